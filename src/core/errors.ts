@@ -1,0 +1,52 @@
+// One error vocabulary for every layer. The web layer maps `status` to an HTTP status and
+// `code` to a stable, machine-readable identifier; messages are for people.
+
+export abstract class MidadError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends MidadError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+export class Forbidden extends MidadError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+/** Input that breaks a rule. `fields` maps a form field to a message key or text. */
+export class Invalid extends MidadError {
+  readonly status = 422;
+  readonly code = 'invalid';
+  constructor(
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message, { fields });
+  }
+}
+
+export class Conflict extends MidadError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
+
+export class TooManyRequests extends MidadError {
+  readonly status = 429;
+  readonly code = 'rate_limited';
+}
+
+/** A fault the operator must fix (bad configuration, unreachable database). Printed without a stack. */
+export class SetupError extends MidadError {
+  readonly status = 500;
+  readonly code = 'setup';
+}

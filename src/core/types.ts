@@ -1,0 +1,125 @@
+// Domain vocabulary shared by every layer. Rows from the database are mapped to these
+// shapes by repositories; views receive them (or presenter output built from them).
+
+export const LANGUAGES = ['ar', 'fr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'pending', 'scheduled', 'published', 'private', 'trashed'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Timestamps travel as ISO-8601 UTC strings ("2026-11-29T06:24:33.000Z") on both engines. */
+export type IsoDate = string;
+
+export interface PersonLink {
+  label: string;
+  url: string;
+}
+
+export interface Person {
+  id: number;
+  email: string;
+  name: string;
+  slug: string;
+  bio: string;
+  avatarMediaId: number | null;
+  role: Role;
+  locale: Lang;
+  links: PersonLink[];
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface SectionNames {
+  ar: string;
+  fr: string;
+  en: string;
+}
+
+export interface Section {
+  id: number;
+  parentId: number | null;
+  slug: string;
+  names: SectionNames;
+  position: number;
+}
+
+export interface Tag {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface MediaVariant {
+  width: number;
+  height: number;
+  format: 'jpeg' | 'webp' | 'avif' | 'png';
+  /** Path relative to the media root, e.g. "2026/11/abc-800.webp". */
+  path: string;
+}
+
+export interface Media {
+  id: number;
+  path: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: MediaVariant[];
+  createdAt: IsoDate;
+}
+
+export interface Article {
+  id: number;
+  translationGroup: number | null;
+  lang: Lang;
+  status: ArticleStatus;
+  title: string;
+  slug: string;
+  dek: string;
+  bodyHtml: string;
+  searchText: string;
+  featuredMediaId: number | null;
+  sectionId: number | null;
+  isFeatured: boolean;
+  isBreaking: boolean;
+  commentsOpen: boolean;
+  seoTitle: string;
+  seoDescription: string;
+  publishedAt: IsoDate | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+  /** Author ids in byline order. */
+  authorIds: number[];
+  tagIds: number[];
+}
+
+export interface Comment {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  personId: number | null;
+  body: string;
+  ipHash: string;
+  createdAt: IsoDate;
+}
+
+export interface Redirect {
+  id: number;
+  fromPath: string;
+  toPath: string;
+  statusCode: 301 | 302 | 410;
+  createdAt: IsoDate;
+}

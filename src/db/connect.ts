@@ -1,0 +1,105 @@
+// Opens the database named by a DATABASE_URL: `postgres://…` selects PostgreSQL, anything
+// else (`sqlite:PATH` or a plain path) selects SQLite. Failures become SetupErrors that name
+// the file or host and say what to do, because an operator reads them, not a developer.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { SetupError } from '../core/errors.ts';
+import type { Dialect } from './migrations/helpers.ts';
+import type { Database } from './schema.ts';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Human-readable location: the SQLite file path or the PostgreSQL host/database. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  dialect: Dialect;
+  /** SQLite file path, or the PostgreSQL connection string. */
+  target: string;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', target: url };
+  const file = url.replace(/^sqlite:(\/\/)?/i, '');
+  if (file === '') throw new SetupError('DATABASE_URL "sqlite:" names no file. Use sqlite:/path/to/midad.db.');
+  return { dialect: 'sqlite', target: file };
+}
+
+export async function openDatabase(url: string, options: { schema?: string } = {}): Promise<Db> {
+  const parsed = parseDatabaseUrl(url);
+  return parsed.dialect === 'postgres' ? openPostgres(parsed.target, options.schema) : openSqlite(parsed.target);
+}
+
+function openSqlite(file: string): Db {
+  const memory = file === ':memory:';
+  if (!memory) {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new SetupError(`Cannot create the folder ${dir} for the database: ${(err as Error).message}`);
+    }
+  }
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // Reading one page forces SQLite to check the header: a corrupt file fails here, not mid-request.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    const reason = (err as Error).message;
+    throw new SetupError(
+      `The database file ${path.resolve(file)} cannot be opened (${reason}). ` +
+        'If it is corrupt, restore it from a backup, or move it aside to start with an empty site.',
+    );
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: memory ? ':memory:' : path.resolve(file),
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Db> {
+  const where = describePostgres(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new SetupError(
+      `Cannot connect to PostgreSQL at ${where}: ${(err as Error).message}. ` +
+        'Check that the server is running and that DATABASE_URL is right.',
+    );
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', location: where, close: () => kysely.destroy() };
+}
+
+function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    throw new SetupError('DATABASE_URL is not a valid postgres:// URL.');
+  }
+}

@@ -1,0 +1,37 @@
+// One ordered list of migrations, applied on both engines through Kysely's Migrator.
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { SetupError } from '../core/errors.ts';
+import type { Db } from './connect.ts';
+import * as m001 from './migrations/001_initial.ts';
+import type { Dialect } from './migrations/helpers.ts';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001_initial': m001,
+};
+
+class ListProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) {
+      out[name] = { up: (db) => m.up(db, this.dialect) };
+    }
+    return out;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new SetupError(`Migration ${failed} failed on ${db.location}: ${(error as Error).message}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

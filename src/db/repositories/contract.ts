@@ -1,0 +1,209 @@
+// What the rest of the program may ask of storage. Each repository is created over a
+// Kysely instance or a transaction, so a service can run several of them in one transaction.
+import type {
+  Article,
+  ArticleStatus,
+  Comment,
+  CommentStatus,
+  IsoDate,
+  Lang,
+  Media,
+  MediaVariant,
+  Person,
+  PersonLink,
+  Redirect,
+  Role,
+  Section,
+  SectionNames,
+  Tag,
+} from '../../core/types.ts';
+
+export interface NewPerson {
+  email: string;
+  name: string;
+  slug: string;
+  role: Role;
+  bio?: string;
+  avatarMediaId?: number | null;
+  passwordHash?: string | null;
+  locale?: Lang;
+  links?: PersonLink[];
+}
+
+export interface PeopleRepository {
+  create(input: NewPerson): Promise<Person>;
+  byId(id: number): Promise<Person | null>;
+  byIds(ids: readonly number[]): Promise<Person[]>;
+  bySlug(slug: string): Promise<Person | null>;
+  /** Case-insensitive. */
+  byEmail(email: string): Promise<Person | null>;
+  list(): Promise<Person[]>;
+  count(): Promise<number>;
+  update(id: number, patch: Partial<Omit<NewPerson, 'passwordHash'>>): Promise<Person>;
+  passwordHash(id: number): Promise<string | null>;
+  setPasswordHash(id: number, hash: string): Promise<void>;
+}
+
+export interface NewSection {
+  slug: string;
+  names: SectionNames;
+  parentId?: number | null;
+  position?: number;
+}
+
+export interface SectionsRepository {
+  create(input: NewSection): Promise<Section>;
+  byId(id: number): Promise<Section | null>;
+  bySlug(slug: string): Promise<Section | null>;
+  /** All sections ordered by position, then id. */
+  list(): Promise<Section[]>;
+  children(parentId: number): Promise<Section[]>;
+  update(id: number, patch: Partial<NewSection>): Promise<Section>;
+  delete(id: number): Promise<void>;
+}
+
+export interface TagsRepository {
+  create(input: { slug: string; name: string }): Promise<Tag>;
+  byId(id: number): Promise<Tag | null>;
+  byIds(ids: readonly number[]): Promise<Tag[]>;
+  bySlug(slug: string): Promise<Tag | null>;
+  list(): Promise<Tag[]>;
+  /** Tag ids of each article, keyed by article id. */
+  forArticles(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
+}
+
+export interface NewArticle {
+  lang: Lang;
+  status: ArticleStatus;
+  title: string;
+  slug: string;
+  dek?: string;
+  bodyHtml?: string;
+  searchText?: string;
+  featuredMediaId?: number | null;
+  sectionId?: number | null;
+  isFeatured?: boolean;
+  isBreaking?: boolean;
+  commentsOpen?: boolean;
+  seoTitle?: string;
+  seoDescription?: string;
+  publishedAt?: IsoDate | null;
+  translationGroup?: number | null;
+  /** In byline order. */
+  authorIds?: number[];
+  tagIds?: number[];
+  /** Defaults to now; lets imports and demo content keep their own dates. */
+  createdAt?: IsoDate;
+  updatedAt?: IsoDate;
+}
+
+export interface PublishedQuery {
+  lang?: Lang;
+  sectionId?: number;
+  /** Include articles of the section's descendants too. */
+  sectionIds?: number[];
+  tagId?: number;
+  authorId?: number;
+  featured?: boolean;
+  breaking?: boolean;
+  excludeIds?: number[];
+  limit: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ArticlesRepository {
+  /** Inserts the article, its authors and tags. Callers wrap it in a transaction with related writes. */
+  create(input: NewArticle): Promise<Article>;
+  byId(id: number): Promise<Article | null>;
+  byIds(ids: readonly number[]): Promise<Article[]>;
+  bySlug(lang: Lang, slug: string): Promise<Article | null>;
+  /** Replaces authors/tags when given. Bumps updatedAt unless one is given. */
+  update(id: number, patch: Partial<NewArticle>): Promise<Article>;
+  setStatus(id: number, status: ArticleStatus): Promise<void>;
+  /** status = published and publishedAt <= now, newest first. */
+  listPublished(query: PublishedQuery): Promise<Page<Article>>;
+  /**
+   * Published articles sharing tags or the section with the given one, never the article itself:
+   * most shared tags first, then same section, then newest.
+   */
+  related(article: Article, limit: number): Promise<Article[]>;
+  /** Articles of a translation group (all statuses). */
+  translations(group: number): Promise<Article[]>;
+  count(filter?: { status?: ArticleStatus; lang?: Lang }): Promise<number>;
+}
+
+export interface NewComment {
+  articleId: number;
+  parentId?: number | null;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail: string;
+  authorUrl?: string;
+  personId?: number | null;
+  body: string;
+  ipHash?: string;
+  createdAt?: IsoDate;
+}
+
+export interface CommentsRepository {
+  create(input: NewComment): Promise<Comment>;
+  byId(id: number): Promise<Comment | null>;
+  /** Oldest first, so a thread reads top-down. */
+  listForArticle(articleId: number, status?: CommentStatus): Promise<Comment[]>;
+  countApproved(articleId: number): Promise<number>;
+  countsApproved(articleIds: readonly number[]): Promise<Map<number, number>>;
+  /** Whether this e-mail (case-insensitive) already has an approved comment anywhere. */
+  hasApprovedByEmail(email: string): Promise<boolean>;
+  setStatus(id: number, status: CommentStatus): Promise<void>;
+  count(filter?: { status?: CommentStatus }): Promise<number>;
+}
+
+export interface NewMedia {
+  path: string;
+  mime: string;
+  size: number;
+  width?: number | null;
+  height?: number | null;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  variants?: MediaVariant[];
+}
+
+export interface MediaRepository {
+  create(input: NewMedia): Promise<Media>;
+  byId(id: number): Promise<Media | null>;
+  byIds(ids: readonly number[]): Promise<Media[]>;
+  update(id: number, patch: Partial<NewMedia>): Promise<Media>;
+}
+
+export interface RedirectsRepository {
+  create(input: { fromPath: string; toPath: string; statusCode?: 301 | 302 | 410 }): Promise<Redirect>;
+  byFromPath(fromPath: string): Promise<Redirect | null>;
+  list(): Promise<Redirect[]>;
+  delete(id: number): Promise<void>;
+}
+
+export interface SettingsRepository {
+  /** Values are JSON; `undefined` when the key is absent. */
+  get(key: string): Promise<unknown>;
+  getAll(): Promise<Record<string, unknown>>;
+  set(key: string, value: unknown): Promise<void>;
+  setMany(values: Record<string, unknown>): Promise<void>;
+}
+
+export interface Repositories {
+  people: PeopleRepository;
+  sections: SectionsRepository;
+  tags: TagsRepository;
+  articles: ArticlesRepository;
+  comments: CommentsRepository;
+  media: MediaRepository;
+  redirects: RedirectsRepository;
+  settings: SettingsRepository;
+}

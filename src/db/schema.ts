@@ -1,0 +1,134 @@
+// Kysely table types. Column names are snake_case as stored; repositories map rows to the
+// camelCase domain types of core/types.ts. Booleans are stored as 0/1 integers and
+// timestamps as ISO-8601 UTC text so both engines return the same JavaScript values.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface PeopleTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  slug: string;
+  bio: Generated<string>;
+  avatar_media_id: number | null;
+  role: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  locale: Generated<string>;
+  links: Generated<string>; // JSON array of {label,url}
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  slug: string;
+  name_ar: string;
+  name_fr: string;
+  name_en: string;
+  position: Generated<number>;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  translation_group: number | null;
+  lang: string;
+  status: string;
+  title: string;
+  slug: string;
+  dek: Generated<string>;
+  body_html: Generated<string>;
+  search_text: Generated<string>;
+  featured_media_id: number | null;
+  section_id: number | null;
+  is_featured: Generated<number>;
+  is_breaking: Generated<number>;
+  comments_open: Generated<number>;
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  person_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  status: string;
+  author_name: string;
+  author_email: string;
+  author_url: Generated<string>;
+  person_id: number | null;
+  body: string;
+  ip_hash: Generated<string>;
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  path: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: Generated<string>;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  variants: Generated<string>; // JSON array of MediaVariant
+  created_at: string;
+}
+
+export interface RedirectsTable {
+  id: Generated<number>;
+  from_path: string;
+  to_path: string;
+  status_code: Generated<number>;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface Database {
+  people: PeopleTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  comments: CommentsTable;
+  media: MediaTable;
+  redirects: RedirectsTable;
+  settings: SettingsTable;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPersonRow = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type TagRow = Selectable<TagsTable>;
+export type RedirectRow = Selectable<RedirectsTable>;
