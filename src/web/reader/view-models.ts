@@ -1,0 +1,184 @@
+// Plain data handed to reader views. Presenters (web/reader/presenters.ts) build these from
+// domain objects; views only render them and never query.
+import type { Lang } from '../../core/types.ts';
+import type { Messages } from '../../core/i18n.ts';
+
+export interface LinkView {
+  href: string;
+  label: string;
+}
+
+export interface DateView {
+  /** Machine-readable, for <time datetime>. */
+  iso: string;
+  gregorian: string;
+  hijri: string;
+}
+
+export interface ImageView {
+  /** JPEG fallback URL. */
+  src: string;
+  width: number;
+  height: number;
+  /** "url 320w, url 640w…" for JPEG and WebP; empty when there are no variants. */
+  srcsetJpeg: string;
+  srcsetWebp: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface SiteView {
+  name: string;
+  tagline: string;
+  lang: Lang;
+  dir: 'rtl' | 'ltr';
+  /** Absolute base, no trailing slash, e.g. "http://127.0.0.1:3000". */
+  baseUrl: string;
+  homeHref: string;
+  nav: LinkView[];
+  /** Links to the other languages' home pages. */
+  languages: (LinkView & { lang: Lang; current: boolean })[];
+  searchAction: string;
+  t: Messages;
+  assets: { css: string; copyProtectJs: string; enhanceJs: string };
+  /** Whether the site owner switched copy protection on. */
+  copyProtection: boolean;
+  year: number;
+}
+
+export interface HeadView {
+  title: string;
+  description: string;
+  canonical: string;
+  /** Emitted as <meta name="robots" content="noindex"> when true (404, search, paginated duplicates…). */
+  noindex?: boolean;
+}
+
+export interface ArticleCardView {
+  id: number;
+  href: string;
+  title: string;
+  dek: string;
+  lang: Lang;
+  section: LinkView | null;
+  image: ImageView | null;
+  published: DateView;
+  authors: LinkView[];
+  isBreaking: boolean;
+  commentCount: number;
+}
+
+export interface AuthorBoxView {
+  name: string;
+  href: string;
+  bio: string;
+  avatar: ImageView | null;
+}
+
+export interface ShareLinkView {
+  network: 'x' | 'facebook' | 'whatsapp' | 'telegram' | 'email' | 'copy';
+  href: string;
+  label: string;
+}
+
+export interface CommentView {
+  id: number;
+  authorName: string;
+  /** Already sanitized HTML: text escaped, links made clickable with rel="nofollow ugc". */
+  bodyHtml: string;
+  created: DateView;
+  replies: CommentView[];
+  /** Depth from 0; replies deeper than the maximum are shown at the maximum depth. */
+  depth: number;
+}
+
+export interface CommentFormView {
+  action: string;
+  open: boolean;
+  values: { name: string; email: string; body: string; parentId: string };
+  /** Field name → message, in the page language. */
+  errors: Record<string, string>;
+  /** A message above the form (e.g. "your comment awaits moderation", or a general refusal). */
+  notice: { kind: 'success' | 'error'; text: string } | null;
+  /** Signed token carrying the render time (minimum fill time) and the article id. */
+  token: string;
+  /** Set when the reader chose "reply" (works without JavaScript via ?replyto=ID#respond). */
+  replyingTo: { id: number; authorName: string; cancelHref: string } | null;
+  /** Link that opens the form as a reply to a comment: the comment id is appended. */
+  replyHrefBase: string;
+  /** Name of the honeypot input, which must stay empty. */
+  honeypotName: string;
+  limits: { name: number; email: number; body: number };
+}
+
+export interface ArticlePageView {
+  id: number;
+  lang: Lang;
+  dir: 'rtl' | 'ltr';
+  canonical: string;
+  title: string;
+  dek: string;
+  section: LinkView | null;
+  /** Ancestors first, for the breadcrumb. */
+  breadcrumb: LinkView[];
+  image: ImageView | null;
+  authors: LinkView[];
+  published: DateView;
+  /** Null when never updated after publication. */
+  updated: DateView | null;
+  readingMinutes: number;
+  readingTimeLabel: string;
+  /** Sanitized article HTML. */
+  bodyHtml: string;
+  tags: LinkView[];
+  share: ShareLinkView[];
+  authorBoxes: AuthorBoxView[];
+  related: ArticleCardView[];
+  comments: CommentView[];
+  commentCount: number;
+  commentForm: CommentFormView;
+  isBreaking: boolean;
+  /** Other-language versions. */
+  translations: (LinkView & { lang: Lang })[];
+}
+
+export interface PaginationView {
+  page: number;
+  pages: number;
+  prev: string | null;
+  next: string | null;
+}
+
+export interface HomePageView {
+  breaking: ArticleCardView[];
+  featured: ArticleCardView | null;
+  latest: ArticleCardView[];
+  sections: { section: LinkView; articles: ArticleCardView[] }[];
+  pagination: PaginationView;
+}
+
+export interface ListingPageView {
+  kind: 'section' | 'tag';
+  heading: string;
+  description: string;
+  articles: ArticleCardView[];
+  pagination: PaginationView;
+  /** Child sections, for a parent section page. */
+  children: LinkView[];
+}
+
+export interface AuthorPageView {
+  name: string;
+  bio: string;
+  avatar: ImageView | null;
+  links: LinkView[];
+  articles: ArticleCardView[];
+  pagination: PaginationView;
+}
+
+export interface ErrorPageView {
+  status: 404 | 500;
+  heading: string;
+  message: string;
+}
