@@ -139,7 +139,7 @@ const fr: Messages = {
   pagination: 'Pagination',
   articlesBy: 'Articles de',
   notFoundTitle: 'Page introuvable',
-  notFoundText: "La page demandée est introuvable. Elle a peut-être été déplacée ou supprimée.",
+  notFoundText: 'La page demandée est introuvable. Elle a peut-être été déplacée ou supprimée.',
   serverErrorTitle: 'Une erreur est survenue',
   serverErrorText: 'Une erreur inattendue est survenue de notre côté. Réessayez dans un instant.',
   backHome: "Retour à l'accueil",

@@ -1,0 +1,150 @@
+// What an article body and a comment may contain. Article HTML passes an allowlist; comment
+// text is plain text, escaped, with bare URLs made into links that search engines ignore.
+import sanitizeHtml from 'sanitize-html';
+
+const TEXT_ATTRS = ['dir', 'lang'];
+
+const ARTICLE_POLICY: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'figure',
+    'figcaption',
+    'img',
+    'a',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'u',
+    's',
+    'br',
+    'hr',
+    'code',
+    'pre',
+    'sub',
+    'sup',
+    'cite',
+    'q',
+    'abbr',
+    'mark',
+    'span',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'caption',
+  ],
+  allowedAttributes: {
+    '*': TEXT_ATTRS,
+    a: [...TEXT_ATTRS, 'href', 'title', 'hreflang', 'rel'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+    ol: [...TEXT_ATTRS, 'start', 'reversed'],
+    th: [...TEXT_ATTRS, 'scope', 'colspan', 'rowspan'],
+    td: [...TEXT_ATTRS, 'colspan', 'rowspan'],
+    abbr: [...TEXT_ATTRS, 'title'],
+    blockquote: [...TEXT_ATTRS, 'cite'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  transformTags: {
+    // Body images never block the first paint.
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, loading: attribs.loading ?? 'lazy', decoding: 'async' },
+    }),
+  },
+};
+
+export interface SanitizeReport {
+  html: string;
+  /** Elements or attributes the policy removed; importers report it. */
+  removed: number;
+}
+
+export function sanitizeArticleHtml(html: string): SanitizeReport {
+  let removed = 0;
+  const countUnsafe = (attribs: sanitizeHtml.Attributes) => {
+    for (const name of Object.keys(attribs)) if (name.startsWith('on') || name === 'style') removed++;
+  };
+  const imgTransform = ARTICLE_POLICY.transformTags?.img;
+  const clean = sanitizeHtml(html, {
+    ...ARTICLE_POLICY,
+    transformTags: {
+      img: (tagName, attribs) => {
+        countUnsafe(attribs);
+        return typeof imgTransform === 'function' ? imgTransform(tagName, attribs) : { tagName, attribs };
+      },
+      '*': (tagName, attribs) => {
+        countUnsafe(attribs);
+        return { tagName, attribs };
+      },
+    },
+  });
+  const dropped = html.match(/<(script|style|iframe|object|embed)\b/gi);
+  removed += dropped ? dropped.length : 0;
+  return { html: clean, removed };
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?؟،)\]]/g;
+
+/** Comment text → safe HTML: paragraphs, line breaks, and clickable links with rel="nofollow ugc". */
+export function commentTextToHtml(text: string): string {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return paragraphs.map((p) => `<p>${linkify(p).replace(/\n/g, '<br>')}</p>`).join('');
+}
+
+function linkify(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0];
+    const at = match.index ?? 0;
+    out += escapeHtml(text.slice(last, at));
+    out += `<a href="${escapeHtml(url)}" rel="nofollow ugc noopener" dir="ltr">${escapeHtml(url)}</a>`;
+    last = at + url.length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+/** Visible text of an HTML fragment (for reading time, excerpts and search). */
+export function htmlToText(html: string): string {
+  return sanitizeHtml(html.replace(/<\/(p|h\d|li|blockquote|figcaption)>/gi, '$& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
