@@ -1,0 +1,218 @@
+// Image ingest: check an upload by its content, normalise it (orientation applied, metadata
+// stripped), keep an original and write responsive WebP and JPEG variants beside it.
+import sharp, { type Metadata } from 'sharp';
+import { Invalid } from '../core/errors.ts';
+import type { Media, MediaVariant } from '../core/types.ts';
+import type { Repositories } from '../db/repositories/contract.ts';
+import { LocalMediaStorage, type MediaStorage, newMediaStem } from './storage.ts';
+
+export const VARIANT_WIDTHS = [320, 640, 960, 1280] as const;
+export const WEBP_QUALITY = 72;
+export const JPEG_QUALITY = 78;
+const ORIGINAL_JPEG_QUALITY = 86;
+/** Refuse decompression bombs: 60 megapixels is more than any newsroom camera needs. */
+export const MAX_INPUT_PIXELS = 60_000_000;
+export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+
+const ACCEPTED = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const;
+type AcceptedFormat = (typeof ACCEPTED)[number];
+
+export interface ImageInput {
+  buffer: Buffer;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface IngestDeps {
+  repos: Pick<Repositories, 'media'>;
+  mediaRoot: string;
+  /** Defaults to local disk under mediaRoot. */
+  storage?: MediaStorage;
+  /** Picks the year/month folder; defaults to the current time. */
+  now?: Date;
+}
+
+/** Reads the image format from the bytes themselves; the file name and declared type are never trusted. */
+export async function detectImageFormat(buffer: Buffer): Promise<{
+  format: AcceptedFormat;
+  width: number;
+  height: number;
+}> {
+  if (!Buffer.isBuffer(buffer) || buffer.length === 0) {
+    throw new Invalid('The upload is empty.', { file: 'empty' });
+  }
+  if (buffer.length > MAX_INPUT_BYTES) {
+    throw new Invalid(`The image is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, { file: 'too_large' });
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch {
+    throw new Invalid('The file is not an image this site can read (JPEG, PNG, WebP, AVIF or GIF).', {
+      file: 'not_image',
+    });
+  }
+  const format = acceptedFormat(metadata);
+  if (!format) {
+    throw new Invalid(
+      `Images in ${metadata.format ?? 'this'} format are not accepted; use JPEG, PNG, WebP, AVIF or GIF.`,
+      { file: 'unsupported_format' },
+    );
+  }
+  const { width, height } = metadata;
+  if (!width || !height) {
+    throw new Invalid('The image has no dimensions.', { file: 'not_image' });
+  }
+  if (width * height > MAX_INPUT_PIXELS) {
+    throw new Invalid('The image has too many pixels.', { file: 'too_large' });
+  }
+  return { format, width, height };
+}
+
+function acceptedFormat(metadata: Metadata): AcceptedFormat | null {
+  switch (metadata.format) {
+    case 'jpeg':
+    case 'png':
+    case 'webp':
+    case 'gif':
+      return metadata.format;
+    case 'heif':
+      // AVIF is HEIF with AV1 compression; HEIC (HEVC) is refused.
+      return metadata.compression === 'av1' ? 'avif' : null;
+    default:
+      return null;
+  }
+}
+
+/** Widths to produce for an image of this (oriented) width: never upscale, always at least one. */
+export function variantWidths(originalWidth: number): number[] {
+  const widths: number[] = VARIANT_WIDTHS.filter((w) => w <= originalWidth);
+  return widths.length > 0 ? widths : [originalWidth];
+}
+
+export async function ingestImage(input: ImageInput, deps: IngestDeps): Promise<Media> {
+  await detectImageFormat(input.buffer);
+  const storage = deps.storage ?? new LocalMediaStorage(deps.mediaRoot);
+  const stem = newMediaStem(deps.now);
+
+  let rendered: Rendered;
+  try {
+    rendered = await render(input.buffer, stem);
+  } catch {
+    throw new Invalid('The image could not be decoded; it may be damaged.', { file: 'not_image' });
+  }
+  const { original, originalPath, hasAlpha, width, height, outputs } = rendered;
+
+  const written: string[] = [];
+  try {
+    for (const file of [{ path: originalPath, data: original }, ...outputs]) {
+      await storage.save(file.path, file.data);
+      written.push(file.path);
+    }
+    return await deps.repos.media.create({
+      path: originalPath,
+      mime: hasAlpha ? 'image/png' : 'image/jpeg',
+      size: original.length,
+      width,
+      height,
+      alt: input.alt?.trim() ?? '',
+      caption: input.caption?.trim() ?? '',
+      credit: input.credit?.trim() ?? '',
+      variants: outputs.map((o) => o.variant),
+    });
+  } catch (error) {
+    await Promise.allSettled(written.map((p) => storage.remove(p)));
+    throw error;
+  }
+}
+
+interface Rendered {
+  original: Buffer;
+  originalPath: string;
+  hasAlpha: boolean;
+  width: number;
+  height: number;
+  outputs: { path: string; data: Buffer; variant: MediaVariant }[];
+}
+
+async function render(buffer: Buffer, stem: string): Promise<Rendered> {
+  // One pipeline per output; each applies EXIF orientation, and sharp writes no metadata
+  // unless asked, so EXIF (GPS included), XMP and IPTC are dropped.
+  const base = sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
+  const stats = await base.clone().stats();
+  const hasAlpha = !stats.isOpaque;
+
+  const original = hasAlpha
+    ? await base.clone().png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
+    : await base
+        .clone()
+        .jpeg({ quality: ORIGINAL_JPEG_QUALITY, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+  const originalPath = `${stem}.${hasAlpha ? 'png' : 'jpg'}`;
+  const width = original.info.width;
+  const height = original.info.height;
+
+  const outputs: { path: string; data: Buffer; variant: MediaVariant }[] = [];
+  for (const targetWidth of variantWidths(width)) {
+    const resized = () => base.clone().resize({ width: targetWidth, withoutEnlargement: true });
+    const [webp, jpeg] = await Promise.all([
+      resized().webp({ quality: WEBP_QUALITY }).toBuffer({ resolveWithObject: true }),
+      resized()
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true }),
+    ]);
+    for (const [out, format, ext] of [
+      [webp, 'webp', 'webp'],
+      [jpeg, 'jpeg', 'jpg'],
+    ] as const) {
+      const path = `${stem}-${targetWidth}.${ext}`;
+      outputs.push({
+        path,
+        data: out.data,
+        variant: { width: out.info.width, height: out.info.height, format, path },
+      });
+    }
+  }
+  return { original: original.data, originalPath, hasAlpha, width, height, outputs };
+}
+
+function mediaUrl(urlPrefix: string, relPath: string): string {
+  const prefix = urlPrefix.endsWith('/') ? urlPrefix : `${urlPrefix}/`;
+  // Stored paths are plain ASCII; encoding still keeps a stray comma or space from breaking a srcset.
+  return prefix + encodeURI(relPath).replace(/,/g, '%2C');
+}
+
+function variantsOf(media: Media, format: MediaVariant['format']): MediaVariant[] {
+  const byWidth = new Map<number, MediaVariant>();
+  for (const v of media.variants) {
+    if (v.format === format && !byWidth.has(v.width)) byWidth.set(v.width, v);
+  }
+  return [...byWidth.values()].sort((a, b) => a.width - b.width);
+}
+
+/** "/media/2026/11/x-320.webp 320w, /media/2026/11/x-640.webp 640w", narrowest first; "" when none. */
+export function srcsetFor(media: Media, format: 'webp' | 'jpeg', urlPrefix: string): string {
+  return variantsOf(media, format)
+    .map((v) => `${mediaUrl(urlPrefix, v.path)} ${v.width}w`)
+    .join(', ');
+}
+
+export interface ImageRef {
+  src: string;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * The image for a plain <img src>: the JPEG variant closest to 960 pixels wide without going
+ * over (or the narrowest if all are wider); the original when there are no JPEG variants.
+ */
+export function bestFallback(media: Media, urlPrefix: string, targetWidth = 960): ImageRef {
+  const jpegs = variantsOf(media, 'jpeg');
+  const notWider = jpegs.filter((v) => v.width <= targetWidth);
+  const pick = notWider.at(-1) ?? jpegs[0];
+  if (pick) return { src: mediaUrl(urlPrefix, pick.path), width: pick.width, height: pick.height };
+  return { src: mediaUrl(urlPrefix, media.path), width: media.width, height: media.height };
+}
