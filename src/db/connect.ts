@@ -15,6 +15,11 @@ export interface Db {
   dialect: Dialect;
   /** Human-readable location: the SQLite file path or the PostgreSQL host/database. */
   location: string;
+  /**
+   * PostgreSQL only: the schema that unqualified table names resolve to. Migrations pin their
+   * bookkeeping table to it, because Kysely otherwise looks for that table in every schema.
+   */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -27,13 +32,17 @@ export interface DatabaseTarget {
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', target: url };
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
-  if (file === '') throw new SetupError('DATABASE_URL "sqlite:" names no file. Use sqlite:/path/to/midad.db.');
+  if (file === '') {
+    throw new SetupError('DATABASE_URL "sqlite:" names no file. Use sqlite:/path/to/midad.db.');
+  }
   return { dialect: 'sqlite', target: file };
 }
 
 export async function openDatabase(url: string, options: { schema?: string } = {}): Promise<Db> {
   const parsed = parseDatabaseUrl(url);
-  return parsed.dialect === 'postgres' ? openPostgres(parsed.target, options.schema) : openSqlite(parsed.target);
+  return parsed.dialect === 'postgres'
+    ? openPostgres(parsed.target, options.schema)
+    : openSqlite(parsed.target);
 }
 
 function openSqlite(file: string): Db {
@@ -81,9 +90,15 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  let current: string | null;
   try {
     const client = await pool.connect();
-    client.release();
+    try {
+      const result = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+      current = result.rows[0]?.schema ?? null;
+    } finally {
+      client.release();
+    }
   } catch (err) {
     await pool.end().catch(() => {});
     throw new SetupError(
@@ -91,8 +106,15 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         'Check that the server is running and that DATABASE_URL is right.',
     );
   }
+  if (current === null) {
+    await pool.end().catch(() => {});
+    throw new SetupError(
+      `PostgreSQL at ${where} has no schema ${schema ? `named "${schema}"` : 'on the search_path'}. ` +
+        'Create it (CREATE SCHEMA ...) or fix the search_path.',
+    );
+  }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', location: where, close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', location: where, schema: current, close: () => kysely.destroy() };
 }
 
 function describePostgres(url: string): string {

@@ -70,8 +70,16 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .on('articles')
     .columns(['status', 'published_at'])
     .execute();
-  await db.schema.createIndex('articles_section_idx').on('articles').columns(['section_id', 'published_at']).execute();
-  await db.schema.createIndex('articles_translation_idx').on('articles').column('translation_group').execute();
+  await db.schema
+    .createIndex('articles_section_idx')
+    .on('articles')
+    .columns(['section_id', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('articles_translation_idx')
+    .on('articles')
+    .column('translation_group')
+    .execute();
 
   await db.schema
     .createTable('article_authors')
@@ -80,7 +88,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('article_authors_person_idx').on('article_authors').column('person_id').execute();
+  await db.schema
+    .createIndex('article_authors_person_idx')
+    .on('article_authors')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('article_tags')
@@ -107,7 +119,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .on('comments')
     .columns(['article_id', 'status', 'created_at'])
     .execute();
-  await db.schema.createIndex('comments_email_idx').on('comments').columns(['author_email', 'status']).execute();
+  await db.schema
+    .createIndex('comments_email_idx')
+    .on('comments')
+    .columns(['author_email', 'status'])
+    .execute();
 
   await idColumn(db.schema.createTable('redirects'), dialect)
     .addColumn('from_path', 'text', (c) => c.notNull().unique())

@@ -1,0 +1,126 @@
+// Between article rows and Article objects: the mapping, the column patch, and the authors and
+// tags that live in their own tables (read in batches, written in byline order).
+import type { Kysely, Updateable } from 'kysely';
+import type { Article, ArticleStatus, Lang } from '../../core/types.ts';
+import type { ArticleRow, ArticlesTable, Database } from '../schema.ts';
+import type { NewArticle } from './contract.ts';
+import { flag, guardWrite, isSet, toIso, toIsoOrNull, unique } from './support.ts';
+
+export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]): Article {
+  return {
+    id: row.id,
+    translationGroup: row.translation_group,
+    lang: row.lang as Lang,
+    status: row.status as ArticleStatus,
+    title: row.title,
+    slug: row.slug,
+    dek: row.dek,
+    bodyHtml: row.body_html,
+    searchText: row.search_text,
+    featuredMediaId: row.featured_media_id,
+    sectionId: row.section_id,
+    isFeatured: isSet(row.is_featured),
+    isBreaking: isSet(row.is_breaking),
+    commentsOpen: isSet(row.comments_open),
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    authorIds,
+    tagIds,
+  };
+}
+
+/** Adds authors and tags to rows with one query each, whatever the number of rows. */
+export async function hydrate(db: Kysely<Database>, rows: readonly ArticleRow[]): Promise<Article[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [authors, tags] = await Promise.all([
+    db
+      .selectFrom('article_authors')
+      .select(['article_id', 'person_id'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .select(['article_id', 'tag_id'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('tag_id')
+      .execute(),
+  ]);
+  const authorIds = new Map<number, number[]>(ids.map((id) => [id, []]));
+  const tagIds = new Map<number, number[]>(ids.map((id) => [id, []]));
+  for (const a of authors) authorIds.get(a.article_id)?.push(a.person_id);
+  for (const t of tags) tagIds.get(t.article_id)?.push(t.tag_id);
+  return rows.map((row) => toArticle(row, authorIds.get(row.id) ?? [], tagIds.get(row.id) ?? []));
+}
+
+export function writeLinks(
+  trx: Kysely<Database>,
+  articleId: number,
+  patch: Pick<Partial<NewArticle>, 'authorIds' | 'tagIds'>,
+  replace: boolean,
+): Promise<void> {
+  return guardWrite(
+    () => replaceLinks(trx, articleId, patch, replace),
+    () => 'An author or tag is listed twice on this article.',
+    'An author or tag of this article does not exist.',
+  );
+}
+
+async function replaceLinks(
+  trx: Kysely<Database>,
+  articleId: number,
+  patch: Pick<Partial<NewArticle>, 'authorIds' | 'tagIds'>,
+  replace: boolean,
+): Promise<void> {
+  if (patch.authorIds !== undefined) {
+    if (replace) await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+    const authorIds = unique(patch.authorIds);
+    if (authorIds.length > 0) {
+      await trx
+        .insertInto('article_authors')
+        .values(
+          authorIds.map((personId, position) => ({ article_id: articleId, person_id: personId, position })),
+        )
+        .execute();
+    }
+  }
+  if (patch.tagIds !== undefined) {
+    if (replace) await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    const tagIds = unique(patch.tagIds);
+    if (tagIds.length > 0) {
+      await trx
+        .insertInto('article_tags')
+        .values(tagIds.map((tagId) => ({ article_id: articleId, tag_id: tagId })))
+        .execute();
+    }
+  }
+}
+
+/** The article columns a patch sets; authors and tags live in their own tables. */
+export function columnsOf(patch: Partial<NewArticle>): Updateable<ArticlesTable> {
+  const set: Updateable<ArticlesTable> = {};
+  if (patch.lang !== undefined) set.lang = patch.lang;
+  if (patch.status !== undefined) set.status = patch.status;
+  if (patch.title !== undefined) set.title = patch.title;
+  if (patch.slug !== undefined) set.slug = patch.slug;
+  if (patch.dek !== undefined) set.dek = patch.dek;
+  if (patch.bodyHtml !== undefined) set.body_html = patch.bodyHtml;
+  if (patch.searchText !== undefined) set.search_text = patch.searchText;
+  if (patch.featuredMediaId !== undefined) set.featured_media_id = patch.featuredMediaId;
+  if (patch.sectionId !== undefined) set.section_id = patch.sectionId;
+  if (patch.isFeatured !== undefined) set.is_featured = flag(patch.isFeatured);
+  if (patch.isBreaking !== undefined) set.is_breaking = flag(patch.isBreaking);
+  if (patch.commentsOpen !== undefined) set.comments_open = flag(patch.commentsOpen);
+  if (patch.seoTitle !== undefined) set.seo_title = patch.seoTitle;
+  if (patch.seoDescription !== undefined) set.seo_description = patch.seoDescription;
+  if (patch.publishedAt !== undefined) set.published_at = toIsoOrNull(patch.publishedAt, 'publishedAt');
+  if (patch.translationGroup !== undefined) set.translation_group = patch.translationGroup;
+  if (patch.createdAt !== undefined) set.created_at = toIso(patch.createdAt, 'createdAt');
+  return set;
+}

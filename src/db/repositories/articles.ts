@@ -1,0 +1,179 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { NotFound } from '../../core/errors.ts';
+import type { Article } from '../../core/types.ts';
+import type { ArticleRow, Database } from '../schema.ts';
+import { isLive, publishedFilter } from './article-filters.ts';
+import { columnsOf, hydrate, writeLinks } from './article-rows.ts';
+import type { ArticlesRepository } from './contract.ts';
+import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
+
+export { toArticle } from './article-rows.ts';
+
+const slugConflict = (lang: string, slug: string) => () =>
+  `An article with the slug "${slug}" already exists in ${lang}.`;
+
+export function createArticlesRepository(db: Kysely<Database>): ArticlesRepository {
+  const one = async (row: ArticleRow | undefined): Promise<Article | null> =>
+    row ? ((await hydrate(db, [row]))[0] ?? null) : null;
+
+  return {
+    create(input) {
+      return atomically(db, async (trx) => {
+        const now = nowIso();
+        const row = await guardWrite(
+          () =>
+            trx
+              .insertInto('articles')
+              .values({
+                ...columnsOf(input),
+                lang: input.lang,
+                status: input.status,
+                title: input.title,
+                slug: input.slug,
+                created_at: input.createdAt !== undefined ? toIso(input.createdAt, 'createdAt') : now,
+                updated_at: input.updatedAt !== undefined ? toIso(input.updatedAt, 'updatedAt') : now,
+              })
+              .returningAll()
+              .executeTakeFirstOrThrow(),
+          slugConflict(input.lang, input.slug),
+          'The section or featured media of this article does not exist.',
+        );
+        await writeLinks(
+          trx,
+          row.id,
+          { authorIds: input.authorIds ?? [], tagIds: input.tagIds ?? [] },
+          false,
+        );
+        const [article] = await hydrate(trx, [row]);
+        return article!;
+      });
+    },
+
+    async byId(id) {
+      return one(await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
+    },
+
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('articles').selectAll().where('id', 'in', unique(ids)).execute();
+      return inOrderOf(ids, await hydrate(db, rows));
+    },
+
+    async bySlug(lang, slug) {
+      return one(
+        await db
+          .selectFrom('articles')
+          .selectAll()
+          .where('lang', '=', lang)
+          .where('slug', '=', slug)
+          .executeTakeFirst(),
+      );
+    },
+
+    update(id, patch) {
+      return atomically(db, async (trx) => {
+        const current = await trx
+          .selectFrom('articles')
+          .select(['lang', 'slug'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!current) throw new NotFound(`No article with id ${id}.`);
+        const set = {
+          ...columnsOf(patch),
+          updated_at: patch.updatedAt !== undefined ? toIso(patch.updatedAt, 'updatedAt') : nowIso(),
+        };
+        const row = await guardWrite(
+          () =>
+            trx
+              .updateTable('articles')
+              .set(set)
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirstOrThrow(),
+          slugConflict(patch.lang ?? current.lang, patch.slug ?? current.slug),
+          'The section or featured media of this article does not exist.',
+        );
+        await writeLinks(trx, id, patch, true);
+        const [article] = await hydrate(trx, [row]);
+        return article!;
+      });
+    },
+
+    async setStatus(id, status) {
+      // updatedAt is left alone: a status change (publishing on schedule, trashing) is not an edit readers see.
+      const result = await db.updateTable('articles').set({ status }).where('id', '=', id).executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new NotFound(`No article with id ${id}.`);
+    },
+
+    async listPublished(q) {
+      const now = nowIso();
+      const where = publishedFilter(q, now);
+      const [rows, total] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .selectAll()
+          .where(where)
+          .orderBy('published_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(q.limit)
+          .offset(q.offset ?? 0)
+          .execute(),
+        db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .where(where)
+          .executeTakeFirst(),
+      ]);
+      return { items: await hydrate(db, rows), total: toCount(total?.n) };
+    },
+
+    async related(article, limit) {
+      const tagIds = unique(article.tagIds);
+      if (limit <= 0 || (tagIds.length === 0 && article.sectionId === null)) return [];
+      // Shared-tag counts for every article with at least one of this article's tags.
+      const shared = db
+        .selectFrom('article_tags')
+        .select(['article_tags.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .where((eb) => (tagIds.length > 0 ? eb('article_tags.tag_id', 'in', tagIds) : sql<SqlBool>`1 = 0`))
+        .groupBy('article_tags.article_id')
+        .as('t');
+      const sameSection =
+        article.sectionId === null
+          ? sql<number>`0`
+          : sql<number>`case when ${sql.ref('articles.section_id')} = ${article.sectionId} then 1 else 0 end`;
+      const score = sql<number>`coalesce(${sql.ref('t.shared')}, 0) * 2 + ${sameSection}`;
+      const rows = await db
+        .selectFrom('articles')
+        .leftJoin(shared, 't.article_id', 'articles.id')
+        .selectAll('articles')
+        .where((eb) => isLive(eb, nowIso()))
+        .where('articles.lang', '=', article.lang)
+        .where('articles.id', '!=', article.id)
+        .where(sql<SqlBool>`${score} > 0`)
+        .orderBy(score, 'desc')
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(limit)
+        .execute();
+      return hydrate(db, rows);
+    },
+
+    async translations(group) {
+      const rows = await db
+        .selectFrom('articles')
+        .selectAll()
+        .where('translation_group', '=', group)
+        .orderBy('lang')
+        .orderBy('id')
+        .execute();
+      return hydrate(db, rows);
+    },
+
+    async count(filter = {}) {
+      let query = db.selectFrom('articles').select((eb) => eb.fn.countAll<string | number>().as('n'));
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.lang !== undefined) query = query.where('lang', '=', filter.lang);
+      return toCount((await query.executeTakeFirst())?.n);
+    },
+  };
+}

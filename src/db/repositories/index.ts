@@ -1,0 +1,28 @@
+// Builds every repository over one Kysely instance. Services pass a transaction here to make
+// several repositories' writes one unit: db.kysely.transaction().execute((trx) => fn(createRepositories(trx))).
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { createArticlesRepository } from './articles.ts';
+import { createCommentsRepository } from './comments.ts';
+import type { Repositories } from './contract.ts';
+import { createMediaRepository } from './media.ts';
+import { createPeopleRepository } from './people.ts';
+import { createRedirectsRepository } from './redirects.ts';
+import { createSectionsRepository } from './sections.ts';
+import { createSettingsRepository } from './settings.ts';
+import { createTagsRepository } from './tags.ts';
+
+export type * from './contract.ts';
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    people: createPeopleRepository(db),
+    sections: createSectionsRepository(db),
+    tags: createTagsRepository(db),
+    articles: createArticlesRepository(db),
+    comments: createCommentsRepository(db),
+    media: createMediaRepository(db),
+    redirects: createRedirectsRepository(db),
+    settings: createSettingsRepository(db),
+  };
+}
