@@ -1,0 +1,33 @@
+// The `midad` command. Every command reads MIDAD_DATA_DIR and DATABASE_URL; operator
+// mistakes are printed as one clear line on stderr with a non-zero exit, never a stack.
+import { Command, CommanderError } from 'commander';
+import { MidadError } from '../core/errors.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerServe } from './serve.ts';
+import { registerInit } from './init.ts';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name('midad')
+    .description('Midad: an Arabic-first news publishing platform')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerMigrate(program);
+  registerInit(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = reportFailure(err);
+  }
+}
+
+export function reportFailure(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode;
+  if (err instanceof MidadError) {
+    process.stderr.write(`midad: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`midad: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 2;
+}

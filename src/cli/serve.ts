@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { parsePort } from '../config.ts';
+import { openServices } from '../services/context.ts';
+import { initializeSite } from '../services/setup.ts';
+import { buildApp } from '../web/app.ts';
+import { listen } from '../web/server.ts';
+import { printSetup } from './init.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the site (creates the database and demo content on first run)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('-H, --host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .option('--no-demo', 'on first run, start with an empty site instead of demo content')
+    .action(async (options: { port?: string; host?: string; demo: boolean }) => {
+      const config = loadConfig(process.env, {
+        ...(options.port !== undefined ? { port: parsePort(options.port) } : {}),
+        ...(options.host !== undefined ? { host: options.host } : {}),
+      });
+      const services = await openServices(config);
+      const result = await initializeSite(services, { demo: options.demo });
+      printSetup(result, services.db.location);
+      const app = await buildApp({ services });
+      const address = await listen(app, config.host, config.port).catch(async (err) => {
+        await app.close();
+        await services.close();
+        throw err;
+      });
+      process.stdout.write(`Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`);
+      const stop = async () => {
+        await app.close();
+        await services.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,101 @@
+// Assembles the Fastify application. Tests call buildApp() and use app.inject(); only
+// server.ts listens on a port.
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from '../services/context.ts';
+import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
+import { loadAssets, registerAssets } from './assets.ts';
+import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { registerArticleRoutes } from './reader/article-routes.ts';
+import type { ReaderDeps } from './reader/context.ts';
+import { registerListingRoutes } from './reader/listing-routes.ts';
+import { LANG_PREFIX } from './reader/urls.ts';
+import { LANGUAGES } from '../core/types.ts';
+
+export interface AppOptions {
+  services: Services;
+  /** Defaults to 5 comments per IP per 10 minutes. */
+  commentLimiter?: RateLimiter;
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: process.env.MIDAD_TRUST_PROXY === '1',
+    // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  const https = config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'font-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    hsts: https ? { maxAge: 15552000 } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+
+  const { urls, files } = loadAssets();
+  registerAssets(app, files);
+  await app.register(fastifyStatic, {
+    root: config.mediaRoot,
+    prefix: '/media/',
+    decorateReply: false,
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+  });
+
+  const deps: ReaderDeps = { services, assets: urls };
+  const commentLimiter = options.commentLimiter ?? memoryRateLimiter(5, 10 * 60 * 1000);
+  for (const lang of LANGUAGES) {
+    registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
+    registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
+  }
+
+  registerErrorHandling(app, deps);
+  app.setNotFoundHandler(async (request, reply) => {
+    // Old URLs (for instance from an imported site) answer with their recorded redirect.
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const redirect =
+        (await services.repos.redirects.byFromPath(path)) ??
+        (await services.repos.redirects.byFromPath(safeDecode(path)));
+      if (redirect) {
+        if (redirect.statusCode === 410) return reply.code(410).send();
+        return reply.redirect(redirect.toPath, redirect.statusCode);
+      }
+    }
+    return sendErrorPage(deps, request, reply, 404);
+  });
+  return app;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

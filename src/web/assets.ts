@@ -1,0 +1,51 @@
+// The stylesheet and the two small scripts, read once at start and served under names that
+// carry a hash of their content, so browsers and CDNs may keep them for a year.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+
+const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
+
+export interface AssetUrls {
+  css: string;
+  copyProtectJs: string;
+  enhanceJs: string;
+}
+
+interface Asset {
+  body: Buffer;
+  type: string;
+}
+
+export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
+  const files = new Map<string, Asset>();
+  const url = (name: string): string => {
+    const body = fs.readFileSync(path.join(ASSET_DIR, name));
+    const ext = path.extname(name);
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+    const hashed = `${path.basename(name, ext)}.${hash}${ext}`;
+    files.set(hashed, { body, type: TYPES[ext] ?? 'application/octet-stream' });
+    return `/assets/${hashed}`;
+  };
+  return {
+    urls: { css: url('site.css'), copyProtectJs: url('copy-protect.js'), enhanceJs: url('enhance.js') },
+    files,
+  };
+}
+
+export function registerAssets(app: FastifyInstance, files: Map<string, Asset>): void {
+  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
+    const asset = files.get(request.params.file);
+    if (!asset) return reply.callNotFound();
+    return reply
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
+  });
+}

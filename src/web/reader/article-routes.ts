@@ -1,0 +1,125 @@
+// The article page and its comment form. The form posts without JavaScript: a refused
+// comment re-renders the page with the reader's text kept and the reasons shown; an accepted
+// one redirects back (303) to the page with a notice.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { TooManyRequests } from '../../core/errors.ts';
+import type { MessageKey } from '../../core/i18n.ts';
+import type { Article, Lang } from '../../core/types.ts';
+import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts';
+import { CommentRefused, submitComment } from '../../services/comments.ts';
+import type { RateLimiter } from '../../services/rate-limit.ts';
+import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
+import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
+import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
+import { excerptOf } from './presenters.ts';
+import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
+import { articlePath } from './urls.ts';
+import { renderArticlePage } from './views/render.ts';
+
+export interface ArticleRouteDeps extends ReaderDeps {
+  commentLimiter: RateLimiter;
+}
+
+export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps, lang: Lang, prefix: string): void {
+  const { repos } = deps.services;
+
+  const handler = async (request: { params: unknown; query: unknown; url: string }, reply: FastifyReply) => {
+    const params = parseOr404(ArticleParams, request.params);
+    const query = parseOr404(ArticleQuery, request.query);
+    const article = await loadPublishedArticle(repos, params.id);
+    const canonicalPath = articlePath(article);
+    if (article.lang !== lang || params.slug === undefined || params.slug !== article.slug) {
+      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`${canonicalPath}${search}`, 301);
+    }
+    const ctx = await readerContext(deps, lang);
+    const notice =
+      query.comment === 'held'
+        ? ({ kind: 'success', text: ctx.present.t.commentHeld } as const)
+        : query.comment === 'published'
+          ? ({ kind: 'success', text: ctx.present.t.commentPublished } as const)
+          : null;
+    // A page that carries a personal notice must not be stored by shared caches.
+    if (notice) reply.header('cache-control', 'private, no-store');
+    return sendArticle(deps, reply, ctx, article, { replyTo: query.replyto ?? null, notice }, 200);
+  };
+
+  app.get(`${prefix}/article/:id`, handler);
+  app.get(`${prefix}/article/:id/:slug`, handler);
+
+  app.post(`${prefix}/article/:id/comments`, async (request, reply) => {
+    const { id } = parseOr404(ArticleParams, request.params);
+    const article = await loadPublishedArticle(repos, id);
+    const form = CommentForm.parse(request.body ?? {});
+    const ctx = await readerContext(deps, article.lang);
+    try {
+      const outcome = await submitComment(
+        { repos, settings: ctx.settings, limiter: deps.commentLimiter },
+        {
+          article,
+          parentId: form.parent_id,
+          name: form.name,
+          email: form.email,
+          body: form.body,
+          token: form.token,
+          honeypot: form.website,
+          ip: request.ip,
+        },
+      );
+      const target = outcome.held
+        ? `${articlePath(article)}?comment=held#respond`
+        : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
+      return reply.redirect(target, 303);
+    } catch (err) {
+      if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
+      const errors: Record<string, MessageKey> =
+        err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
+      const { form: general, ...fields } = errors;
+      reply.header('cache-control', 'private, no-store');
+      return sendArticle(
+        deps,
+        reply,
+        ctx,
+        article,
+        {
+          replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
+          values: { name: form.name, email: form.email, body: form.body },
+          errors: fields,
+          notice: {
+            kind: 'error',
+            text: general ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}` : ctx.present.t.commentRefused,
+          },
+        },
+        err instanceof TooManyRequests ? 429 : 422,
+      );
+    }
+  });
+}
+
+async function sendArticle(
+  deps: ReaderDeps,
+  reply: FastifyReply,
+  ctx: ReaderContext,
+  article: Article,
+  form: Omit<CommentFormState, 'token' | 'honeypotName'>,
+  status: number,
+): Promise<FastifyReply> {
+  const data = await loadArticlePage(deps.services.repos, article);
+  const view = presentArticlePage(data, ctx.present, {
+    ...form,
+    token: issueFormToken(ctx.settings.secret, article.id),
+    honeypotName: HONEYPOT_FIELD,
+  });
+  const alternates: Partial<Record<Lang, string>> = {};
+  for (const t of data.translations) alternates[t.lang] = articlePath(t);
+  const html = renderArticlePage(
+    ctx.site(alternates),
+    {
+      title: `${article.seoTitle || article.title} – ${ctx.settings.name}`,
+      description: excerptOf(article),
+      canonical: view.canonical,
+    },
+    view,
+  );
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

@@ -1,0 +1,125 @@
+// Home, section, tag and author pages, in every site language.
+import type { FastifyInstance } from 'fastify';
+import type { Lang } from '../../core/types.ts';
+import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
+import { type ReaderDeps, readerContext } from './context.ts';
+import { presentCards, presentImage, presentPagination, sectionName } from './presenters.ts';
+import { PageQuery, parseOr404 } from './schema.ts';
+import { authorPath, homePath, sectionPath, tagPath, withPage } from './urls.ts';
+import { renderAuthorPage, renderHomePage, renderListingPage } from './views/render.ts';
+
+type SlugParams = { Params: { slug: string } };
+
+export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang, prefix: string): void {
+  const { repos } = deps.services;
+  const html = 'text/html; charset=utf-8';
+
+  app.get(`${prefix}/`, async (request, reply) => {
+    const { page } = parseOr404(PageQuery, request.query);
+    const ctx = await readerContext(deps, lang);
+    const data = await loadHome(repos, lang, page);
+    const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
+    const site = ctx.site();
+    const body = renderHomePage(
+      site,
+      {
+        title: page > 1 ? `${ctx.settings.name} – ${ctx.present.t.page} ${page}` : `${ctx.settings.name} – ${ctx.settings.tagline}`,
+        description: ctx.settings.description || ctx.settings.tagline,
+        canonical: `${ctx.present.baseUrl}${withPage(homePath(lang), page)}`,
+      },
+      {
+        breaking: cards(data.breaking),
+        featured: data.featured ? cards([data.featured])[0]! : null,
+        latest: cards(data.latest.items),
+        sections: data.sectionBlocks.map((b) => ({
+          section: { href: sectionPath(lang, b.section.slug), label: sectionName(b.section, lang) },
+          articles: cards(b.articles),
+        })),
+        pagination: presentPagination(homePath(lang), page, data.latest.total, PER_PAGE),
+      },
+    );
+    return reply.type(html).send(body);
+  });
+
+  app.get<SlugParams>(`${prefix}/section/:slug`, async (request, reply) => {
+    const { page } = parseOr404(PageQuery, request.query);
+    const ctx = await readerContext(deps, lang);
+    const data = await loadSectionPage(repos, request.params.slug, lang, page);
+    const name = sectionName(data.section, lang);
+    const path = sectionPath(lang, data.section.slug);
+    return reply.type(html).send(
+      renderListingPage(
+        ctx.site(),
+        {
+          title: pageTitle(name, page, ctx.present.t.page, ctx.settings.name),
+          description: name,
+          canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
+        },
+        {
+          kind: 'section',
+          heading: name,
+          description: '',
+          articles: presentCards(data.articles.items, data.cards, ctx.present),
+          pagination: presentPagination(path, page, data.articles.total, PER_PAGE),
+          children: data.children.map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang) })),
+        },
+      ),
+    );
+  });
+
+  app.get<SlugParams>(`${prefix}/tag/:slug`, async (request, reply) => {
+    const { page } = parseOr404(PageQuery, request.query);
+    const ctx = await readerContext(deps, lang);
+    const data = await loadTagPage(repos, request.params.slug, lang, page);
+    const path = tagPath(lang, data.tag.slug);
+    return reply.type(html).send(
+      renderListingPage(
+        ctx.site(),
+        {
+          title: pageTitle(data.tag.name, page, ctx.present.t.page, ctx.settings.name),
+          description: `${ctx.present.t.tags}: ${data.tag.name}`,
+          canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
+          // A tag with nothing in this language is a thin page; keep it out of search engines.
+          noindex: data.articles.total === 0,
+        },
+        {
+          kind: 'tag',
+          heading: data.tag.name,
+          description: '',
+          articles: presentCards(data.articles.items, data.cards, ctx.present),
+          pagination: presentPagination(path, page, data.articles.total, PER_PAGE),
+          children: [],
+        },
+      ),
+    );
+  });
+
+  app.get<SlugParams>(`${prefix}/author/:slug`, async (request, reply) => {
+    const { page } = parseOr404(PageQuery, request.query);
+    const ctx = await readerContext(deps, lang);
+    const data = await loadAuthorPage(repos, request.params.slug, lang, page);
+    const path = authorPath(lang, data.person.slug);
+    return reply.type(html).send(
+      renderAuthorPage(
+        ctx.site(),
+        {
+          title: pageTitle(data.person.name, page, ctx.present.t.page, ctx.settings.name),
+          description: data.person.bio.slice(0, 160),
+          canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
+        },
+        {
+          name: data.person.name,
+          bio: data.person.bio,
+          avatar: presentImage(data.avatar),
+          links: data.person.links.map((l) => ({ href: l.url, label: l.label })),
+          articles: presentCards(data.articles.items, data.cards, ctx.present),
+          pagination: presentPagination(path, page, data.articles.total, PER_PAGE),
+        },
+      ),
+    );
+  });
+}
+
+function pageTitle(name: string, page: number, pageWord: string, siteName: string): string {
+  return page > 1 ? `${name} – ${pageWord} ${page} – ${siteName}` : `${name} – ${siteName}`;
+}

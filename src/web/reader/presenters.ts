@@ -1,0 +1,118 @@
+// Presenters shape domain objects into the view models of view-models.ts. They format dates,
+// build URLs and pick image variants; they never query.
+import { displayDate } from '../../core/dates.ts';
+import { htmlToText } from '../../core/html-policy.ts';
+import type { Messages } from '../../core/i18n.ts';
+import { counted } from '../../core/plural.ts';
+import { readingMinutes } from '../../core/reading-time.ts';
+import type { Article, Lang, Media, Person, Section } from '../../core/types.ts';
+import { bestFallback, srcsetFor } from '../../media/images.ts';
+import type { CardBundle } from '../../services/reader.ts';
+import { articlePath, authorPath, MEDIA_PREFIX, sectionPath, withPage } from './urls.ts';
+import type {
+  ArticleCardView,
+  DateView,
+  ImageView,
+  LinkView,
+  PaginationView,
+  ShareLinkView,
+} from './view-models.ts';
+
+export interface PresentContext {
+  lang: Lang;
+  t: Messages;
+  baseUrl: string;
+  timezone: string;
+}
+
+export function presentDate(iso: string, ctx: PresentContext): DateView {
+  return displayDate(iso, ctx.lang, ctx.timezone);
+}
+
+export function presentImage(media: Media | undefined | null): ImageView | null {
+  if (!media) return null;
+  const fallback = bestFallback(media, MEDIA_PREFIX);
+  return {
+    src: fallback.src,
+    width: fallback.width ?? media.width ?? 0,
+    height: fallback.height ?? media.height ?? 0,
+    srcsetJpeg: srcsetFor(media, 'jpeg', MEDIA_PREFIX),
+    srcsetWebp: srcsetFor(media, 'webp', MEDIA_PREFIX),
+    alt: media.alt,
+    caption: media.caption,
+    credit: media.credit,
+  };
+}
+
+export function sectionName(section: Section, lang: Lang): string {
+  return section.names[lang] || section.names.ar;
+}
+
+export function sectionLink(section: Section | null | undefined, lang: Lang): LinkView | null {
+  return section ? { href: sectionPath(lang, section.slug), label: sectionName(section, lang) } : null;
+}
+
+export function authorLinks(people: Person[], lang: Lang): LinkView[] {
+  return people.map((p) => ({ href: authorPath(lang, p.slug), label: p.name }));
+}
+
+export function presentCard(article: Article, bundle: CardBundle, ctx: PresentContext): ArticleCardView {
+  const authors = article.authorIds
+    .map((id) => bundle.people.get(id))
+    .filter((p): p is Person => p !== undefined);
+  return {
+    id: article.id,
+    href: articlePath(article),
+    title: article.title,
+    dek: article.dek,
+    lang: article.lang,
+    section: sectionLink(article.sectionId === null ? null : bundle.sections.get(article.sectionId), ctx.lang),
+    image: presentImage(article.featuredMediaId === null ? null : bundle.media.get(article.featuredMediaId)),
+    published: presentDate(article.publishedAt ?? article.createdAt, ctx),
+    authors: authorLinks(authors, ctx.lang),
+    isBreaking: article.isBreaking,
+    commentCount: bundle.commentCounts.get(article.id) ?? 0,
+  };
+}
+
+export function presentCards(articles: Article[], bundle: CardBundle, ctx: PresentContext): ArticleCardView[] {
+  return articles.map((a) => presentCard(a, bundle, ctx));
+}
+
+export function presentPagination(basePath: string, page: number, total: number, perPage: number): PaginationView {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return {
+    page,
+    pages,
+    prev: page > 1 ? withPage(basePath, page - 1) : null,
+    next: page < pages ? withPage(basePath, page + 1) : null,
+  };
+}
+
+export function readingTime(article: Article): { minutes: number; label: (lang: Lang) => string } {
+  const minutes = readingMinutes(htmlToText(article.bodyHtml), article.lang);
+  return { minutes, label: (lang) => counted('minutes', minutes, lang) };
+}
+
+/** Plain share links: no third-party script runs on our page and nobody is tracked. */
+export function shareLinks(title: string, url: string, t: Messages): ShareLinkView[] {
+  const u = encodeURIComponent(url);
+  const text = encodeURIComponent(title);
+  const both = encodeURIComponent(`${title}\n${url}`);
+  return [
+    { network: 'x', href: `https://x.com/intent/post?text=${text}&url=${u}`, label: `${t.shareOn} X` },
+    { network: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}`, label: `${t.shareOn} Facebook` },
+    { network: 'whatsapp', href: `https://wa.me/?text=${both}`, label: `${t.shareOn} WhatsApp` },
+    { network: 'telegram', href: `https://t.me/share/url?url=${u}&text=${text}`, label: `${t.shareOn} Telegram` },
+    { network: 'email', href: `mailto:?subject=${text}&body=${both}`, label: t.shareByEmail },
+    { network: 'copy', href: url, label: t.copyLink },
+  ];
+}
+
+export function excerptOf(article: Article, maxChars = 160): string {
+  const source = article.seoDescription || article.dek || htmlToText(article.bodyHtml);
+  const chars = Array.from(source);
+  if (chars.length <= maxChars) return source;
+  const cut = chars.slice(0, maxChars).join('');
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxChars / 2)).trim()}…`;
+}

@@ -1,0 +1,45 @@
+// The parts of every reader page that do not depend on the page: the site's name, its
+// sections menu, the language links and the interface text.
+import { directionOf, messages } from '../../core/i18n.ts';
+import { LANGUAGES, type Lang, type Section } from '../../core/types.ts';
+import type { SiteSettings } from '../../services/settings.ts';
+import type { AssetUrls } from '../assets.ts';
+import { sectionName } from './presenters.ts';
+import { homePath, sectionPath } from './urls.ts';
+import type { SiteView } from './view-models.ts';
+
+const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
+
+export function buildSiteView(input: {
+  lang: Lang;
+  settings: SiteSettings;
+  sections: Section[];
+  assets: AssetUrls;
+  baseUrl: string;
+  /** Per-language targets for the switcher, e.g. an article's translations; home pages otherwise. */
+  alternates?: Partial<Record<Lang, string>>;
+}): SiteView {
+  const { lang, settings } = input;
+  return {
+    name: settings.name,
+    tagline: settings.tagline,
+    lang,
+    dir: directionOf(lang),
+    baseUrl: input.baseUrl,
+    homeHref: homePath(lang),
+    nav: input.sections
+      .filter((s) => s.parentId === null)
+      .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang) })),
+    languages: LANGUAGES.map((l) => ({
+      lang: l,
+      href: input.alternates?.[l] ?? homePath(l),
+      label: LANGUAGE_NAMES[l],
+      current: l === lang,
+    })),
+    searchAction: '',
+    t: messages(lang),
+    assets: input.assets,
+    copyProtection: settings.copyProtection,
+    year: new Date().getFullYear(),
+  };
+}
