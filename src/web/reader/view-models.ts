@@ -128,6 +128,7 @@ export interface ArticlePageView {
   /** Null when never updated after publication. */
   updated: DateView | null;
   readingMinutes: number;
+  /** e.g. "5 دقائق" (t.minutes filled in); the view puts t.readingTime before it. */
   readingTimeLabel: string;
   /** Sanitized article HTML. */
   bodyHtml: string;

@@ -1,0 +1,47 @@
+// "By A, B and C" — in Arabic the conjunction "و" is joined to the following name ("أ، ب وج").
+import type { ComponentChildren } from 'preact';
+import type { Lang } from '../../../core/types.ts';
+import type { Messages } from '../../../core/i18n.ts';
+import type { LinkView } from '../view-models.ts';
+
+/** Interleaves items with list separators for the given language. */
+export function joinNames(items: ComponentChildren[], lang: Lang, t: Messages): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) {
+      const last = i === items.length - 1;
+      if (!last) out.push(lang === 'ar' ? '، ' : ', ');
+      else out.push(lang === 'ar' ? ` ${t.and}` : ` ${t.and} `);
+    }
+    out.push(item);
+  });
+  return out;
+}
+
+export function Byline({
+  authors,
+  lang,
+  t,
+  linked = true,
+}: {
+  authors: LinkView[];
+  lang: Lang;
+  t: Messages;
+  linked?: boolean;
+}) {
+  if (authors.length === 0) return null;
+  const names = authors.map((a) =>
+    linked ? (
+      <a href={a.href} rel="author">
+        {a.label}
+      </a>
+    ) : (
+      a.label
+    ),
+  );
+  return (
+    <span class="byline">
+      {t.by} {joinNames(names, lang, t)}
+    </span>
+  );
+}

@@ -1,0 +1,88 @@
+// Site header (name, tagline, languages, search, sections) and footer.
+import type { HeadView, SiteView } from '../view-models.ts';
+import { dirOf } from './util.ts';
+
+function isCurrent(site: SiteView, head: HeadView, href: string): boolean {
+  return href !== site.homeHref && (head.canonical === href || head.canonical === `${site.baseUrl}${href}`);
+}
+
+function LanguageSwitcher({ site }: { site: SiteView }) {
+  if (site.languages.length < 2) return null;
+  return (
+    <nav class="lang-switch" aria-label={site.t.languages}>
+      <ul>
+        {site.languages.map((l) => (
+          <li key={l.lang}>
+            <a
+              href={l.href}
+              hreflang={l.lang}
+              lang={l.lang}
+              dir={dirOf(l.lang)}
+              aria-current={l.current ? 'true' : undefined}
+            >
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SearchForm({ site }: { site: SiteView }) {
+  const t = site.t;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the older phones we serve; role="search" is understood everywhere
+    <form class="search" role="search" method="get" action={site.searchAction}>
+      <label class="visually-hidden" for="search-q">
+        {t.search}
+      </label>
+      <input id="search-q" type="search" name="q" placeholder={t.searchPlaceholder} autocomplete="off" />
+      <button type="submit">{t.search}</button>
+    </form>
+  );
+}
+
+export function SiteHeader({ site, head }: { site: SiteView; head: HeadView }) {
+  const t = site.t;
+  return (
+    <header class="site-header">
+      <div class="wrap header-bar">
+        <div class="brand">
+          <a class="site-name" href={site.homeHref}>
+            {site.name}
+          </a>
+          {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
+        </div>
+        <LanguageSwitcher site={site} />
+        <SearchForm site={site} />
+      </div>
+      {site.nav.length > 0 ? (
+        <nav class="main-nav" aria-label={t.mainNav}>
+          <ul class="wrap">
+            {site.nav.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} aria-current={isCurrent(site, head, link.href) ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function SiteFooter({ site }: { site: SiteView }) {
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>
+          <a href={site.homeHref}>{site.name}</a> © {site.year}. {site.t.footerRights}.
+        </p>
+        <p class="powered">{site.t.poweredBy}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,75 @@
+// The document shell: <html lang dir>, <head>, skip link, header, <main>, footer.
+import type { ComponentChildren } from 'preact';
+import type { Lang } from '../../../core/types.ts';
+import type { HeadView, SiteView } from '../view-models.ts';
+import { SiteFooter, SiteHeader } from './Header.tsx';
+
+export interface OpenGraph {
+  type: 'website' | 'article';
+  title: string;
+  /** Absolute URL. */
+  image?: string;
+}
+
+export interface LayoutProps {
+  site: SiteView;
+  head: HeadView;
+  /** Other-language versions of this page, for <link rel="alternate" hreflang>. */
+  alternates?: { lang: Lang; href: string }[];
+  og?: OpenGraph;
+  /** Load the copy-protection script (article pages, when the site owner enabled it). */
+  copyProtect?: boolean;
+  pageClass: string;
+  children: ComponentChildren;
+}
+
+const OG_LOCALE: Record<Lang, string> = { ar: 'ar_AR', fr: 'fr_FR', en: 'en_GB' };
+
+export function Layout({
+  site,
+  head,
+  alternates = [],
+  og,
+  copyProtect = false,
+  pageClass,
+  children,
+}: LayoutProps) {
+  const t = site.t;
+  return (
+    <html lang={site.lang} dir={site.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title}</title>
+        <meta name="description" content={head.description} />
+        {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="canonical" href={head.canonical} />
+        {alternates.map((a) => (
+          <link key={a.lang} rel="alternate" hreflang={a.lang} href={a.href} />
+        ))}
+        <link rel="stylesheet" href={site.assets.css} />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:type" content={og?.type ?? 'website'} />
+        <meta property="og:title" content={og?.title ?? head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:url" content={head.canonical} />
+        <meta property="og:locale" content={OG_LOCALE[site.lang]} />
+        {og?.image ? <meta property="og:image" content={og.image} /> : null}
+        <meta name="twitter:card" content={og?.image ? 'summary_large_image' : 'summary'} />
+        <script src={site.assets.enhanceJs} defer />
+        {copyProtect ? <script src={site.assets.copyProtectJs} defer /> : null}
+      </head>
+      <body class={pageClass}>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <SiteHeader site={site} head={head} />
+        <main id="main" class="wrap" tabindex={-1}>
+          {children}
+        </main>
+        <SiteFooter site={site} />
+        <div id="live" class="toast" role="status" aria-live="polite" />
+      </body>
+    </html>
+  );
+}

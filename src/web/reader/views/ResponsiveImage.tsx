@@ -1,0 +1,48 @@
+// <picture> with a WebP source and a JPEG fallback; lazy unless it is the page's lead image.
+import type { ImageView } from '../view-models.ts';
+
+export interface ResponsiveImageProps {
+  image: ImageView;
+  sizes: string;
+  /** The lead image of the page: loaded eagerly with high fetch priority. */
+  priority?: boolean;
+  /** Override the alt text (e.g. "" for a decorative avatar next to the person's name). */
+  alt?: string;
+  class?: string;
+}
+
+export function ResponsiveImage({ image, sizes, priority = false, alt, class: cls }: ResponsiveImageProps) {
+  return (
+    <picture class={cls}>
+      {image.srcsetWebp ? <source type="image/webp" srcset={image.srcsetWebp} sizes={sizes} /> : null}
+      <img
+        src={image.src}
+        srcset={image.srcsetJpeg || undefined}
+        sizes={image.srcsetJpeg ? sizes : undefined}
+        width={image.width}
+        height={image.height}
+        alt={alt ?? image.alt}
+        loading={priority ? undefined : 'lazy'}
+        fetchpriority={priority ? 'high' : undefined}
+        decoding="async"
+      />
+    </picture>
+  );
+}
+
+/** A figure with caption and credit. */
+export function Figure({ image, sizes, priority = false }: ResponsiveImageProps) {
+  const hasCaption = image.caption !== '' || image.credit !== '';
+  return (
+    <figure class="figure">
+      <ResponsiveImage image={image} sizes={sizes} priority={priority} />
+      {hasCaption ? (
+        <figcaption>
+          {image.caption ? <span class="caption">{image.caption}</span> : null}
+          {image.caption && image.credit ? ' ' : null}
+          {image.credit ? <span class="credit">{image.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
