@@ -1,0 +1,55 @@
+// The demo newsroom: fictional journalists. Any likeness to real people is unintended.
+import type { DemoPerson } from './types.ts';
+
+export const people: DemoPerson[] = [
+  {
+    slug: 'mariam-coulibaly',
+    name: 'مريم كوليبالي',
+    email: 'mariam.coulibaly@midad.example',
+    role: 'editor',
+    locale: 'ar',
+    bio: 'صحفية مالية تعمل من باماكو منذ أكثر من عشر سنوات، وتغطي الشأن المحلي والحكم البلدي والخدمات العامة. درست الصحافة في داكار، وتهتم بالقصص التي تبدأ من الأحياء الشعبية وتنتهي عند صانعي القرار.',
+    links: [{ label: 'الموقع الشخصي', url: 'https://mariam.midad.example' }],
+    avatar: { style: 'scarf', background: '#e8b35a', cloth: '#7c2f4a' },
+  },
+  {
+    slug: 'abdourahmane-maiga',
+    name: 'عبد الرحمن مايغا',
+    email: 'abdourahmane.maiga@midad.example',
+    role: 'author',
+    locale: 'ar',
+    bio: 'مراسل مداد في نيامي، يكتب عن الزراعة والطاقة والتعليم في النيجر. بدأ مسيرته في إذاعة محلية على ضفاف النهر، وما زال يفضّل العمل الميداني على المكاتب.',
+    links: [],
+    avatar: { style: 'cap', background: '#9cc5a1', cloth: '#f6e3c0' },
+  },
+  {
+    slug: 'khadija-alansari',
+    name: 'خديجة الأنصاري',
+    email: 'khadija.alansari@midad.example',
+    role: 'author',
+    locale: 'ar',
+    bio: 'كاتبة في الشؤون الثقافية، تتابع الموسيقى والسينما والتراث المكتوب في الساحل. تنحدر من عائلة من تمبكتو، وتعمل على كتاب عن المكتبات العائلية في المدينة.',
+    links: [{ label: 'مدونة', url: 'https://khadija.midad.example' }],
+    avatar: { style: 'braids', background: '#c7a0d8', cloth: '#b8643a' },
+  },
+  {
+    slug: 'ibrahim-diallo',
+    name: 'إبراهيم ديالو',
+    email: 'ibrahim.diallo@midad.example',
+    role: 'author',
+    locale: 'fr',
+    bio: 'محرر الرياضة في مداد، يغطي كرة القدم وألعاب القوى والمصارعة التقليدية في مالي والنيجر. لاعب كرة سابق في فريق جامعي، ويكتب بالعربية والفرنسية.',
+    links: [],
+    avatar: { style: 'short', background: '#d98c52', cloth: '#2f5d62' },
+  },
+  {
+    slug: 'youssouf-ag-mohamed',
+    name: 'يوسف آغ محمد',
+    email: 'youssouf.agmohamed@midad.example',
+    role: 'editor',
+    locale: 'ar',
+    bio: 'محرر قسمي الاقتصاد والبيئة، متخصص في قضايا المناخ والرعي والتعدين في الصحراء الكبرى. نشأ في منطقة كيدال، ويكتب عن العلاقة بين الإنسان والأرض في زمن التغيرات المناخية.',
+    links: [],
+    avatar: { style: 'turban', background: '#8fb8c9', cloth: '#1e2f5c' },
+  },
+];
