@@ -211,7 +211,8 @@ describe('comments', () => {
     assert.ok(res.body.includes('هذا الحقل مطلوب'));
     assert.ok(res.body.includes('اكتب بريدًا إلكترونيًا صحيحًا'));
     assert.ok(res.body.includes('value="not-an-email"'));
-    assert.ok(res.body.includes('نص &lt;b&gt;مهم&lt;/b&gt; كتبه القارئ'), 'typed text kept, escaped');
+    assert.ok(res.body.includes('نص &lt;b>مهم&lt;/b> كتبه القارئ'), 'typed text kept, escaped');
+    assert.ok(!res.body.includes('<b>مهم'), 'never raw');
     assert.match(res.body, /aria-invalid="true"/);
   });
 

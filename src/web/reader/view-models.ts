@@ -39,6 +39,7 @@ export interface SiteView {
   nav: LinkView[];
   /** Links to the other languages' home pages. */
   languages: (LinkView & { lang: Lang; current: boolean })[];
+  /** Where the header search form goes; empty while the site has no search page. */
   searchAction: string;
   t: Messages;
   assets: { css: string; copyProtectJs: string; enhanceJs: string };

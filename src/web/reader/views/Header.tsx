@@ -55,7 +55,7 @@ export function SiteHeader({ site, head }: { site: SiteView; head: HeadView }) {
           {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
         </div>
         <LanguageSwitcher site={site} />
-        <SearchForm site={site} />
+        {site.searchAction ? <SearchForm site={site} /> : null}
       </div>
       {site.nav.length > 0 ? (
         <nav class="main-nav" aria-label={t.mainNav}>
