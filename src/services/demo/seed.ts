@@ -64,6 +64,30 @@ function idOf(ids: ReadonlyMap<string, number>, slug: string, where: string): nu
   return id;
 }
 
+/**
+ * Runs `work` over the items in order, keeping up to `ahead` results in progress beyond the one
+ * handed out; `next()` returns the results one by one, in order.
+ */
+function aheadOf<T, R>(items: readonly T[], ahead: number, work: (item: T) => Promise<R>) {
+  const queue: Promise<R>[] = [];
+  let index = 0;
+  const fill = () => {
+    while (queue.length <= ahead && index < items.length) {
+      const promise = work(items[index++]!);
+      promise.catch(() => {}); // reported when handed out, not as an unhandled rejection
+      queue.push(promise);
+    }
+  };
+  return {
+    next(): Promise<R> {
+      fill();
+      const result = queue.shift() ?? Promise.reject(new Error('No more items.'));
+      fill();
+      return result;
+    },
+  };
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -142,10 +166,20 @@ export async function seedDemoContent(deps: SeedDeps): Promise<SeedResult> {
 
   // Oldest first, so ids grow with publication dates; the draft comes last.
   const ordered = [...articles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+  // Drawing a picture takes longer than writing its rows, so the next ones are drawn meanwhile.
+  const pictures = aheadOf(ordered, 2, (article) => {
+    const imageKey = article.translationOf ?? article.key;
+    const original = articles.find((a) => a.key === imageKey) ?? article;
+    return sceneImage({
+      scene: article.image.scene,
+      palette: PALETTES[article.image.palette ?? original.section] ?? PALETTES.sahel!,
+      seed: seedOf(imageKey),
+    });
+  });
   const created = new Map<string, Article>();
   const publishedAt = new Map<string, number>();
   for (const article of ordered) {
-    const row = await createArticle(article);
+    const row = await createArticle(article, await pictures.next());
     created.set(article.key, row);
   }
 
@@ -196,16 +230,10 @@ export async function seedDemoContent(deps: SeedDeps): Promise<SeedResult> {
     mainArticleId: mainRow.id,
   };
 
-  async function createArticle(article: DemoArticle): Promise<Article> {
-    const imageKey = article.translationOf ?? article.key;
-    const original = articles.find((a) => a.key === imageKey) ?? article;
+  async function createArticle(article: DemoArticle, picture: Buffer): Promise<Article> {
     const featured = await ingestImage(
       {
-        buffer: await sceneImage({
-          scene: article.image.scene,
-          palette: PALETTES[article.image.palette ?? original.section] ?? PALETTES.sahel!,
-          seed: seedOf(imageKey),
-        }),
+        buffer: picture,
         alt: article.image.alt,
         caption: article.image.caption,
         credit: article.image.credit ?? HOUSE_CREDIT,
