@@ -39,7 +39,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port,
     publicUrl,
     mediaRoot: overrides.mediaRoot ?? path.join(dataDir, 'media'),
-    secureCookies: overrides.secureCookies ?? (env.MIDAD_SECURE_COOKIES === '1' || publicUrl.startsWith('https:')),
+    secureCookies:
+      overrides.secureCookies ?? (env.MIDAD_SECURE_COOKIES === '1' || publicUrl.startsWith('https:')),
     logLevel,
     adminEmail: overrides.adminEmail ?? env.MIDAD_ADMIN_EMAIL ?? 'admin@example.com',
   };

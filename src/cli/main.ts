@@ -28,6 +28,8 @@ export function reportFailure(err: unknown): number {
     process.stderr.write(`midad: ${err.message}\n`);
     return 1;
   }
-  process.stderr.write(`midad: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `midad: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   return 2;
 }

@@ -28,7 +28,9 @@ export function registerServe(program: Command): void {
         await services.close();
         throw err;
       });
-      process.stdout.write(`Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`);
+      process.stdout.write(
+        `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
+      );
       const stop = async () => {
         await app.close();
         await services.close();

@@ -13,7 +13,12 @@ export function issueFormToken(secret: string, articleId: number, now = Date.now
 
 export type TokenCheck = 'ok' | 'invalid' | 'too-fast' | 'expired';
 
-export function checkFormToken(secret: string, token: string, articleId: number, now = Date.now()): TokenCheck {
+export function checkFormToken(
+  secret: string,
+  token: string,
+  articleId: number,
+  now = Date.now(),
+): TokenCheck {
   const match = /^(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(token);
   if (!match) return 'invalid';
   const [, id, issued, mac] = match;

@@ -64,7 +64,9 @@ export async function submitComment(
 
   let parentId: number | null = null;
   if (input.parentId.trim() !== '') {
-    const parent = /^\d+$/.test(input.parentId.trim()) ? await deps.repos.comments.byId(Number(input.parentId)) : null;
+    const parent = /^\d+$/.test(input.parentId.trim())
+      ? await deps.repos.comments.byId(Number(input.parentId))
+      : null;
     if (!parent || parent.articleId !== article.id || parent.status !== 'approved') errors.form = 'errParent';
     else parentId = parent.id;
   }

@@ -17,7 +17,11 @@ export const PER_PAGE = 12;
 
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
 
-export async function bundleCards(repos: Repos, articles: Article[], sections?: Section[]): Promise<CardBundle> {
+export async function bundleCards(
+  repos: Repos,
+  articles: Article[],
+  sections?: Section[],
+): Promise<CardBundle> {
   const ids = articles.map((a) => a.id);
   const mediaIds = unique(articles.map((a) => a.featuredMediaId));
   const authorIds = unique(articles.flatMap((a) => a.authorIds));
@@ -65,11 +69,21 @@ export async function loadHome(repos: Repos, lang: Lang, page: number): Promise<
   const sectionBlocks = await Promise.all(
     topLevel.map(async (section) => {
       const ids = descendantIds(sections, section.id);
-      const { items } = await repos.articles.listPublished({ lang, sectionIds: ids, limit: 4, excludeIds: [...shown] });
+      const { items } = await repos.articles.listPublished({
+        lang,
+        sectionIds: ids,
+        limit: 4,
+        excludeIds: [...shown],
+      });
       return { section, articles: items };
     }),
   );
-  const all = [...breaking.items, ...(featured ? [featured] : []), ...latest.items, ...sectionBlocks.flatMap((b) => b.articles)];
+  const all = [
+    ...breaking.items,
+    ...(featured ? [featured] : []),
+    ...latest.items,
+    ...sectionBlocks.flatMap((b) => b.articles),
+  ];
   return {
     breaking: breaking.items,
     featured,
@@ -96,7 +110,7 @@ export interface ArticleData {
 /** A published article as readers may see it; anything else is "not found". */
 export async function loadPublishedArticle(repos: Repos, id: number, now = new Date()): Promise<Article> {
   const article = await repos.articles.byId(id);
-  if (!article || article.status !== 'published' || !article.publishedAt || article.publishedAt > now.toISOString()) {
+  if (article?.status !== 'published' || !article.publishedAt || article.publishedAt > now.toISOString()) {
     throw new NotFound('No published article with this id.');
   }
   return article;
@@ -109,10 +123,14 @@ export async function loadArticlePage(repos: Repos, article: Article): Promise<A
     repos.tags.byIds(article.tagIds),
     repos.comments.listForArticle(article.id, 'approved'),
     repos.articles.related(article, 4),
-    article.translationGroup === null ? Promise.resolve([]) : repos.articles.translations(article.translationGroup),
+    article.translationGroup === null
+      ? Promise.resolve([])
+      : repos.articles.translations(article.translationGroup),
   ]);
   const peopleById = byId(people);
-  const authors = article.authorIds.map((id) => peopleById.get(id)).filter((p): p is Person => p !== undefined);
+  const authors = article.authorIds
+    .map((id) => peopleById.get(id))
+    .filter((p): p is Person => p !== undefined);
   const media = await repos.media.byIds(
     unique([article.featuredMediaId, ...authors.map((p) => p.avatarMediaId)]),
   );
@@ -127,7 +145,11 @@ export async function loadArticlePage(repos: Repos, article: Article): Promise<A
     related: await bundleCards(repos, relatedArticles, sections),
     comments,
     translations: translations.filter(
-      (t) => t.id !== article.id && t.status === 'published' && t.publishedAt !== null && t.publishedAt <= new Date().toISOString(),
+      (t) =>
+        t.id !== article.id &&
+        t.status === 'published' &&
+        t.publishedAt !== null &&
+        t.publishedAt <= new Date().toISOString(),
     ),
   };
 }
@@ -138,8 +160,16 @@ export interface ListingData {
   page: number;
 }
 
-async function listing(repos: Repos, query: Omit<PublishedQuery, 'limit' | 'offset'>, page: number): Promise<ListingData> {
-  const articles = await repos.articles.listPublished({ ...query, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+async function listing(
+  repos: Repos,
+  query: Omit<PublishedQuery, 'limit' | 'offset'>,
+  page: number,
+): Promise<ListingData> {
+  const articles = await repos.articles.listPublished({
+    ...query,
+    limit: PER_PAGE,
+    offset: (page - 1) * PER_PAGE,
+  });
   if (page > 1 && articles.items.length === 0) throw new NotFound('No such page.');
   return { articles, cards: await bundleCards(repos, articles.items), page };
 }
@@ -168,7 +198,10 @@ export async function loadAuthorPage(repos: Repos, slug: string, lang: Lang, pag
   if (!person) throw new NotFound('No such author.');
   const data = await listing(repos, { lang, authorId: person.id }, page);
   // Staff who never wrote anything in any language have no public page.
-  if (data.articles.total === 0 && (await repos.articles.listPublished({ authorId: person.id, limit: 1 })).total === 0) {
+  if (
+    data.articles.total === 0 &&
+    (await repos.articles.listPublished({ authorId: person.id, limit: 1 })).total === 0
+  ) {
     throw new NotFound('No such author.');
   }
   const avatar = person.avatarMediaId === null ? null : await repos.media.byId(person.avatarMediaId);

@@ -10,7 +10,9 @@ import { renderErrorPage } from './reader/views/render.ts';
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
-  return request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
+  return (
+    request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'))
+  );
 }
 
 export async function sendErrorPage(
@@ -24,13 +26,19 @@ export async function sendErrorPage(
   const heading = status === 404 ? t.notFoundTitle : t.serverErrorTitle;
   const message = status === 404 ? t.notFoundText : t.serverErrorText;
   reply.code(status).header('cache-control', 'no-store');
-  if (wantsJson(request)) return reply.send({ error: { code: status === 404 ? 'not_found' : 'internal', message } });
+  if (wantsJson(request))
+    return reply.send({ error: { code: status === 404 ? 'not_found' : 'internal', message } });
   let html: string;
   try {
     const ctx = await readerContext(deps, lang);
     html = renderErrorPage(
       ctx.site(),
-      { title: heading, description: message, canonical: `${deps.services.config.publicUrl}${request.url}`, noindex: true },
+      {
+        title: heading,
+        description: message,
+        canonical: `${deps.services.config.publicUrl}${request.url}`,
+        noindex: true,
+      },
       { status, heading, message },
     );
   } catch (err) {

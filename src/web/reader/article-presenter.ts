@@ -30,13 +30,19 @@ export interface CommentFormState {
   honeypotName: string;
 }
 
-export function presentArticlePage(data: ArticleData, ctx: PresentContext, form: CommentFormState): ArticlePageView {
+export function presentArticlePage(
+  data: ArticleData,
+  ctx: PresentContext,
+  form: CommentFormState,
+): ArticlePageView {
   const { article, authors } = data;
   const lang = article.lang;
   const canonical = `${ctx.baseUrl}${articlePath(article)}`;
   const reading = readingTime(article);
   const updated =
-    article.publishedAt && article.updatedAt > article.publishedAt && isLater(article.updatedAt, article.publishedAt)
+    article.publishedAt &&
+    article.updatedAt > article.publishedAt &&
+    isLater(article.updatedAt, article.publishedAt)
       ? presentDate(article.updatedAt, ctx)
       : null;
   const comments = threadComments(data.comments, ctx);
@@ -50,7 +56,10 @@ export function presentArticlePage(data: ArticleData, ctx: PresentContext, form:
     title: article.title,
     dek: article.dek,
     section: sectionLink(data.section, lang),
-    breadcrumb: data.sectionTrail.map((s) => ({ href: sectionPath(lang, s.slug), label: s.names[lang] || s.names.ar })),
+    breadcrumb: data.sectionTrail.map((s) => ({
+      href: sectionPath(lang, s.slug),
+      label: s.names[lang] || s.names.ar,
+    })),
     image: presentImage(article.featuredMediaId === null ? null : data.media.get(article.featuredMediaId)),
     authors: authorLinks(authors, lang),
     published: presentDate(article.publishedAt ?? article.createdAt, ctx),
@@ -82,7 +91,11 @@ export function presentArticlePage(data: ArticleData, ctx: PresentContext, form:
       notice: form.notice ?? null,
       token: form.token,
       replyingTo: replyTarget
-        ? { id: replyTarget.id, authorName: replyTarget.authorName, cancelHref: `${articlePath(article)}#respond` }
+        ? {
+            id: replyTarget.id,
+            authorName: replyTarget.authorName,
+            cancelHref: `${articlePath(article)}#respond`,
+          }
         : null,
       replyHrefBase: `${articlePath(article)}?replyto=`,
       honeypotName: form.honeypotName,
@@ -116,7 +129,11 @@ export function threadComments(comments: Comment[], ctx: PresentContext): Commen
       replies: [],
       depth,
     };
-    const list = !parent ? roots : parent.depth < MAX_COMMENT_DEPTH ? parent.replies : (container.get(parent.id) ?? roots);
+    const list = !parent
+      ? roots
+      : parent.depth < MAX_COMMENT_DEPTH
+        ? parent.replies
+        : (container.get(parent.id) ?? roots);
     list.push(view);
     views.set(c.id, view);
     container.set(c.id, list);

@@ -20,7 +20,12 @@ export interface ArticleRouteDeps extends ReaderDeps {
   commentLimiter: RateLimiter;
 }
 
-export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps, lang: Lang, prefix: string): void {
+export function registerArticleRoutes(
+  app: FastifyInstance,
+  deps: ArticleRouteDeps,
+  lang: Lang,
+  prefix: string,
+): void {
   const { repos } = deps.services;
 
   const handler = async (request: { params: unknown; query: unknown; url: string }, reply: FastifyReply) => {
@@ -87,7 +92,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
           errors: fields,
           notice: {
             kind: 'error',
-            text: general ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}` : ctx.present.t.commentRefused,
+            text: general
+              ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
+              : ctx.present.t.commentRefused,
           },
         },
         err instanceof TooManyRequests ? 429 : 422,

@@ -28,6 +28,7 @@ export async function readerContext(deps: ReaderDeps, lang: Lang): Promise<Reade
     settings,
     sections,
     present: { lang, t: messages(lang), baseUrl, timezone: settings.timezone },
-    site: (alternates) => buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates }),
+    site: (alternates) =>
+      buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates }),
   };
 }

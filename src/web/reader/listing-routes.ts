@@ -10,7 +10,12 @@ import { renderAuthorPage, renderHomePage, renderListingPage } from './views/ren
 
 type SlugParams = { Params: { slug: string } };
 
-export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang, prefix: string): void {
+export function registerListingRoutes(
+  app: FastifyInstance,
+  deps: ReaderDeps,
+  lang: Lang,
+  prefix: string,
+): void {
   const { repos } = deps.services;
   const html = 'text/html; charset=utf-8';
 
@@ -23,7 +28,10 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, la
     const body = renderHomePage(
       site,
       {
-        title: page > 1 ? `${ctx.settings.name} – ${ctx.present.t.page} ${page}` : `${ctx.settings.name} – ${ctx.settings.tagline}`,
+        title:
+          page > 1
+            ? `${ctx.settings.name} – ${ctx.present.t.page} ${page}`
+            : `${ctx.settings.name} – ${ctx.settings.tagline}`,
         description: ctx.settings.description || ctx.settings.tagline,
         canonical: `${ctx.present.baseUrl}${withPage(homePath(lang), page)}`,
       },
@@ -61,7 +69,10 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, la
           description: '',
           articles: presentCards(data.articles.items, data.cards, ctx.present),
           pagination: presentPagination(path, page, data.articles.total, PER_PAGE),
-          children: data.children.map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang) })),
+          children: data.children.map((s) => ({
+            href: sectionPath(lang, s.slug),
+            label: sectionName(s, lang),
+          })),
         },
       ),
     );

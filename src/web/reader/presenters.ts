@@ -66,7 +66,10 @@ export function presentCard(article: Article, bundle: CardBundle, ctx: PresentCo
     title: article.title,
     dek: article.dek,
     lang: article.lang,
-    section: sectionLink(article.sectionId === null ? null : bundle.sections.get(article.sectionId), ctx.lang),
+    section: sectionLink(
+      article.sectionId === null ? null : bundle.sections.get(article.sectionId),
+      ctx.lang,
+    ),
     image: presentImage(article.featuredMediaId === null ? null : bundle.media.get(article.featuredMediaId)),
     published: presentDate(article.publishedAt ?? article.createdAt, ctx),
     authors: authorLinks(authors, ctx.lang),
@@ -75,11 +78,20 @@ export function presentCard(article: Article, bundle: CardBundle, ctx: PresentCo
   };
 }
 
-export function presentCards(articles: Article[], bundle: CardBundle, ctx: PresentContext): ArticleCardView[] {
+export function presentCards(
+  articles: Article[],
+  bundle: CardBundle,
+  ctx: PresentContext,
+): ArticleCardView[] {
   return articles.map((a) => presentCard(a, bundle, ctx));
 }
 
-export function presentPagination(basePath: string, page: number, total: number, perPage: number): PaginationView {
+export function presentPagination(
+  basePath: string,
+  page: number,
+  total: number,
+  perPage: number,
+): PaginationView {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return {
     page,
@@ -101,9 +113,17 @@ export function shareLinks(title: string, url: string, t: Messages): ShareLinkVi
   const both = encodeURIComponent(`${title}\n${url}`);
   return [
     { network: 'x', href: `https://x.com/intent/post?text=${text}&url=${u}`, label: `${t.shareOn} X` },
-    { network: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}`, label: `${t.shareOn} Facebook` },
+    {
+      network: 'facebook',
+      href: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+      label: `${t.shareOn} Facebook`,
+    },
     { network: 'whatsapp', href: `https://wa.me/?text=${both}`, label: `${t.shareOn} WhatsApp` },
-    { network: 'telegram', href: `https://t.me/share/url?url=${u}&text=${text}`, label: `${t.shareOn} Telegram` },
+    {
+      network: 'telegram',
+      href: `https://t.me/share/url?url=${u}&text=${text}`,
+      label: `${t.shareOn} Telegram`,
+    },
     { network: 'email', href: `mailto:?subject=${text}&body=${both}`, label: t.shareByEmail },
     { network: 'copy', href: url, label: t.copyLink },
   ];

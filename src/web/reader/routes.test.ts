@@ -54,7 +54,10 @@ describe('reader pages', () => {
     assert.equal(res.statusCode, 200);
     const html = res.body;
     const section = await site.services.repos.sections.byId(a.sectionId!);
-    assert.ok(html.includes(`href="/section/${encodeURIComponent(section!.slug)}"`), 'section label links to the section');
+    assert.ok(
+      html.includes(`href="/section/${encodeURIComponent(section!.slug)}"`),
+      'section label links to the section',
+    );
     assert.equal((html.match(/<h1[\s>]/g) ?? []).length, 1);
     assert.ok(html.includes('<figure') && html.includes('<figcaption'), 'featured image with caption');
     assert.match(html, /<img[^>]+width="\d+"[^>]+height="\d+"|<img[^>]+height="\d+"[^>]+width="\d+"/);
@@ -69,7 +72,14 @@ describe('reader pages', () => {
     assert.ok(html.includes(`/author/${encodeURIComponent(author!.slug)}`), 'author linked');
     assert.ok(html.includes(author!.bio.slice(0, 20).replace(/"/g, '&quot;')), 'author box with bio');
     assert.ok(html.includes('id="comments"') && html.includes('id="respond"'));
-    for (const field of ['name="name"', 'name="email"', 'name="body"', 'name="token"', 'name="parent_id"', 'name="website"']) {
+    for (const field of [
+      'name="name"',
+      'name="email"',
+      'name="body"',
+      'name="token"',
+      'name="parent_id"',
+      'name="website"',
+    ]) {
       assert.ok(html.includes(field), `form field ${field}`);
     }
     assert.ok(!html.includes('copy-protect'), 'no copy protection by default');
@@ -86,7 +96,11 @@ describe('reader pages', () => {
 
   it('redirects a missing or stale slug to the canonical URL', async () => {
     const a = site.mainArticle;
-    for (const path of [`/article/${a.id}`, `/article/${a.id}/old-slug`, `/en/article/${a.id}/${encodeURIComponent(a.slug)}`]) {
+    for (const path of [
+      `/article/${a.id}`,
+      `/article/${a.id}/old-slug`,
+      `/en/article/${a.id}/${encodeURIComponent(a.slug)}`,
+    ]) {
       const res = await site.app.inject(path);
       assert.equal(res.statusCode, 301, path);
       assert.equal(res.headers.location, articlePath(a));
@@ -97,7 +111,11 @@ describe('reader pages', () => {
     const section = await site.services.repos.sections.byId(site.mainArticle.sectionId!);
     const tag = await site.services.repos.tags.byId(site.mainArticle.tagIds[0]!);
     const author = await site.services.repos.people.byId(site.mainArticle.authorIds[0]!);
-    for (const path of [`/section/${section!.slug}`, `/tag/${encodeURIComponent(tag!.slug)}`, `/author/${author!.slug}`]) {
+    for (const path of [
+      `/section/${section!.slug}`,
+      `/tag/${encodeURIComponent(tag!.slug)}`,
+      `/author/${author!.slug}`,
+    ]) {
       const res = await site.app.inject(path);
       assert.equal(res.statusCode, 200, path);
       assert.ok(res.body.includes(articlePath(site.mainArticle)), `${path} lists the article`);
@@ -129,7 +147,10 @@ describe('reader pages', () => {
     );
     assert.ok(draft, 'demo content has a draft');
     assert.equal((await site.app.inject(articlePath(draft))).statusCode, 404);
-    await site.services.repos.redirects.create({ fromPath: '/2019/05/old-post/', toPath: articlePath(site.mainArticle) });
+    await site.services.repos.redirects.create({
+      fromPath: '/2019/05/old-post/',
+      toPath: articlePath(site.mainArticle),
+    });
     const res = await site.app.inject('/2019/05/old-post/');
     assert.equal(res.statusCode, 301);
     assert.equal(res.headers.location, articlePath(site.mainArticle));
@@ -171,7 +192,10 @@ describe('comments', () => {
   it('holds a first comment for moderation and says so', async () => {
     const a = site.mainArticle;
     const email = `first-${Date.now()}@example.org`;
-    const res = await postComment(`/article/${a.id}/comments`, form(a.id, { email, body: 'تعليق أول ينتظر المراجعة' }));
+    const res = await postComment(
+      `/article/${a.id}/comments`,
+      form(a.id, { email, body: 'تعليق أول ينتظر المراجعة' }),
+    );
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `${articlePath(a)}?comment=held#respond`);
     const comments = await site.services.repos.comments.listForArticle(a.id);
@@ -189,7 +213,11 @@ describe('comments', () => {
     assert.ok(approved, 'demo article has approved comments');
     const res = await postComment(
       `/article/${a.id}/comments`,
-      form(a.id, { email: approved.authorEmail.toUpperCase(), body: 'ردّ على التعليق', parent_id: String(approved.id) }),
+      form(a.id, {
+        email: approved.authorEmail.toUpperCase(),
+        body: 'ردّ على التعليق',
+        parent_id: String(approved.id),
+      }),
     );
     assert.equal(res.statusCode, 303);
     const id = /#comment-(\d+)$/.exec(res.headers.location as string)?.[1];
@@ -218,12 +246,18 @@ describe('comments', () => {
 
   it('refuses forms sent too fast, forged tokens and filled honeypots', async () => {
     const a = site.mainArticle;
-    const tooFast = await postComment(`/article/${a.id}/comments`, form(a.id, { token: issueFormToken(secret, a.id) }));
+    const tooFast = await postComment(
+      `/article/${a.id}/comments`,
+      form(a.id, { token: issueFormToken(secret, a.id) }),
+    );
     assert.equal(tooFast.statusCode, 422);
     assert.ok(tooFast.body.includes('بسرعة كبيرة'));
     const forged = await postComment(`/article/${a.id}/comments`, form(a.id, { token: `${a.id}.1.abc` }));
     assert.equal(forged.statusCode, 422);
-    const bot = await postComment(`/article/${a.id}/comments`, form(a.id, { website: 'http://spam.example' }));
+    const bot = await postComment(
+      `/article/${a.id}/comments`,
+      form(a.id, { website: 'http://spam.example' }),
+    );
     assert.equal(bot.statusCode, 422);
     const tooLong = await postComment(`/article/${a.id}/comments`, form(a.id, { body: 'ب'.repeat(5001) }));
     assert.equal(tooLong.statusCode, 422);
@@ -249,7 +283,10 @@ describe('comments', () => {
           url: `/article/${a.id}/comments`,
           remoteAddress: '198.51.100.9',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          payload: new URLSearchParams({ ...form(a.id), token: issueFormToken(s, a.id, Date.now() - 10_000) }).toString(),
+          payload: new URLSearchParams({
+            ...form(a.id),
+            token: issueFormToken(s, a.id, Date.now() - 10_000),
+          }).toString(),
         });
       assert.equal((await send()).statusCode, 303);
       assert.equal((await send()).statusCode, 303);

@@ -9,7 +9,10 @@ export const PageQuery = z.object({
 export type PageQuery = z.infer<typeof PageQuery>;
 
 export const ArticleParams = z.object({
-  id: z.string().regex(/^\d{1,12}$/).transform(Number),
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
   slug: z.string().optional(),
 });
 export type ArticleParams = z.infer<typeof ArticleParams>;
