@@ -70,9 +70,6 @@ const ar = {
   mainNav: 'القائمة الرئيسية',
   footerRights: 'جميع الحقوق محفوظة',
   poweredBy: 'يعمل بنظام مداد',
-  commentCountOne: 'تعليق واحد',
-  commentCount: '{n} تعليقات',
-  minutes: '{n} دقائق',
   noArticles: 'لا مقالات هنا بعد.',
   subsections: 'أقسام فرعية',
 } as const;
@@ -149,9 +146,6 @@ const fr: Messages = {
   mainNav: 'Menu principal',
   footerRights: 'Tous droits réservés',
   poweredBy: 'Propulsé par Midad',
-  commentCountOne: '1 commentaire',
-  commentCount: '{n} commentaires',
-  minutes: '{n} min',
   noArticles: "Aucun article pour l'instant.",
   subsections: 'Sous-rubriques',
 };
@@ -225,9 +219,6 @@ const en: Messages = {
   mainNav: 'Main menu',
   footerRights: 'All rights reserved',
   poweredBy: 'Powered by Midad',
-  commentCountOne: '1 comment',
-  commentCount: '{n} comments',
-  minutes: '{n} min read',
   noArticles: 'No articles here yet.',
   subsections: 'Subsections',
 };

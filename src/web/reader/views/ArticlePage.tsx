@@ -129,7 +129,13 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
             </div>
           </section>
         ) : null}
-        <Comments comments={page.comments} count={page.commentCount} form={page.commentForm} t={t} />
+        <Comments
+          comments={page.comments}
+          count={page.commentCount}
+          form={page.commentForm}
+          t={t}
+          lang={page.lang}
+        />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 // Sample view models (Arabic and French) for the view tests and for local previews.
 // Not used by the server.
-import { format, messages } from '../../../core/i18n.ts';
+import { messages } from '../../../core/i18n.ts';
+import { counted } from '../../../core/plural.ts';
 import type { Lang } from '../../../core/types.ts';
 import type {
   ArticleCardView,
@@ -173,7 +174,7 @@ export function sampleArticle(overrides: Partial<ArticlePageView> = {}): Article
     published: sampleDate,
     updated: updatedDate,
     readingMinutes: 5,
-    readingTimeLabel: format(t.minutes, { n: 5 }),
+    readingTimeLabel: counted('minutes', 5, 'ar'),
     bodyHtml:
       '<p>غمرت مياه الأمطار أحياء كاملة على ضفاف نهر النيجر، واضطرت مئات الأسر إلى ترك منازلها.</p>' +
       '<h2>مدارس تتحول إلى ملاجئ</h2><p>قال مدير إحدى المدارس إن الفصول استقبلت أكثر من ثلاثمئة شخص. ' +

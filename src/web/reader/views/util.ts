@@ -1,6 +1,7 @@
 // Small helpers shared by the reader views. Pure functions, no I/O.
 import type { Lang } from '../../../core/types.ts';
-import { format, type Messages } from '../../../core/i18n.ts';
+import type { Messages } from '../../../core/i18n.ts';
+import { counted } from '../../../core/plural.ts';
 
 export function dirOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
@@ -11,9 +12,9 @@ export function langAttrs(lang: Lang, pageLang: Lang): { lang?: Lang; dir?: 'rtl
   return lang === pageLang ? {} : { lang, dir: dirOf(lang) };
 }
 
-export function commentCountLabel(t: Messages, n: number): string {
-  if (n === 0) return t.comments;
-  return n === 1 ? t.commentCountOne : format(t.commentCount, { n });
+/** "تعليقان", "11 تعليقًا"…: the counted noun follows the language's plural rules. */
+export function commentCountLabel(t: Messages, n: number, lang: Lang): string {
+  return n === 0 ? t.comments : counted('comments', n, lang);
 }
 
 /** Makes a root-relative URL absolute against the site base (for Open Graph). */
