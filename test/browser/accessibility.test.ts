@@ -1,0 +1,87 @@
+// axe-core in Chromium on the reader pages (home, section, article, author, French home), at
+// phone and desktop widths: no violation of serious or critical impact.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import type { AxeResults, Result } from 'axe-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { DESKTOP, launchBrowser, PHONE, type ReaderPage, readerPages } from '../support/browser.ts';
+import { startTestSite, type TestSite } from '../support/site.ts';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+let site: TestSite;
+let browser: Browser;
+let pages: ReaderPage[];
+
+before(async () => {
+  site = await startTestSite({ listen: true });
+  browser = await launchBrowser();
+  pages = await readerPages(site);
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function describeViolation(v: Result): string {
+  const targets = v.nodes
+    .slice(0, 5)
+    .map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+    .join('\n');
+  return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${targets}`;
+}
+
+async function violations(context: BrowserContext, path: string): Promise<Result[]> {
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(site.baseUrl + path);
+    assert.equal(response?.status(), 200, `${path} answers 200`);
+    // The site's Content-Security-Policy forbids inline scripts; the context bypasses it for axe only.
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(() =>
+      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(
+        document,
+        {
+          resultTypes: ['violations'],
+        },
+      ),
+    );
+    return results.violations;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const [width, options] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`reader pages have no serious or critical violations at ${width} width`, async () => {
+      const context = await browser.newContext({ ...options, bypassCSP: true });
+      try {
+        const report: string[] = [];
+        for (const { name, path } of pages) {
+          const found = await violations(context, path);
+          const grave = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          if (grave.length > 0) report.push(`${name} (${path}):\n${grave.map(describeViolation).join('\n')}`);
+          const minor = found.filter((v) => !grave.includes(v));
+          if (minor.length > 0) {
+            console.log(
+              `# axe, ${width}, ${name}: minor — ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`,
+            );
+          }
+        }
+        assert.equal(
+          report.length,
+          0,
+          `axe-core found serious or critical violations:\n${report.join('\n')}`,
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
