@@ -57,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
   const { urls, files } = loadAssets();
-  registerAssets(app, files);
+  registerAssets(app, files, urls);
   await app.register(fastifyStatic, {
     root: config.mediaRoot,
     prefix: '/media/',

@@ -10,12 +10,14 @@ const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'asset
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 export interface AssetUrls {
   css: string;
   copyProtectJs: string;
   enhanceJs: string;
+  icon: string;
 }
 
 interface Asset {
@@ -34,12 +36,21 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
     return `/assets/${hashed}`;
   };
   return {
-    urls: { css: url('site.css'), copyProtectJs: url('copy-protect.js'), enhanceJs: url('enhance.js') },
+    urls: {
+      css: url('site.css'),
+      copyProtectJs: url('copy-protect.js'),
+      enhanceJs: url('enhance.js'),
+      icon: url('icon.svg'),
+    },
     files,
   };
 }
 
-export function registerAssets(app: FastifyInstance, files: Map<string, Asset>): void {
+export function registerAssets(app: FastifyInstance, files: Map<string, Asset>, urls: AssetUrls): void {
+  // Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect(urls.icon, 301),
+  );
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
     const asset = files.get(request.params.file);
     if (!asset) return reply.callNotFound();

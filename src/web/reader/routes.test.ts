@@ -175,6 +175,10 @@ describe('reader pages', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['cache-control'] as string, /immutable/);
     assert.equal(res.headers['content-encoding'], 'br');
+    const icon = await site.app.inject('/favicon.ico');
+    assert.equal(icon.statusCode, 301);
+    const svg = await site.app.inject(icon.headers.location as string);
+    assert.equal(svg.headers['content-type'], 'image/svg+xml');
   });
 });
 

@@ -42,7 +42,7 @@ export interface SiteView {
   /** Where the header search form goes; empty while the site has no search page. */
   searchAction: string;
   t: Messages;
-  assets: { css: string; copyProtectJs: string; enhanceJs: string };
+  assets: { css: string; copyProtectJs: string; enhanceJs: string; icon: string };
   /** Whether the site owner switched copy protection on. */
   copyProtection: boolean;
   year: number;

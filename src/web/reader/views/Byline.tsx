@@ -32,11 +32,13 @@ export function Byline({
   if (authors.length === 0) return null;
   const names = authors.map((a) =>
     linked ? (
-      <a href={a.href} rel="author">
+      // Each name is isolated so an Arabic name in a French line (or the reverse) cannot
+      // reorder the words and dates around it.
+      <a href={a.href} rel="author" dir="auto">
         {a.label}
       </a>
     ) : (
-      a.label
+      <bdi>{a.label}</bdi>
     ),
   );
   return (

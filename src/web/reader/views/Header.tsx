@@ -49,10 +49,14 @@ export function SiteHeader({ site, head }: { site: SiteView; head: HeadView }) {
     <header class="site-header">
       <div class="wrap header-bar">
         <div class="brand">
-          <a class="site-name" href={site.homeHref}>
+          <a class="site-name" href={site.homeHref} dir="auto">
             {site.name}
           </a>
-          {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
+          {site.tagline ? (
+            <p class="tagline" dir="auto">
+              {site.tagline}
+            </p>
+          ) : null}
         </div>
         <LanguageSwitcher site={site} />
         {site.searchAction ? <SearchForm site={site} /> : null}
@@ -79,7 +83,10 @@ export function SiteFooter({ site }: { site: SiteView }) {
     <footer class="site-footer">
       <div class="wrap">
         <p>
-          <a href={site.homeHref}>{site.name}</a> © {site.year}. {site.t.footerRights}.
+          <a href={site.homeHref} dir="auto">
+            {site.name}
+          </a>{' '}
+          © {site.year}. {site.t.footerRights}.
         </p>
         <p class="powered">{site.t.poweredBy}</p>
       </div>

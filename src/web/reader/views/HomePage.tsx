@@ -26,7 +26,9 @@ export function HomePage({ site, page }: { site: SiteView; page: HomePageView })
   const t = site.t;
   return (
     <>
-      <h1 class="visually-hidden">{site.name}</h1>
+      <h1 class="visually-hidden" dir="auto">
+        {site.name}
+      </h1>
       <BreakingStrip site={site} page={page} />
       {page.featured ? (
         <section class="featured" aria-labelledby="featured-title">

@@ -48,6 +48,7 @@ export function Layout({
           <link key={a.lang} rel="alternate" hreflang={a.lang} href={a.href} />
         ))}
         <link rel="stylesheet" href={site.assets.css} />
+        <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:type" content={og?.type ?? 'website'} />
         <meta property="og:title" content={og?.title ?? head.title} />

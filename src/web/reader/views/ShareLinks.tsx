@@ -18,9 +18,18 @@ function ShareLink({ link, t }: { link: ShareLinkView; t: Messages }) {
       </a>
     );
   }
+  // The network's name is what fits on a phone button; the full "share on X" is read aloud.
+  const name = link.label.startsWith(t.shareOn) ? link.label.slice(t.shareOn.length).trim() : link.label;
   return (
     <a class={cls} href={link.href} rel="noopener" target="_blank">
-      {link.label}
+      {name === link.label ? (
+        link.label
+      ) : (
+        <>
+          <span class="visually-hidden">{t.shareOn} </span>
+          {name}
+        </>
+      )}
     </a>
   );
 }

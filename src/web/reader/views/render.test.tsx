@@ -67,7 +67,9 @@ describe('renderArticlePage (Arabic)', () => {
   });
 
   it('joins authors Arabic-style and links them', () => {
-    assert.ok(html.includes(`${ar.by} <a href="/ar/author/aicha" rel="author">عائشة مايغا</a> و<a`));
+    assert.ok(
+      html.includes(`${ar.by} <a href="/ar/author/aicha" rel="author" dir="auto">عائشة مايغا</a> و<a`),
+    );
   });
 
   it('loads the featured image eagerly and card images lazily', () => {
@@ -234,6 +236,24 @@ describe('French pages', () => {
     has(html, /<form class="search" role="search" method="get" action="\/fr\/search">/);
     has(html, /<input id="search-q" type="search" name="q"/);
     hasNot(html, /\sstyle=/);
+  });
+
+  it('isolates Arabic names and the site name inside French lines', () => {
+    const card = sampleCard(1, { lang: 'fr', authors: [{ href: '/fr/author/y', label: 'يوسف آغ محمد' }] });
+    const html = renderListingPage(
+      site,
+      { title: 'x', description: 'x', canonical: 'https://midad.example/fr/x' },
+      {
+        kind: 'tag',
+        heading: 'x',
+        description: '',
+        articles: [card],
+        pagination: { page: 1, pages: 1, prev: null, next: null },
+        children: [],
+      },
+    );
+    assert.ok(html.includes('<bdi>يوسف آغ محمد</bdi>'));
+    has(html, /<a class="site-name" href="\/fr\/" dir="auto">/);
   });
 
   it('renders an error page that is not indexed', () => {

@@ -45,6 +45,7 @@ export function sampleSite(lang: Lang = 'ar', copyProtection = false): SiteView 
       css: '/assets/site.css',
       copyProtectJs: '/assets/copy-protect.js',
       enhanceJs: '/assets/enhance.js',
+      icon: '/assets/icon.0123456789.svg',
     },
     copyProtection,
     year: 2025,
