@@ -302,3 +302,24 @@ describe('comments', () => {
     }
   });
 });
+
+describe('when the database fails', () => {
+  it('answers with the 500 page, in the page language, without a stack trace', async () => {
+    const broken = await startTestSite();
+    try {
+      await broken.services.db.close();
+      for (const [path, lang] of [
+        ['/', 'ar'],
+        ['/fr/', 'fr'],
+      ] as const) {
+        const res = await broken.app.inject(path);
+        assert.equal(res.statusCode, 500);
+        assert.match(res.body, new RegExp(`<html lang="${lang}"`));
+        assert.ok(res.body.includes(lang === 'ar' ? 'حدث خطأ' : 'Une erreur est survenue'));
+        assert.ok(!res.body.includes('    at '), 'no stack trace');
+      }
+    } finally {
+      await broken.app.close();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+// The `midad` command as an operator meets it: first start, second start, and the clear
+// one-line errors for the mistakes an operator makes.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { freePort } from '../support/site.ts';
+
+const BIN = path.resolve('bin/midad.js');
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function run(args: string[], env: Record<string, string>) {
+  const { DATABASE_URL: _ignored, ...base } = process.env;
+  return spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+/** Starts `midad serve`, waits for its "serving" line, fetches a page, and stops it. */
+async function serveOnce(env: Record<string, string>): Promise<{ stdout: string; status: number }> {
+  const { DATABASE_URL: _ignored, ...base } = process.env;
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...base, LOG_LEVEL: 'warn', ...env } });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout}`)), 120_000);
+      child.stdout.on('data', () => {
+        if (stdout.includes('Midad is serving')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stdout}`)));
+    });
+    const res = await fetch(`http://127.0.0.1:${env.PORT}/`);
+    return { stdout, status: res.status };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+describe('midad serve', () => {
+  it('creates the data folder, seeds once, prints the admin account once, and reuses the data', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const first = await serveOnce({ MIDAD_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    assert.equal(first.status, 200);
+    assert.match(first.stdout, /e-mail: +admin@example\.com/);
+    assert.match(first.stdout, /password: +\S{20}/);
+    assert.ok(fs.existsSync(path.join(dataDir, 'midad.db')));
+    const second = await serveOnce({ MIDAD_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    assert.equal(second.status, 200);
+    assert.ok(!second.stdout.includes('password'), 'the password is shown only on first start');
+    assert.ok(!second.stdout.includes('demo content'), 'no second seeding');
+  });
+});
+
+describe('operator mistakes', () => {
+  it('a bad PORT', () => {
+    const r = run(['serve'], { MIDAD_DATA_DIR: tempDir(), PORT: 'eighty' });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /PORT must be a whole number from 0 to 65535, got "eighty"/);
+    assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+  });
+
+  it('a corrupt database file', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'midad.db'), Buffer.alloc(4096, 7));
+    const r = run(['migrate'], { MIDAD_DATA_DIR: dir });
+    assert.notEqual(r.status, 0);
+    assert.ok(r.stderr.includes(path.join(dir, 'midad.db')), r.stderr);
+    assert.match(r.stderr, /restore it from a backup/);
+  });
+
+  it('an unreachable PostgreSQL', () => {
+    const r = run(['migrate'], {
+      MIDAD_DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/midad',
+    });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/midad/);
+    assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+  });
+
+  it('an unknown command', () => {
+    const r = run(['publish-everything'], { MIDAD_DATA_DIR: tempDir() });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /unknown command/);
+  });
+
+  it('migrate twice is harmless', () => {
+    const dir = tempDir();
+    assert.match(run(['migrate'], { MIDAD_DATA_DIR: dir }).stdout, /Applied 1 migration/);
+    assert.match(run(['migrate'], { MIDAD_DATA_DIR: dir }).stdout, /is up to date/);
+  });
+});
