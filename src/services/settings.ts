@@ -24,6 +24,10 @@ export const SiteSettings = z.object({
   /** first-time: hold a comment unless its author already has an approved one. */
   commentModeration: z.enum(['first-time', 'all', 'none']).catch('first-time'),
   secret: z.string().min(32).catch(''),
+  /** Staff without two-step verification are sent to enrol before anything else. */
+  requireTwoFactor: z.boolean().catch(false),
+  /** Feeds carry whole article bodies (true) or only a summary with a link to the page. */
+  feedFullContent: z.boolean().catch(true),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -36,6 +40,8 @@ const KEYS: Record<keyof SiteSettings, string> = {
   copyProtection: 'copyProtection.enabled',
   commentModeration: 'comments.moderation',
   secret: 'site.secret',
+  requireTwoFactor: 'security.requireTwoFactor',
+  feedFullContent: 'feeds.fullContent',
 };
 
 export async function loadSiteSettings(repos: Pick<Repositories, 'settings'>): Promise<SiteSettings> {

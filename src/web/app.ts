@@ -9,6 +9,7 @@ import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const lang of LANGUAGES) {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
+    registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
 
   registerErrorHandling(app, deps);

@@ -47,6 +47,17 @@ export function publishedFilter(q: PublishedQuery, now: string) {
     if (q.excludeIds !== undefined && q.excludeIds.length > 0) {
       where.push(eb('articles.id', 'not in', unique(q.excludeIds)));
     }
+    if (q.publishedFrom !== undefined) where.push(eb('articles.published_at', '>=', q.publishedFrom));
+    if (q.publishedBefore !== undefined) where.push(eb('articles.published_at', '<', q.publishedBefore));
+    if (q.after !== undefined) {
+      const { publishedAt, id } = q.after;
+      where.push(
+        eb.or([
+          eb('articles.published_at', '<', publishedAt),
+          eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)]),
+        ]),
+      );
+    }
     return eb.and(where);
   };
 }

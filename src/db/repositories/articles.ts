@@ -4,6 +4,7 @@ import type { Article } from '../../core/types.ts';
 import type { ArticleRow, Database } from '../schema.ts';
 import { isLive, publishedFilter } from './article-filters.ts';
 import { columnsOf, hydrate, writeLinks } from './article-rows.ts';
+import { syndicationQueries } from './articles-syndication.ts';
 import type { ArticlesRepository } from './contract.ts';
 import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
 
@@ -17,6 +18,8 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
     row ? ((await hydrate(db, [row]))[0] ?? null) : null;
 
   return {
+    ...syndicationQueries(db),
+
     create(input) {
       return atomically(db, async (trx) => {
         const now = nowIso();

@@ -107,8 +107,44 @@ export interface PublishedQuery {
   featured?: boolean;
   breaking?: boolean;
   excludeIds?: number[];
+  /** Published at or after this time (feeds of the last days, sitemaps by month). */
+  publishedFrom?: IsoDate;
+  /** Published strictly before this time. */
+  publishedBefore?: IsoDate;
+  /**
+   * Keyset cursor: only articles after this one in the list order (newest first, then id), so a
+   * client paging through never sees a gap or a repeat while articles are being published.
+   */
+  after?: { publishedAt: IsoDate; id: number };
   limit: number;
   offset?: number;
+}
+
+/** The few columns sitemaps and alternate links need, without bodies, authors or tags. */
+export interface ArticleRef {
+  id: number;
+  lang: Lang;
+  slug: string;
+  title: string;
+  translationGroup: number | null;
+  featuredMediaId: number | null;
+  publishedAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface PublishedMonth {
+  /** "2026-11" (UTC). */
+  month: string;
+  count: number;
+  /** The latest publication or update in the month. */
+  lastModified: IsoDate;
+}
+
+/** Latest change among the published articles of one section, tag or author, in one language. */
+export interface ListingActivity {
+  id: number;
+  lang: Lang;
+  lastModified: IsoDate;
 }
 
 export interface Page<T> {
@@ -134,6 +170,18 @@ export interface ArticlesRepository {
   related(article: Article, limit: number): Promise<Article[]>;
   /** Articles of a translation group (all statuses). */
   translations(group: number): Promise<Article[]>;
+  /** Like listPublished, without the total, returning only the columns of ArticleRef. */
+  listPublishedRefs(query: PublishedQuery): Promise<ArticleRef[]>;
+  /** Published articles of these translation groups, as refs (for hreflang alternates). */
+  publishedInGroups(groups: readonly number[]): Promise<ArticleRef[]>;
+  /** Months (UTC) that have published articles, newest first. */
+  publishedMonths(): Promise<PublishedMonth[]>;
+  /** For each section, tag and author: its latest published change per language. */
+  listingActivity(): Promise<{
+    sections: ListingActivity[];
+    tags: ListingActivity[];
+    authors: ListingActivity[];
+  }>;
   count(filter?: { status?: ArticleStatus; lang?: Lang }): Promise<number>;
 }
 

@@ -9,6 +9,7 @@ import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts'
 import { CommentRefused, submitComment } from '../../services/comments.ts';
 import type { RateLimiter } from '../../services/rate-limit.ts';
 import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
+import { feedDiscovery } from '../feeds/discovery.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
 import { excerptOf } from './presenters.ts';
@@ -125,6 +126,7 @@ async function sendArticle(
       title: `${article.seoTitle || article.title} – ${ctx.settings.name}`,
       description: excerptOf(article),
       canonical: view.canonical,
+      feeds: feedDiscovery(article.lang, ctx.settings.name),
     },
     view,
   );

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../core/types.ts';
 import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
+import { feedDiscovery } from '../feeds/discovery.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
 import { presentCards, presentImage, presentPagination, sectionName } from './presenters.ts';
 import { PageQuery, parseOr404 } from './schema.ts';
@@ -34,6 +35,7 @@ export function registerListingRoutes(
             : `${ctx.settings.name} – ${ctx.settings.tagline}`,
         description: ctx.settings.description || ctx.settings.tagline,
         canonical: `${ctx.present.baseUrl}${withPage(homePath(lang), page)}`,
+        feeds: feedDiscovery(lang, ctx.settings.name),
       },
       {
         breaking: cards(data.breaking),
@@ -62,6 +64,10 @@ export function registerListingRoutes(
           title: pageTitle(name, page, ctx.present.t.page, ctx.settings.name),
           description: name,
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
+          feeds: feedDiscovery(lang, ctx.settings.name, {
+            scope: { kind: 'section', slug: data.section.slug },
+            title: name,
+          }),
         },
         {
           kind: 'section',
@@ -92,6 +98,10 @@ export function registerListingRoutes(
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
           // A tag with nothing in this language is a thin page; keep it out of search engines.
           noindex: data.articles.total === 0,
+          feeds: feedDiscovery(lang, ctx.settings.name, {
+            scope: { kind: 'tag', slug: data.tag.slug },
+            title: data.tag.name,
+          }),
         },
         {
           kind: 'tag',
@@ -117,6 +127,10 @@ export function registerListingRoutes(
           title: pageTitle(data.person.name, page, ctx.present.t.page, ctx.settings.name),
           description: data.person.bio.slice(0, 160),
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
+          feeds: feedDiscovery(lang, ctx.settings.name, {
+            scope: { kind: 'author', slug: data.person.slug },
+            title: data.person.name,
+          }),
         },
         {
           name: data.person.name,

@@ -54,6 +54,25 @@ export interface HeadView {
   canonical: string;
   /** Emitted as <meta name="robots" content="noindex"> when true (404, search, paginated duplicates…). */
   noindex?: boolean;
+  /** Feeds of this page, announced with <link rel="alternate" type=…> for feed readers. */
+  feeds?: FeedLinkView[];
+  /** Open Graph and Twitter tags beyond the basic ones the layout writes itself. */
+  meta?: MetaTagView[];
+  /** JSON-LD documents, already serialized so that they cannot close their <script> element. */
+  jsonLd?: string[];
+}
+
+export interface FeedLinkView {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  href: string;
+}
+
+/** One <meta>: Open Graph uses `property`, Twitter `name`. */
+export interface MetaTagView {
+  property?: string;
+  name?: string;
+  content: string;
 }
 
 export interface ArticleCardView {

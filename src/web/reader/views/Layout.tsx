@@ -15,7 +15,7 @@ export interface LayoutProps {
   site: SiteView;
   head: HeadView;
   /** Other-language versions of this page, for <link rel="alternate" hreflang>. */
-  alternates?: { lang: Lang; href: string }[];
+  alternates?: { lang: Lang | 'x-default'; href: string }[];
   og?: OpenGraph;
   /** Load the copy-protection script (article pages, when the site owner enabled it). */
   copyProtect?: boolean;
@@ -47,6 +47,9 @@ export function Layout({
         {alternates.map((a) => (
           <link key={a.lang} rel="alternate" hreflang={a.lang} href={a.href} />
         ))}
+        {(head.feeds ?? []).map((f) => (
+          <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
         <link rel="stylesheet" href={site.assets.css} />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <meta property="og:site_name" content={site.name} />
@@ -57,6 +60,18 @@ export function Layout({
         <meta property="og:locale" content={OG_LOCALE[site.lang]} />
         {og?.image ? <meta property="og:image" content={og.image} /> : null}
         <meta name="twitter:card" content={og?.image ? 'summary_large_image' : 'summary'} />
+        {(head.meta ?? []).map((m) => (
+          <meta
+            key={`${m.property ?? m.name}=${m.content}`}
+            property={m.property}
+            name={m.name}
+            content={m.content}
+          />
+        ))}
+        {(head.jsonLd ?? []).map((json) => (
+          // The JSON is serialized with <, > and & escaped (meta/json-ld.ts), so it cannot end the element.
+          <script key={json} type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
+        ))}
         <script src={site.assets.enhanceJs} defer />
         {copyProtect ? <script src={site.assets.copyProtectJs} defer /> : null}
       </head>

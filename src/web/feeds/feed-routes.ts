@@ -1,0 +1,51 @@
+// Feeds of every listing page, in the three formats: the home page of each language, its
+// sections, tags and authors. Unknown sections, tags and authors answer 404.
+import type { FastifyInstance } from 'fastify';
+import type { Lang } from '../../core/types.ts';
+import { loadSiteSettings } from '../../services/settings.ts';
+import { type FeedScope, loadFeed } from '../../services/syndication.ts';
+import type { ReaderDeps } from '../reader/context.ts';
+import { renderAtom } from './atom.ts';
+import { sendCacheable } from './conditional.ts';
+import { renderJsonFeed } from './json-feed.ts';
+import { FEED_EXTENSIONS, FEED_TYPES, type FeedFormat, type FeedView } from './model.ts';
+import { presentFeed } from './presenter.ts';
+import { renderRss } from './rss.ts';
+
+const RENDER: Record<FeedFormat, (feed: FeedView) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
+
+type SlugParams = { Params: { slug: string } };
+
+export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang, prefix: string): void {
+  const { repos, config } = deps.services;
+
+  const send = async (
+    scope: FeedScope,
+    format: FeedFormat,
+    request: Parameters<typeof sendCacheable>[0],
+    reply: Parameters<typeof sendCacheable>[1],
+  ) => {
+    const settings = await loadSiteSettings(repos);
+    const data = await loadFeed(repos, scope, lang);
+    const feed = presentFeed(data, scope, settings, config.publicUrl);
+    return sendCacheable(request, reply, {
+      body: RENDER[format](feed),
+      type: `${FEED_TYPES[format]}; charset=utf-8`,
+      lastModified: feed.updated,
+    });
+  };
+
+  for (const format of Object.keys(RENDER) as FeedFormat[]) {
+    const file = `feed.${FEED_EXTENSIONS[format]}`;
+    app.get(`${prefix}/${file}`, (request, reply) => send({ kind: 'site' }, format, request, reply));
+    for (const kind of ['section', 'tag', 'author'] as const) {
+      app.get<SlugParams>(`${prefix}/${kind}/:slug/${file}`, (request, reply) =>
+        send({ kind, slug: request.params.slug }, format, request, reply),
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// The one shape every feed format is written from. The presenter fills it from domain data;
+// rss.ts, atom.ts and json-feed.ts only serialize it. URLs are absolute, dates ISO-8601 UTC.
+import type { IsoDate, Lang } from '../../core/types.ts';
+
+export interface FeedLinks {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+export interface FeedPerson {
+  name: string;
+  url?: string;
+}
+
+export interface FeedImage {
+  url: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface FeedItemView {
+  /** Stable across slug changes: the id-only article URL. */
+  id: string;
+  url: string;
+  title: string;
+  /** Plain text. */
+  summary: string;
+  /** Sanitized HTML with absolute URLs; null when the site publishes summaries only. */
+  contentHtml: string | null;
+  published: IsoDate;
+  updated: IsoDate;
+  lang: Lang;
+  authors: FeedPerson[];
+  categories: { term: string; label: string }[];
+  image: FeedImage | null;
+  /** Other language versions of the article. */
+  alternates: { lang: Lang; url: string }[];
+}
+
+export interface FeedView {
+  lang: Lang;
+  title: string;
+  description: string;
+  /** The HTML page whose articles the feed follows. */
+  pageUrl: string;
+  links: FeedLinks;
+  /** The newest change among the items; null for an empty feed. */
+  updated: IsoDate | null;
+  publisher: FeedPerson;
+  items: FeedItemView[];
+}
+
+export type FeedFormat = keyof FeedLinks;
+
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FEED_EXTENSIONS: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom', json: 'json' };

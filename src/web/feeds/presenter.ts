@@ -1,0 +1,115 @@
+// Shapes a feed's domain data into the FeedView every format is written from.
+import { htmlToText } from '../../core/html-policy.ts';
+import type { Lang, Media, Person } from '../../core/types.ts';
+import { bestFallback } from '../../media/images.ts';
+import type { SiteSettings } from '../../services/settings.ts';
+import type { FeedData, FeedScope } from '../../services/syndication.ts';
+import { excerptOf, sectionName } from '../reader/presenters.ts';
+import { articlePath, authorPath, homePath, LANG_PREFIX, MEDIA_PREFIX } from '../reader/urls.ts';
+import { absolutizeHtml } from './absolute-html.ts';
+import type { FeedImage, FeedItemView, FeedView } from './model.ts';
+import { feedLinks, scopePath } from './paths.ts';
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
+
+/** The largest JPEG rendition up to `width` (1200 suits previews), with an absolute URL. */
+export function absoluteImage(media: Media | undefined, baseUrl: string, width = 1200): FeedImage | null {
+  if (!media) return null;
+  const ref = bestFallback(media, MEDIA_PREFIX, width);
+  const extension = ref.src.split('.').pop()?.toLowerCase() ?? '';
+  return {
+    url: baseUrl + ref.src,
+    mime: MIME_BY_EXTENSION[extension] ?? media.mime,
+    width: ref.width ?? media.width ?? 0,
+    height: ref.height ?? media.height ?? 0,
+    alt: media.alt,
+  };
+}
+
+function subjectTitle(data: FeedData): string | null {
+  const { subject, lang } = data;
+  switch (subject.kind) {
+    case 'site':
+      return null;
+    case 'section':
+      return sectionName(subject.section, lang);
+    case 'tag':
+      return subject.tag.name;
+    case 'author':
+      return subject.person.name;
+  }
+}
+
+export function presentFeed(
+  data: FeedData,
+  scope: FeedScope,
+  settings: SiteSettings,
+  baseUrl: string,
+): FeedView {
+  const { lang } = data;
+  const subject = subjectTitle(data);
+  const items = data.articles.map((article): FeedItemView => {
+    const authors = article.authorIds
+      .map((id) => data.cards.people.get(id))
+      .filter((p): p is Person => p !== undefined);
+    const updated = article.updatedAt > (article.publishedAt ?? '') ? article.updatedAt : article.publishedAt;
+    const section = article.sectionId === null ? undefined : data.cards.sections.get(article.sectionId);
+    return {
+      id: `${baseUrl}${LANG_PREFIX[article.lang]}/article/${article.id}`,
+      url: baseUrl + articlePath(article),
+      title: article.title,
+      summary: article.dek || excerptOf(article, 300),
+      contentHtml: settings.feedFullContent ? absolutizeHtml(article.bodyHtml, baseUrl) : null,
+      published: article.publishedAt ?? article.createdAt,
+      updated: updated ?? article.createdAt,
+      lang: article.lang,
+      authors: authors.map((p) => ({ name: p.name, url: baseUrl + authorPath(lang, p.slug) })),
+      categories: [
+        ...(section ? [{ term: section.slug, label: sectionName(section, lang) }] : []),
+        ...article.tagIds
+          .map((id) => data.tags.get(id))
+          .filter((t) => t !== undefined)
+          .map((t) => ({ term: t.slug, label: t.name })),
+      ],
+      image: absoluteImage(
+        article.featuredMediaId === null ? undefined : data.cards.media.get(article.featuredMediaId),
+        baseUrl,
+      ),
+      alternates: (data.translations.get(article.id) ?? []).map((t) => ({
+        lang: t.lang,
+        url: baseUrl + articlePath(t),
+      })),
+    };
+  });
+  const pagePath = scope.kind === 'site' ? homePath(lang) : scopePath(lang, scope);
+  return {
+    lang,
+    title: subject ? `${subject} – ${settings.name}` : settings.name,
+    description: feedDescription(data, settings, lang),
+    pageUrl: baseUrl + pagePath,
+    links: feedLinks(baseUrl, lang, scope),
+    updated: items.reduce<string | null>(
+      (max, i) => (max === null || i.updated > max ? i.updated : max),
+      null,
+    ),
+    publisher: { name: settings.name, url: baseUrl + homePath(lang) },
+    items,
+  };
+}
+
+function feedDescription(data: FeedData, settings: SiteSettings, lang: Lang): string {
+  const site = settings.description || settings.tagline || settings.name;
+  if (data.subject.kind === 'author') {
+    return htmlToText(data.subject.person.bio) || site;
+  }
+  if (data.subject.kind === 'section') return `${sectionName(data.subject.section, lang)} – ${site}`;
+  if (data.subject.kind === 'tag') return `${data.subject.tag.name} – ${site}`;
+  return site;
+}
