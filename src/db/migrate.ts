@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { SetupError } from '../core/errors.ts';
 import type { Db } from './connect.ts';
 import * as m001 from './migrations/001_initial.ts';
+import * as m002 from './migrations/002_search.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
+  '002_search': m002,
 };
 
 class ListProvider implements MigrationProvider {

@@ -5,22 +5,33 @@ import { type Db, openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Repositories } from '../db/repositories/contract.ts';
 import { createRepositories } from '../db/repositories/index.ts';
+import type { SearchIndex } from '../search/contract.ts';
+import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
 
 export interface Services {
   config: Config;
   db: Db;
   repos: Repositories;
-  /** Runs fn with repositories bound to one transaction: all its writes land, or none. */
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  search: SearchIndex;
+  /**
+   * Runs fn with repositories and the search index bound to one transaction: all its writes
+   * land, or none; an article and its index entry never disagree.
+   */
+  transaction<T>(fn: (repos: Repositories, search: SearchIndex) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export function servicesFor(config: Config, db: Db): Services {
+  const searchCache = newSearchCache();
   return {
     config,
     db,
     repos: createRepositories(db.kysely),
-    transaction: (fn) => db.kysely.transaction().execute((trx) => fn(createRepositories(trx))),
+    search: createSearchIndex(db.kysely, db.dialect, searchCache),
+    transaction: (fn) =>
+      db.kysely
+        .transaction()
+        .execute((trx) => fn(createRepositories(trx), createSearchIndex(trx, db.dialect, searchCache))),
     close: () => db.close(),
   };
 }

@@ -25,13 +25,15 @@ export async function initializeSite(
   const passwordHash = await hashPassword(password);
   const email = services.config.adminEmail.toLowerCase();
 
-  return services.transaction(async (repos) => {
+  return services.transaction(async (repos, search) => {
     // A concurrent first start may have won the race; the marker row settles it.
     if ((await repos.settings.get(INITIALIZED)) !== undefined) return { admin: null, seeded: null };
     await updateSiteSettings(repos, { secret: randomBytes(32).toString('hex') });
     const seeded = options.demo
       ? await seedDemoContent({ repos, mediaRoot: services.config.mediaRoot, now: options.now ?? new Date() })
       : null;
+    // The demo site is searchable from its first page view.
+    if (seeded) await search.rebuild();
     const existing = await repos.people.byEmail(email);
     if (existing) {
       await repos.people.setPasswordHash(existing.id, passwordHash);

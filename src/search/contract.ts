@@ -1,0 +1,113 @@
+// What the rest of the program may ask of the search index, and what an engine (SQLite FTS5,
+// PostgreSQL tsvector) must provide to serve it. The engines only run queries; analysis,
+// planning and the final ranking are shared, so both engines answer alike.
+import type { IsoDate, Lang } from '../core/types.ts';
+
+export interface SearchFilters {
+  lang?: Lang;
+  /** Allowed sections (a section and its descendants); an empty list allows none. */
+  sectionIds?: number[];
+  authorId?: number;
+  /** Inclusive bounds on the publication date. */
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchQuery extends SearchFilters {
+  text: string;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  /** Articles dated after this are not live yet; defaults to the current time. */
+  now?: Date;
+}
+
+/** One query word: the forms looked for in the text columns and in the stems column. */
+export interface PlanWord {
+  /** The word as typed (normalized), for exact-title boosts. */
+  exact: string;
+  /** Exact and base forms, matched in title, dek, body and names. */
+  main: string[];
+  /** Matched in the stems column. */
+  stem: string;
+  /** The word without a one-letter prefix (وبيروت → بيروت), or null when it has none. */
+  guess: { main: string[]; stem: string } | null;
+  /**
+   * Set only when the word as typed is not in the index: then its guess is searched too, and
+   * so is the alt column (the articles' words without a one-letter prefix). So وزير, which is
+   * in the index, never reaches زير, while an unknown وبيروت still finds بيروت.
+   */
+  widen: boolean;
+}
+
+export interface QueryPlan {
+  words: PlanWord[];
+}
+
+/** all: every word matched; any: nothing had every word, so any word counts; none: no words. */
+export type MatchMode = 'all' | 'any' | 'none';
+
+export interface SearchHit {
+  id: number;
+  score: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  mode: MatchMode;
+  /** The plan that found the hits, for highlighting the snippets. */
+  plan: QueryPlan;
+}
+
+export interface SearchIndex {
+  /** Writes the article's entry, or removes it if the article is not published. */
+  indexArticle(id: number): Promise<void>;
+  removeArticle(id: number): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Empties and refills the index; reports progress after each batch. */
+  rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
+  /** Forgets the cached protected names (call after tags or people change). */
+  forgetNames(): void;
+}
+
+/** The analyzed text of one article, ready to be written by an engine. */
+export interface IndexColumns {
+  title: string;
+  dek: string;
+  body: string;
+  names: string;
+  stems: string;
+  alt: string;
+}
+
+export interface Candidate {
+  id: number;
+  /** Engine relevance, higher is better (not comparable across engines). */
+  relevance: number;
+  publishedAt: IsoDate;
+  title: string;
+}
+
+export interface EngineQuery {
+  plan: QueryPlan;
+  mode: 'all' | 'any';
+  filters: SearchFilters;
+  now: IsoDate;
+}
+
+/** An engine's part: storage and matching. Runs on the Kysely instance it was made with. */
+export interface SearchEngine {
+  write(id: number, columns: IndexColumns): Promise<void>;
+  remove(id: number): Promise<void>;
+  clear(): Promise<void>;
+  /** Whether the word's main or stem forms occur anywhere in the index. */
+  exists(word: PlanWord): Promise<boolean>;
+  count(query: EngineQuery): Promise<number>;
+  /** The best `limit` matches by engine relevance. */
+  byRelevance(query: EngineQuery, limit: number): Promise<Candidate[]>;
+  /** Matches newest first. */
+  byDate(query: EngineQuery, limit: number, offset: number): Promise<Candidate[]>;
+}

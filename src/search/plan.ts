@@ -1,0 +1,105 @@
+// From what a reader typed to a query plan, and from an article to its index columns. Both
+// go through the same analyzer, which is what makes the two sides meet.
+import type { Analyzer, Term } from '../core/text/analyze.ts';
+import type { IndexColumns, PlanWord, QueryPlan } from './contract.ts';
+
+/** More words than this add nothing but cost; the rest of a long query is ignored. */
+export const MAX_QUERY_WORDS = 12;
+
+/**
+ * Words too common to narrow a search. They are dropped from a query that has other words
+ * (so "الانتخابات في مالي" asks for the two that matter), kept in one that has only them.
+ */
+const STOPWORDS = new Set([
+  'في',
+  'من',
+  'علي',
+  'الي',
+  'عن',
+  'مع',
+  'و',
+  'او',
+  'ان',
+  'هذا',
+  'هذه',
+  'التي',
+  'الذي',
+  'le',
+  'la',
+  'les',
+  'de',
+  'des',
+  'du',
+  'un',
+  'une',
+  'et',
+  'en',
+  'a',
+  'au',
+  'aux',
+  'l',
+  'd',
+  'the',
+  'of',
+  'and',
+  'in',
+  'to',
+  'on',
+  'for',
+]);
+
+export function planQuery(analyzer: Analyzer, text: string): QueryPlan {
+  const terms = analyzer.analyze(text);
+  const meaningful = terms.filter((t) => !STOPWORDS.has(t.exact));
+  const chosen = meaningful.length > 0 ? meaningful : terms;
+  const seen = new Set<string>();
+  const words: PlanWord[] = [];
+  for (const t of chosen) {
+    if (seen.has(t.exact)) continue;
+    seen.add(t.exact);
+    words.push(planWord(t));
+    if (words.length >= MAX_QUERY_WORDS) break;
+  }
+  return { words };
+}
+
+function planWord(t: Term): PlanWord {
+  return {
+    exact: t.exact,
+    main: unique([t.exact, t.base]),
+    stem: t.stem,
+    guess: t.alt !== null && t.altStem !== null ? { main: [t.alt], stem: t.altStem } : null,
+    widen: false,
+  };
+}
+
+/** Index columns: text columns hold exact and base forms; stems and alt come from every field. */
+export function indexColumns(
+  analyzer: Analyzer,
+  doc: { title: string; dek: string; body: string; names: string },
+): IndexColumns {
+  const stems: string[] = [];
+  const alts: string[] = [];
+  const column = (text: string): string => {
+    const out: string[] = [];
+    for (const t of analyzer.analyze(text)) {
+      out.push(t.exact);
+      if (t.base !== t.exact) out.push(t.base);
+      stems.push(t.stem);
+      if (t.alt !== null) alts.push(t.alt);
+    }
+    return out.join(' ');
+  };
+  return {
+    title: column(doc.title),
+    dek: column(doc.dek),
+    body: column(doc.body),
+    names: column(doc.names),
+    stems: stems.join(' '),
+    alt: alts.join(' '),
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,105 @@
+// PostgreSQL engine: tsvectors of the `simple` configuration (lowercase only, no stemming)
+// over the analyzer's output. Weights: A title, B dek and names, C body, D stems; the alt
+// guesses have their own tsvector. Every lexeme is quoted in the tsquery text, so reader
+// input never reaches tsquery syntax (& | ! <-> :*).
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Candidate, EngineQuery, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
+import { articleConditions } from './filters.ts';
+
+/** ts_rank_cd weights, in the order {D, C, B, A}. */
+const WEIGHTS = sql.raw(`'{0.06, 0.2, 0.5, 1.0}'`);
+/** ts_rank_cd normalization: divide by 1 + log(document length), as bm25 does in spirit. */
+const NORMALIZATION = sql.raw('1');
+
+export function quoteLexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The word's forms in the main tsvector: main forms outside the stems weight, the stem in it. */
+function docQuery(main: string[], stem: string): string {
+  return [...main.map((t) => `${quoteLexeme(t)}:ABC`), `${quoteLexeme(stem)}:D`].join(' | ');
+}
+
+function wordCondition(word: PlanWord): RawBuilder<unknown> {
+  const doc = sql`d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)})`;
+  if (!word.widen) return doc;
+  const alt = sql`d.alt @@ to_tsquery('simple', ${word.main.map(quoteLexeme).join(' | ')})`;
+  if (!word.guess) return sql`(${doc} OR ${alt})`;
+  const guess = sql`d.doc @@ to_tsquery('simple', ${docQuery(word.guess.main, word.guess.stem)})`;
+  return sql`(${doc} OR ${guess} OR ${alt})`;
+}
+
+function matchCondition(q: EngineQuery): RawBuilder<unknown> {
+  return sql`(${sql.join(q.plan.words.map(wordCondition), sql.raw(q.mode === 'all' ? ' AND ' : ' OR '))})`;
+}
+
+/** Every form of every word, OR-ed, for ranking. */
+function rankQuery(q: EngineQuery): string {
+  return q.plan.words
+    .flatMap((w) => [
+      docQuery(w.main, w.stem),
+      ...(w.widen && w.guess ? [docQuery(w.guess.main, w.guess.stem)] : []),
+    ])
+    .join(' | ');
+}
+
+interface Row {
+  id: number;
+  relevance: number;
+  published_at: string;
+  title: string;
+}
+
+export function postgresEngine(db: Kysely<Database>): SearchEngine {
+  const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
+    sql<Row>`SELECT a.id,
+        ts_rank_cd(${WEIGHTS}, d.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance,
+        a.published_at, a.title
+      FROM search_docs d JOIN articles a ON a.id = d.article_id
+      WHERE ${matchCondition(q)} AND ${articleConditions(q)}
+      ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
+      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const toCandidates = (rows: Row[]): Candidate[] =>
+    rows.map((r) => ({
+      id: r.id,
+      relevance: Number(r.relevance),
+      publishedAt: r.published_at,
+      title: r.title,
+    }));
+
+  return {
+    async write(id, c: IndexColumns) {
+      await sql`INSERT INTO search_docs (article_id, doc, alt) VALUES (${id},
+          setweight(to_tsvector('simple', ${c.title}), 'A') ||
+          setweight(to_tsvector('simple', ${`${c.dek} ${c.names}`}), 'B') ||
+          setweight(to_tsvector('simple', ${c.body}), 'C') ||
+          setweight(to_tsvector('simple', ${c.stems}), 'D'),
+          to_tsvector('simple', ${c.alt}))
+        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`.execute(db);
+    },
+    async remove(id) {
+      await sql`DELETE FROM search_docs WHERE article_id = ${id}`.execute(db);
+    },
+    async clear() {
+      await sql`DELETE FROM search_docs`.execute(db);
+    },
+    async exists(word) {
+      const { rows } = await sql`SELECT 1 AS found FROM search_docs d
+        WHERE d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)}) LIMIT 1`.execute(db);
+      return rows.length > 0;
+    },
+    async count(q) {
+      const { rows } = await sql<{ n: string | number }>`SELECT count(*) AS n
+        FROM search_docs d JOIN articles a ON a.id = d.article_id
+        WHERE ${matchCondition(q)} AND ${articleConditions(q)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async byRelevance(q, limit) {
+      return toCandidates((await select(q, 'relevance', limit, 0)).rows);
+    },
+    async byDate(q, limit, offset) {
+      return toCandidates((await select(q, 'date', limit, offset)).rows);
+    },
+  };
+}

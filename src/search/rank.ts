@@ -1,0 +1,55 @@
+// The final ordering by relevance, the same on both engines: the engine's text score, raised
+// when the title holds the query as typed and for recent articles. Pure functions.
+import type { Analyzer } from '../core/text/analyze.ts';
+import type { Candidate, QueryPlan } from './contract.ts';
+
+/** The title contains the query's words in order, as typed (after normalization). */
+const TITLE_PHRASE_BOOST = 0.6;
+/** The title contains every query word, in any form. */
+const TITLE_ALL_WORDS_BOOST = 0.3;
+/** A story of today counts up to this much more than an old one; halved after HALF_LIFE_DAYS. */
+const RECENCY_BOOST = 0.4;
+const HALF_LIFE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export function titleBoost(analyzer: Analyzer, plan: QueryPlan, title: string): number {
+  const terms = analyzer.analyze(title);
+  const exact = terms.map((t) => t.exact);
+  const forms = new Set(terms.flatMap((t) => [t.exact, t.base, t.stem]));
+  const typed = plan.words.map((w) => w.exact);
+  let boost = 0;
+  if (typed.length > 0 && containsSequence(exact, typed)) boost += TITLE_PHRASE_BOOST;
+  if (plan.words.every((w) => w.main.some((m) => forms.has(m)) || forms.has(w.stem))) {
+    boost += TITLE_ALL_WORDS_BOOST;
+  }
+  return boost;
+}
+
+export function recencyFactor(publishedAt: string, now: Date): number {
+  const ageDays = Math.max(0, (now.getTime() - Date.parse(publishedAt)) / DAY_MS);
+  return 1 + RECENCY_BOOST / (1 + ageDays / HALF_LIFE_DAYS);
+}
+
+export function rerank(
+  analyzer: Analyzer,
+  plan: QueryPlan,
+  candidates: Candidate[],
+  now: Date,
+): { id: number; score: number }[] {
+  return candidates
+    .map((c) => ({
+      id: c.id,
+      score: c.relevance * (1 + titleBoost(analyzer, plan, c.title)) * recencyFactor(c.publishedAt, now),
+      publishedAt: c.publishedAt,
+    }))
+    .sort((a, b) => b.score - a.score || b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
+    .map(({ id, score }) => ({ id, score }));
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

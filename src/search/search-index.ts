@@ -1,0 +1,115 @@
+// The search index over one Kysely instance (the database, or a transaction so the index
+// changes with the article it describes). Picks the engine by dialect; analysis, planning,
+// the AND→OR fallback and the final ranking are shared by both engines.
+import type { Kysely } from 'kysely';
+import { type Analyzer, createAnalyzer } from '../core/text/analyze.ts';
+import type { Dialect } from '../db/migrations/helpers.ts';
+import type { Database } from '../db/schema.ts';
+import type {
+  EngineQuery,
+  QueryPlan,
+  SearchEngine,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+} from './contract.ts';
+import { countIndexable, loadDocs, loadProtectedNames, nextIds } from './documents.ts';
+import { indexColumns, planQuery } from './plan.ts';
+import { postgresEngine } from './postgres.ts';
+import { rerank } from './rank.ts';
+import { sqliteEngine } from './sqlite.ts';
+
+/** Relevance ranking looks at this many best matches; deeper pages are not offered. */
+export const MAX_RANKED = 500;
+const NAMES_TTL_MS = 60_000;
+const BATCH = 200;
+
+/** State shared by the index of a database and those of its transactions. */
+export interface SearchCache {
+  analyzer: Analyzer | null;
+  loadedAt: number;
+}
+
+export function newSearchCache(): SearchCache {
+  return { analyzer: null, loadedAt: 0 };
+}
+
+export function createSearchIndex(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  cache: SearchCache = newSearchCache(),
+): SearchIndex {
+  const engine: SearchEngine = dialect === 'postgres' ? postgresEngine(db) : sqliteEngine(db);
+
+  const analyzer = async (): Promise<Analyzer> => {
+    if (!cache.analyzer || Date.now() - cache.loadedAt > NAMES_TTL_MS) {
+      cache.analyzer = createAnalyzer(await loadProtectedNames(db));
+      cache.loadedAt = Date.now();
+    }
+    return cache.analyzer;
+  };
+
+  const indexIds = async (ids: readonly number[]): Promise<void> => {
+    const a = await analyzer();
+    const docs = await loadDocs(db, ids);
+    const found = new Set(docs.map((d) => d.id));
+    for (const doc of docs) await engine.write(doc.id, indexColumns(a, doc));
+    for (const id of ids) if (!found.has(id)) await engine.remove(id);
+  };
+
+  /** Widens the words that, as typed, are not in the index (see PlanWord.widen). */
+  const resolveAlternatives = async (plan: QueryPlan): Promise<QueryPlan> => ({
+    words: await Promise.all(plan.words.map(async (w) => ({ ...w, widen: !(await engine.exists(w)) }))),
+  });
+
+  return {
+    indexArticle: (id) => indexIds([id]),
+    removeArticle: (id) => engine.remove(id),
+    forgetNames() {
+      cache.analyzer = null;
+    },
+
+    async rebuild(onProgress) {
+      cache.analyzer = null;
+      const total = await countIndexable(db);
+      await engine.clear();
+      let done = 0;
+      let after = 0;
+      onProgress?.(0, total);
+      for (;;) {
+        const ids = await nextIds(db, after, BATCH);
+        if (ids.length === 0) break;
+        await indexIds(ids);
+        done += ids.length;
+        after = ids[ids.length - 1]!;
+        onProgress?.(done, Math.max(total, done));
+      }
+      return done;
+    },
+
+    async search(query: SearchQuery): Promise<SearchResult> {
+      const a = await analyzer();
+      const plan = await resolveAlternatives(planQuery(a, query.text));
+      if (plan.words.length === 0) return { total: 0, hits: [], mode: 'none', plan };
+      const now = query.now ?? new Date();
+      const base: Omit<EngineQuery, 'mode'> = { plan, filters: query, now: now.toISOString() };
+
+      let mode: 'all' | 'any' = 'all';
+      let total = await engine.count({ ...base, mode });
+      if (total === 0 && plan.words.length > 1) {
+        mode = 'any';
+        total = await engine.count({ ...base, mode });
+      }
+      if (total === 0) return { total: 0, hits: [], mode, plan };
+
+      const q: EngineQuery = { ...base, mode };
+      if (query.sort === 'date') {
+        const rows = await engine.byDate(q, query.limit, query.offset);
+        return { total, hits: rows.map((r) => ({ id: r.id, score: r.relevance })), mode, plan };
+      }
+      if (query.offset >= MAX_RANKED) return { total, hits: [], mode, plan };
+      const ranked = rerank(a, plan, await engine.byRelevance(q, MAX_RANKED), now);
+      return { total, hits: ranked.slice(query.offset, query.offset + query.limit), mode, plan };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// SQLite FTS5 engine. Every term is quoted, so nothing a reader types (", *, NEAR, OR…)
+// can reach the FTS5 query syntax; the terms are analyzer output anyway (letters and digits).
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Candidate, EngineQuery, PlanWord, SearchEngine } from './contract.ts';
+import { articleConditions } from './filters.ts';
+
+/** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
+const WEIGHTS = sql.raw('10.0, 4.0, 1.0, 6.0, 0.6, 0.2');
+const TEXT_COLUMNS = '{title dek body names}';
+
+export function quoteFts(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function anyOf(terms: string[]): string {
+  return `(${terms.map(quoteFts).join(' OR ')})`;
+}
+
+/** One word: its main forms in the text columns or its stem in the stems column (widened: see PlanWord). */
+export function wordExpression(word: PlanWord): string {
+  const parts = [`(${TEXT_COLUMNS} : ${anyOf(word.main)})`, `(stems : ${quoteFts(word.stem)})`];
+  if (word.widen) {
+    parts.push(`(alt : ${anyOf(word.main)})`);
+    if (word.guess) {
+      parts.push(`(${TEXT_COLUMNS} : ${anyOf(word.guess.main)})`, `(stems : ${quoteFts(word.guess.stem)})`);
+    }
+  }
+  return `(${parts.join(' OR ')})`;
+}
+
+export function matchExpression(q: Pick<EngineQuery, 'plan' | 'mode'>): string {
+  return q.plan.words.map(wordExpression).join(q.mode === 'all' ? ' AND ' : ' OR ');
+}
+
+interface Row {
+  id: number;
+  relevance: number;
+  published_at: string;
+  title: string;
+}
+
+export function sqliteEngine(db: Kysely<Database>): SearchEngine {
+  const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
+    sql<Row>`SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
+      FROM search_fts JOIN articles a ON a.id = search_fts.rowid
+      WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}
+      ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
+      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const toCandidates = (rows: Row[]): Candidate[] =>
+    rows.map((r) => ({ id: r.id, relevance: r.relevance, publishedAt: r.published_at, title: r.title }));
+
+  return {
+    async write(id, c) {
+      await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
+      await sql`INSERT INTO search_fts (rowid, title, dek, body, names, stems, alt)
+        VALUES (${id}, ${c.title}, ${c.dek}, ${c.body}, ${c.names}, ${c.stems}, ${c.alt})`.execute(db);
+    },
+    async remove(id) {
+      await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
+    },
+    async clear() {
+      await sql`DELETE FROM search_fts`.execute(db);
+    },
+    async exists(word) {
+      const expr = wordExpression({ ...word, widen: false });
+      const { rows } =
+        await sql`SELECT 1 AS found FROM search_fts WHERE search_fts MATCH ${expr} LIMIT 1`.execute(db);
+      return rows.length > 0;
+    },
+    async count(q) {
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n
+        FROM search_fts JOIN articles a ON a.id = search_fts.rowid
+        WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async byRelevance(q, limit) {
+      return toCandidates((await select(q, 'relevance', limit, 0)).rows);
+    },
+    async byDate(q, limit, offset) {
+      return toCandidates((await select(q, 'date', limit, offset)).rows);
+    },
+  };
+}
