@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs, from Debian/Ubuntu's own archive:
-# Chromium (browser tests), a Java runtime (the Nu HTML checker) and Noto fonts (Arabic
-# text in screenshots). Skips what is already there.
+# Chromium (browser tests), a Java runtime (the Nu HTML checker), Noto fonts (Arabic
+# text in screenshots) and xmllint (feeds and sitemaps against their schemas). Skips what is
+# already there.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic\|Noto Sans Arabic" || need+=(fonts-noto-core)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 as_root=()

@@ -10,6 +10,7 @@ import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
+import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
+  registerSitemapRoutes(app, services);
 
   registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {
