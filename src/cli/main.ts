@@ -5,6 +5,7 @@ import { MidadError } from '../core/errors.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerServe } from './serve.ts';
 import { registerInit } from './init.ts';
+import { registerUser } from './user.ts';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
   registerServe(program);
   registerMigrate(program);
   registerInit(program);
+  registerUser(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

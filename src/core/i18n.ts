@@ -6,7 +6,6 @@ const ar = {
   home: 'الرئيسية',
   sections: 'الأقسام',
   search: 'بحث',
-  searchPlaceholder: 'ابحث في الأخبار',
   breaking: 'عاجل',
   featured: 'مختارات',
   latest: 'آخر الأخبار',
@@ -71,6 +70,10 @@ const ar = {
   footerRights: 'جميع الحقوق محفوظة',
   poweredBy: 'يعمل بنظام مداد',
   noArticles: 'لا مقالات هنا بعد.',
+  errPasswordShort: 'كلمة المرور قصيرة: 12 حرفًا على الأقل.',
+  errPasswordLong: 'كلمة المرور أطول من المسموح.',
+  errPasswordCommon: 'كلمة المرور شائعة جدًا ويسهل تخمينها.',
+  errPasswordPersonal: 'لا تستعمل بريدك أو اسمك في كلمة المرور.',
   subsections: 'أقسام فرعية',
 } as const;
 
@@ -82,7 +85,6 @@ const fr: Messages = {
   home: 'Accueil',
   sections: 'Rubriques',
   search: 'Rechercher',
-  searchPlaceholder: 'Rechercher dans les articles',
   breaking: 'Urgent',
   featured: 'À la une',
   latest: 'Dernières nouvelles',
@@ -147,6 +149,10 @@ const fr: Messages = {
   footerRights: 'Tous droits réservés',
   poweredBy: 'Propulsé par Midad',
   noArticles: "Aucun article pour l'instant.",
+  errPasswordShort: 'Mot de passe trop court : 12 caractères au moins.',
+  errPasswordLong: 'Mot de passe trop long.',
+  errPasswordCommon: 'Ce mot de passe est trop courant et facile à deviner.',
+  errPasswordPersonal: "N'utilisez pas votre e-mail ou votre nom dans le mot de passe.",
   subsections: 'Sous-rubriques',
 };
 
@@ -155,7 +161,6 @@ const en: Messages = {
   home: 'Home',
   sections: 'Sections',
   search: 'Search',
-  searchPlaceholder: 'Search the news',
   breaking: 'Breaking',
   featured: 'Featured',
   latest: 'Latest news',
@@ -220,6 +225,10 @@ const en: Messages = {
   footerRights: 'All rights reserved',
   poweredBy: 'Powered by Midad',
   noArticles: 'No articles here yet.',
+  errPasswordShort: 'Password too short: at least 12 characters.',
+  errPasswordLong: 'Password too long.',
+  errPasswordCommon: 'This password is too common and easy to guess.',
+  errPasswordPersonal: 'Do not use your e-mail or name in the password.',
   subsections: 'Subsections',
 };
 

@@ -31,6 +31,10 @@ export interface Person {
   role: Role;
   locale: Lang;
   links: PersonLink[];
+  /** A disabled account keeps its byline but cannot sign in. */
+  disabled: boolean;
+  /** Whether sign-in asks for a second factor (TOTP). */
+  twoFactorEnabled: boolean;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }

@@ -4,6 +4,7 @@ import { SetupError } from '../core/errors.ts';
 import type { Db } from './connect.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_search.ts';
+import * as m003 from './migrations/003_newsroom.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -11,6 +12,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<voi
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_search': m002,
+  '003_newsroom': m003,
 };
 
 class ListProvider implements MigrationProvider {

@@ -15,6 +15,9 @@ export interface PeopleTable {
   totp_secret: string | null;
   locale: Generated<string>;
   links: Generated<string>; // JSON array of {label,url}
+  totp_enabled: Generated<number>;
+  totp_last_step: number | null;
+  disabled: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -109,6 +112,37 @@ export interface SettingsTable {
   value: string; // JSON
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  person_id: number;
+  /** 'full', or 'second-factor' between the password and the code. */
+  stage: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip_hash: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  person_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  person_id: number | null;
+  action: string;
+  target_type: Generated<string>;
+  target_id: Generated<string>;
+  details: Generated<string>; // JSON object
+  ip_hash: Generated<string>;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -120,6 +154,9 @@ export interface Database {
   media: MediaTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  audit_log: AuditLogTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

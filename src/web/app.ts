@@ -1,6 +1,7 @@
 // Assembles the Fastify application. Tests call buildApp() and use app.inject(); only
 // server.ts listens on a port.
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -9,8 +10,9 @@ import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { newsroomPlugin } from './newsroom/plugin.tsx';
+import type { SignInThrottles } from '../services/auth/throttle.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
-import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
@@ -21,6 +23,8 @@ export interface AppOptions {
   services: Services;
   /** Defaults to 5 comments per IP per 10 minutes. */
   commentLimiter?: RateLimiter;
+  /** Defaults to 5 failures per account and 20 per address in 15 minutes. */
+  signInThrottles?: SignInThrottles;
   logger?: boolean;
 }
 
@@ -57,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(cookie);
 
   const { urls, files } = loadAssets();
   registerAssets(app, files, urls);
@@ -76,7 +81,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
-  registerSitemapRoutes(app, services);
+
+  await app.register(newsroomPlugin, {
+    prefix: '/newsroom',
+    services,
+    assets: urls,
+    ...(options.signInThrottles ? { throttles: options.signInThrottles } : {}),
+  });
 
   registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {

@@ -18,6 +18,7 @@ export interface AssetUrls {
   copyProtectJs: string;
   enhanceJs: string;
   icon: string;
+  newsroomCss: string;
 }
 
 interface Asset {
@@ -41,6 +42,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       copyProtectJs: url('copy-protect.js'),
       enhanceJs: url('enhance.js'),
       icon: url('icon.svg'),
+      newsroomCss: url('newsroom.css'),
     },
     files,
   };

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Article } from '../../src/core/types.ts';
 import { openServices, type Services } from '../../src/services/context.ts';
 import type { RateLimiter } from '../../src/services/rate-limit.ts';
+import type { SignInThrottles } from '../../src/services/auth/throttle.ts';
 import { initializeSite } from '../../src/services/setup.ts';
 import { buildApp } from '../../src/web/app.ts';
 
@@ -35,7 +36,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestSite(
-  options: { listen?: boolean; commentLimiter?: RateLimiter; databaseUrl?: string } = {},
+  options: {
+    listen?: boolean;
+    commentLimiter?: RateLimiter;
+    signInThrottles?: SignInThrottles;
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
   const port = options.listen ? await freePort() : 3000;
@@ -56,6 +62,7 @@ export async function startTestSite(
     services,
     logger: false,
     ...(options.commentLimiter ? { commentLimiter: options.commentLimiter } : {}),
+    ...(options.signInThrottles ? { signInThrottles: options.signInThrottles } : {}),
   });
   if (options.listen) await app.listen({ host: '127.0.0.1', port });
   const featured = await services.repos.articles.listPublished({ lang: 'ar', featured: true, limit: 1 });

@@ -63,6 +63,17 @@ export function createCommentsRepository(db: Kysely<Database>): CommentsReposito
       return rows.map(toComment);
     },
 
+    async listByStatus(status, limit, offset = 0) {
+      const rows = await comments()
+        .where('status', '=', status)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map(toComment);
+    },
+
     async countApproved(articleId) {
       const row = await db
         .selectFrom('comments')

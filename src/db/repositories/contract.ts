@@ -17,6 +17,7 @@ import type {
   SectionNames,
   Tag,
 } from '../../core/types.ts';
+import type { AuditRepository, SessionsRepository, TwoFactorRepository } from './auth-contract.ts';
 
 export interface NewPerson {
   email: string;
@@ -28,6 +29,7 @@ export interface NewPerson {
   passwordHash?: string | null;
   locale?: Lang;
   links?: PersonLink[];
+  disabled?: boolean;
 }
 
 export interface PeopleRepository {
@@ -203,6 +205,8 @@ export interface CommentsRepository {
   byId(id: number): Promise<Comment | null>;
   /** Oldest first, so a thread reads top-down. */
   listForArticle(articleId: number, status?: CommentStatus): Promise<Comment[]>;
+  /** Newest first: the moderation queue. */
+  listByStatus(status: CommentStatus, limit: number, offset?: number): Promise<Comment[]>;
   countApproved(articleId: number): Promise<number>;
   countsApproved(articleIds: readonly number[]): Promise<Map<number, number>>;
   /** Whether this e-mail (case-insensitive) already has an approved comment anywhere. */
@@ -246,6 +250,9 @@ export interface SettingsRepository {
 }
 
 export interface Repositories {
+  sessions: SessionsRepository;
+  twoFactor: TwoFactorRepository;
+  audit: AuditRepository;
   people: PeopleRepository;
   sections: SectionsRepository;
   tags: TagsRepository;

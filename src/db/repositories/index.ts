@@ -3,6 +3,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { createArticlesRepository } from './articles.ts';
+import { createAuditRepository } from './audit.ts';
+import { createSessionsRepository } from './sessions.ts';
+import { createTwoFactorRepository } from './two-factor.ts';
 import { createCommentsRepository } from './comments.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
@@ -12,10 +15,14 @@ import { createSectionsRepository } from './sections.ts';
 import { createSettingsRepository } from './settings.ts';
 import { createTagsRepository } from './tags.ts';
 
+export type * from './auth-contract.ts';
 export type * from './contract.ts';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
+    sessions: createSessionsRepository(db),
+    twoFactor: createTwoFactorRepository(db),
+    audit: createAuditRepository(db),
     people: createPeopleRepository(db),
     sections: createSectionsRepository(db),
     tags: createTagsRepository(db),

@@ -16,6 +16,8 @@ export function toPerson(row: PersonRow): Person {
     role: row.role as Role,
     locale: row.locale as Lang,
     links: JSON.parse(row.links) as PersonLink[],
+    disabled: row.disabled !== 0,
+    twoFactorEnabled: row.totp_enabled !== 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -106,6 +108,7 @@ export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
       if (patch.avatarMediaId !== undefined) set.avatar_media_id = patch.avatarMediaId;
       if (patch.locale !== undefined) set.locale = patch.locale;
       if (patch.links !== undefined) set.links = JSON.stringify(patch.links);
+      if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
       const row = await guardWrite(
         () => db.updateTable('people').set(set).where('id', '=', id).returningAll().executeTakeFirst(),
         conflictMessage(patch),

@@ -1,0 +1,63 @@
+// Storage for signing in: server-side sessions, the second factor and the audit log.
+import type { IsoDate } from '../../core/types.ts';
+
+export type SessionStage = 'full' | 'second-factor';
+
+export interface Session {
+  idHash: string;
+  personId: number;
+  stage: SessionStage;
+  csrfToken: string;
+  createdAt: IsoDate;
+  lastSeenAt: IsoDate;
+  expiresAt: IsoDate;
+  ipHash: string;
+  userAgent: string;
+}
+
+export interface SessionsRepository {
+  create(session: Session): Promise<void>;
+  /** Null when absent or expired. */
+  byIdHash(idHash: string, now: IsoDate): Promise<Session | null>;
+  touch(idHash: string, lastSeenAt: IsoDate, expiresAt: IsoDate): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of a person except, optionally, one. Returns how many ended. */
+  deleteForPerson(personId: number, exceptIdHash?: string): Promise<number>;
+  deleteExpired(now: IsoDate): Promise<number>;
+}
+
+export interface TwoFactorState {
+  secret: string | null;
+  enabled: boolean;
+  lastStep: number | null;
+}
+
+export interface TwoFactorRepository {
+  state(personId: number): Promise<TwoFactorState>;
+  /** Stores a secret for enrolment; it guards sign-in only after enable(). */
+  setPendingSecret(personId: number, secret: string): Promise<void>;
+  enable(personId: number, recoveryCodeHashes: string[], step: number): Promise<void>;
+  disable(personId: number): Promise<void>;
+  /** Records an accepted code's time step; false when that step (or a later one) was already used. */
+  useStep(personId: number, step: number): Promise<boolean>;
+  unusedRecoveryCodes(personId: number): Promise<{ id: number; codeHash: string }[]>;
+  markRecoveryCodeUsed(id: number, at: IsoDate): Promise<boolean>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: IsoDate;
+  personId: number | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details: Record<string, unknown>;
+  ipHash: string;
+}
+
+export interface AuditRepository {
+  record(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: IsoDate }): Promise<void>;
+  /** Newest first. */
+  list(query: { limit: number; offset?: number; action?: string; personId?: number }): Promise<AuditEntry[]>;
+  count(query?: { action?: string; personId?: number }): Promise<number>;
+}

@@ -1,0 +1,80 @@
+// Renders a newsroom page inside the shell, with the menu the signed-in person may use.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { can } from '../../core/policies/index.ts';
+import type { Lang } from '../../core/types.ts';
+import type { Services } from '../../services/context.ts';
+import { loadSiteSettings } from '../../services/settings.ts';
+import type { AssetUrls } from '../assets.ts';
+import { type NewsroomMessages, newsroomMessages } from './messages.ts';
+import { renderShell } from './views/Shell.tsx';
+
+export interface NewsroomDeps {
+  services: Services;
+  assets: AssetUrls;
+}
+
+export function languageOf(request: FastifyRequest): Lang {
+  const lang = request.staff?.person.locale ?? (request.query as Record<string, unknown> | undefined)?.lang;
+  return lang === 'fr' || lang === 'en' ? lang : 'ar';
+}
+
+export function messagesFor(request: FastifyRequest): NewsroomMessages {
+  return newsroomMessages(languageOf(request));
+}
+
+export async function sendNewsroomPage(
+  deps: NewsroomDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: {
+    title: string;
+    body: ComponentChildren;
+    current?: string;
+    notice?: { kind: 'success' | 'error'; text: string } | null;
+    status?: number;
+    csrf?: string;
+  },
+): Promise<FastifyReply> {
+  const { repos } = deps.services;
+  const lang = languageOf(request);
+  const t = newsroomMessages(lang);
+  const person = request.staff?.person ?? null;
+  const settings = await loadSiteSettings(repos);
+  const pending =
+    person && can(person, { kind: 'comment.moderate' })
+      ? await repos.comments.count({ status: 'pending' })
+      : 0;
+  const nav = person
+    ? [
+        { href: '/newsroom', label: t.dashboard, show: true },
+        {
+          href: '/newsroom/comments',
+          label: t.comments,
+          badge: pending,
+          show: can(person, { kind: 'comment.moderate' }),
+        },
+        { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
+        { href: '/newsroom/account', label: t.account, show: true },
+      ]
+        .filter((item) => item.show)
+        .map(({ show: _shown, ...item }) => ({ ...item, current: item.href === page.current }))
+    : [];
+  const html = renderShell({
+    lang,
+    t,
+    title: page.title,
+    siteName: settings.name,
+    css: deps.assets.newsroomCss,
+    person,
+    csrf: page.csrf ?? request.staff?.session.csrfToken ?? '',
+    nav,
+    notice: page.notice ?? null,
+    children: page.body,
+  });
+  return reply
+    .code(page.status ?? 200)
+    .header('cache-control', 'private, no-store')
+    .type('text/html; charset=utf-8')
+    .send(html);
+}

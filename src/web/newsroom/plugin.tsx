@@ -1,0 +1,95 @@
+// The newsroom under /newsroom: sessions, CSRF, the sign-in gate, its own error pages, and
+// its routes. Everything here is private: never cached, never indexed.
+import type { FastifyInstance } from 'fastify';
+import { Forbidden, MidadError, NotFound } from '../../core/errors.ts';
+import { format } from '../../core/i18n.ts';
+import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
+import { loadSiteSettings } from '../../services/settings.ts';
+import { registerAccountRoutes } from './account-routes.tsx';
+import { registerSessionLoading } from './auth.ts';
+import { registerAuthRoutes } from './auth-routes.tsx';
+import { registerModerationRoutes } from './moderation-routes.tsx';
+import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
+
+const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
+
+export async function newsroomPlugin(
+  app: FastifyInstance,
+  options: NewsroomDeps & { throttles?: SignInThrottles },
+): Promise<void> {
+  const deps: NewsroomDeps = { services: options.services, assets: options.assets };
+  registerSessionLoading(app, deps.services);
+
+  // The gate: every page but sign-in needs a full session; with the 2FA requirement on, staff
+  // without it may only reach their account page to enrol.
+  app.addHook('preHandler', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (PUBLIC_PATHS.has(path)) return;
+    if (!request.staff) {
+      if (request.method === 'GET') {
+        return reply.redirect(`/newsroom/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw new Forbidden('csrf');
+    }
+    if (!path.startsWith('/newsroom/account') && !request.staff.person.twoFactorEnabled) {
+      const { requireTwoFactor } = await loadSiteSettings(deps.services.repos);
+      if (requireTwoFactor) return reply.redirect('/newsroom/account', 303);
+    }
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const t = messagesFor(request);
+    if (error instanceof MidadError && error.status < 500) {
+      const text =
+        error instanceof Forbidden
+          ? error.message === 'csrf'
+            ? t.csrfFailed
+            : t.forbidden
+          : error instanceof NotFound
+            ? t.notFound
+            : error.message;
+      return sendNewsroomPage(deps, request, reply, {
+        title: error instanceof Forbidden ? t.forbidden : t.notFound,
+        status: error.status,
+        notice: { kind: 'error', text },
+        body: null,
+      });
+    }
+    throw error;
+  });
+
+  app.get('/', async (request, reply) => {
+    const staff = request.staff!;
+    const t = messagesFor(request);
+    const { repos } = deps.services;
+    const [pending, published, drafts] = await Promise.all([
+      repos.comments.count({ status: 'pending' }),
+      repos.articles.count({ status: 'published' }),
+      repos.articles.count({ status: 'draft' }),
+    ]);
+    return sendNewsroomPage(deps, request, reply, {
+      title: format(t.welcome, { name: staff.person.name }),
+      current: '/newsroom',
+      body: (
+        <dl class="nr-stats">
+          <div>
+            <dt>{t.publishedArticles}</dt>
+            <dd>{published}</dd>
+          </div>
+          <div>
+            <dt>{t.drafts}</dt>
+            <dd>{drafts}</dd>
+          </div>
+          <div>
+            <dt>{t.pendingComments}</dt>
+            <dd>{pending}</dd>
+          </div>
+        </dl>
+      ),
+    });
+  });
+
+  registerAuthRoutes(app, deps, options.throttles ?? defaultSignInThrottles());
+  registerAccountRoutes(app, deps);
+  registerModerationRoutes(app, deps);
+}
