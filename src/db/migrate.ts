@@ -5,6 +5,7 @@ import type { Db } from './connect.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_search.ts';
 import * as m003 from './migrations/003_newsroom.ts';
+import * as m004 from './migrations/004_import.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '001_initial': m001,
   '002_search': m002,
   '003_newsroom': m003,
+  '004_import': m004,
 };
 
 class ListProvider implements MigrationProvider {

@@ -1,0 +1,83 @@
+// One article body from WordPress to Midad: block comments out, shortcodes converted,
+// paragraphs restored for classic content, images pointed at imported media, and the result
+// passed through Midad's allowlist. Everything removed or left unconverted is counted.
+import { sanitizeArticleHtml } from '../../../core/html-policy.ts';
+import { autop } from './autop.ts';
+import { hasBlocks, stripBlocks } from './blocks.ts';
+import { convertShortcodes, type ShortcodeContext } from './shortcodes.ts';
+
+export interface ImageTarget {
+  src: string;
+  srcset: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface CleanContext extends ShortcodeContext {
+  /** The imported media for an image URL of the old site, or null to keep the URL. */
+  image(url: string): ImageTarget | null;
+}
+
+export interface CleanResult {
+  html: string;
+  /** Elements and attributes the allowlist removed (scripts, event handlers, inline styles…). */
+  removed: number;
+  unknownShortcodes: string[];
+}
+
+const IMG = /<img\b[^>]*>/gi;
+const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+)`, 'i');
+
+function attrValue(tag: string, name: string): string | null {
+  const m = ATTR(name).exec(tag);
+  if (!m?.[1]) return null;
+  return m[1].replace(/^["']|["']$/g, '').replace(/&amp;/g, '&');
+}
+
+function setAttr(tag: string, name: string, value: string): string {
+  const encoded = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const re = ATTR(name);
+  return re.test(tag)
+    ? tag.replace(re, ` ${name}="${encoded}"`)
+    : tag.replace(/^<img\b/i, `<img ${name}="${encoded}"`);
+}
+
+function retargetImages(html: string, ctx: CleanContext): string {
+  return html.replace(IMG, (tag) => {
+    const src = attrValue(tag, 'src');
+    const target = src ? ctx.image(src) : null;
+    if (!target) return tag;
+    let out = setAttr(tag, 'src', target.src).replace(ATTR('srcset'), '').replace(ATTR('sizes'), '');
+    if (target.srcset) out = setAttr(out, 'srcset', target.srcset);
+    if (target.width && target.height) {
+      out = setAttr(setAttr(out, 'width', String(target.width)), 'height', String(target.height));
+    }
+    return out;
+  });
+}
+
+export function cleanBody(content: string, ctx: CleanContext): CleanResult {
+  const blocks = hasBlocks(content);
+  const withoutBlocks = blocks ? stripBlocks(content) : content;
+  const { html: converted, unknown } = convertShortcodes(withoutBlocks, ctx);
+  const paragraphs = blocks ? converted : autop(converted);
+  const { html, removed } = sanitizeArticleHtml(retargetImages(paragraphs, ctx));
+  return { html: html.trim(), removed, unknownShortcodes: unknown };
+}
+
+/** A WordPress comment (limited HTML) as the plain text Midad stores for comments. */
+export function commentText(content: string): string {
+  return content
+    .replace(/\r\n?/g, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*/gi, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

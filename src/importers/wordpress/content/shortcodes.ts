@@ -1,0 +1,97 @@
+// WordPress shortcodes turned into Midad HTML. Captions, galleries and media embeds have an
+// equivalent; any other shortcode is left as text, exactly as written, and its name is
+// reported so the editors can decide what to do with it.
+import { escapeHtml } from '../../../core/html-policy.ts';
+
+export interface ShortcodeImage {
+  src: string;
+  alt: string;
+  caption: string;
+}
+
+export interface ShortcodeContext {
+  /** An attachment by its WordPress id, for [gallery ids="…"]. */
+  attachment(id: string): ShortcodeImage | null;
+  /** Images attached to the post itself, for a [gallery] without ids. */
+  attachedImages(): ShortcodeImage[];
+}
+
+export interface ShortcodeResult {
+  html: string;
+  /** Names of shortcodes kept as text, one entry per occurrence. */
+  unknown: string[];
+}
+
+const WITH_BODY = /\[(caption|wp_caption|embed|audio|video)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/g;
+const SINGLE = /\[(gallery|audio|video|embed|playlist)\b([^\]]*?)\/?\]/g;
+const ANY = /\[(\/?)([a-z][a-z0-9_-]*)(\s[^\]]*)?(\/?)\]/g;
+
+/** Attributes of a shortcode: name="v", name='v', name=v, or positional values. */
+export function parseAttributes(text: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const re = /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|(\S+)/g;
+  let position = 0;
+  for (const m of text.matchAll(re)) {
+    const name = m[1] ?? m[3] ?? m[5];
+    if (name) attrs[name.toLowerCase()] = m[2] ?? m[4] ?? m[6] ?? '';
+    else attrs[String(position++)] = m[7] ?? m[8] ?? '';
+  }
+  return attrs;
+}
+
+function figure(images: ShortcodeImage[]): string {
+  const body = images
+    .map((img) => `<img src="${escapeHtml(img.src)}" alt="${escapeHtml(img.alt)}">`)
+    .join('');
+  const captions = images.map((i) => i.caption).filter((c) => c !== '');
+  const caption =
+    images.length === 1 && captions[0] ? `<figcaption>${escapeHtml(captions[0])}</figcaption>` : '';
+  return `<figure>${body}${caption}</figure>`;
+}
+
+function mediaLink(url: string): string {
+  const clean = url.trim();
+  if (!/^https?:\/\//i.test(clean)) return '';
+  return `<p><a href="${escapeHtml(clean)}">${escapeHtml(clean)}</a></p>`;
+}
+
+function caption(attrs: Record<string, string>, body: string): string {
+  // The caption is the text after the image (or link-wrapped image); old exports put it in an attribute.
+  const media = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(body);
+  const text = (media?.[2] ?? '').trim() || escapeHtml(attrs.caption ?? '');
+  const inner = media?.[1] ?? body;
+  return `<figure>${inner}${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`;
+}
+
+function gallery(attrs: Record<string, string>, ctx: ShortcodeContext): string {
+  const ids = (attrs.ids ?? attrs.include ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const images = ids.length > 0 ? ids.flatMap((id) => ctx.attachment(id) ?? []) : ctx.attachedImages();
+  return images.length > 0 ? figure(images) : '';
+}
+
+export function convertShortcodes(html: string, ctx: ShortcodeContext): ShortcodeResult {
+  let out = html.replace(WITH_BODY, (_all, name: string, rawAttrs: string, body: string) => {
+    const attrs = parseAttributes(rawAttrs);
+    if (name === 'caption' || name === 'wp_caption') return caption(attrs, body);
+    return mediaLink(name === 'embed' ? body : (attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? body));
+  });
+  out = out.replace(SINGLE, (_all, name: string, rawAttrs: string) => {
+    const attrs = parseAttributes(rawAttrs);
+    if (name === 'gallery') return gallery(attrs, ctx);
+    if (name === 'playlist') return gallery({ ids: attrs.ids ?? '' }, ctx);
+    return mediaLink(attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? attrs.url ?? '');
+  });
+  const unknown: string[] = [];
+  const closers = new Set([...out.matchAll(ANY)].filter((m) => m[1] === '/').map((m) => m[2]));
+  for (const m of out.matchAll(ANY)) {
+    const [, slash, name = '', attrs = '', selfClose] = m;
+    if (slash) continue;
+    // "[citation needed]" is prose; a shortcode has attributes, a closing tag or is one word.
+    const looksLikeShortcode = attrs.includes('=') || selfClose === '/' || closers.has(name) || attrs === '';
+    if (looksLikeShortcode) unknown.push(name);
+  }
+  return { html: out, unknown };
+}

@@ -1,0 +1,88 @@
+// What every step of an import shares: the repositories of the current batch's transaction,
+// the maps from WordPress keys to Midad ids built so far, and the report.
+import { isValidSlug, slugify } from '../core/slug.ts';
+import type { Lang } from '../core/types.ts';
+import type { Repositories } from '../db/repositories/contract.ts';
+import type { ImportsRepository } from '../db/repositories/imports.ts';
+import type { ReportBuilder } from './import-report.ts';
+import { lenientDecode, redirectKey } from './import-paths.ts';
+import type { ScanResult } from './import-scan.ts';
+
+export type ImportRepos = Repositories & { imports: ImportsRepository };
+
+export interface ImportContext {
+  /** Identifies the old site in the import map: its base URL. */
+  source: string;
+  lang: Lang;
+  /** Hosts of the old site, for recognizing its own links. */
+  hosts: Set<string>;
+  scan: ScanResult;
+  report: ReportBuilder;
+  dryRun: boolean;
+  uploadsDir: string | null;
+  mediaRoot: string;
+  skipPingbacks: boolean;
+  defaultAuthorId: number | null;
+  /** WordPress login (lower case) → person id. */
+  people: Map<string, number>;
+  /** WordPress author id → person id, for comments written by signed-in users. */
+  peopleByWpId: Map<string, number>;
+  /** Category nicename as written (lower case) → section id. */
+  sections: Map<string, number>;
+  /** Tag slug as written (lower case) → tag id. */
+  tags: Map<string, number>;
+  /** WordPress attachment id → media id (-1: looked at, not imported). */
+  media: Map<string, number>;
+  /** Uploads path (lower case) → attachment id, built on first use. */
+  attachmentsByFile?: Map<string, string>;
+}
+
+export const SLUG_CHARS = 200;
+
+/**
+ * A Midad slug from a WordPress one: percent-decoded (a character cut by WordPress's 200-byte
+ * limit is dropped, with a warning), kept when already valid, otherwise rebuilt.
+ */
+export function importSlug(
+  ctx: ImportContext,
+  raw: string,
+  fallbackText: string,
+  fallback: string,
+  line?: number,
+): string {
+  const { text, repaired } = lenientDecode(raw.trim());
+  if (repaired)
+    ctx.report.warn(`the slug "${raw}" was cut in the middle of a character; repaired as "${text}"`, line);
+  const lowered = text.toLowerCase();
+  if (isValidSlug(lowered, SLUG_CHARS)) return lowered;
+  return slugify(lowered, SLUG_CHARS) || slugify(fallbackText, SLUG_CHARS) || fallback;
+}
+
+/** Adds an old path → new path redirect unless the old path already has one. */
+export async function addRedirect(
+  repos: ImportRepos,
+  ctx: ImportContext,
+  oldPath: string | null,
+  to: string,
+) {
+  const key = oldPath === null ? null : redirectKey(oldPath);
+  if (key === null || key === to) return;
+  if (await repos.redirects.byFromPath(key)) {
+    ctx.report.count('redirects', 'existing');
+    return;
+  }
+  await repos.redirects.create({ fromPath: key, toPath: to, statusCode: 301 });
+  ctx.report.count('redirects', 'imported');
+}
+
+/** The first of slug, slug-2, slug-3… that `taken` says is free. */
+export async function freeSlug(
+  slug: string,
+  taken: (candidate: string) => Promise<boolean>,
+): Promise<string> {
+  if (!(await taken(slug))) return slug;
+  for (let n = 2; ; n++) {
+    const candidate = `${slug}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+}

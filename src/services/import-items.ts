@@ -1,0 +1,178 @@
+// One WordPress post or page → one Midad article with its authors, section, tags, featured
+// image, custom fields, comments and old-URL redirects. A post already imported (found in the
+// import map) is not touched again; only comments new since the last run are added.
+import { slugify } from '../core/slug.ts';
+import { cleanBody } from '../importers/wordpress/content/clean.ts';
+import type { WxrItem } from '../importers/wordpress/types.ts';
+import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './import-article.ts';
+import { importComments } from './import-comments.ts';
+import { addRedirect, freeSlug, type ImportContext, type ImportRepos, importSlug } from './import-context.ts';
+import { wpDate } from './import-dates.ts';
+import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './import-media.ts';
+import { newArticlePath, oldSitePath } from './import-paths.ts';
+import { metaValue } from './import-scan.ts';
+import { ensurePerson, ensureSection, ensureTag } from './import-terms.ts';
+
+export const IMPORTED_TYPES = new Set(['post', 'page']);
+
+/** What the batch already knows from the import map: articles and comments imported before. */
+export interface BatchKnown {
+  articles: Map<string, number>;
+  comments: Map<string, number>;
+}
+
+async function authorsOf(repos: ImportRepos, ctx: ImportContext, item: WxrItem): Promise<number[]> {
+  const ids: number[] = [];
+  const add = (id: number | null) => {
+    if (id !== null && !ids.includes(id)) ids.push(id);
+  };
+  const login = item.creator.trim();
+  if (login === '') add(ctx.defaultAuthorId);
+  else if (ctx.people.has(login.toLowerCase())) add(ctx.people.get(login.toLowerCase()) ?? null);
+  else if (ctx.defaultAuthorId !== null) {
+    ctx.report.warn(
+      `post ${item.postId}: author "${login}" is not in the export; given to the default author`,
+      item.line,
+    );
+    add(ctx.defaultAuthorId);
+  } else {
+    ctx.report.warn(
+      `post ${item.postId}: author "${login}" is not in the export's author list; created`,
+      item.line,
+    );
+    add(
+      await ensurePerson(repos, ctx, { login, email: '', displayName: login, firstName: '', lastName: '' }),
+    );
+  }
+  // Co-Authors Plus stores further bylines as terms of the "author" taxonomy ("cap-login").
+  for (const t of item.terms.filter((t) => t.domain === 'author')) {
+    const coLogin = t.nicename.replace(/^cap-/, '') || t.name;
+    add(
+      ctx.people.get(coLogin.toLowerCase()) ??
+        (await ensurePerson(repos, ctx, {
+          login: coLogin,
+          email: '',
+          displayName: t.name,
+          firstName: '',
+          lastName: '',
+        })),
+    );
+  }
+  return ids;
+}
+
+async function imagesOf(repos: ImportRepos, ctx: ImportContext, item: WxrItem) {
+  const byUrl = new Map<string, ImageView>();
+  for (const m of item.content.matchAll(/<img\b[^>]*\ssrc\s*=\s*["']([^"']+)["']/gi)) {
+    const url = m[1] ?? '';
+    const id = attachmentIdForUrl(ctx, url);
+    const view = id ? await mediaView(repos, ctx, id) : null;
+    if (view && !view.src.startsWith('http')) byUrl.set(url, view);
+    else if (id === null && oldSitePath(url, ctx.hosts)) ctx.report.missing(url);
+  }
+  const byId = new Map<string, ImageView>();
+  const galleryIds = [...item.content.matchAll(/\[gallery[^\]]*\bids\s*=\s*["']?([\d,\s]+)/g)].flatMap((m) =>
+    (m[1] ?? '').split(',').map((s) => s.trim()),
+  );
+  const attached = [...ctx.scan.attachments.values()].filter(
+    (a) => a.parent === item.postId && item.content.includes('[gallery'),
+  );
+  for (const id of [...galleryIds, ...attached.map((a) => a.id)]) {
+    const view = id ? await mediaView(repos, ctx, id) : null;
+    if (view) byId.set(id, view);
+  }
+  return { byUrl, byId, attached: attached.map((a) => a.id) };
+}
+
+async function createArticle(
+  repos: ImportRepos,
+  ctx: ImportContext,
+  item: WxrItem,
+): Promise<number | undefined> {
+  const decision = articleStatus(item);
+  const kind = item.postType === 'page' ? 'pages' : 'articles';
+  if (decision.status === null) {
+    ctx.report.count(kind, 'skipped');
+    return;
+  }
+  if (decision.warning) ctx.report.warn(decision.warning, item.line);
+  const title = plainTitle(item.title);
+  if (title === '') ctx.report.warn(`post ${item.postId} has no title`, item.line);
+  const base = importSlug(ctx, item.postName, title, `${item.postType}-${item.postId}`, item.line);
+  const slug = await freeSlug(base || slugify(title) || `post-${item.postId}`, async (s) => {
+    return (await repos.articles.bySlug(ctx.lang, s)) !== null;
+  });
+  if (slug !== base && base !== '')
+    ctx.report.warn(`post ${item.postId}: slug "${base}" is taken; using "${slug}"`, item.line);
+
+  const images = await imagesOf(repos, ctx, item);
+  const body = cleanBody(item.content, {
+    image: (url) => images.byUrl.get(url) ?? null,
+    attachment: (id) => images.byId.get(id) ?? null,
+    attachedImages: () => images.attached.flatMap((id) => images.byId.get(id) ?? []),
+  });
+  ctx.report.report.removedByAllowlist += body.removed;
+  ctx.report.shortcodes(body.unknownShortcodes);
+
+  const thumbnail = metaValue(item, '_thumbnail_id');
+  const featuredMediaId = thumbnail ? await ensureMedia(repos, ctx, thumbnail) : null;
+  const categories = item.terms.filter((t) => t.domain === 'category');
+  const first = categories[0];
+  const sectionId = first
+    ? await ensureSection(repos, ctx, {
+        nicename: first.nicename || slugify(first.name),
+        name: first.name,
+        parent: '',
+      })
+    : null;
+  const tagIds: number[] = [];
+  for (const t of item.terms.filter((t) => t.domain === 'post_tag')) {
+    tagIds.push(await ensureTag(repos, ctx, { slug: t.nicename || slugify(t.name), name: t.name }));
+  }
+  const date = wpDate(item.postDateGmt, item.postDate, item.pubDate);
+  const status = decision.status;
+  const article = await repos.articles.create({
+    lang: ctx.lang,
+    status,
+    title,
+    slug,
+    dek: dekOf(item),
+    bodyHtml: body.html,
+    featuredMediaId,
+    sectionId,
+    isFeatured: item.isSticky === '1',
+    commentsOpen: item.commentStatus !== 'closed',
+    ...seoFields(item, title, ctx.scan.channel.title),
+    publishedAt: status === 'draft' || status === 'pending' ? null : date,
+    authorIds: await authorsOf(repos, ctx, item),
+    tagIds: [...new Set(tagIds)],
+    ...(date ? { createdAt: date, updatedAt: date } : {}),
+  });
+  await repos.imports.record(ctx.source, 'article', item.postId, article.id);
+  await repos.imports.addMeta(article.id, keptMeta(item));
+  ctx.report.count(kind, 'imported');
+
+  const to = newArticlePath(article);
+  await addRedirect(repos, ctx, oldSitePath(item.link, ctx.hosts), to);
+  await addRedirect(repos, ctx, `/?${item.postType === 'page' ? 'page_id' : 'p'}=${item.postId}`, to);
+  if (item.postType === 'page') await addRedirect(repos, ctx, `/?p=${item.postId}`, to);
+  const guidPath = oldSitePath(item.guid, ctx.hosts);
+  if (guidPath && !guidPath.includes('/wp-content/')) await addRedirect(repos, ctx, guidPath, to);
+  return article.id;
+}
+
+export async function importItem(repos: ImportRepos, ctx: ImportContext, item: WxrItem, known: BatchKnown) {
+  if (item.postType === 'attachment') return;
+  if (!IMPORTED_TYPES.has(item.postType)) {
+    ctx.report.notImported(item.postType || '(none)');
+    return;
+  }
+  const existing = known.articles.get(item.postId);
+  if (existing !== undefined) {
+    ctx.report.count(item.postType === 'page' ? 'pages' : 'articles', 'existing');
+    await importComments(repos, ctx, item, existing, known.comments);
+    return;
+  }
+  const id = await createArticle(repos, ctx, item);
+  if (id !== undefined) await importComments(repos, ctx, item, id, known.comments);
+}

@@ -1,0 +1,125 @@
+// What an import did, kept as it goes: counts per kind (imported, already there, skipped),
+// warnings with their line, and the lists an editor acts on (missing images, unknown
+// shortcodes, post types Midad has no place for). Lists are capped so a huge export with a
+// repeated problem still gives a report of bounded size.
+
+export const REPORT_KINDS = [
+  'people',
+  'sections',
+  'tags',
+  'articles',
+  'pages',
+  'media',
+  'comments',
+  'redirects',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface KindCounts {
+  imported: number;
+  existing: number;
+  skipped: number;
+}
+
+export interface ImportWarning {
+  line?: number;
+  message: string;
+}
+
+export interface ImportReport {
+  file: string;
+  source: string;
+  wxrVersion: string;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string;
+  counts: Record<ReportKind, KindCounts>;
+  /** Post types not imported (menus, templates, custom types), by type. */
+  notImported: Record<string, number>;
+  unknownShortcodes: Record<string, number>;
+  /** Elements and attributes removed from bodies by the HTML allowlist. */
+  removedByAllowlist: number;
+  missingMedia: string[];
+  warnings: ImportWarning[];
+  /** Warnings beyond the ones listed. */
+  moreWarnings: number;
+}
+
+const MAX_WARNINGS = 500;
+const MAX_MISSING = 500;
+
+export class ReportBuilder {
+  readonly report: ImportReport;
+
+  constructor(file: string, dryRun: boolean) {
+    const counts = {} as Record<ReportKind, KindCounts>;
+    for (const kind of REPORT_KINDS) counts[kind] = { imported: 0, existing: 0, skipped: 0 };
+    this.report = {
+      file,
+      source: '',
+      wxrVersion: '',
+      dryRun,
+      startedAt: new Date().toISOString(),
+      finishedAt: '',
+      counts,
+      notImported: {},
+      unknownShortcodes: {},
+      removedByAllowlist: 0,
+      missingMedia: [],
+      warnings: [],
+      moreWarnings: 0,
+    };
+  }
+
+  count(kind: ReportKind, outcome: keyof KindCounts, n = 1): void {
+    this.report.counts[kind][outcome] += n;
+  }
+
+  warn(message: string, line?: number): void {
+    if (this.report.warnings.length >= MAX_WARNINGS) {
+      this.report.moreWarnings++;
+      return;
+    }
+    this.report.warnings.push(line === undefined ? { message } : { line, message });
+  }
+
+  notImported(postType: string): void {
+    this.report.notImported[postType] = (this.report.notImported[postType] ?? 0) + 1;
+  }
+
+  shortcodes(names: readonly string[]): void {
+    for (const name of names)
+      this.report.unknownShortcodes[name] = (this.report.unknownShortcodes[name] ?? 0) + 1;
+  }
+
+  missing(url: string): void {
+    if (this.report.missingMedia.length < MAX_MISSING && !this.report.missingMedia.includes(url)) {
+      this.report.missingMedia.push(url);
+    }
+  }
+
+  finish(): ImportReport {
+    this.report.finishedAt = new Date().toISOString();
+    return this.report;
+  }
+}
+
+/** The summary printed at the end of a run, one line per kind. */
+export function summarize(report: ImportReport): string {
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} ${report.file} (WXR ${report.wxrVersion}, ${report.source})`,
+  ];
+  for (const kind of REPORT_KINDS) {
+    const c = report.counts[kind];
+    lines.push(`  ${kind.padEnd(10)} ${c.imported} new, ${c.existing} already there, ${c.skipped} skipped`);
+  }
+  const types = Object.entries(report.notImported).map(([t, n]) => `${t} (${n})`);
+  if (types.length > 0) lines.push(`  not imported: ${types.join(', ')}`);
+  const codes = Object.entries(report.unknownShortcodes).map(([t, n]) => `[${t}] (${n})`);
+  if (codes.length > 0) lines.push(`  shortcodes kept as text: ${codes.join(', ')}`);
+  if (report.removedByAllowlist > 0)
+    lines.push(`  removed from bodies by the HTML allowlist: ${report.removedByAllowlist}`);
+  if (report.missingMedia.length > 0) lines.push(`  media files not found: ${report.missingMedia.length}`);
+  lines.push(`  warnings: ${report.warnings.length + report.moreWarnings}`);
+  return `${lines.join('\n')}\n`;
+}

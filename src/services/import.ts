@@ -1,0 +1,162 @@
+// `midad import wordpress`: a WordPress export (WXR) into this site. The file is read twice,
+// streaming: the first pass checks all of it and gathers terms, authors and attachments; the
+// second writes items in batches, each batch one transaction. Every written record is entered
+// in the import map in the same transaction, so a second run changes nothing and a run
+// interrupted at any point resumes where it stopped. A dry run does all of it in one
+// transaction that is rolled back, and writes no media files.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { Invalid } from '../core/errors.ts';
+import { LANGUAGES, type Lang } from '../core/types.ts';
+import { createImportsRepository } from '../db/repositories/imports.ts';
+import { createRepositories } from '../db/repositories/index.ts';
+import type { Database } from '../db/schema.ts';
+import { fileSource, readWxr } from '../importers/wordpress/reader.ts';
+import type { WxrItem } from '../importers/wordpress/types.ts';
+import { commentKey } from './import-comments.ts';
+import type { ImportContext, ImportRepos } from './import-context.ts';
+import { importItem } from './import-items.ts';
+import { rewriteLinks } from './import-links.ts';
+import { type ImportReport, ReportBuilder } from './import-report.ts';
+import { scanExport } from './import-scan.ts';
+import { importAuthors, importTerms } from './import-terms.ts';
+import type { Services } from './context.ts';
+
+export interface ImportOptions {
+  file: string;
+  uploadsDir?: string;
+  dryRun?: boolean;
+  /** E-mail of an existing person who gets the posts whose author is unknown. */
+  defaultAuthorEmail?: string;
+  skipPingbacks?: boolean;
+  /** Items per transaction. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+class DryRunRollback extends Error {}
+
+function reposOf(db: Kysely<Database>): ImportRepos {
+  return { ...createRepositories(db), imports: createImportsRepository(db) };
+}
+
+function langOf(language: string): Lang {
+  const code = language.toLowerCase().slice(0, 2);
+  return LANGUAGES.find((l) => l === code) ?? 'ar';
+}
+
+function hostsOf(...urls: string[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const url of urls) {
+    try {
+      if (url) hosts.add(new URL(url).host.toLowerCase());
+    } catch {
+      // a malformed URL names no host
+    }
+  }
+  return hosts;
+}
+
+function checkUploads(dir: string | undefined): string | null {
+  if (dir === undefined) return null;
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) throw new Invalid(`The uploads folder ${dir} does not exist or is not a folder.`);
+  return path.resolve(dir);
+}
+
+export async function importWordPress(services: Services, options: ImportOptions): Promise<ImportReport> {
+  const uploadsDir = checkUploads(options.uploadsDir);
+  const fileName = path.basename(options.file);
+  const scan = await scanExport(options.file, fileName);
+  const report = new ReportBuilder(options.file, options.dryRun === true);
+  for (const w of scan.warnings) report.warn(w.message, w.line);
+  const { channel } = scan;
+  const source = (channel.baseBlogUrl || channel.link || channel.baseSiteUrl || fileName)
+    .replace(/\/+$/, '')
+    .toLowerCase();
+  report.report.source = source;
+  report.report.wxrVersion = channel.version;
+
+  let defaultAuthorId: number | null = null;
+  if (options.defaultAuthorEmail) {
+    const person = await services.repos.people.byEmail(options.defaultAuthorEmail);
+    if (!person)
+      throw new Invalid(
+        `--default-author: no person on this site has the e-mail ${options.defaultAuthorEmail}.`,
+      );
+    defaultAuthorId = person.id;
+  }
+  const known = reposOf(services.db.kysely).imports;
+  const ctx: ImportContext = {
+    source,
+    lang: langOf(channel.language),
+    hosts: hostsOf(channel.link, channel.baseBlogUrl, channel.baseSiteUrl),
+    scan,
+    report,
+    dryRun: options.dryRun === true,
+    uploadsDir,
+    mediaRoot: services.config.mediaRoot,
+    skipPingbacks: options.skipPingbacks === true,
+    defaultAuthorId,
+    people: await known.all(source, 'person'),
+    peopleByWpId: new Map(),
+    sections: await known.all(source, 'section'),
+    tags: await known.all(source, 'tag'),
+    media: await known.all(source, 'media'),
+  };
+
+  const run = async (inBatch: <T>(fn: (repos: ImportRepos) => Promise<T>) => Promise<T>) => {
+    await inBatch(async (repos) => {
+      await importAuthors(repos, ctx);
+      await importTerms(repos, ctx);
+    });
+    let done = 0;
+    let batch: WxrItem[] = [];
+    const flush = async () => {
+      const items = batch;
+      batch = [];
+      await inBatch(async (repos) => {
+        const ids = items.map((i) => i.postId);
+        const keys = items.flatMap((i) => i.comments.map((c) => commentKey(i, c)));
+        const batchKnown = {
+          articles: await repos.imports.targets(source, 'article', ids),
+          comments: await repos.imports.targets(source, 'comment', keys),
+        };
+        for (const item of items) await importItem(repos, ctx, item, batchKnown);
+      });
+      done += items.length;
+      options.onProgress?.(done, scan.items);
+    };
+    for await (const record of readWxr(fileSource(options.file), { fileName })) {
+      if (record.kind !== 'item') continue;
+      batch.push(record.item);
+      if (batch.length >= (options.batchSize ?? 100)) await flush();
+    }
+    await flush();
+    // Every article of this source, not only this run's: a resumed run must finish the links
+    // of articles written before the interruption.
+    const all = [...(await inBatch((repos) => repos.imports.all(source, 'article'))).values()];
+    for (let i = 0; i < all.length; i += 200) {
+      const ids = all.slice(i, i + 200);
+      await inBatch((repos) => rewriteLinks(repos, ctx, ids));
+    }
+  };
+
+  const kysely = services.db.kysely;
+  if (ctx.dryRun) {
+    await kysely
+      .transaction()
+      .execute(async (trx) => {
+        const repos = reposOf(trx);
+        await run((fn) => fn(repos));
+        throw new DryRunRollback();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof DryRunRollback)) throw err;
+      });
+  } else {
+    await run((fn) => kysely.transaction().execute((trx) => fn(reposOf(trx))));
+  }
+  return report.finish();
+}
