@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { MidadError } from '../core/errors.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
 import { registerInit } from './init.ts';
 import { registerUser } from './user.ts';
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
     .exitOverride();
   registerServe(program);
   registerMigrate(program);
+  registerReindex(program);
   registerInit(program);
   registerUser(program);
   try {

@@ -2,6 +2,7 @@
 // PostgreSQL tsvector) must provide to serve it. The engines only run queries; analysis,
 // planning and the final ranking are shared, so both engines answer alike.
 import type { IsoDate, Lang } from '../core/types.ts';
+import type { SnippetPart } from './snippet.ts';
 
 export interface SearchFilters {
   lang?: Lang;
@@ -58,8 +59,13 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   mode: MatchMode;
-  /** The plan that found the hits, for highlighting the snippets. */
+  /** The plan that found the hits. */
   plan: QueryPlan;
+  /**
+   * The original text with the words this search matched marked whole: a window of about
+   * `maxChars` around the best matches, or all of it when maxChars is omitted (titles).
+   */
+  highlight(text: string, maxChars?: number): SnippetPart[];
 }
 
 export interface SearchIndex {

@@ -7,8 +7,10 @@ import type { Dialect } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 import type {
   EngineQuery,
+  MatchMode,
   QueryPlan,
   SearchEngine,
+  SearchHit,
   SearchIndex,
   SearchQuery,
   SearchResult,
@@ -17,6 +19,7 @@ import { countIndexable, loadDocs, loadProtectedNames, nextIds } from './documen
 import { indexColumns, planQuery } from './plan.ts';
 import { postgresEngine } from './postgres.ts';
 import { rerank } from './rank.ts';
+import { buildSnippet, highlightAll } from './snippet.ts';
 import { sqliteEngine } from './sqlite.ts';
 
 /** Relevance ranking looks at this many best matches; deeper pages are not offered. */
@@ -90,7 +93,16 @@ export function createSearchIndex(
     async search(query: SearchQuery): Promise<SearchResult> {
       const a = await analyzer();
       const plan = await resolveAlternatives(planQuery(a, query.text));
-      if (plan.words.length === 0) return { total: 0, hits: [], mode: 'none', plan };
+      const highlight = (text: string, maxChars?: number) =>
+        maxChars === undefined ? highlightAll(a, plan, text) : buildSnippet(a, plan, text, maxChars);
+      const result = (total: number, hits: SearchHit[], mode: MatchMode): SearchResult => ({
+        total,
+        hits,
+        mode,
+        plan,
+        highlight,
+      });
+      if (plan.words.length === 0) return result(0, [], 'none');
       const now = query.now ?? new Date();
       const base: Omit<EngineQuery, 'mode'> = { plan, filters: query, now: now.toISOString() };
 
@@ -100,16 +112,20 @@ export function createSearchIndex(
         mode = 'any';
         total = await engine.count({ ...base, mode });
       }
-      if (total === 0) return { total: 0, hits: [], mode, plan };
+      if (total === 0) return result(0, [], mode);
 
       const q: EngineQuery = { ...base, mode };
       if (query.sort === 'date') {
         const rows = await engine.byDate(q, query.limit, query.offset);
-        return { total, hits: rows.map((r) => ({ id: r.id, score: r.relevance })), mode, plan };
+        return result(
+          total,
+          rows.map((r) => ({ id: r.id, score: r.relevance })),
+          mode,
+        );
       }
-      if (query.offset >= MAX_RANKED) return { total, hits: [], mode, plan };
+      if (query.offset >= MAX_RANKED) return result(total, [], mode);
       const ranked = rerank(a, plan, await engine.byRelevance(q, MAX_RANKED), now);
-      return { total, hits: ranked.slice(query.offset, query.offset + query.limit), mode, plan };
+      return result(total, ranked.slice(query.offset, query.offset + query.limit), mode);
     },
   };
 }

@@ -10,12 +10,14 @@ import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { registerSearchApi } from './api/search.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
+import { registerSearchRoutes } from './reader/search-routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
 import { LANGUAGES } from '../core/types.ts';
 
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const lang of LANGUAGES) {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
+    registerSearchRoutes(app, deps, lang);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
 
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.signInThrottles ? { throttles: options.signInThrottles } : {}),
   });
 
+  registerSearchApi(app, deps);
   registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {
     // Old URLs (for instance from an imported site) answer with their recorded redirect.

@@ -1,5 +1,5 @@
 // The reader pages, fetched over HTTP, checked by the Nu HTML checker (vnu.jar from the vnu-jar
-// package): no errors on home, section, article, author and the French home.
+// package): no errors on home, section, article, author, the French home and a search page.
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -91,6 +91,6 @@ describe('HTML validity (Nu HTML checker)', () => {
         (m.extract ? `\n    ${m.extract.replace(/\n/g, ' ')}` : ''),
     );
     assert.equal(errors.length, 0, `the Nu HTML checker found errors:\n${report.join('\n')}`);
-    assert.equal(files.size, 5);
+    assert.equal(files.size, 6);
   });
 });

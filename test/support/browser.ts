@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import { articlePath, authorPath, homePath, sectionPath } from '../../src/web/reader/urls.ts';
+import { searchPath } from '../../src/web/reader/search-urls.ts';
 import type { TestSite } from './site.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -94,7 +95,10 @@ export interface ReaderPage {
   lang: 'ar' | 'fr' | 'en';
 }
 
-/** The reader pages every conformance check covers: home, section, article, author, French home. */
+/**
+ * The reader pages every conformance check covers: home, section, article, author, French home,
+ * and a search that finds the main article.
+ */
 export async function readerPages(site: TestSite): Promise<ReaderPage[]> {
   const article = site.mainArticle;
   const section =
@@ -109,5 +113,6 @@ export async function readerPages(site: TestSite): Promise<ReaderPage[]> {
     { name: 'article', path: articlePath(article), lang: 'ar' },
     { name: 'author', path: authorPath('ar', author.slug), lang: 'ar' },
     { name: 'home-fr', path: homePath('fr'), lang: 'fr' },
+    { name: 'search', path: searchPath('ar', { q: article.title.split(' ')[0] ?? '' }), lang: 'ar' },
   ];
 }

@@ -5,6 +5,7 @@ import { LANGUAGES, type Lang, type Section } from '../../core/types.ts';
 import type { SiteSettings } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { sectionName } from './presenters.ts';
+import { searchPath } from './search-urls.ts';
 import { homePath, sectionPath } from './urls.ts';
 import type { SiteView } from './view-models.ts';
 
@@ -36,7 +37,7 @@ export function buildSiteView(input: {
       label: LANGUAGE_NAMES[l],
       current: l === lang,
     })),
-    searchAction: '',
+    searchAction: searchPath(lang),
     t: messages(lang),
     assets: input.assets,
     copyProtection: settings.copyProtection,

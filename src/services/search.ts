@@ -1,0 +1,90 @@
+// The reader's search: filters named by slug are resolved, the index is asked, and the found
+// articles come back with what cards need and their highlighted title and snippet.
+import { htmlToText } from '../core/html-policy.ts';
+import type { Article, IsoDate, Lang, Section } from '../core/types.ts';
+import type { Repositories } from '../db/repositories/contract.ts';
+import type { MatchMode, SearchIndex, SearchSort } from '../search/contract.ts';
+import { MAX_RANKED } from '../search/search-index.ts';
+import type { SnippetPart } from '../search/snippet.ts';
+import { bundleCards, type CardBundle, descendantIds } from './reader.ts';
+
+export interface SearchInput {
+  text: string;
+  lang?: Lang;
+  sectionSlug?: string;
+  authorSlug?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  sort: SearchSort;
+  page: number;
+  perPage: number;
+}
+
+export interface FoundArticle {
+  article: Article;
+  title: SnippetPart[];
+  snippet: SnippetPart[];
+}
+
+export interface SearchData {
+  total: number;
+  mode: MatchMode;
+  found: FoundArticle[];
+  cards: CardBundle;
+  sections: Section[];
+  /** The section filter, when its slug named a section. */
+  section: Section | null;
+  /** Whether any filter (section, author, dates) narrowed the search. */
+  filtered: boolean;
+  /** Pages that can be shown (relevance ranking stops at MAX_RANKED results). */
+  pages: number;
+}
+
+const SNIPPET_CHARS = 220;
+
+type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
+
+export async function searchArticles(
+  deps: { repos: Repos; search: SearchIndex },
+  input: SearchInput,
+): Promise<SearchData> {
+  const { repos } = deps;
+  const sections = await repos.sections.list();
+  const section = input.sectionSlug ? (sections.find((s) => s.slug === input.sectionSlug) ?? null) : null;
+  const author = input.authorSlug ? await repos.people.bySlug(input.authorSlug) : null;
+  const filtered = Boolean(input.sectionSlug || input.authorSlug || input.from || input.to);
+
+  const result = await deps.search.search({
+    text: input.text,
+    sort: input.sort,
+    limit: input.perPage,
+    offset: (input.page - 1) * input.perPage,
+    ...(input.lang ? { lang: input.lang } : {}),
+    // An unknown section or author slug allows nothing rather than being silently ignored.
+    ...(input.sectionSlug ? { sectionIds: section ? descendantIds(sections, section.id) : [] } : {}),
+    ...(input.authorSlug ? { authorId: author?.id ?? 0 } : {}),
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.to ? { to: input.to } : {}),
+  });
+
+  const articles = await repos.articles.byIds(result.hits.map((h) => h.id));
+  const found = articles.map((article) => ({
+    article,
+    title: result.highlight(article.title),
+    snippet: result.highlight(
+      [article.dek, htmlToText(article.bodyHtml)].filter(Boolean).join(' — '),
+      SNIPPET_CHARS,
+    ),
+  }));
+  const shown = input.sort === 'relevance' ? Math.min(result.total, MAX_RANKED) : result.total;
+  return {
+    total: result.total,
+    mode: result.mode,
+    found,
+    cards: await bundleCards(repos, articles, sections),
+    sections,
+    section,
+    filtered,
+    pages: Math.max(1, Math.ceil(shown / input.perPage)),
+  };
+}
