@@ -5,6 +5,7 @@ import { MidadError } from '../core/errors.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
+import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
 import { registerUser } from './user.ts';
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<void> {
   registerMigrate(program);
   registerReindex(program);
   registerInit(program);
+  registerImport(program);
   registerUser(program);
   try {
     await program.parseAsync(argv);

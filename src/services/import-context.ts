@@ -4,11 +4,13 @@ import { isValidSlug, slugify } from '../core/slug.ts';
 import type { Lang } from '../core/types.ts';
 import type { Repositories } from '../db/repositories/contract.ts';
 import type { ImportsRepository } from '../db/repositories/imports.ts';
+import type { SearchIndex } from '../search/contract.ts';
 import type { ReportBuilder } from './import-report.ts';
 import { lenientDecode, redirectKey } from './import-paths.ts';
 import type { ScanResult } from './import-scan.ts';
 
-export type ImportRepos = Repositories & { imports: ImportsRepository };
+/** The repositories of one batch's transaction, with the search index kept in the same one. */
+export type ImportRepos = Repositories & { imports: ImportsRepository; search: SearchIndex };
 
 export interface ImportContext {
   /** Identifies the old site in the import map: its base URL. */
@@ -67,8 +69,13 @@ export async function addRedirect(
 ) {
   const key = oldPath === null ? null : redirectKey(oldPath);
   if (key === null || key === to) return;
-  if (await repos.redirects.byFromPath(key)) {
-    ctx.report.count('redirects', 'existing');
+  const existing = await repos.redirects.byFromPath(key);
+  if (existing) {
+    // The same old URL twice (a guid equal to the link) is one redirect; another target is a clash.
+    if (existing.toPath !== to) {
+      ctx.report.count('redirects', 'skipped');
+      ctx.report.warn(`the old URL ${key} already redirects to ${existing.toPath}; kept`);
+    }
     return;
   }
   await repos.redirects.create({ fromPath: key, toPath: to, statusCode: 301 });

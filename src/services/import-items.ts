@@ -150,6 +150,7 @@ async function createArticle(
   });
   await repos.imports.record(ctx.source, 'article', item.postId, article.id);
   await repos.imports.addMeta(article.id, keptMeta(item));
+  await repos.search.indexArticle(article.id);
   ctx.report.count(kind, 'imported');
 
   const to = newArticlePath(article);

@@ -11,8 +11,10 @@ import { Invalid } from '../core/errors.ts';
 import { LANGUAGES, type Lang } from '../core/types.ts';
 import { createImportsRepository } from '../db/repositories/imports.ts';
 import { createRepositories } from '../db/repositories/index.ts';
+import type { Dialect } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 import { fileSource, readWxr } from '../importers/wordpress/reader.ts';
+import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
 import type { WxrItem } from '../importers/wordpress/types.ts';
 import { commentKey } from './import-comments.ts';
 import type { ImportContext, ImportRepos } from './import-context.ts';
@@ -33,12 +35,19 @@ export interface ImportOptions {
   /** Items per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called once the whole export has been read and found sound, before the first write. */
+  beforeWrite?: () => Promise<void>;
 }
 
 class DryRunRollback extends Error {}
 
-function reposOf(db: Kysely<Database>): ImportRepos {
-  return { ...createRepositories(db), imports: createImportsRepository(db) };
+function reposFor(dialect: Dialect) {
+  const cache = newSearchCache();
+  return (db: Kysely<Database>): ImportRepos => ({
+    ...createRepositories(db),
+    imports: createImportsRepository(db),
+    search: createSearchIndex(db, dialect, cache),
+  });
 }
 
 function langOf(language: string): Lang {
@@ -67,12 +76,12 @@ function checkUploads(dir: string | undefined): string | null {
 
 export async function importWordPress(services: Services, options: ImportOptions): Promise<ImportReport> {
   const uploadsDir = checkUploads(options.uploadsDir);
-  const fileName = path.basename(options.file);
+  const fileName = options.file;
   const scan = await scanExport(options.file, fileName);
   const report = new ReportBuilder(options.file, options.dryRun === true);
   for (const w of scan.warnings) report.warn(w.message, w.line);
   const { channel } = scan;
-  const source = (channel.baseBlogUrl || channel.link || channel.baseSiteUrl || fileName)
+  const source = (channel.baseBlogUrl || channel.link || channel.baseSiteUrl || path.basename(fileName))
     .replace(/\/+$/, '')
     .toLowerCase();
   report.report.source = source;
@@ -87,6 +96,8 @@ export async function importWordPress(services: Services, options: ImportOptions
       );
     defaultAuthorId = person.id;
   }
+  if (!options.dryRun) await options.beforeWrite?.();
+  const reposOf = reposFor(services.db.dialect);
   const known = reposOf(services.db.kysely).imports;
   const ctx: ImportContext = {
     source,
@@ -157,6 +168,8 @@ export async function importWordPress(services: Services, options: ImportOptions
       });
   } else {
     await run((fn) => kysely.transaction().execute((trx) => fn(reposOf(trx))));
+    // New people and tags are names the search analyzer protects from stemming.
+    services.search.forgetNames();
   }
   return report.finish();
 }

@@ -10,6 +10,7 @@ import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
+    frameworkErrors: legacyBadUrlHandler(services.repos),
   });
 
   const https = config.publicUrl.startsWith('https:');
@@ -93,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSearchApi(app, deps);
+  registerLegacyQueryRedirects(app, services.repos);
   registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {
     // Old URLs (for instance from an imported site) answer with their recorded redirect.
@@ -100,7 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.method === 'GET' || request.method === 'HEAD') {
       const redirect =
         (await services.repos.redirects.byFromPath(path)) ??
-        (await services.repos.redirects.byFromPath(safeDecode(path)));
+        (await services.repos.redirects.byFromPath(safeDecode(path))) ??
+        (await findLegacyRedirect(services.repos, request.url));
       if (redirect) {
         if (redirect.statusCode === 410) return reply.code(410).send();
         return reply.redirect(redirect.toPath, redirect.statusCode);

@@ -1,0 +1,96 @@
+// `midad import wordpress EXPORT.xml`: moves a WordPress site in. Progress goes to stderr on
+// a terminal, the summary to stdout, and the full report to a JSON file; fatal problems
+// (unreadable or broken export, missing uploads folder) exit non-zero before anything is written.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { Invalid } from '../core/errors.ts';
+import { openServices } from '../services/context.ts';
+import { importWordPress } from '../services/import.ts';
+import { summarize } from '../services/import-report.ts';
+import { initializeSite } from '../services/setup.ts';
+import { printSetup } from './init.ts';
+
+interface ImportFlags {
+  uploads?: string;
+  dryRun?: boolean;
+  defaultAuthor?: string;
+  skipPingbacks?: boolean;
+  report?: string;
+  batchSize?: string;
+}
+
+/** A one-line progress bar with items per second and time left, redrawn in place. */
+function progressPrinter(stream: NodeJS.WriteStream): ((done: number, total: number) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  const started = Date.now();
+  return (done, total) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    const rate = done / seconds;
+    const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+    const width = 30;
+    const filled = total > 0 ? Math.round((done / total) * width) : width;
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    stream.write(`\r${bar} ${done}/${total} items, ${Math.round(rate)}/s, ${eta} s left `);
+    if (done >= total) stream.write('\n');
+  };
+}
+
+function batchSizeOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new Invalid(`--batch-size must be a whole number from 1 to 10000, got "${value}".`);
+  return n;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import content from another platform')
+    .command('wordpress')
+    .description('import a WordPress export (Tools → Export → All content); safe to run again')
+    .argument('<export>', 'the WXR file exported by WordPress')
+    .option('--uploads <dir>', "the old site's wp-content/uploads folder, for images")
+    .option('--dry-run', 'read and report without writing anything')
+    .option('--default-author <email>', 'an existing person who gets posts whose author is unknown')
+    .option('--skip-pingbacks', 'leave out pingbacks and trackbacks')
+    .option('--report <file>', 'where to write the JSON report (default: DATA_DIR/imports/)')
+    .option('--batch-size <n>', 'items per transaction', undefined)
+    .action(async (file: string, flags: ImportFlags) => {
+      const config = loadConfig();
+      const batchSize = batchSizeOf(flags.batchSize);
+      const services = await openServices(config);
+      try {
+        const report = await importWordPress(services, {
+          file,
+          // An import may be the first thing a new site sees: it is set up without demo
+          // content, once the export has been found readable.
+          beforeWrite: async () =>
+            printSetup(await initializeSite(services, { demo: false }), services.db.location),
+          ...(flags.uploads !== undefined ? { uploadsDir: flags.uploads } : {}),
+          dryRun: flags.dryRun === true,
+          ...(flags.defaultAuthor !== undefined ? { defaultAuthorEmail: flags.defaultAuthor } : {}),
+          skipPingbacks: flags.skipPingbacks === true,
+          ...(batchSize !== undefined ? { batchSize } : {}),
+          ...(progressPrinter(process.stderr) ? { onProgress: progressPrinter(process.stderr) } : {}),
+        });
+        const reportFile =
+          flags.report ??
+          path.join(config.dataDir, 'imports', `wordpress-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+        fs.mkdirSync(path.dirname(path.resolve(reportFile)), { recursive: true });
+        fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(summarize(report));
+        process.stdout.write(`Report: ${reportFile}\n`);
+        for (const w of report.warnings.slice(0, 20)) {
+          process.stderr.write(
+            `warning: ${path.basename(file)}${w.line ? `:${w.line}` : ''}: ${w.message}\n`,
+          );
+        }
+        if (report.warnings.length > 20) process.stderr.write(`… and more warnings in the report.\n`);
+      } finally {
+        await services.close();
+      }
+    });
+}
