@@ -12,6 +12,7 @@ import { loadAssets, registerAssets } from './assets.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
+import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.signInThrottles ? { throttles: options.signInThrottles } : {}),
   });
 
+  registerSitemapRoutes(app, services);
   registerSearchApi(app, deps);
   registerLegacyQueryRedirects(app, services.repos);
   registerErrorHandling(app, deps);

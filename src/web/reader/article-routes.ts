@@ -10,6 +10,7 @@ import { CommentRefused, submitComment } from '../../services/comments.ts';
 import type { RateLimiter } from '../../services/rate-limit.ts';
 import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
+import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
 import { excerptOf } from './presenters.ts';
@@ -120,13 +121,16 @@ async function sendArticle(
   });
   const alternates: Partial<Record<Lang, string>> = {};
   for (const t of data.translations) alternates[t.lang] = articlePath(t);
+  const site = ctx.site(alternates);
+  const description = excerptOf(article);
   const html = renderArticlePage(
-    ctx.site(alternates),
+    site,
     {
       title: `${article.seoTitle || article.title} – ${ctx.settings.name}`,
-      description: excerptOf(article),
+      description,
       canonical: view.canonical,
       feeds: feedDiscovery(article.lang, ctx.settings.name),
+      ...articleHeadMeta({ site, data, view, description, defaultLang: ctx.settings.defaultLang }),
     },
     view,
   );

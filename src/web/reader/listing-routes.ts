@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../core/types.ts';
 import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
+import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
 import { presentCards, presentImage, presentPagination, sectionName } from './presenters.ts';
 import { PageQuery, parseOr404 } from './schema.ts';
@@ -26,16 +27,26 @@ export function registerListingRoutes(
     const data = await loadHome(repos, lang, page);
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
     const site = ctx.site();
+    const title =
+      page > 1
+        ? `${ctx.settings.name} – ${ctx.present.t.page} ${page}`
+        : `${ctx.settings.name} – ${ctx.settings.tagline}`;
+    const description = ctx.settings.description || ctx.settings.tagline;
     const body = renderHomePage(
       site,
       {
-        title:
-          page > 1
-            ? `${ctx.settings.name} – ${ctx.present.t.page} ${page}`
-            : `${ctx.settings.name} – ${ctx.settings.tagline}`,
-        description: ctx.settings.description || ctx.settings.tagline,
+        title,
+        description,
         canonical: `${ctx.present.baseUrl}${withPage(homePath(lang), page)}`,
         feeds: feedDiscovery(lang, ctx.settings.name),
+        ...homeHeadMeta({
+          site,
+          title,
+          description,
+          image: data.featured ? (cards([data.featured])[0]?.image ?? null) : null,
+          defaultLang: ctx.settings.defaultLang,
+          firstPage: page === 1,
+        }),
       },
       {
         breaking: cards(data.breaking),
@@ -57,12 +68,19 @@ export function registerListingRoutes(
     const data = await loadSectionPage(repos, request.params.slug, lang, page);
     const name = sectionName(data.section, lang);
     const path = sectionPath(lang, data.section.slug);
+    const site = ctx.site();
     return reply.type(html).send(
       renderListingPage(
-        ctx.site(),
+        site,
         {
           title: pageTitle(name, page, ctx.present.t.page, ctx.settings.name),
           description: name,
+          ...listingHeadMeta({
+            site,
+            title: name,
+            description: name,
+            trail: data.sectionTrail.map((s) => ({ slug: s.slug, name: sectionName(s, lang) })),
+          }),
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
           feeds: feedDiscovery(lang, ctx.settings.name, {
             scope: { kind: 'section', slug: data.section.slug },
@@ -89,12 +107,15 @@ export function registerListingRoutes(
     const ctx = await readerContext(deps, lang);
     const data = await loadTagPage(repos, request.params.slug, lang, page);
     const path = tagPath(lang, data.tag.slug);
+    const site = ctx.site();
+    const description = `${ctx.present.t.tags}: ${data.tag.name}`;
     return reply.type(html).send(
       renderListingPage(
-        ctx.site(),
+        site,
         {
           title: pageTitle(data.tag.name, page, ctx.present.t.page, ctx.settings.name),
-          description: `${ctx.present.t.tags}: ${data.tag.name}`,
+          description,
+          ...listingHeadMeta({ site, title: data.tag.name, description, trail: [] }),
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
           // A tag with nothing in this language is a thin page; keep it out of search engines.
           noindex: data.articles.total === 0,
@@ -120,12 +141,20 @@ export function registerListingRoutes(
     const ctx = await readerContext(deps, lang);
     const data = await loadAuthorPage(repos, request.params.slug, lang, page);
     const path = authorPath(lang, data.person.slug);
+    const site = ctx.site();
+    const avatar = presentImage(data.avatar);
     return reply.type(html).send(
       renderAuthorPage(
-        ctx.site(),
+        site,
         {
           title: pageTitle(data.person.name, page, ctx.present.t.page, ctx.settings.name),
           description: data.person.bio.slice(0, 160),
+          ...authorHeadMeta({
+            site,
+            person: data.person,
+            avatar,
+            description: data.person.bio.slice(0, 160),
+          }),
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
           feeds: feedDiscovery(lang, ctx.settings.name, {
             scope: { kind: 'author', slug: data.person.slug },

@@ -60,6 +60,8 @@ export interface HeadView {
   meta?: MetaTagView[];
   /** JSON-LD documents, already serialized so that they cannot close their <script> element. */
   jsonLd?: string[];
+  /** Language versions of this page (absolute URLs, x-default included); replaces the layout's own. */
+  hreflang?: { hreflang: Lang | 'x-default'; href: string }[];
 }
 
 export interface FeedLinkView {

@@ -44,8 +44,8 @@ export function Layout({
         <meta name="description" content={head.description} />
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={head.canonical} />
-        {alternates.map((a) => (
-          <link key={a.lang} rel="alternate" hreflang={a.lang} href={a.href} />
+        {(head.hreflang ?? alternates.map((a) => ({ hreflang: a.lang, href: a.href }))).map((a) => (
+          <link key={a.hreflang} rel="alternate" hreflang={a.hreflang} href={a.href} />
         ))}
         {(head.feeds ?? []).map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
