@@ -1,6 +1,8 @@
 // From what a reader typed to a query plan, and from an article to its index columns. Both
 // go through the same analyzer, which is what makes the two sides meet.
+import { aliasesOf } from '../core/text/aliases.ts';
 import type { Analyzer, Term } from '../core/text/analyze.ts';
+import { stripArticle } from '../core/text/stem.ts';
 import type { IndexColumns, PlanWord, QueryPlan } from './contract.ts';
 
 /** More words than this add nothing but cost; the rest of a long query is ignored. */
@@ -66,7 +68,8 @@ export function planQuery(analyzer: Analyzer, text: string): QueryPlan {
 function planWord(t: Term): PlanWord {
   return {
     exact: t.exact,
-    main: unique([t.exact, t.base]),
+    // Other spellings of a name (Nouakchott, نواكشوط) count as the word itself.
+    main: unique([t.exact, t.base, ...[...aliasesOf(t.exact), ...aliasesOf(t.base)].flatMap(withBase)]),
     stem: t.stem,
     guess: t.alt !== null && t.altStem !== null ? { main: [t.alt], stem: t.altStem } : null,
     widen: false,
@@ -98,6 +101,11 @@ export function indexColumns(
     stems: stems.join(' '),
     alt: alts.join(' '),
   };
+}
+
+/** An alias such as الساحل is also looked for without its article, as index words are. */
+function withBase(word: string): string[] {
+  return [word, stripArticle(word)];
 }
 
 function unique(values: string[]): string[] {

@@ -16,9 +16,12 @@ export function quoteLexeme(term: string): string {
   return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/** The word's forms in the main tsvector: main forms outside the stems weight, the stem in it. */
+/**
+ * The word's forms in the main tsvector: the typed forms anywhere (in the stems weight too:
+ * فيضان finds فيضانات, whose stem it is), the stem only among the stems.
+ */
 function docQuery(main: string[], stem: string): string {
-  return [...main.map((t) => `${quoteLexeme(t)}:ABC`), `${quoteLexeme(stem)}:D`].join(' | ');
+  return [...main.map(quoteLexeme), `${quoteLexeme(stem)}:D`].join(' | ');
 }
 
 function wordCondition(word: PlanWord): RawBuilder<unknown> {

@@ -54,3 +54,10 @@ describe('snippets', () => {
     assert.equal(html, 'a &lt;b&gt; &amp; <mark>مالي</mark>');
   });
 });
+
+describe('aliases', () => {
+  it('marks the Arabic spelling of a name typed in Latin letters, and the other way round', () => {
+    assert.deepEqual(marked('Nouakchott', 'وصل الوفد إلى نواكشوط أمس'), ['نواكشوط']);
+    assert.deepEqual(marked('تمبكتو', 'Les manuscrits de Tombouctou'), ['Tombouctou']);
+  });
+});

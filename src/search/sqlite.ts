@@ -19,7 +19,8 @@ function anyOf(terms: string[]): string {
 
 /** One word: its main forms in the text columns or its stem in the stems column (widened: see PlanWord). */
 export function wordExpression(word: PlanWord): string {
-  const parts = [`(${TEXT_COLUMNS} : ${anyOf(word.main)})`, `(stems : ${quoteFts(word.stem)})`];
+  // The typed forms also meet the stems column: فيضان finds فيضانات, whose stem it is.
+  const parts = [`(${TEXT_COLUMNS} : ${anyOf(word.main)})`, `(stems : ${anyOf([...word.main, word.stem])})`];
   if (word.widen) {
     parts.push(`(alt : ${anyOf(word.main)})`);
     if (word.guess) {

@@ -108,6 +108,12 @@ describe('protected names', () => {
     assert.equal(one('للبنان').base, 'لبنان');
   });
 
+  it('stems the nisba of a protected name to the name', () => {
+    assert.equal(one('الفلسطينيين').stem, 'فلسطين');
+    assert.equal(one('اللبنانيون').stem, 'لبنان');
+    assert.equal(one('الفلسطيني').stem, 'فلسطين');
+  });
+
   it('protects the names of the site’s tags and people', () => {
     const withNames = createAnalyzer(['محمد ولد الشيخان', 'الخضراوات']);
     assert.equal(one('الخضراوات', withNames).stem, 'خضراوات');

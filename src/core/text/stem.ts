@@ -64,7 +64,9 @@ export function arabicLevels(exact: string, names: Protected): Levels {
     base = unclitic;
     return { exact, base, stem: base, alt: null, altStem: null };
   }
-  const stem = stripSuffix(base);
+  let stem = stripSuffix(base);
+  // A nisba of a protected name (الفلسطينيين → فلسطيني, اللبنانية → لبناني) stems to the name.
+  if (stem.endsWith('ي') && names.has(stem.slice(0, -1))) stem = stem.slice(0, -1);
   const alt = unclitic !== null && unclitic !== base ? unclitic : null;
   const altStem = alt === null ? null : names.has(alt) ? alt : stripSuffix(alt);
   return { exact, base, stem, alt, altStem };
