@@ -2,6 +2,7 @@
 // refused before anything is written, and keeps what the second pass needs to look up out of
 // order (attachments used as featured images before they appear, terms and authors). Items
 // themselves are not kept: the second pass streams them again.
+import { createHash } from 'node:crypto';
 import { fileSource, readWxr } from '../importers/wordpress/reader.ts';
 import type {
   WxrAuthor,
@@ -33,6 +34,16 @@ export interface ScanResult {
   items: number;
   comments: number;
   warnings: WxrWarning[];
+}
+
+/**
+ * Items are matched across runs by their WordPress id; an export without ids (hand-made or
+ * trimmed ones exist) falls back to a stable digest of the guid, the link or the title and date.
+ */
+export function withItemId(item: WxrItem): WxrItem {
+  if (item.postId !== '') return item;
+  const basis = item.guid || item.link || `${item.title}|${item.postDate}|${item.line}`;
+  return { ...item, postId: `h${createHash('sha1').update(basis).digest('hex').slice(0, 12)}` };
 }
 
 export function metaValue(item: Pick<WxrItem, 'meta'>, key: string): string {
@@ -109,7 +120,7 @@ export async function scanExport(file: string, fileName: string): Promise<ScanRe
         result.items++;
         result.comments += record.item.comments.length;
         if (record.item.postType === 'attachment') {
-          result.attachments.set(record.item.postId, attachmentOf(record.item));
+          result.attachments.set(withItemId(record.item).postId, attachmentOf(withItemId(record.item)));
         }
         break;
     }

@@ -21,7 +21,7 @@ import type { ImportContext, ImportRepos } from './import-context.ts';
 import { importItem } from './import-items.ts';
 import { rewriteLinks } from './import-links.ts';
 import { type ImportReport, ReportBuilder } from './import-report.ts';
-import { scanExport } from './import-scan.ts';
+import { scanExport, withItemId } from './import-scan.ts';
 import { importAuthors, importTerms } from './import-terms.ts';
 import type { Services } from './context.ts';
 
@@ -141,7 +141,7 @@ export async function importWordPress(services: Services, options: ImportOptions
     };
     for await (const record of readWxr(fileSource(options.file), { fileName })) {
       if (record.kind !== 'item') continue;
-      batch.push(record.item);
+      batch.push(withItemId(record.item));
       if (batch.length >= (options.batchSize ?? 100)) await flush();
     }
     await flush();

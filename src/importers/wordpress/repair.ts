@@ -248,6 +248,9 @@ export class XmlRepair {
   }
 
   private warn(line: number, message: string): void {
+    const last = this.warnings.at(-1);
+    // Ten raw "&" in one URL are one thing to tell.
+    if (last && last.line === line && last.message === message) return;
     if (this.warnings.length >= MAX_WARNINGS) {
       this.droppedWarnings++;
       return;
