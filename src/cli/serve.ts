@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { parsePort } from '../config.ts';
 import { openServices } from '../services/context.ts';
 import { initializeSite } from '../services/setup.ts';
+import { startScheduler } from '../services/articles/scheduler.ts';
 import { buildApp } from '../web/app.ts';
 import { listen } from '../web/server.ts';
 import { printSetup } from './init.ts';
@@ -28,10 +29,16 @@ export function registerServe(program: Command): void {
         await services.close();
         throw err;
       });
+      // Scheduled articles go live on time even when nobody visits the site.
+      const scheduler = startScheduler(services, {
+        onPublished: (ids) => app.log.info({ ids }, 'published scheduled articles'),
+        onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
+      });
       process.stdout.write(
         `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
       );
       const stop = async () => {
+        scheduler.stop();
         await app.close();
         await services.close();
         process.exit(0);

@@ -52,3 +52,23 @@ describe('counted', () => {
     assert.equal(counted('minutes', 4, 'fr'), '4 min de lecture');
   });
 });
+
+describe('zonedTimeToUtc', () => {
+  it('converts wall-clock times in a zone to UTC and back', async () => {
+    const { zonedTimeToUtc, utcToZonedInput } = await import('./dates.ts');
+    assert.equal(
+      zonedTimeToUtc('2026-12-01T09:30', 'Africa/Niamey')?.toISOString(),
+      '2026-12-01T08:30:00.000Z',
+    );
+    assert.equal(
+      zonedTimeToUtc('2026-12-01T09:30', 'Africa/Bamako')?.toISOString(),
+      '2026-12-01T09:30:00.000Z',
+    );
+    assert.equal(
+      zonedTimeToUtc('2026-07-01T12:00', 'Europe/Paris')?.toISOString(),
+      '2026-07-01T10:00:00.000Z',
+    );
+    assert.equal(utcToZonedInput('2026-12-01T08:30:00.000Z', 'Africa/Niamey'), '2026-12-01T09:30');
+    assert.equal(zonedTimeToUtc('tomorrow', 'UTC'), null);
+  });
+});

@@ -101,6 +101,8 @@ export interface Article {
   publishedAt: IsoDate | null;
   createdAt: IsoDate;
   updatedAt: IsoDate;
+  /** Bumped by every save; a save that names an older version is refused. */
+  version: number;
   /** Author ids in byline order. */
   authorIds: number[];
   tagIds: number[];

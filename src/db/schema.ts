@@ -58,6 +58,7 @@ export interface ArticlesTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -143,6 +144,27 @@ export interface AuditLogTable {
   ip_hash: Generated<string>;
 }
 
+export interface RevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  dek: string;
+  body_html: string;
+  person_id: number | null;
+  /** 'save' (an edit of a published article), 'publish', or 'restore'. */
+  reason: string;
+  created_at: string;
+}
+
+export interface PreviewTokensTable {
+  token_hash: string;
+  article_id: number;
+  person_id: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -157,6 +179,8 @@ export interface Database {
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
+  revisions: RevisionsTable;
+  preview_tokens: PreviewTokensTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -19,6 +19,7 @@ import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
+import { registerPreviewRoutes } from './reader/preview-routes.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
 import { LANGUAGES } from '../core/types.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerSitemapRoutes(app, services);
   registerSearchApi(app, deps);
+  registerPreviewRoutes(app, deps);
   registerLegacyQueryRedirects(app, services.repos);
   registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {

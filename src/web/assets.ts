@@ -19,6 +19,7 @@ export interface AssetUrls {
   enhanceJs: string;
   icon: string;
   newsroomCss: string;
+  editorJs: string;
 }
 
 interface Asset {
@@ -43,6 +44,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       enhanceJs: url('enhance.js'),
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
+      editorJs: url('editor.js'),
     },
     files,
   };

@@ -46,4 +46,40 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('ip_hash', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
+
+  // Optimistic concurrency: a save names the version it started from; a stale one is refused.
+  await db.schema
+    .alterTable('articles')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+
+  await idColumn(db.schema.createTable('revisions'), dialect)
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('dek', 'text', (c) => c.notNull())
+    .addColumn('body_html', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('revisions_article_idx')
+    .on('revisions')
+    .columns(['article_id', 'id'])
+    .execute();
+
+  await db.schema
+    .createTable('preview_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema
+    .createIndex('preview_tokens_article_idx')
+    .on('preview_tokens')
+    .column('article_id')
+    .execute();
 }

@@ -27,6 +27,7 @@ export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]
     publishedAt: row.published_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
     authorIds,
     tagIds,
   };

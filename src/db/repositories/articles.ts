@@ -1,9 +1,10 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import { NotFound } from '../../core/errors.ts';
+import { Conflict, NotFound } from '../../core/errors.ts';
 import type { Article } from '../../core/types.ts';
 import type { ArticleRow, Database } from '../schema.ts';
 import { isLive, publishedFilter } from './article-filters.ts';
 import { columnsOf, hydrate, writeLinks } from './article-rows.ts';
+import { newsroomQueries } from './articles-newsroom.ts';
 import { syndicationQueries } from './articles-syndication.ts';
 import type { ArticlesRepository } from './contract.ts';
 import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
@@ -19,6 +20,7 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
 
   return {
     ...syndicationQueries(db),
+    ...newsroomQueries(db),
 
     create(input) {
       return atomically(db, async (trx) => {
@@ -73,14 +75,20 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
       );
     },
 
-    update(id, patch) {
+    update(id, patch, options = {}) {
       return atomically(db, async (trx) => {
         const current = await trx
           .selectFrom('articles')
-          .select(['lang', 'slug'])
+          .select(['lang', 'slug', 'version'])
           .where('id', '=', id)
           .executeTakeFirst();
         if (!current) throw new NotFound(`No article with id ${id}.`);
+        const expected = options.expectedVersion;
+        if (expected !== undefined && current.version !== expected) {
+          throw new Conflict(
+            `Article ${id} was saved elsewhere (version ${current.version}, not ${expected}).`,
+          );
+        }
         const set = {
           ...columnsOf(patch),
           updated_at: patch.updatedAt !== undefined ? toIso(patch.updatedAt, 'updatedAt') : nowIso(),
@@ -89,13 +97,16 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
           () =>
             trx
               .updateTable('articles')
-              .set(set)
+              .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
               .where('id', '=', id)
+              // Checked again in the write itself, so two saves racing past the read cannot both land.
+              .where('version', '=', current.version)
               .returningAll()
-              .executeTakeFirstOrThrow(),
+              .executeTakeFirst(),
           slugConflict(patch.lang ?? current.lang, patch.slug ?? current.slug),
           'The section or featured media of this article does not exist.',
         );
+        if (!row) throw new Conflict(`Article ${id} was saved elsewhere at the same moment.`);
         await writeLinks(trx, id, patch, true);
         const [article] = await hydrate(trx, [row]);
         return article!;

@@ -18,6 +18,7 @@ import type {
   Tag,
 } from '../../core/types.ts';
 import type { AuditRepository, SessionsRepository, TwoFactorRepository } from './auth-contract.ts';
+import type { PreviewTokensRepository, RevisionsRepository } from './editorial-contract.ts';
 
 export interface NewPerson {
   email: string;
@@ -154,6 +155,16 @@ export interface Page<T> {
   total: number;
 }
 
+export interface NewsroomArticleQuery {
+  status?: ArticleStatus;
+  lang?: Lang;
+  sectionId?: number;
+  authorId?: number;
+  titleContains?: string;
+  limit: number;
+  offset?: number;
+}
+
 export interface ArticlesRepository {
   /** Inserts the article, its authors and tags. Callers wrap it in a transaction with related writes. */
   create(input: NewArticle): Promise<Article>;
@@ -161,7 +172,7 @@ export interface ArticlesRepository {
   byIds(ids: readonly number[]): Promise<Article[]>;
   bySlug(lang: Lang, slug: string): Promise<Article | null>;
   /** Replaces authors/tags when given. Bumps updatedAt unless one is given. */
-  update(id: number, patch: Partial<NewArticle>): Promise<Article>;
+  update(id: number, patch: Partial<NewArticle>, options?: { expectedVersion?: number }): Promise<Article>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   /** status = published and publishedAt <= now, newest first. */
   listPublished(query: PublishedQuery): Promise<Page<Article>>;
@@ -185,6 +196,8 @@ export interface ArticlesRepository {
     authors: ListingActivity[];
   }>;
   count(filter?: { status?: ArticleStatus; lang?: Lang }): Promise<number>;
+  /** All statuses but trashed unless asked, most recently changed first. */
+  listForNewsroom(query: NewsroomArticleQuery): Promise<Page<Article>>;
 }
 
 export interface NewComment {
@@ -252,6 +265,8 @@ export interface SettingsRepository {
 export interface Repositories {
   sessions: SessionsRepository;
   twoFactor: TwoFactorRepository;
+  revisions: RevisionsRepository;
+  previews: PreviewTokensRepository;
   audit: AuditRepository;
   people: PeopleRepository;
   sections: SectionsRepository;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { createArticlesRepository } from './articles.ts';
 import { createAuditRepository } from './audit.ts';
+import { createPreviewTokensRepository, createRevisionsRepository } from './revisions.ts';
 import { createSessionsRepository } from './sessions.ts';
 import { createTwoFactorRepository } from './two-factor.ts';
 import { createCommentsRepository } from './comments.ts';
@@ -17,11 +18,14 @@ import { createTagsRepository } from './tags.ts';
 
 export type * from './auth-contract.ts';
 export type * from './contract.ts';
+export type * from './editorial-contract.ts';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
     sessions: createSessionsRepository(db),
     twoFactor: createTwoFactorRepository(db),
+    revisions: createRevisionsRepository(db),
+    previews: createPreviewTokensRepository(db),
     audit: createAuditRepository(db),
     people: createPeopleRepository(db),
     sections: createSectionsRepository(db),

@@ -48,6 +48,7 @@ export async function sendNewsroomPage(
   const nav = person
     ? [
         { href: '/newsroom', label: t.dashboard, show: true },
+        { href: '/newsroom/articles', label: t.articles, show: true },
         {
           href: '/newsroom/comments',
           label: t.comments,

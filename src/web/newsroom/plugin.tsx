@@ -6,6 +6,7 @@ import { format } from '../../core/i18n.ts';
 import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
 import { loadSiteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account-routes.tsx';
+import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
@@ -91,5 +92,6 @@ export async function newsroomPlugin(
 
   registerAuthRoutes(app, deps, options.throttles ?? defaultSignInThrottles());
   registerAccountRoutes(app, deps);
+  registerArticleRoutes(app, deps);
   registerModerationRoutes(app, deps);
 }

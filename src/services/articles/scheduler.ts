@@ -1,0 +1,72 @@
+// Publishes scheduled articles when their time comes, whether or not anyone visits the site.
+// The state lives in the database, so a restart loses nothing; each article is flipped by one
+// conditional write, so with several processes exactly one of them publishes it.
+import type { Services } from '../context.ts';
+import { recordPublish } from './workflow.ts';
+
+export async function publishDue(services: Services, now = new Date()): Promise<number[]> {
+  const due = await services.db.kysely
+    .selectFrom('articles')
+    .select(['id', 'version'])
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now.toISOString())
+    .orderBy('published_at')
+    .limit(100)
+    .execute();
+  const published: number[] = [];
+  for (const { id, version } of due) {
+    const won = await services.transaction(async (repos, search) => {
+      const article = await repos.articles.byId(id);
+      if (!article || article.status !== 'scheduled' || article.version !== version) return false;
+      const updated = await repos.articles
+        .update(id, { status: 'published' }, { expectedVersion: version })
+        .catch(() => null);
+      if (!updated) return false;
+      await recordPublish(repos, updated, null);
+      await search.indexArticle(id);
+      await repos.audit.record({
+        personId: null,
+        action: 'article.published-on-schedule',
+        targetType: 'article',
+        targetId: String(id),
+        details: { at: updated.publishedAt },
+        ipHash: '',
+      });
+      return true;
+    });
+    if (won) published.push(id);
+  }
+  return published;
+}
+
+export interface Scheduler {
+  stop(): void;
+}
+
+/** Checks every `intervalMs` (default 20 s); errors are logged and the next tick tries again. */
+export function startScheduler(
+  services: Services,
+  options: {
+    intervalMs?: number;
+    onPublished?: (ids: number[]) => void;
+    onError?: (err: unknown) => void;
+  } = {},
+): Scheduler {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const ids = await publishDue(services);
+      if (ids.length > 0) options.onPublished?.(ids);
+    } catch (err) {
+      options.onError?.(err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 20_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}

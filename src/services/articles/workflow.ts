@@ -1,0 +1,122 @@
+// Moving an article through its life: draft → pending review → scheduled or published,
+// unpublished back to draft, trashed and restored. Each step checks the policy, is audited,
+// and keeps the search index in the same transaction.
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import { type Action, can } from '../../core/policies/index.ts';
+import type { Article, ArticleStatus, Person } from '../../core/types.ts';
+import type { Repositories } from '../../db/repositories/contract.ts';
+import type { Services } from '../context.ts';
+import { ArticleInvalid } from './editing.ts';
+import { isPlaceholderSlug } from './input.ts';
+
+export const TRANSITIONS = ['submit', 'publish', 'schedule', 'unpublish', 'trash', 'restore'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+
+const ALLOWED_FROM: Record<Transition, ArticleStatus[]> = {
+  submit: ['draft'],
+  publish: ['draft', 'pending', 'scheduled', 'private'],
+  schedule: ['draft', 'pending', 'scheduled'],
+  unpublish: ['published', 'scheduled', 'private'],
+  trash: ['draft', 'pending', 'scheduled', 'published', 'private'],
+  restore: ['trashed'],
+};
+
+export function policyFor(transition: Transition, article: Pick<Article, 'status' | 'authorIds'>): Action {
+  if (transition === 'submit') return { kind: 'article.submit', article };
+  if (transition === 'trash' || transition === 'restore') return { kind: 'article.trash', article };
+  return { kind: 'article.publish', article };
+}
+
+export interface TransitionInput {
+  id: number;
+  transition: Transition;
+  /** For `schedule`: when it goes live (must be in the future). */
+  at?: Date | null;
+  now?: Date;
+  ipHash?: string;
+}
+
+export async function transitionArticle(
+  services: Services,
+  person: Person,
+  input: TransitionInput,
+): Promise<Article> {
+  const now = input.now ?? new Date();
+  return services.transaction(async (repos, search) => {
+    const article = await repos.articles.byId(input.id);
+    if (!article) throw new NotFound('No such article.');
+    if (!can(person, policyFor(input.transition, article))) throw new Forbidden('forbidden');
+    if (!ALLOWED_FROM[input.transition].includes(article.status)) {
+      throw new ArticleInvalid({ form: 'errTransition' });
+    }
+    const publishing = input.transition === 'publish' || input.transition === 'schedule';
+    if (publishing || input.transition === 'submit') {
+      const errors: Record<string, string> = {};
+      if (article.title.trim() === '') errors.title = 'errTitleRequired';
+      if (isPlaceholderSlug(article.slug)) errors.slug = 'errSlugInvalid';
+      if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
+    }
+    let status: ArticleStatus;
+    let publishedAt = article.publishedAt;
+    switch (input.transition) {
+      case 'submit':
+        status = 'pending';
+        break;
+      case 'publish':
+        status = 'published';
+        // A story unpublished and published again keeps its first date.
+        if (!publishedAt || publishedAt > now.toISOString()) publishedAt = now.toISOString();
+        break;
+      case 'schedule':
+        if (!input.at || Number.isNaN(input.at.getTime()))
+          throw new ArticleInvalid({ publish_at: 'errDateInvalid' });
+        if (input.at.getTime() <= now.getTime()) throw new ArticleInvalid({ publish_at: 'errDatePast' });
+        status = 'scheduled';
+        publishedAt = input.at.toISOString();
+        break;
+      case 'unpublish':
+      case 'restore':
+        status = 'draft';
+        break;
+      case 'trash':
+        status = 'trashed';
+        break;
+    }
+    const updated = await repos.articles.update(
+      article.id,
+      { status, publishedAt },
+      { expectedVersion: article.version },
+    );
+    if (input.transition === 'publish') await recordPublish(repos, updated, person.id);
+    await search.indexArticle(updated.id);
+    await repos.audit.record({
+      personId: person.id,
+      action: `article.${input.transition}`,
+      targetType: 'article',
+      targetId: String(article.id),
+      details: {
+        from: article.status,
+        to: status,
+        ...(input.transition === 'schedule' ? { at: publishedAt } : {}),
+      },
+      ipHash: input.ipHash ?? '',
+    });
+    return updated;
+  });
+}
+
+export async function recordPublish(
+  repos: Repositories,
+  article: Article,
+  personId: number | null,
+): Promise<void> {
+  await repos.revisions.create({
+    articleId: article.id,
+    version: article.version,
+    title: article.title,
+    dek: article.dek,
+    bodyHtml: article.bodyHtml,
+    personId,
+    reason: 'publish',
+  });
+}

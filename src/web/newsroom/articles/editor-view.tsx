@@ -1,0 +1,285 @@
+// The article editor. It is a plain form that works without JavaScript (the body is a
+// textarea of HTML); the editor script upgrades the textarea into a rich-text editor and adds
+// autosave. Every text field has dir="auto" so Arabic and French each run the right way.
+import type { ComponentChildren } from 'preact';
+import type { ArticleStatus, Lang } from '../../../core/types.ts';
+import { type ArticleMessages, message } from './messages.ts';
+
+export interface EditorView {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  statusLabel: string;
+  values: {
+    title: string;
+    slug: string;
+    dek: string;
+    body_html: string;
+    lang: Lang;
+    section_id: string;
+    tags: string;
+    author_ids: string[];
+    featured_media_id: string;
+    is_featured: boolean;
+    is_breaking: boolean;
+    comments_open: boolean;
+    seo_title: string;
+    seo_description: string;
+    publish_at: string;
+  };
+  errors: Record<string, string>;
+  sections: { id: number; name: string }[];
+  people: { id: number; name: string }[];
+  media: { id: number; label: string }[];
+  /** Which workflow buttons this person may press now. */
+  actions: ('submit' | 'publish' | 'schedule' | 'unpublish' | 'trash' | 'restore')[];
+  publicHref: string | null;
+  previewLinks: number;
+  revisions: { id: number; label: string; href: string }[];
+  /** Set after a refused stale save: the newer saved text, shown beside the reader's. */
+  conflict: { title: string; bodyText: string; version: number } | null;
+  editorScript: string;
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  help?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <p class="nr-field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.help ? (
+        <span id={`${props.id}-help`} class="nr-help">
+          {props.help}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span id={`${props.id}-error`} class="nr-error">
+          {props.error}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+const described = (id: string, error?: string, help?: boolean) => {
+  const ids = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { 'aria-describedby': ids || undefined, 'aria-invalid': error ? ('true' as const) : undefined };
+};
+
+export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: string; view: EditorView }) {
+  const v = view.values;
+  const err = (key: string) => (view.errors[key] ? message(t, view.errors[key]!) : undefined);
+  const authorSlots = [...v.author_ids, '', ''].slice(0, Math.max(3, v.author_ids.length + 1));
+  return (
+    <div class="nr-editor">
+      {view.conflict ? (
+        <section class="nr-card nr-conflict" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t.theirVersion}</h2>
+          <p dir="auto">
+            <strong>{view.conflict.title}</strong>
+          </p>
+          <p dir="auto" class="nr-conflict-text">
+            {view.conflict.bodyText}
+          </p>
+        </section>
+      ) : null}
+      <form
+        method="post"
+        action={`/newsroom/articles/${view.id}`}
+        id="article-form"
+        class="nr-form"
+        data-autosave={`/newsroom/articles/${view.id}/autosave`}
+      >
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input
+          type="hidden"
+          name="version"
+          value={String(view.conflict ? view.conflict.version : view.version)}
+        />
+        <div class="nr-editor-main">
+          <Field id="title" label={t.title} error={err('title')}>
+            <input
+              id="title"
+              name="title"
+              value={v.title}
+              dir="auto"
+              lang={v.lang}
+              class="nr-title-input"
+              maxlength={600}
+              {...described('title', err('title'))}
+            />
+          </Field>
+          <Field id="slug" label={t.slug} error={err('slug')} help={t.slugHelp}>
+            <input
+              id="slug"
+              name="slug"
+              value={v.slug}
+              dir="auto"
+              maxlength={200}
+              {...described('slug', err('slug'), true)}
+            />
+          </Field>
+          <Field id="dek" label={t.dek} error={err('dek')}>
+            <textarea id="dek" name="dek" rows={2} dir="auto" lang={v.lang} {...described('dek', err('dek'))}>
+              {v.dek}
+            </textarea>
+          </Field>
+          <Field id="body_html" label={t.body}>
+            <textarea id="body_html" name="body_html" rows={18} dir="auto" lang={v.lang} data-editor="">
+              {v.body_html}
+            </textarea>
+          </Field>
+          <p
+            class="nr-autosave"
+            role="status"
+            aria-live="polite"
+            data-saved={t.autosaved}
+            data-saving={t.autosaving}
+            data-failed={t.autosaveFailed}
+          />
+        </div>
+        <div class="nr-editor-side">
+          <p class="nr-meta">
+            {t.status}: <strong>{view.statusLabel}</strong>
+            {view.publicHref ? (
+              <>
+                {' · '}
+                <a href={view.publicHref}>{t.viewOnSite}</a>
+              </>
+            ) : null}
+          </p>
+          <div class="nr-buttons">
+            <button type="submit" name="intent" value="save">
+              {t.save}
+            </button>
+            {view.actions.map((a) => (
+              <button
+                key={a}
+                type="submit"
+                name="intent"
+                value={a}
+                class={a === 'trash' ? 'nr-danger' : 'nr-secondary'}
+              >
+                {t[a]}
+              </button>
+            ))}
+          </div>
+          <Field id="publish_at" label={t.publishAt} error={err('publish_at')} help={t.publishAtHelp}>
+            <input
+              id="publish_at"
+              name="publish_at"
+              type="datetime-local"
+              value={v.publish_at}
+              {...described('publish_at', err('publish_at'), true)}
+            />
+          </Field>
+          <Field id="lang" label={t.language}>
+            <select id="lang" name="lang">
+              {(['ar', 'fr', 'en'] as const).map((l) => (
+                <option key={l} value={l} selected={v.lang === l}>
+                  {l === 'ar' ? 'العربية' : l === 'fr' ? 'Français' : 'English'}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="section_id" label={t.section} error={err('section_id')}>
+            <select id="section_id" name="section_id" {...described('section_id', err('section_id'))}>
+              <option value="">{t.noSection}</option>
+              {view.sections.map((s) => (
+                <option key={s.id} value={String(s.id)} selected={v.section_id === String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="tags" label={t.tags} error={err('tags')} help={t.tagsHelp}>
+            <input
+              id="tags"
+              name="tags"
+              value={v.tags}
+              dir="auto"
+              {...described('tags', err('tags'), true)}
+            />
+          </Field>
+          <fieldset class="nr-fieldset">
+            <legend>{t.authors}</legend>
+            {authorSlots.map((selected, i) => (
+              <select key={`author-${i}`} name="author_ids" aria-label={`${t.author} ${i + 1}`}>
+                <option value="">{t.noAuthor}</option>
+                {view.people.map((p) => (
+                  <option key={p.id} value={String(p.id)} selected={selected === String(p.id)}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            ))}
+            {err('author_ids') ? <span class="nr-error">{err('author_ids')}</span> : null}
+          </fieldset>
+          <Field id="featured_media_id" label={t.featuredImage} error={err('featured_media_id')}>
+            <select id="featured_media_id" name="featured_media_id">
+              <option value="">{t.noImage}</option>
+              {view.media.map((m) => (
+                <option key={m.id} value={String(m.id)} selected={v.featured_media_id === String(m.id)}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <fieldset class="nr-fieldset">
+            {(['is_featured', 'is_breaking', 'comments_open'] as const).map((flag) => (
+              <label key={flag} class="nr-check">
+                <input type="checkbox" name={flag} checked={v[flag]} />{' '}
+                {flag === 'is_featured' ? t.featured : flag === 'is_breaking' ? t.breaking : t.commentsOpen}
+              </label>
+            ))}
+          </fieldset>
+          <Field id="seo_title" label={t.seoTitle} error={err('seo_title')}>
+            <input id="seo_title" name="seo_title" value={v.seo_title} dir="auto" />
+          </Field>
+          <Field id="seo_description" label={t.seoDescription} error={err('seo_description')}>
+            <textarea id="seo_description" name="seo_description" rows={3} dir="auto">
+              {v.seo_description}
+            </textarea>
+          </Field>
+        </div>
+      </form>
+      <section class="nr-card" aria-labelledby="preview-title">
+        <h2 id="preview-title">{t.previewLink}</h2>
+        <form method="post" action={`/newsroom/articles/${view.id}/preview`} class="nr-inline">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button type="submit" class="nr-secondary">
+            {t.makePreviewLink}
+          </button>
+        </form>{' '}
+        {view.previewLinks > 0 ? (
+          <form method="post" action={`/newsroom/articles/${view.id}/preview/revoke`} class="nr-inline">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <button type="submit" class="nr-secondary">
+              {t.revokePreviewLinks} ({view.previewLinks})
+            </button>
+          </form>
+        ) : null}
+      </section>
+      <section class="nr-card" aria-labelledby="revisions-title">
+        <h2 id="revisions-title">{t.revisions}</h2>
+        {view.revisions.length === 0 ? (
+          <p>{t.noRevisions}</p>
+        ) : (
+          <ol class="nr-revisions">
+            {view.revisions.map((r) => (
+              <li key={r.id}>
+                <a href={r.href}>{r.label}</a>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <script src={view.editorScript} defer />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// Shapes articles for the newsroom list and editor.
+import { htmlToText } from '../../../core/html-policy.ts';
+import { can } from '../../../core/policies/index.ts';
+import { utcToZonedInput } from '../../../core/dates.ts';
+import type { Article, ArticleStatus, Lang, Person, Section, Tag } from '../../../core/types.ts';
+import type { Revision } from '../../../db/repositories/editorial-contract.ts';
+import type { ArticleForm } from '../../../services/articles/input.ts';
+import type { Transition } from '../../../services/articles/workflow.ts';
+import { articlePath } from '../../reader/urls.ts';
+import type { EditorView } from './editor-view.tsx';
+import type { ArticleMessages } from './messages.ts';
+
+const STATUS_KEY: Record<ArticleStatus, keyof ArticleMessages> = {
+  draft: 'statusDraft',
+  pending: 'statusPending',
+  scheduled: 'statusScheduled',
+  published: 'statusPublished',
+  private: 'statusPrivate',
+  trashed: 'statusTrashed',
+};
+
+export function statusLabel(t: ArticleMessages, status: ArticleStatus): string {
+  return t[STATUS_KEY[status]];
+}
+
+export function sectionLabel(section: Section, lang: Lang): string {
+  return section.names[lang] || section.names.ar;
+}
+
+/** The transitions offered to this person for this article, in the order the buttons show. */
+export function availableActions(person: Person, article: Article): Transition[] {
+  const out: Transition[] = [];
+  const publish = can(person, { kind: 'article.publish', article });
+  const s = article.status;
+  if (s === 'draft' && !publish && can(person, { kind: 'article.submit', article })) out.push('submit');
+  if (publish && ['draft', 'pending', 'scheduled', 'private'].includes(s)) out.push('publish');
+  if (publish && ['draft', 'pending', 'scheduled'].includes(s)) out.push('schedule');
+  if (publish && ['published', 'scheduled', 'private'].includes(s)) out.push('unpublish');
+  if (s === 'trashed' && can(person, { kind: 'article.trash', article })) out.push('restore');
+  else if (can(person, { kind: 'article.trash', article })) out.push('trash');
+  return out;
+}
+
+export function formFromArticle(article: Article, tags: Tag[], timezone: string): EditorView['values'] {
+  return {
+    title: article.title,
+    slug: article.slug,
+    dek: article.dek,
+    body_html: article.bodyHtml,
+    lang: article.lang,
+    section_id: article.sectionId === null ? '' : String(article.sectionId),
+    tags: tags.map((t) => t.name).join('، '),
+    author_ids: article.authorIds.map(String),
+    featured_media_id: article.featuredMediaId === null ? '' : String(article.featuredMediaId),
+    is_featured: article.isFeatured,
+    is_breaking: article.isBreaking,
+    comments_open: article.commentsOpen,
+    seo_title: article.seoTitle,
+    seo_description: article.seoDescription,
+    publish_at:
+      article.status === 'scheduled' && article.publishedAt
+        ? utcToZonedInput(article.publishedAt, timezone)
+        : '',
+  };
+}
+
+/** The editor keeps exactly what was typed when a save is refused. */
+export function formFromInput(form: ArticleForm): EditorView['values'] {
+  return {
+    title: form.title,
+    slug: form.slug,
+    dek: form.dek,
+    body_html: form.body_html,
+    lang: form.lang,
+    section_id: form.section_id === null ? '' : String(form.section_id),
+    tags: form.tags,
+    author_ids: form.author_ids.map(String),
+    featured_media_id: form.featured_media_id === null ? '' : String(form.featured_media_id),
+    is_featured: form.is_featured,
+    is_breaking: form.is_breaking,
+    comments_open: form.comments_open,
+    seo_title: form.seo_title,
+    seo_description: form.seo_description,
+    publish_at: form.publish_at,
+  };
+}
+
+export function revisionLinks(
+  t: ArticleMessages,
+  article: Article,
+  revisions: Revision[],
+  when: (iso: string) => string,
+) {
+  return revisions.map((r) => ({
+    id: r.id,
+    label: `${when(r.createdAt)} · ${(t as Record<string, string>)[`reason_${r.reason}`] ?? r.reason}`,
+    href: `/newsroom/articles/${article.id}/revisions/${r.id}`,
+  }));
+}
+
+export function publicHref(article: Article): string | null {
+  return article.status === 'published' ? articlePath(article) : null;
+}
+
+export function plainText(html: string): string {
+  return htmlToText(html);
+}
