@@ -13,6 +13,7 @@ import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
+import { contentApi } from './api/content-routes.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSitemapRoutes(app, services);
+  await app.register(contentApi, { prefix: '/api/v1', services });
   registerSearchApi(app, deps);
   registerPreviewRoutes(app, deps);
   registerLegacyQueryRedirects(app, services.repos);

@@ -1,0 +1,140 @@
+// The read-only content API under /api/v1: articles (filtered, cursor-paginated), one article
+// by id or slug, sections, tags, authors and the OpenAPI document. Rate-limited per address;
+// every answer carries an ETag, so an unchanged page costs a 304. Errors are JSON:
+// { "error": { "code", "message" } }.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MidadError } from '../../core/errors.ts';
+import type { Services } from '../../services/context.ts';
+import { loadSiteSettings } from '../../services/settings.ts';
+import {
+  listArticles,
+  listAuthors,
+  listSections,
+  listTags,
+  loadApiArticle,
+} from '../../services/syndication-api.ts';
+import { sendCacheable } from '../feeds/conditional.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { openApiDocument } from './openapi.ts';
+import {
+  pick,
+  presentAuthor,
+  presentFull,
+  presentSection,
+  presentSummary,
+  presentTag,
+} from './presenters.ts';
+import { ArticleListParams, ArticleLookupQuery, ArticleRefParams, NoParams, parseOr400 } from './schema.ts';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export interface ContentApiOptions {
+  services: Services;
+  /** Requests per address per minute; defaults to 300. */
+  rateLimitMax?: number;
+}
+
+function sendJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: unknown,
+  lastModified?: string | null,
+) {
+  return sendCacheable(request, reply, {
+    body: JSON.stringify(value),
+    type: JSON_TYPE,
+    lastModified,
+    maxAge: 60,
+  });
+}
+
+function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type(JSON_TYPE)
+    .send({ error: { code, message } });
+}
+
+export async function contentApi(api: FastifyInstance, options: ContentApiOptions): Promise<void> {
+  const { repos, config } = options.services;
+  const base = config.publicUrl;
+
+  await api.register(rateLimit, {
+    max: options.rateLimitMax ?? 300,
+    timeWindow: '1 minute',
+  });
+
+  api.setErrorHandler((error: FastifyError | MidadError, request, reply) => {
+    if (error instanceof MidadError && error.status < 500)
+      return sendError(reply, error.status, error.code, error.message);
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 429) return sendError(reply, 429, 'rate_limited', error.message);
+    if (status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error.message);
+    request.log.error({ err: error }, 'API request failed');
+    return sendError(reply, 500, 'internal', 'The server could not answer; try again later.');
+  });
+  api.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'No such API endpoint.'));
+
+  api.get('/articles', async (request, reply) => {
+    const params = parseOr400(ArticleListParams, request.query);
+    const list = await listArticles(repos, {
+      limit: params.limit,
+      ...(params.lang ? { lang: params.lang } : {}),
+      ...(params.section ? { sectionSlug: params.section } : {}),
+      ...(params.tag ? { tagSlug: params.tag } : {}),
+      ...(params.author ? { authorSlug: params.author } : {}),
+      ...(params.from ? { from: `${params.from}T00:00:00.000Z` } : {}),
+      // `to` is inclusive: everything before the next day.
+      ...(params.to
+        ? { before: new Date(Date.parse(`${params.to}T00:00:00Z`) + 86_400_000).toISOString() }
+        : {}),
+      ...(params.cursor ? { after: decodeCursor(params.cursor) } : {}),
+    });
+    const last = list.articles.at(-1);
+    const next = list.hasMore && last ? encodeCursor({ publishedAt: last.publishedAt!, id: last.id }) : null;
+    const data = list.articles.map((a) => pick(presentSummary(a, list, base), params.fields));
+    const lastModified =
+      list.articles
+        .map((a) => a.updatedAt)
+        .sort()
+        .at(-1) ?? null;
+    return sendJson(request, reply, { data, next_cursor: next }, lastModified);
+  });
+
+  api.get('/articles/:ref', async (request, reply) => {
+    const { ref } = parseOr400(ArticleRefParams, request.params);
+    const query = parseOr400(ArticleLookupQuery, request.query);
+    const found = /^\d{1,12}$/.test(ref)
+      ? await loadApiArticle(repos, { id: Number(ref) })
+      : await loadApiArticle(repos, {
+          slug: ref,
+          lang: query.lang ?? (await loadSiteSettings(repos)).defaultLang,
+        });
+    const data = presentFull(found.article, found, found.translations, base);
+    return sendJson(request, reply, { data }, data.updated_at);
+  });
+
+  api.get('/sections', async (request, reply) => {
+    parseOr400(NoParams, request.query);
+    const sections = await listSections(repos);
+    return sendJson(request, reply, { data: sections.map((s) => presentSection(s, sections, base)) });
+  });
+
+  api.get('/tags', async (request, reply) => {
+    parseOr400(NoParams, request.query);
+    return sendJson(request, reply, { data: (await listTags(repos)).map((t) => presentTag(t, base)) });
+  });
+
+  api.get('/authors', async (request, reply) => {
+    parseOr400(NoParams, request.query);
+    const { people, avatars } = await listAuthors(repos);
+    const data = people.map((p) =>
+      presentAuthor(p, p.avatarMediaId === null ? undefined : avatars.get(p.avatarMediaId), base),
+    );
+    return sendJson(request, reply, { data });
+  });
+
+  api.get('/openapi.json', (request, reply) => sendJson(request, reply, openApiDocument(base)));
+}
