@@ -11,7 +11,9 @@ import { bestFallback, ingestImage, srcsetFor, variantWidths } from './images.ts
 import { LocalMediaStorage, safeJoin } from './storage.ts';
 
 /** An in-memory stand-in for the database, so these tests need no storage code. */
-function fakeMediaRepository(): MediaRepository & { rows: Media[] } {
+function fakeMediaRepository(): Pick<MediaRepository, 'create' | 'byId' | 'byIds' | 'update'> & {
+  rows: Media[];
+} {
   const rows: Media[] = [];
   const toMedia = (id: number, input: NewMedia): Media => ({
     id,
@@ -69,7 +71,7 @@ describe('ingestImage', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('stores an opaque PNG as JPEG with WebP and JPEG variants at each width up to the original', async () => {
+  it('stores an opaque PNG as JPEG with AVIF, WebP and JPEG variants at each width up to the original', async () => {
     const repo = fakeMediaRepository();
     const media = await ingestImage(
       { buffer: await pngOf(1500, 1000, 1), alt: ' نهر النيجر ', caption: 'تعليق', credit: 'مداد' },
@@ -83,15 +85,19 @@ describe('ingestImage', () => {
     assert.equal(media.alt, 'نهر النيجر');
     assert.equal(media.size, (await stat(path.join(root, media.path))).size);
 
-    const expected = [320, 640, 960, 1280].flatMap((w) => [`${w}:webp`, `${w}:jpeg`]);
+    const expected = [320, 640, 960, 1280].flatMap((w) => [`${w}:avif`, `${w}:webp`, `${w}:jpeg`]);
     assert.deepEqual(
       media.variants.map((v) => `${v.width}:${v.format}`),
       expected,
     );
     for (const variant of media.variants) {
-      assert.match(variant.path, /^2026\/11\/[0-9a-f]{16}-\d+\.(webp|jpg)$/);
+      assert.match(variant.path, /^2026\/11\/[0-9a-f]{16}-\d+\.(avif|webp|jpg)$/);
       const meta = await sharp(await readFile(path.join(root, variant.path))).metadata();
-      assert.equal(meta.format, variant.format);
+      // sharp reads AVIF as HEIF compressed with AV1.
+      assert.equal(
+        meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : meta.format,
+        variant.format,
+      );
       assert.equal(meta.width, variant.width);
       assert.equal(meta.height, variant.height);
       assert.equal(variant.height, Math.round((variant.width * 1000) / 1500));
@@ -108,7 +114,7 @@ describe('ingestImage', () => {
     assert.match(media.path, /\.png$/);
     assert.deepEqual(
       media.variants.map((v) => `${v.width}x${v.height}:${v.format}`),
-      ['200x100:webp', '200x100:jpeg'],
+      ['200x100:avif', '200x100:webp', '200x100:jpeg'],
     );
     assert.deepEqual(variantWidths(700), [320, 640]);
   });

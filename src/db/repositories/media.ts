@@ -1,9 +1,9 @@
-import type { Kysely, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Updateable } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
-import type { Media, MediaVariant } from '../../core/types.ts';
+import type { ArticleStatus, Lang, Media, MediaVariant } from '../../core/types.ts';
 import type { Database, MediaRow, MediaTable } from '../schema.ts';
 import type { MediaRepository } from './contract.ts';
-import { guardWrite, inOrderOf, nowIso, unique } from './support.ts';
+import { guardWrite, inOrderOf, nowIso, toCount, unique } from './support.ts';
 
 export function toMedia(row: MediaRow): Media {
   return {
@@ -19,6 +19,32 @@ export function toMedia(row: MediaRow): Media {
     variants: JSON.parse(row.variants) as MediaVariant[],
     createdAt: row.created_at,
   };
+}
+
+/** A LIKE pattern matching `text` literally anywhere (with ESCAPE '\\'). */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Media whose alt text, caption or credit contains every word of `q`. */
+function matching(q: string) {
+  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return (eb: ExpressionBuilder<Database, 'media'>) =>
+    eb.and(
+      words.map((word) =>
+        eb.or(
+          (['alt', 'caption', 'credit'] as const).map(
+            (column) => sql<boolean>`lower(${sql.ref(column)}) like ${containing(word)} escape '\\'`,
+          ),
+        ),
+      ),
+    );
+}
+
+/** "2026/11/abc.jpg" → "2026/11/abc": the original and every variant ("-640.webp") share it. */
+function stemOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? path.slice(0, dot) : path;
 }
 
 export function createMediaRepository(db: Kysely<Database>): MediaRepository {
@@ -78,6 +104,53 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
           : await db.updateTable('media').set(set).where('id', '=', id).returningAll().executeTakeFirst();
       if (!row) throw new NotFound(`No media with id ${id}.`);
       return toMedia(row);
+    },
+
+    async list(query) {
+      const q = query.q?.trim() ?? '';
+      const filtered = db.selectFrom('media').$if(q !== '', (qb) => qb.where(matching(q)));
+      const [rows, total] = await Promise.all([
+        filtered
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(query.limit)
+          .offset(query.offset ?? 0)
+          .execute(),
+        filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ]);
+      return { items: rows.map(toMedia), total: toCount(total?.n) };
+    },
+
+    async usage(id) {
+      const item = await db.selectFrom('media').select('path').where('id', '=', id).executeTakeFirst();
+      if (!item) return { articles: [], people: [] };
+      // The body names a file by URL: the original ("<stem>.jpg") or a variant ("<stem>-640.webp").
+      const stem = stemOf(item.path);
+      const inBody = (suffix: string) =>
+        sql<boolean>`body_html like ${containing(stem + suffix)} escape '\\'`;
+      const [articles, people] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .select(['id', 'lang', 'title', 'slug', 'status'])
+          .where((eb) => eb.or([eb('featured_media_id', '=', id), inBody('.'), inBody('-')]))
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('people')
+          .select(['id', 'name', 'slug'])
+          .where('avatar_media_id', '=', id)
+          .orderBy('id')
+          .execute(),
+      ]);
+      return {
+        articles: articles.map((a) => ({ ...a, lang: a.lang as Lang, status: a.status as ArticleStatus })),
+        people,
+      };
+    },
+
+    async delete(id) {
+      await db.deleteFrom('media').where('id', '=', id).execute();
     },
   };
 }

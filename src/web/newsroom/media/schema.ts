@@ -1,0 +1,44 @@
+// Request shapes of the media library routes. Anything malformed falls back to a harmless
+// default (page 1, no search) rather than an error page: these are bookmarkable URLs.
+import { z } from 'zod';
+
+export const PAGE_SIZE = 24;
+
+export const LibraryQuery = z.object({
+  q: z.string().max(200).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  uploaded: z.coerce.number().int().min(0).optional().catch(undefined),
+  deleted: z.literal('1').optional().catch(undefined),
+});
+export type LibraryQuery = z.infer<typeof LibraryQuery>;
+
+export const MediaParams = z.object({ id: z.coerce.number().int().positive() });
+export type MediaParams = z.infer<typeof MediaParams>;
+
+export const EditQuery = z.object({
+  uploaded: z.literal('1').optional().catch(undefined),
+  saved: z.literal('1').optional().catch(undefined),
+});
+export type EditQuery = z.infer<typeof EditQuery>;
+
+/** The edit form as posted; limits match MediaText in the service, with room left for messages. */
+export const EditBody = z.object({
+  alt: z.string().default(''),
+  caption: z.string().default(''),
+  credit: z.string().default(''),
+});
+export type EditBody = z.infer<typeof EditBody>;
+
+/** Fields allowed beside the file in an upload form. */
+export const UploadFields = z.object({
+  alt: z.string().max(500).optional(),
+  caption: z.string().max(2000).optional(),
+  credit: z.string().max(300).optional(),
+});
+export type UploadFields = z.infer<typeof UploadFields>;
+
+/** Whether the client asked for JSON (the editor's picker and drag-and-drop) rather than a page. */
+export function wantsJson(accept: string | undefined): boolean {
+  const value = accept ?? '';
+  return value.includes('application/json') && !value.includes('text/html');
+}

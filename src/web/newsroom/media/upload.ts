@@ -1,0 +1,55 @@
+// Reads one upload from a multipart form: the CSRF token first (the form puts it before the
+// file, so nothing of a forged request is read into memory), then at most one file, held in
+// memory up to the site's limit. A larger file stops the read at the limit: nothing is stored.
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { Invalid } from '../../../core/errors.ts';
+import { checkCsrf } from '../auth.ts';
+import { UploadFields } from './schema.ts';
+
+export interface ReceivedUpload {
+  buffer: Buffer;
+  filename: string;
+  fields: UploadFields;
+}
+
+/** Refusals that come from the multipart reader rather than from ingest, as ingest's field codes. */
+function asInvalid(request: FastifyRequest, error: unknown): unknown {
+  const errors = request.server.multipartErrors;
+  if (error instanceof errors.RequestFileTooLargeError) {
+    return new Invalid('The file is larger than the upload limit.', { file: 'too_large' });
+  }
+  if (error instanceof errors.FilesLimitError || error instanceof errors.PartsLimitError) {
+    return new Invalid('Send one file at a time.', { file: 'too_many_files' });
+  }
+  return error;
+}
+
+export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
+  const fields: Record<string, string> = {};
+  let file: { buffer: Buffer; filename: string } | null = null;
+  const csrf = () => {
+    request.body = { _csrf: fields._csrf ?? '' };
+    checkCsrf(request);
+  };
+  try {
+    const parts = request.parts({
+      limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 16 * 1024, parts: 10 },
+    });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        csrf();
+        file = { buffer: await part.toBuffer(), filename: part.filename };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (error) {
+    throw asInvalid(request, error);
+  }
+  if (!file) csrf();
+  const parsed = UploadFields.safeParse(fields);
+  if (!parsed.success) throw new Invalid('A text field is too long.', { file: 'fields' });
+  if (!file || file.buffer.length === 0) throw new Invalid('No file was sent.', { file: 'empty' });
+  return { ...file, fields: parsed.data };
+}
