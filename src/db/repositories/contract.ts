@@ -240,11 +240,31 @@ export interface NewMedia {
   variants?: MediaVariant[];
 }
 
+export interface MediaQuery {
+  /** Words found in the alt text, caption or credit (case-insensitive for Latin letters). */
+  q?: string;
+  limit: number;
+  offset?: number;
+}
+
+/** What stops a media item from being deleted: the articles and people that show it. */
+export interface MediaUsage {
+  /** Articles of any status with it as featured image or in their body. */
+  articles: { id: number; lang: Lang; title: string; slug: string; status: ArticleStatus }[];
+  /** People with it as their photo. */
+  people: { id: number; name: string; slug: string }[];
+}
+
 export interface MediaRepository {
   create(input: NewMedia): Promise<Media>;
   byId(id: number): Promise<Media | null>;
   byIds(ids: readonly number[]): Promise<Media[]>;
   update(id: number, patch: Partial<NewMedia>): Promise<Media>;
+  /** Newest first. */
+  list(query: MediaQuery): Promise<Page<Media>>;
+  usage(id: number): Promise<MediaUsage>;
+  /** Removes the row (references are cleared by the schema); the files are the caller's. */
+  delete(id: number): Promise<void>;
 }
 
 export interface RedirectsRepository {

@@ -55,6 +55,7 @@ export async function sendNewsroomPage(
           badge: pending,
           show: can(person, { kind: 'comment.moderate' }),
         },
+        { href: '/newsroom/media', label: t.media, show: can(person, { kind: 'media.upload' }) },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },
       ]

@@ -9,6 +9,7 @@ import { registerAccountRoutes } from './account-routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.tsx';
+import { registerMediaRoutes } from './media/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
@@ -94,4 +95,5 @@ export async function newsroomPlugin(
   registerAccountRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerModerationRoutes(app, deps);
+  registerMediaRoutes(app, deps);
 }
