@@ -17,6 +17,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '004_import': m004,
 };
 
+/** Every migration, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 class ListProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -82,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const deps: ReaderDeps = { services, assets: urls };
+  // Before any route: Fastify binds a route to the error handler in force when it is added.
+  registerErrorHandling(app, deps);
   const commentLimiter = options.commentLimiter ?? memoryRateLimiter(5, 10 * 60 * 1000);
   for (const lang of LANGUAGES) {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
@@ -102,7 +104,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSearchApi(app, deps);
   registerPreviewRoutes(app, deps);
   registerLegacyQueryRedirects(app, services.repos);
-  registerErrorHandling(app, deps);
   app.setNotFoundHandler(async (request, reply) => {
     // Old URLs (for instance from an imported site) answer with their recorded redirect.
     const path = request.url.split('?')[0] ?? '/';

@@ -153,3 +153,41 @@ async function tagIdsFor(repos: Repositories, names: string[]): Promise<number[]
   }
   return [...new Set(ids)];
 }
+
+/** Puts a revision's title, dek and body back, as a new version; the restore is itself a revision. */
+export async function restoreRevision(
+  services: Services,
+  person: Person,
+  input: { articleId: number; revisionId: number },
+): Promise<Article> {
+  return services.transaction(async (repos, search) => {
+    const article = await repos.articles.byId(input.articleId);
+    const revision = await repos.revisions.byId(input.revisionId);
+    if (!article || !revision || revision.articleId !== article.id) throw new NotFound('No such revision.');
+    if (!can(person, { kind: 'article.edit', article })) throw new Forbidden('forbidden');
+    const restored = await repos.articles.update(
+      article.id,
+      { title: revision.title, dek: revision.dek, bodyHtml: revision.bodyHtml },
+      { expectedVersion: article.version },
+    );
+    await repos.revisions.create({
+      articleId: article.id,
+      version: restored.version,
+      title: restored.title,
+      dek: restored.dek,
+      bodyHtml: restored.bodyHtml,
+      personId: person.id,
+      reason: 'restore',
+    });
+    await repos.audit.record({
+      personId: person.id,
+      action: 'article.revision-restored',
+      targetType: 'article',
+      targetId: String(article.id),
+      details: { revisionId: revision.id },
+      ipHash: '',
+    });
+    await search.indexArticle(article.id);
+    return restored;
+  });
+}

@@ -95,6 +95,41 @@ describe('writing an article', () => {
     );
   });
 
+  it('keeps revisions of a published article, shows a word diff, and restores one', async () => {
+    const id = await newDraft('editor');
+    const editor = clients.get('editor')!;
+    await editor.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
+      ...body,
+      title: 'ارتفاع منسوب نهر النيجر',
+      ...(await fields('editor', id)),
+      intent: 'publish',
+    });
+    await editor.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
+      ...body,
+      title: 'ارتفاع منسوب النهر في نيامي',
+      ...(await fields('editor', id)),
+      intent: 'save',
+    });
+    const revisions = await site.services.repos.revisions.listForArticle(id);
+    assert.deepEqual(
+      revisions.map((r) => r.reason),
+      ['save', 'publish'],
+    );
+    const first = revisions[1]!;
+    const page = await editor.get(`/newsroom/articles/${id}/revisions/${first.id}`);
+    assert.equal(page.status, 200);
+    assert.ok(page.body.includes('<del>في نيامي</del>'), 'whole Arabic words removed');
+    assert.ok(page.body.includes('<ins>النيجر</ins>'), 'whole Arabic words added');
+    const restored = await editor.submit(
+      `/newsroom/articles/${id}/revisions/${first.id}`,
+      `/newsroom/articles/${id}/revisions/${first.id}/restore`,
+      {},
+    );
+    assert.equal(restored.status, 303);
+    assert.equal((await site.services.repos.articles.byId(id))?.title, 'ارتفاع منسوب نهر النيجر');
+    assert.equal((await site.services.repos.revisions.listForArticle(id))[0]?.reason, 'restore');
+  });
+
   it('refuses a slug already used in the same language, keeping what was typed', async () => {
     const id = await newDraft('author');
     const res = await clients.get('author')!.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {

@@ -3,10 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { displayDate, zonedTimeToUtc } from '../../../core/dates.ts';
-import { Forbidden, NotFound } from '../../../core/errors.ts';
+import { Forbidden } from '../../../core/errors.ts';
 import { can } from '../../../core/policies/index.ts';
 import { ARTICLE_STATUSES, type Article, LANGUAGES } from '../../../core/types.ts';
 import { ArticleInvalid, createDraft, saveArticle, StaleSave } from '../../../services/articles/editing.ts';
+import { editableArticle } from './access.ts';
+import { registerRevisionRoutes } from './revision-routes.tsx';
 import { ArticleForm, cleanArticleForm } from '../../../services/articles/input.ts';
 import { createPreviewLink, revokePreviewLinks } from '../../../services/articles/preview.ts';
 import { policyFor, TRANSITIONS, transitionArticle } from '../../../services/articles/workflow.ts';
@@ -42,6 +44,8 @@ const Intent = z.enum(['save', ...TRANSITIONS]).catch('save');
 export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
   const { repos } = services;
+
+  registerRevisionRoutes(app, deps);
 
   app.get('/articles', async (request, reply) => {
     const staff = request.staff!;
@@ -131,7 +135,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
           ? { kind: 'success' as const, text: t.saved }
           : done === 'revoked'
             ? { kind: 'success' as const, text: t.previewRevoked }
-            : null;
+            : done === 'restored-revision'
+              ? { kind: 'success' as const, text: t.revisionRestored }
+              : null;
     const tags = await repos.tags.byIds(article.tagIds);
     return sendEditor(request, reply, staff, article, {
       values: formFromArticle(article, tags, timezone),
@@ -256,13 +262,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     return reply.redirect(`/newsroom/articles/${id}?done=revoked`, 303);
   });
 
-  async function editable(request: FastifyRequest, staff: Staff): Promise<Article> {
-    const parsed = IdParams.safeParse(request.params);
-    const article = parsed.success ? await repos.articles.byId(parsed.data.id) : null;
-    if (!article) throw new NotFound('No such article.');
-    if (!can(staff.person, { kind: 'article.edit', article })) throw new Forbidden('forbidden');
-    return article;
-  }
+  const editable = (request: FastifyRequest, staff: Staff) => editableArticle(repos, request, staff);
 
   async function sendEditor(
     request: FastifyRequest,
