@@ -20,6 +20,7 @@ export interface AssetUrls {
   icon: string;
   newsroomCss: string;
   editorJs: string;
+  mediaUploadJs: string;
 }
 
 interface Asset {
@@ -45,6 +46,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.js'),
+      mediaUploadJs: url('media-upload.js'),
     },
     files,
   };
