@@ -30,13 +30,21 @@ export function recencyFactor(publishedAt: string, now: Date): number {
   return 1 + RECENCY_BOOST / (1 + ageDays / HALF_LIFE_DAYS);
 }
 
+/**
+ * Only the engine's best few are re-ranked: analyzing every candidate's title costs more than
+ * it can change, as the boosts are bounded and the engine's order is already close.
+ */
+export const RERANK_WINDOW = 100;
+
 export function rerank(
   analyzer: Analyzer,
   plan: QueryPlan,
   candidates: Candidate[],
   now: Date,
 ): { id: number; score: number }[] {
-  return candidates
+  const rest = candidates.slice(RERANK_WINDOW).map((c) => ({ id: c.id, score: c.relevance }));
+  const reranked = candidates
+    .slice(0, RERANK_WINDOW)
     .map((c) => ({
       id: c.id,
       score: c.relevance * (1 + titleBoost(analyzer, plan, c.title)) * recencyFactor(c.publishedAt, now),
@@ -44,6 +52,7 @@ export function rerank(
     }))
     .sort((a, b) => b.score - a.score || b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
     .map(({ id, score }) => ({ id, score }));
+  return [...reranked, ...rest];
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {

@@ -23,7 +23,7 @@ import { buildSnippet, highlightAll } from './snippet.ts';
 import { sqliteEngine } from './sqlite.ts';
 
 /** Relevance ranking looks at this many best matches; deeper pages are not offered. */
-export const MAX_RANKED = 500;
+export const MAX_RANKED = 300;
 const NAMES_TTL_MS = 60_000;
 const BATCH = 200;
 

@@ -1,5 +1,7 @@
-// SQLite FTS5 engine. Every term is quoted, so nothing a reader types (", *, NEAR, OR…)
-// can reach the FTS5 query syntax; the terms are analyzer output anyway (letters and digits).
+// SQLite FTS5 engine. Every term is quoted, so nothing a reader types (", *, NEAR, OR…) can
+// reach the FTS5 query syntax; the terms are analyzer output anyway (letters and digits).
+// CROSS JOIN keeps the full-text match as the outer loop: SQLite would otherwise scan the
+// articles and run the match once per row.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, PlanWord, SearchEngine } from './contract.ts';
@@ -44,7 +46,7 @@ interface Row {
 export function sqliteEngine(db: Kysely<Database>): SearchEngine {
   const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
     sql<Row>`SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
-      FROM search_fts JOIN articles a ON a.id = search_fts.rowid
+      FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
       WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}
       ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
       LIMIT ${limit} OFFSET ${offset}`.execute(db);
@@ -71,7 +73,7 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
     },
     async count(q) {
       const { rows } = await sql<{ n: number }>`SELECT count(*) AS n
-        FROM search_fts JOIN articles a ON a.id = search_fts.rowid
+        FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
         WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}`.execute(db);
       return Number(rows[0]?.n ?? 0);
     },

@@ -17,6 +17,7 @@ export interface Token {
  */
 const WORD = /[\p{L}\p{N}\p{M}\p{Cf}]+/gu;
 const EDGE_FORMAT = /^\p{Cf}+|\p{Cf}+$/gu;
+const HAS_FORMAT = /\p{Cf}/u;
 
 /** Longer "words" are not language (hashes, base64, keyboard mashing); they are cut. */
 export const MAX_WORD_LENGTH = 64;
@@ -30,14 +31,14 @@ export function tokenize(text: string): Token[] {
     let start = match.index;
     let end = start + match[0].length;
     // Direction marks and the like at a word's edge are not part of what a reader sees.
-    const lead = /^\p{Cf}+/u.exec(match[0]);
-    if (lead) start += lead[0].length;
-    const trail = /\p{Cf}+$/u.exec(match[0]);
-    if (trail) end -= trail[0].length;
-    if (end <= start) continue;
-    for (const norm of splitNormalized(normalizeText(text.slice(start, end)))) {
-      out.push({ start, end, norm });
+    if (HAS_FORMAT.test(match[0])) {
+      const lead = /^\p{Cf}+/u.exec(match[0]);
+      if (lead) start += lead[0].length;
+      const trail = /\p{Cf}+$/u.exec(match[0]);
+      if (trail) end -= trail[0].length;
     }
+    if (end <= start) continue;
+    for (const norm of normalizedWords(text.slice(start, end))) out.push({ start, end, norm });
   }
   return out;
 }
@@ -45,6 +46,21 @@ export function tokenize(text: string): Token[] {
 /** The normalized words of a text, without offsets. */
 export function words(text: string): string[] {
   return tokenize(text).map((t) => t.norm);
+}
+
+// News copy repeats its words endlessly; normalizing each distinct spelling once makes the
+// analyzer several times faster at index and at ranking time. Bounded, so memory stays flat.
+const NORMALIZED = new Map<string, string[]>();
+const NORMALIZED_LIMIT = 100_000;
+
+function normalizedWords(raw: string): string[] {
+  let found = NORMALIZED.get(raw);
+  if (!found) {
+    found = splitNormalized(normalizeText(raw));
+    if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+    NORMALIZED.set(raw, found);
+  }
+  return found;
 }
 
 function splitNormalized(norm: string): string[] {
