@@ -22,27 +22,26 @@ export function commentKey(item: Pick<WxrItem, 'postId'>, comment: Pick<WxrComme
   return `${item.postId}:${comment.id}`;
 }
 
-/** Parents before replies; a reply to a comment missing from the export becomes top-level. */
-function threadOrder(comments: readonly WxrComment[]): WxrComment[] {
+function hasParent(c: WxrComment): boolean {
+  return c.parent !== '' && c.parent !== '0';
+}
+
+/**
+ * Comments in waves: first those answering nobody (or a comment missing from the export),
+ * then the replies to those, and so on; each wave is one multi-row insert.
+ */
+function waves(comments: readonly WxrComment[], placed: ReadonlySet<string>): WxrComment[][] {
   const ids = new Set(comments.map((c) => c.id));
-  const placed = new Set<string>();
-  const out: WxrComment[] = [];
-  let pending = [...comments];
+  const done = new Set(placed);
+  const out: WxrComment[][] = [];
+  let pending = comments.filter((c) => !placed.has(c.id));
   while (pending.length > 0) {
-    const next = pending.filter((c) => {
-      const ready = c.parent === '' || c.parent === '0' || placed.has(c.parent) || !ids.has(c.parent);
-      if (ready) {
-        out.push(c);
-        placed.add(c.id);
-      }
-      return !ready;
-    });
-    // A cycle of replies (never written by WordPress, but possible by hand): take them as they come.
-    if (next.length === pending.length) {
-      out.push(...next);
-      break;
-    }
-    pending = next;
+    const wave = pending.filter((c) => !hasParent(c) || done.has(c.parent) || !ids.has(c.parent));
+    // A cycle of replies (never written by WordPress, but possible by hand): take the rest flat.
+    const taken = wave.length > 0 ? wave : pending;
+    out.push(taken);
+    for (const c of taken) done.add(c.id);
+    pending = pending.filter((c) => !done.has(c.id));
   }
   return out;
 }
@@ -55,40 +54,50 @@ export async function importComments(
   known: ReadonlyMap<string, number>,
 ): Promise<void> {
   const done = new Map<string, number>();
-  for (const c of threadOrder(item.comments)) {
-    const key = commentKey(item, c);
-    const existing = known.get(key);
+  for (const c of item.comments) {
+    const existing = known.get(commentKey(item, c));
     if (existing !== undefined) {
       done.set(c.id, existing);
       ctx.report.count('comments', 'existing');
-      continue;
     }
+  }
+  const wanted = item.comments.filter((c) => {
     const type = c.type === '' ? 'comment' : c.type;
-    if (ctx.skipPingbacks && (type === 'pingback' || type === 'trackback')) {
-      ctx.report.count('comments', 'skipped');
-      continue;
-    }
-    const status = STATUS[c.approved];
-    if (!status) {
-      ctx.report.warn(`comment ${c.id}: unknown status "${c.approved}", kept as pending`, item.line);
-    }
-    const parentId = c.parent !== '' && c.parent !== '0' ? (done.get(c.parent) ?? null) : null;
-    if (c.parent !== '' && c.parent !== '0' && parentId === null) {
-      ctx.report.warn(`comment ${c.id} answers comment ${c.parent}, which is not in the export`, item.line);
-    }
-    const comment = await repos.comments.create({
-      articleId,
-      parentId,
-      status: status ?? 'pending',
-      authorName: c.author || (type === 'comment' ? 'Anonymous' : type),
-      authorEmail: c.authorEmail,
-      authorUrl: c.authorUrl,
-      personId: c.userId && c.userId !== '0' ? (ctx.peopleByWpId.get(c.userId) ?? null) : null,
-      body: commentText(c.content),
-      createdAt: wpDate(c.dateGmt, c.date, '') ?? new Date().toISOString(),
+    const skip = !done.has(c.id) && ctx.skipPingbacks && (type === 'pingback' || type === 'trackback');
+    if (skip) ctx.report.count('comments', 'skipped');
+    return !skip;
+  });
+  for (const wave of waves(wanted, new Set(done.keys()))) {
+    const rows = wave.map((c) => {
+      const type = c.type === '' ? 'comment' : c.type;
+      const status = STATUS[c.approved];
+      if (!status)
+        ctx.report.warn(`comment ${c.id}: unknown status "${c.approved}", kept as pending`, item.line);
+      const parentId = hasParent(c) ? (done.get(c.parent) ?? null) : null;
+      if (hasParent(c) && parentId === null) {
+        ctx.report.warn(`comment ${c.id} answers comment ${c.parent}, which is not in the export`, item.line);
+      }
+      return {
+        articleId,
+        parentId,
+        status: status ?? ('pending' as const),
+        authorName: c.author || (type === 'comment' ? 'Anonymous' : type),
+        authorEmail: c.authorEmail,
+        authorUrl: c.authorUrl,
+        personId: c.userId && c.userId !== '0' ? (ctx.peopleByWpId.get(c.userId) ?? null) : null,
+        body: commentText(c.content),
+        createdAt: wpDate(c.dateGmt, c.date, '') ?? new Date().toISOString(),
+      };
     });
-    await repos.imports.record(ctx.source, 'comment', key, comment.id);
-    done.set(c.id, comment.id);
-    ctx.report.count('comments', 'imported');
+    const ids = await repos.imports.insertComments(rows);
+    wave.forEach((c, k) => {
+      done.set(c.id, ids[k] ?? 0);
+    });
+    await repos.imports.recordMany(
+      ctx.source,
+      'comment',
+      wave.map((c, k) => ({ sourceId: commentKey(item, c), targetId: ids[k] ?? 0 })),
+    );
+    ctx.report.count('comments', 'imported', wave.length);
   }
 }

@@ -82,6 +82,25 @@ export async function addRedirect(
   ctx.report.count('redirects', 'imported');
 }
 
+/** Adds the redirects from old paths to one new path, in one round trip; clashes are reported. */
+export async function addRedirects(
+  repos: ImportRepos,
+  ctx: ImportContext,
+  oldPaths: readonly (string | null)[],
+  to: string,
+): Promise<void> {
+  const keys = [...new Set(oldPaths.flatMap((p) => (p === null ? [] : (redirectKey(p) ?? []))))].filter(
+    (k) => k !== to,
+  );
+  const existing = await repos.imports.addRedirects(keys.map((fromPath) => ({ fromPath, toPath: to })));
+  ctx.report.count('redirects', 'imported', keys.length - existing.length);
+  for (const e of existing) {
+    if (e.toPath === to) continue;
+    ctx.report.count('redirects', 'skipped');
+    ctx.report.warn(`the old URL ${e.fromPath} already redirects to ${e.toPath}; kept`);
+  }
+}
+
 /** The first of slug, slug-2, slug-3… that `taken` says is free. */
 export async function freeSlug(
   slug: string,

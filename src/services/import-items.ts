@@ -6,7 +6,13 @@ import { cleanBody } from '../importers/wordpress/content/clean.ts';
 import type { WxrItem } from '../importers/wordpress/types.ts';
 import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './import-article.ts';
 import { importComments } from './import-comments.ts';
-import { addRedirect, freeSlug, type ImportContext, type ImportRepos, importSlug } from './import-context.ts';
+import {
+  addRedirects,
+  freeSlug,
+  type ImportContext,
+  type ImportRepos,
+  importSlug,
+} from './import-context.ts';
 import { wpDate } from './import-dates.ts';
 import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './import-media.ts';
 import { newArticlePath, oldSitePath } from './import-paths.ts';
@@ -19,6 +25,9 @@ export const IMPORTED_TYPES = new Set(['post', 'page']);
 export interface BatchKnown {
   articles: Map<string, number>;
   comments: Map<string, number>;
+  /** Articles created in this batch and their custom fields, written when the batch ends. */
+  newArticles: { sourceId: string; targetId: number }[];
+  meta: { articleId: number; key: string; value: string }[];
 }
 
 async function authorsOf(repos: ImportRepos, ctx: ImportContext, item: WxrItem): Promise<number[]> {
@@ -89,6 +98,7 @@ async function createArticle(
   repos: ImportRepos,
   ctx: ImportContext,
   item: WxrItem,
+  known: BatchKnown,
 ): Promise<number | undefined> {
   const decision = articleStatus(item);
   const kind = item.postType === 'page' ? 'pages' : 'articles';
@@ -149,19 +159,26 @@ async function createArticle(
     tagIds: [...new Set(tagIds)],
     ...(date ? { createdAt: date, updatedAt: date } : {}),
   });
-  await repos.imports.record(ctx.source, 'article', item.postId, article.id);
-  await repos.imports.addMeta(article.id, keptMeta(item));
+  // Written with the rest of the batch, in one statement each (see import.ts).
+  known.articles.set(item.postId, article.id);
+  known.newArticles.push({ sourceId: item.postId, targetId: article.id });
+  known.meta.push(...keptMeta(item).map((m) => ({ articleId: article.id, ...m })));
   await repos.search.indexArticle(article.id);
   ctx.report.count(kind, 'imported');
 
-  const to = newArticlePath(article);
-  await addRedirect(repos, ctx, oldSitePath(item.link, ctx.hosts), to);
-  if (/^\d+$/.test(item.postId)) {
-    await addRedirect(repos, ctx, `/?${item.postType === 'page' ? 'page_id' : 'p'}=${item.postId}`, to);
-    if (item.postType === 'page') await addRedirect(repos, ctx, `/?p=${item.postId}`, to);
-  }
   const guidPath = oldSitePath(item.guid, ctx.hosts);
-  if (guidPath && !guidPath.includes('/wp-content/')) await addRedirect(repos, ctx, guidPath, to);
+  const numeric = /^\d+$/.test(item.postId);
+  await addRedirects(
+    repos,
+    ctx,
+    [
+      oldSitePath(item.link, ctx.hosts),
+      numeric ? `/?${item.postType === 'page' ? 'page_id' : 'p'}=${item.postId}` : null,
+      numeric && item.postType === 'page' ? `/?p=${item.postId}` : null,
+      guidPath?.includes('/wp-content/') ? null : (guidPath ?? null),
+    ],
+    newArticlePath(article),
+  );
   return article.id;
 }
 
@@ -181,6 +198,6 @@ export async function importItem(repos: ImportRepos, ctx: ImportContext, item: W
     await importComments(repos, ctx, item, existing, known.comments);
     return;
   }
-  const id = await createArticle(repos, ctx, item);
+  const id = await createArticle(repos, ctx, item, known);
   if (id !== undefined) await importComments(repos, ctx, item, id, known.comments);
 }

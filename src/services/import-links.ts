@@ -11,7 +11,10 @@ function unescapeAttr(value: string): string {
 }
 
 export async function rewriteLinks(repos: ImportRepos, ctx: ImportContext, articleIds: readonly number[]) {
-  for (const article of await repos.articles.byIds(articleIds)) {
+  // Only bodies that mention the old site are loaded: most articles link nowhere on it.
+  const needles = [...ctx.hosts].map((host) => `//${host}/`);
+  const candidates = await repos.imports.articlesContaining(articleIds, needles);
+  for (const article of await repos.articles.byIds(candidates)) {
     const targets = new Map<string, string>();
     for (const m of article.bodyHtml.matchAll(HREF)) {
       const href = unescapeAttr(m[2] ?? '');

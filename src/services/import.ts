@@ -18,7 +18,7 @@ import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
 import type { WxrItem } from '../importers/wordpress/types.ts';
 import { commentKey } from './import-comments.ts';
 import type { ImportContext, ImportRepos } from './import-context.ts';
-import { importItem } from './import-items.ts';
+import { type BatchKnown, importItem } from './import-items.ts';
 import { rewriteLinks } from './import-links.ts';
 import { type ImportReport, ReportBuilder } from './import-report.ts';
 import { scanExport, withItemId } from './import-scan.ts';
@@ -130,11 +130,15 @@ export async function importWordPress(services: Services, options: ImportOptions
       await inBatch(async (repos) => {
         const ids = items.map((i) => i.postId);
         const keys = items.flatMap((i) => i.comments.map((c) => commentKey(i, c)));
-        const batchKnown = {
+        const batchKnown: BatchKnown = {
           articles: await repos.imports.targets(source, 'article', ids),
           comments: await repos.imports.targets(source, 'comment', keys),
+          newArticles: [],
+          meta: [],
         };
         for (const item of items) await importItem(repos, ctx, item, batchKnown);
+        await repos.imports.recordMany(source, 'article', batchKnown.newArticles);
+        await repos.imports.addMetaMany(batchKnown.meta);
       });
       done += items.length;
       options.onProgress?.(done, scan.items);

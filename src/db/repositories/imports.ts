@@ -3,7 +3,8 @@
 // declared here rather than in schema.ts because only the importer uses them.
 import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { nowIso } from './support.ts';
+import type { NewComment } from './contract.ts';
+import { normalizeEmail, nowIso, toIso } from './support.ts';
 
 export type ImportMapTable = {
   id: Generated<number>;
@@ -34,6 +35,26 @@ export interface ImportsRepository {
   /** Every mapping of a kind; for the small kinds (people, sections, tags). */
   all(source: string, kind: ImportKind): Promise<Map<string, number>>;
   record(source: string, kind: ImportKind, sourceId: string, targetId: number): Promise<void>;
+  recordMany(
+    source: string,
+    kind: ImportKind,
+    entries: readonly { sourceId: string; targetId: number }[],
+  ): Promise<void>;
+  /**
+   * Adds redirects whose old path has none yet, in two queries whatever their number (an
+   * import writes several per article); returns the old paths that already had one.
+   */
+  addRedirects(
+    rows: readonly { fromPath: string; toPath: string }[],
+  ): Promise<{ fromPath: string; toPath: string }[]>;
+  /**
+   * Inserts comments in one statement and returns their ids in the order given. Imports write
+   * tens of thousands of comments; one round trip each would dominate the run.
+   */
+  insertComments(rows: readonly NewComment[]): Promise<number[]>;
+  addMetaMany(rows: readonly { articleId: number; key: string; value: string }[]): Promise<void>;
+  /** Of the given articles, those whose body contains one of the strings. */
+  articlesContaining(ids: readonly number[], needles: readonly string[]): Promise<number[]>;
   count(source: string, kind: ImportKind): Promise<number>;
   addMeta(articleId: number, entries: readonly { key: string; value: string }[]): Promise<void>;
   meta(articleId: number): Promise<{ key: string; value: string }[]>;
@@ -74,6 +95,106 @@ export function createImportsRepository(base: Kysely<Database>): ImportsReposito
         .insertInto('import_map')
         .values({ source, kind, source_id: sourceId, target_id: targetId, created_at: nowIso() })
         .execute();
+    },
+
+    async recordMany(source, kind, entries) {
+      const now = nowIso();
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        await db
+          .insertInto('import_map')
+          .values(
+            entries
+              .slice(i, i + CHUNK)
+              .map((e) => ({ source, kind, source_id: e.sourceId, target_id: e.targetId, created_at: now })),
+          )
+          .execute();
+      }
+    },
+
+    async addRedirects(rows) {
+      const unique = [...new Map(rows.map((r) => [r.fromPath, r])).values()];
+      if (unique.length === 0) return [];
+      const existing = await db
+        .selectFrom('redirects')
+        .select(['from_path', 'to_path'])
+        .where(
+          'from_path',
+          'in',
+          unique.map((r) => r.fromPath),
+        )
+        .execute();
+      const taken = new Set(existing.map((r) => r.from_path));
+      const fresh = unique.filter((r) => !taken.has(r.fromPath));
+      if (fresh.length > 0) {
+        const now = nowIso();
+        await db
+          .insertInto('redirects')
+          .values(
+            fresh.map((r) => ({
+              from_path: r.fromPath,
+              to_path: r.toPath,
+              status_code: 301,
+              created_at: now,
+            })),
+          )
+          .execute();
+      }
+      return existing.map((r) => ({ fromPath: r.from_path, toPath: r.to_path }));
+    },
+
+    async insertComments(rows) {
+      const ids: number[] = [];
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const values = chunk.map((c) => ({
+          article_id: c.articleId,
+          parent_id: c.parentId ?? null,
+          status: c.status,
+          author_name: c.authorName,
+          author_email: normalizeEmail(c.authorEmail),
+          author_url: c.authorUrl ?? '',
+          person_id: c.personId ?? null,
+          body: c.body,
+          ip_hash: c.ipHash ?? '',
+          created_at: c.createdAt !== undefined ? toIso(c.createdAt, 'createdAt') : nowIso(),
+        }));
+        const returned = await db
+          .insertInto('comments')
+          .values(values)
+          .returning(['id', 'body', 'author_email'])
+          .execute();
+        // Both engines return the rows of a multi-row insert in the order of its VALUES; the
+        // check makes a departure from that an error rather than a wrong thread.
+        returned.forEach((r, k) => {
+          if (r.body !== values[k]?.body || r.author_email !== values[k]?.author_email) {
+            throw new Error('comments came back out of order from a multi-row insert');
+          }
+          ids.push(r.id);
+        });
+      }
+      return ids;
+    },
+
+    async addMetaMany(rows) {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        if (chunk.length === 0) continue;
+        await db
+          .insertInto('article_meta')
+          .values(chunk.map((r) => ({ article_id: r.articleId, key: r.key, value: r.value })))
+          .execute();
+      }
+    },
+
+    async articlesContaining(ids, needles) {
+      if (ids.length === 0 || needles.length === 0) return [];
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', 'in', ids)
+        .where((eb) => eb.or(needles.map((n) => eb('body_html', 'like', `%${n.replace(/[%_]/g, '')}%`))))
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async count(source, kind) {
