@@ -11,6 +11,7 @@ import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
+import { registerSettingsRoutes } from './settings-routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
 const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
@@ -95,5 +96,6 @@ export async function newsroomPlugin(
   registerAccountRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerModerationRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   registerMediaRoutes(app, deps);
 }
