@@ -25,7 +25,7 @@ function sentence(i: number, n: number): string {
   return Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
 }
 
-function comment(postId: number, id: number, parent: number, k: number): string {
+function comment(id: number, parent: number, k: number): string {
   const status = k % 20 === 0 ? '0' : k % 33 === 0 ? 'spam' : '1';
   return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[قارئ ${k}]]></wp:comment_author><wp:comment_author_email>r${k}@mail.example</wp:comment_author_email><wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>192.0.2.1</wp:comment_author_IP><wp:comment_date>2024-01-01 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-01-01 10:${String(k % 60).padStart(2, '0')}:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${sentence(k, 12)}]]></wp:comment_content><wp:comment_approved>${status}</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
 }
@@ -42,7 +42,7 @@ function item(i: number, commentsPerPost: number, nextComment: () => number): st
   const first = nextComment();
   for (let k = 0; k < commentsPerPost; k++) {
     const cid = k === 0 ? first : nextComment();
-    comments += comment(id, cid, k > 0 && k % 3 === 0 ? first : 0, cid);
+    comments += comment(cid, k > 0 && k % 3 === 0 ? first : 0, cid);
   }
   return `<item><title><![CDATA[${sentence(i, 6)} ${i}]]></title><link>https://bench.example/${2020 + (i % 5)}/01/${slug}/</link><pubDate>Mon, 01 Jan 2024 00:00:00 +0000</pubDate><dc:creator>editor${i % 5}</dc:creator><guid isPermaLink="false">https://bench.example/?p=${id}</guid><description></description><content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date>2024-01-01 00:00:00</wp:post_date><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:post_name>${slug}</wp:post_name><wp:status>publish</wp:status><wp:post_parent>0</wp:post_parent><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password><wp:is_sticky>0</wp:is_sticky><category domain="category" nicename="${enc(category)}"><![CDATA[${category}]]></category><category domain="post_tag" nicename="tag-${i % 300}"><![CDATA[وسم ${i % 300}]]></category>${comments}</item>\n`;
 }
