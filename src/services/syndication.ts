@@ -10,12 +10,15 @@ export const FEED_SIZE = 20;
 
 export type FeedScope =
   | { kind: 'site' }
+  /** The whole site in every language; `lang` then only names the feed's main language. */
+  | { kind: 'all' }
   | { kind: 'section'; slug: string }
   | { kind: 'tag'; slug: string }
   | { kind: 'author'; slug: string };
 
 export type FeedSubject =
   | { kind: 'site' }
+  | { kind: 'all' }
   | { kind: 'section'; section: Section }
   | { kind: 'tag'; tag: Tag }
   | { kind: 'author'; person: Person };
@@ -39,6 +42,7 @@ async function subjectOf(
 ): Promise<{ subject: FeedSubject; query: Omit<PublishedQuery, 'limit'> }> {
   switch (scope.kind) {
     case 'site':
+    case 'all':
       return { subject: scope, query: {} };
     case 'section': {
       const section = sections.find((s) => s.slug === scope.slug);
@@ -75,7 +79,11 @@ export async function loadFeed(
 ): Promise<FeedData> {
   const sections = await repos.sections.list();
   const { subject, query } = await subjectOf(repos, scope, sections);
-  const { items: articles } = await repos.articles.listPublished({ ...query, lang, limit });
+  const { items: articles } = await repos.articles.listPublished({
+    ...query,
+    ...(scope.kind === 'all' ? {} : { lang }),
+    limit,
+  });
   const groups = articles.map((a) => a.translationGroup).filter((g): g is number => g !== null);
   const [cards, tags, siblings] = await Promise.all([
     bundleCards(repos, articles, sections),

@@ -45,6 +45,7 @@ before(async () => {
   const author = (await repos.people.byId(a.authorIds[0]!))!;
   feedPaths = [
     '/feed',
+    '/all/feed',
     '/fr/feed',
     '/en/feed',
     `/section/${encodeURIComponent(section.slug)}/feed`,

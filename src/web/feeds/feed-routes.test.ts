@@ -85,6 +85,17 @@ describe('feeds', () => {
     }
   });
 
+  it('serves the whole site in every language, each item marked with its own', async () => {
+    const feed = JSON.parse((await get('/all/feed.json')).body) as JsonFeed;
+    assert.equal(feed.language, 'ar');
+    assert.deepEqual(new Set(feed.items.map((i) => i.language)), new Set(['ar', 'fr', 'en']));
+    const atom = (await get('/all/feed.atom')).body;
+    assert.match(atom, /<entry xml:lang="en">/);
+    assert.match(atom, /<entry>/, 'entries in the feed language need no xml:lang of their own');
+    assert.match((await get('/all/feed.xml')).body, /<dc:language>fr<\/dc:language>/);
+    assert.equal((await get('/fr/all/feed.xml')).statusCode, 404);
+  });
+
   it('answers 404 for an unknown section, tag or author', async () => {
     for (const url of ['/section/nope/feed.xml', '/tag/nope/feed.atom', '/fr/author/nope/feed.json']) {
       assert.equal((await get(url)).statusCode, 404, url);

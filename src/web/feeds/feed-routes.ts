@@ -30,7 +30,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     reply: Parameters<typeof sendCacheable>[1],
   ) => {
     const settings = await loadSiteSettings(repos);
-    const data = await loadFeed(repos, scope, lang);
+    const data = await loadFeed(repos, scope, scope.kind === 'all' ? settings.defaultLang : lang);
     const feed = presentFeed(data, scope, settings, config.publicUrl);
     return sendCacheable(request, reply, {
       body: RENDER[format](feed),
@@ -42,6 +42,9 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
   for (const format of Object.keys(RENDER) as FeedFormat[]) {
     const file = `feed.${FEED_EXTENSIONS[format]}`;
     app.get(`${prefix}/${file}`, (request, reply) => send({ kind: 'site' }, format, request, reply));
+    // The whole site in every language, once, under the default language's prefix (the root).
+    if (prefix === '')
+      app.get(`/all/${file}`, (request, reply) => send({ kind: 'all' }, format, request, reply));
     for (const kind of ['section', 'tag', 'author'] as const) {
       app.get<SlugParams>(`${prefix}/${kind}/:slug/${file}`, (request, reply) =>
         send({ kind, slug: request.params.slug }, format, request, reply),

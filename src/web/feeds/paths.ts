@@ -9,6 +9,8 @@ export function scopePath(lang: Lang, scope: FeedScope): string {
   switch (scope.kind) {
     case 'site':
       return LANG_PREFIX[lang];
+    case 'all':
+      return '/all';
     case 'section':
       return sectionPath(lang, scope.slug);
     case 'tag':

@@ -37,6 +37,7 @@ function subjectTitle(data: FeedData): string | null {
   const { subject, lang } = data;
   switch (subject.kind) {
     case 'site':
+    case 'all':
       return null;
     case 'section':
       return sectionName(subject.section, lang);
@@ -55,6 +56,8 @@ export function presentFeed(
 ): FeedView {
   const { lang } = data;
   const subject = subjectTitle(data);
+  // In the all-languages feed, names and links follow each article's own language.
+  const langOf = (articleLang: Lang) => (scope.kind === 'all' ? articleLang : lang);
   const items = data.articles.map((article): FeedItemView => {
     const authors = article.authorIds
       .map((id) => data.cards.people.get(id))
@@ -70,9 +73,12 @@ export function presentFeed(
       published: article.publishedAt ?? article.createdAt,
       updated: updated ?? article.createdAt,
       lang: article.lang,
-      authors: authors.map((p) => ({ name: p.name, url: baseUrl + authorPath(lang, p.slug) })),
+      authors: authors.map((p) => ({
+        name: p.name,
+        url: baseUrl + authorPath(langOf(article.lang), p.slug),
+      })),
       categories: [
-        ...(section ? [{ term: section.slug, label: sectionName(section, lang) }] : []),
+        ...(section ? [{ term: section.slug, label: sectionName(section, langOf(article.lang)) }] : []),
         ...article.tagIds
           .map((id) => data.tags.get(id))
           .filter((t) => t !== undefined)
@@ -88,7 +94,7 @@ export function presentFeed(
       })),
     };
   });
-  const pagePath = scope.kind === 'site' ? homePath(lang) : scopePath(lang, scope);
+  const pagePath = scope.kind === 'site' || scope.kind === 'all' ? homePath(lang) : scopePath(lang, scope);
   return {
     lang,
     title: subject ? `${subject} – ${settings.name}` : settings.name,
