@@ -38,6 +38,7 @@ export function presentImage(media: Media | undefined | null): ImageView | null 
     height: fallback.height ?? media.height ?? 0,
     srcsetJpeg: srcsetFor(media, 'jpeg', MEDIA_PREFIX),
     srcsetWebp: srcsetFor(media, 'webp', MEDIA_PREFIX),
+    srcsetAvif: srcsetFor(media, 'avif', MEDIA_PREFIX),
     alt: media.alt,
     caption: media.caption,
     credit: media.credit,

@@ -23,6 +23,8 @@ export interface ImageView {
   /** "url 320w, url 640w…" for JPEG and WebP; empty when there are no variants. */
   srcsetJpeg: string;
   srcsetWebp: string;
+  /** Smallest files where the browser can decode them; empty for images stored before AVIF. */
+  srcsetAvif: string;
   alt: string;
   caption: string;
   credit: string;

@@ -1,4 +1,4 @@
-// <picture> with a WebP source and a JPEG fallback; lazy unless it is the page's lead image.
+// <picture> with AVIF and WebP sources and a JPEG fallback; lazy unless it is the page's lead image.
 import type { ImageView } from '../view-models.ts';
 
 export interface ResponsiveImageProps {
@@ -14,6 +14,7 @@ export interface ResponsiveImageProps {
 export function ResponsiveImage({ image, sizes, priority = false, alt, class: cls }: ResponsiveImageProps) {
   return (
     <picture class={cls}>
+      {image.srcsetAvif ? <source type="image/avif" srcset={image.srcsetAvif} sizes={sizes} /> : null}
       {image.srcsetWebp ? <source type="image/webp" srcset={image.srcsetWebp} sizes={sizes} /> : null}
       <img
         src={image.src}

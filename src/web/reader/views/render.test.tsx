@@ -72,6 +72,15 @@ describe('renderArticlePage (Arabic)', () => {
     );
   });
 
+  it('offers AVIF first when the image has AVIF variants', () => {
+    const withAvif = article({ image: { ...sampleImage(), srcsetAvif: '/media/a-640.avif 640w' } });
+    has(
+      withAvif,
+      /<source type="image\/avif" srcset="\/media\/a-640\.avif 640w"[^>]*><source type="image\/webp"/,
+    );
+    hasNot(html, /image\/avif/);
+  });
+
   it('loads the featured image eagerly and card images lazily', () => {
     const figure = html.match(/<figure class="figure">.*?<\/figure>/)?.[0] ?? '';
     has(figure, /<source type="image\/webp" srcset="[^"]+640w[^"]*" sizes="[^"]+"/);

@@ -76,6 +76,7 @@ export function sampleImage(src = '/media/2025/12/niamey-flood.jpg'): ImageView 
     height: 675,
     srcsetJpeg: `${base}-640.jpg 640w, ${base}-1200.jpg 1200w`,
     srcsetWebp: `${base}-640.webp 640w, ${base}-1200.webp 1200w`,
+    srcsetAvif: '',
     alt: 'سكان يعبرون شارعًا غمرته المياه في حي بنيامي',
     caption: 'سكان يعبرون شارعًا غمرته مياه الأمطار في العاصمة نيامي.',
     credit: 'تصوير: عيسى موسى',
