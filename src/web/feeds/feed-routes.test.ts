@@ -116,6 +116,23 @@ describe('feeds', () => {
     assert.equal((await get('/feed.atom', { 'if-none-match': 'W/"other"' })).statusCode, 200);
     const older = new Date(Date.parse(lastModified) - 1000).toUTCString();
     assert.equal((await get('/feed.atom', { 'if-modified-since': older })).statusCode, 200);
+
+    // Publishing changes the feed: the old validators no longer match.
+    const fresh = await site.services.repos.articles.create({
+      lang: 'ar',
+      status: 'published',
+      title: 'خبر جديد',
+      slug: 'conditional-get-test',
+      publishedAt: new Date().toISOString(),
+    });
+    try {
+      const changed = await get('/feed.atom', { 'if-none-match': etag });
+      assert.equal(changed.statusCode, 200);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.equal((await get('/feed.atom', { 'if-modified-since': lastModified })).statusCode, 200);
+    } finally {
+      await site.services.repos.articles.setStatus(fresh.id, 'trashed');
+    }
   });
 
   it('links translations with their language', async () => {
