@@ -80,8 +80,8 @@ export function sanitizeArticleHtml(html: string): SanitizeReport {
   const clean = sanitizeHtml(html, {
     ...ARTICLE_POLICY,
     transformTags: {
+      // The '*' transform has already counted this element's attributes (both run).
       img: (tagName, attribs) => {
-        countUnsafe(attribs);
         return typeof imgTransform === 'function' ? imgTransform(tagName, attribs) : { tagName, attribs };
       },
       '*': (tagName, attribs) => {
