@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { editorBundle } from './editor/bundle.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const TYPES: Record<string, string> = {
@@ -19,8 +20,8 @@ export interface AssetUrls {
   enhanceJs: string;
   icon: string;
   newsroomCss: string;
-  editorJs: string;
   mediaUploadJs: string;
+  editorJs: string;
 }
 
 interface Asset {
@@ -30,8 +31,9 @@ interface Asset {
 
 export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
   const files = new Map<string, Asset>();
-  const url = (name: string): string => {
-    const body = fs.readFileSync(path.join(ASSET_DIR, name));
+  // `content` is for a built asset (the editor bundle) that may not be on disk yet.
+  const url = (name: string, content?: Buffer): string => {
+    const body = content ?? fs.readFileSync(path.join(ASSET_DIR, name));
     const ext = path.extname(name);
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const hashed = `${path.basename(name, ext)}.${hash}${ext}`;
@@ -45,7 +47,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       enhanceJs: url('enhance.js'),
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
-      editorJs: url('editor.js'),
+      editorJs: url('editor.min.js', editorBundle()),
       mediaUploadJs: url('media-upload.js'),
     },
     files,

@@ -3,6 +3,7 @@
 // autosave. Every text field has dir="auto" so Arabic and French each run the right way.
 import type { ComponentChildren } from 'preact';
 import type { ArticleStatus, Lang } from '../../../core/types.ts';
+import { labelAttributes } from '../../editor/labels.ts';
 import { type ArticleMessages, message } from './messages.ts';
 
 export interface EditorView {
@@ -130,7 +131,15 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
             </textarea>
           </Field>
           <Field id="body_html" label={t.body}>
-            <textarea id="body_html" name="body_html" rows={18} dir="auto" lang={v.lang} data-editor="">
+            <textarea
+              id="body_html"
+              name="body_html"
+              rows={18}
+              dir="auto"
+              lang={v.lang}
+              data-editor=""
+              {...labelAttributes(t)}
+            >
               {v.body_html}
             </textarea>
           </Field>

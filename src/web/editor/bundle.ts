@@ -1,0 +1,57 @@
+// Builds the editor island for the browser. This module runs on the server and in
+// scripts/build-editor.mjs; it is not part of the bundle itself. The bundle is written to
+// src/web/assets/editor.min.js (git-ignored) at install time, and the server builds it in memory
+// when that file is missing or older than the sources, so a fresh clone and an edited source
+// both serve the right code without a separate build step.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const EDITOR_BUNDLE_PATH = path.join(HERE, '..', 'assets', 'editor.min.js');
+
+const OPTIONS: esbuild.BuildOptions = {
+  entryPoints: [path.join(HERE, 'main.ts')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  // Phones a few years old (Chromium 80+, Safari 14+) read ES2020 without a transpiled runtime.
+  target: 'es2020',
+  legalComments: 'none',
+  charset: 'utf8',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+  write: false,
+};
+
+function sourcesChangedAt(): number {
+  let latest = 0;
+  for (const name of fs.readdirSync(HERE)) {
+    if (!name.endsWith('.ts') || name.endsWith('.test.ts') || name === 'bundle.ts') continue;
+    latest = Math.max(latest, fs.statSync(path.join(HERE, name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds and writes the bundle file; returns it. */
+export async function writeEditorBundle(): Promise<Buffer> {
+  const result = await esbuild.build(OPTIONS);
+  const code = Buffer.from(result.outputFiles?.[0]?.contents ?? new Uint8Array());
+  fs.writeFileSync(EDITOR_BUNDLE_PATH, code);
+  return code;
+}
+
+let built: { at: number; code: Buffer } | null = null;
+
+/** The bundle to serve: the file when it is current, else a build in memory (kept for the process). */
+export function editorBundle(): Buffer {
+  const changed = sourcesChangedAt();
+  const file = fs.existsSync(EDITOR_BUNDLE_PATH) ? fs.statSync(EDITOR_BUNDLE_PATH) : null;
+  if (file && file.mtimeMs >= changed) return fs.readFileSync(EDITOR_BUNDLE_PATH);
+  if (built && built.at >= changed) return built.code;
+  const result = esbuild.buildSync(OPTIONS);
+  const code = Buffer.from(result.outputFiles?.[0]?.contents ?? new Uint8Array());
+  built = { at: changed, code };
+  return code;
+}

@@ -1,0 +1,178 @@
+// The formatting toolbar. Buttons are real <button>s with names in the interface language, so
+// Tab reaches them and screen readers announce them; aria-pressed says which marks and blocks
+// apply where the cursor is. There are no alignment buttons: each block's direction comes from
+// its own text (dir="auto"), and start/end follow from it.
+import type { Editor } from '@tiptap/core';
+import type { LabelKey, Labels } from './labels.ts';
+import { embedUrl, safeLinkUrl } from './urls.ts';
+
+/**
+ * Icons as SVG paths drawn in currentColor (emoji are missing from many phones' and servers'
+ * fonts). Viewbox 0 0 24 24, strokes only.
+ */
+const LINK_ICON =
+  'svg:M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1';
+export const IMAGE_ICON = 'svg:M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01';
+
+interface Tool {
+  key: LabelKey;
+  /** Short visible text; the accessible name is the full label. */
+  glyph: string;
+  run(editor: Editor, labels: Labels): void;
+  /** When the tool shows as pressed; tools without it are plain actions. */
+  active?(editor: Editor): boolean;
+}
+
+const TOOLS: Tool[] = [
+  {
+    key: 'paragraph',
+    glyph: '¶',
+    run: (e) => e.chain().focus().setParagraph().run(),
+    active: (e) => e.isActive('paragraph') && !e.isActive('listItem') && !e.isActive('blockquote'),
+  },
+  ...([2, 3, 4] as const).map(
+    (level): Tool => ({
+      key: `h${level}`,
+      glyph: `H${level}`,
+      run: (e) => e.chain().focus().toggleHeading({ level }).run(),
+      active: (e) => e.isActive('heading', { level }),
+    }),
+  ),
+  {
+    key: 'bold',
+    glyph: 'B',
+    run: (e) => e.chain().focus().toggleBold().run(),
+    active: (e) => e.isActive('bold'),
+  },
+  {
+    key: 'italic',
+    glyph: 'I',
+    run: (e) => e.chain().focus().toggleItalic().run(),
+    active: (e) => e.isActive('italic'),
+  },
+  { key: 'link', glyph: LINK_ICON, run: editLink, active: (e) => e.isActive('link') },
+  {
+    key: 'orderedList',
+    glyph: '1.',
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    active: (e) => e.isActive('orderedList'),
+  },
+  {
+    key: 'bulletList',
+    glyph: '•',
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    active: (e) => e.isActive('bulletList'),
+  },
+  {
+    key: 'blockquote',
+    glyph: '❝',
+    run: (e) => e.chain().focus().toggleBlockquote().run(),
+    active: (e) => e.isActive('blockquote'),
+  },
+  { key: 'embed', glyph: '▶', run: insertEmbed },
+];
+
+/** Asks for an address; an empty answer removes the link, a refused one is said and nothing changes. */
+function editLink(editor: Editor, labels: Labels): void {
+  const current = editor.getAttributes('link').href;
+  const answer = window.prompt(labels.linkPrompt, typeof current === 'string' ? current : '');
+  if (answer === null) return;
+  if (answer.trim() === '') {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    return;
+  }
+  const href = safeLinkUrl(answer);
+  if (!href) {
+    window.alert(labels.linkInvalid);
+    return;
+  }
+  if (editor.state.selection.empty && !editor.isActive('link')) {
+    // Nothing selected: the address itself becomes the linked text.
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+      .run();
+    return;
+  }
+  editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+}
+
+function insertEmbed(editor: Editor, labels: Labels): void {
+  const answer = window.prompt(labels.embedPrompt, '');
+  if (answer === null || answer.trim() === '') return;
+  const href = embedUrl(answer);
+  if (!href) {
+    window.alert(labels.embedInvalid);
+    return;
+  }
+  editor
+    .chain()
+    .focus()
+    .insertContent({
+      type: 'paragraph',
+      content: [{ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }],
+    })
+    .run();
+}
+
+export interface Toolbar {
+  element: HTMLElement;
+  /** Adds a tool that lives elsewhere (the media picker) at the end of the bar. */
+  append(button: HTMLButtonElement): void;
+}
+
+export function button(label: string, glyph: string, name: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `nr-rte-button nr-rte-${name}`;
+  b.setAttribute('aria-label', label);
+  b.title = label;
+  b.append(glyph.startsWith('svg:') ? icon(glyph.slice(4)) : text(glyph));
+  return b;
+}
+
+function text(glyph: string): HTMLElement {
+  const face = document.createElement('span');
+  face.setAttribute('aria-hidden', 'true');
+  face.textContent = glyph;
+  return face;
+}
+
+function icon(path: string): SVGSVGElement {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'nr-rte-icon');
+  const p = document.createElementNS(NS, 'path');
+  p.setAttribute('d', path);
+  svg.append(p);
+  return svg;
+}
+
+export function buildToolbar(editor: Editor, labels: Labels, controls: string): Toolbar {
+  const bar = document.createElement('div');
+  bar.className = 'nr-rte-toolbar';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', labels.toolbar);
+  bar.setAttribute('aria-controls', controls);
+  const stateful: [HTMLButtonElement, Tool][] = [];
+  for (const tool of TOOLS) {
+    const b = button(labels[tool.key], tool.glyph, tool.key.toLowerCase());
+    // Keep the selection in the document: a pressed button must not steal it first.
+    b.addEventListener('mousedown', (event) => event.preventDefault());
+    b.addEventListener('click', () => tool.run(editor, labels));
+    if (tool.active) {
+      b.setAttribute('aria-pressed', 'false');
+      stateful.push([b, tool]);
+    }
+    bar.append(b);
+  }
+  const refresh = () => {
+    for (const [b, tool] of stateful) b.setAttribute('aria-pressed', String(tool.active?.(editor) ?? false));
+  };
+  editor.on('transaction', refresh);
+  refresh();
+  return { element: bar, append: (b) => bar.append(b) };
+}

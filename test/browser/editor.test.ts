@@ -1,0 +1,266 @@
+// The article body editor in Chromium at phone width: an editor signs in, writes an Arabic
+// paragraph, a French paragraph, a heading, a numbered list and a link with the toolbar and the
+// keyboard, and publishes; the reader page gives each paragraph its own direction. Autosave
+// saves without a submit, and a stale tab gets a conflict message and keeps its text.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import { addStaff } from '../../src/services/staff.ts';
+import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
+import { articlePath } from '../../src/web/reader/urls.ts';
+import {
+  horizontalOverflow,
+  launchBrowser,
+  overflowingElements,
+  PHONE,
+  saveScreenshot,
+} from '../support/browser.ts';
+import { startTestSite, type TestSite } from '../support/site.ts';
+
+const t = articleMessages('ar');
+const EDITOR = { email: 'mariam.editor@example.org', password: 'Tombouctou-2026-manuscrits', name: 'مريم' };
+const ARABIC = 'وصلت القافلة إلى تمبكتو صباح الأحد بعد رحلة دامت ثلاثة أيام.';
+const FRENCH = 'La caravane est arrivée à Tombouctou dimanche matin, après trois jours de route.';
+const HEADING = 'شهادات من الطريق';
+const LINK = 'https://example.org/mali/caravane';
+
+let site: TestSite;
+let browser: Browser;
+let context: BrowserContext;
+/** Content Security Policy refusals and script errors seen on any page: there must be none. */
+const problems: string[] = [];
+
+before(async () => {
+  site = await startTestSite({ listen: true });
+  await addStaff(site.services, { ...EDITOR, role: 'editor' });
+  browser = await launchBrowser();
+  context = await browser.newContext(PHONE);
+  context.on('page', watch);
+  const page = await context.newPage();
+  await page.goto(`${site.baseUrl}/newsroom/sign-in`);
+  await page.locator('input[name="email"]').fill(EDITOR.email);
+  await page.locator('input[name="password"]').fill(EDITOR.password);
+  await Promise.all([
+    page.waitForURL(/\/newsroom(\/|$|\?)/),
+    page.locator('form button[type="submit"]').click(),
+  ]);
+  await page.close();
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+function watch(page: Page): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
+      problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+}
+
+/** Opens a new draft from the article list and returns its id. */
+async function newDraft(page: Page): Promise<number> {
+  await page.goto(`${site.baseUrl}/newsroom/articles`);
+  await Promise.all([
+    page.waitForURL(/\/newsroom\/articles\/\d+$/),
+    page.locator('form[action="/newsroom/articles/new"] button').click(),
+  ]);
+  await page.locator('.nr-rte-content').waitFor();
+  return Number(/articles\/(\d+)/.exec(page.url())?.[1]);
+}
+
+const tool = (page: Page, label: string) => page.locator(`.nr-rte-toolbar button[aria-label="${label}"]`);
+const versionOf = (page: Page) => page.locator('input[name="version"]').inputValue().then(Number);
+
+/** Waits until autosave has stored a version newer than `than`, with no form submitted. */
+async function waitForAutosave(page: Page, than: number): Promise<number> {
+  await page.waitForFunction(
+    (v) => Number(document.querySelector<HTMLInputElement>('input[name="version"]')?.value) > v,
+    than,
+    { timeout: 15_000 },
+  );
+  return versionOf(page);
+}
+
+async function assertNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const overflow = await horizontalOverflow(page);
+  assert.equal(
+    overflow,
+    0,
+    `${what} scrolls sideways by ${overflow}px: ${(await overflowingElements(page)).join(', ')}`,
+  );
+}
+
+describe('the article body editor', () => {
+  it('writes Arabic and French paragraphs, a heading, a list and a link, and the reader page runs each the right way', async () => {
+    const page = await context.newPage();
+    const id = await newDraft(page);
+    const url = page.url();
+
+    // The textarea is still in the form, hidden, and the editor took its place.
+    assert.equal(await page.locator('#body_html').isHidden(), true);
+    // The area takes the Arabic article's direction; each block inside finds its own (dir="auto").
+    assert.equal(await page.locator('.nr-rte-content').getAttribute('dir'), 'rtl');
+    assert.equal(await page.locator('.nr-rte-toolbar').getAttribute('aria-label'), t.editor_toolbar);
+    for (const label of ['left', 'right', 'align']) {
+      assert.equal(
+        await page.locator(`.nr-rte-toolbar [aria-label*="${label}" i]`).count(),
+        0,
+        'no alignment tools',
+      );
+    }
+
+    // Keyboard: from the dek, Tab lands on the toolbar's first button.
+    await page.locator('#title').fill('القافلة تصل إلى تمبكتو');
+    await page.locator('#dek').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      t.editor_paragraph,
+    );
+
+    const before = await versionOf(page);
+    await page.locator('.nr-rte-content').click();
+    await page.keyboard.type(ARABIC);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(FRENCH);
+    await page.keyboard.press('Enter');
+    await tool(page, t.editor_h2).click();
+    await page.keyboard.type(HEADING);
+    assert.equal(await tool(page, t.editor_h2).getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('Enter');
+    await tool(page, t.editor_orderedList).click();
+    await page.keyboard.type('الحقيبة الأولى');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('الحقيبة الثانية');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    // Bold by keyboard, then a link through the toolbar's address prompt.
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('للمزيد');
+    assert.equal(await tool(page, t.editor_bold).getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' ');
+    page.once('dialog', (dialog: Dialog) => void dialog.accept(LINK));
+    await tool(page, t.editor_link).click();
+
+    // Autosave stores the text a few seconds later, without a submit.
+    const saved = await waitForAutosave(page, before);
+    assert.ok(saved > before);
+    assert.equal(page.url(), url, 'no navigation happened');
+    const draft = await site.services.repos.articles.byId(id);
+    assert.ok(draft?.bodyHtml.includes(ARABIC), 'the autosaved body holds the Arabic paragraph');
+
+    const html = await page.locator('#body_html').inputValue();
+    assert.match(html, new RegExp(`<p dir="auto">${ARABIC}</p><p dir="auto">${FRENCH}</p>`));
+    assert.match(html, new RegExp(`<h2 dir="auto">${HEADING}</h2>`));
+    assert.match(html, /<ol><li dir="rtl"><p dir="auto">الحقيبة الأولى<\/p><\/li><li dir="rtl">/);
+    assert.match(html, new RegExp(`<strong>للمزيد</strong> <a href="${LINK}">${LINK}</a>`));
+
+    // An Arabic list's numbers sit on the right, where the text starts.
+    const list = page.locator('.nr-rte-content ol');
+    assert.equal(await list.evaluate((ol) => getComputedStyle(ol).direction), 'rtl');
+    const [listBox, itemText] = await Promise.all([
+      list.boundingBox(),
+      list
+        .locator('li p')
+        .first()
+        .evaluate((p) => {
+          const range = document.createRange();
+          range.selectNodeContents(p);
+          return range.getBoundingClientRect().right;
+        }),
+    ]);
+    assert.ok(listBox && listBox.x + listBox.width - itemText > 8, 'room for the numbers on the right');
+    await assertNoHorizontalScroll(page, 'the editor page');
+    await saveScreenshot(page, 'editor-phone-ar');
+    await saveScreenshot(page, 'editor-phone-ar-body', page.locator('.nr-rte'));
+
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('button[name="intent"][value="publish"]').click(),
+    ]);
+    assert.match(
+      page.url(),
+      /done=publish/,
+      await page.locator('.nr-notice, .nr-error').allTextContents().then(String),
+    );
+    const article = await site.services.repos.articles.byId(id);
+    assert.equal(article?.status, 'published');
+
+    await page.goto(site.baseUrl + articlePath(article!));
+    const arabic = page.locator('p', { hasText: ARABIC });
+    const french = page.locator('p', { hasText: FRENCH });
+    assert.equal(await arabic.getAttribute('dir'), 'auto');
+    assert.equal(await french.getAttribute('dir'), 'auto');
+    assert.equal(await arabic.evaluate((p) => getComputedStyle(p).direction), 'rtl');
+    assert.equal(await french.evaluate((p) => getComputedStyle(p).direction), 'ltr');
+    assert.equal(await page.locator('h2[dir="auto"]', { hasText: HEADING }).count(), 1);
+    const items = page.locator('ol > li').filter({ hasText: 'الحقيبة' });
+    assert.equal(await items.count(), 2);
+    assert.equal(await items.first().evaluate((li) => getComputedStyle(li).direction), 'rtl');
+    assert.equal(await page.locator(`a[href="${LINK}"]`).count(), 1);
+    await assertNoHorizontalScroll(page, 'the reader page');
+    await saveScreenshot(page, 'editor-published-reader-phone');
+    await page.close();
+    assert.deepEqual(problems, [], 'no CSP refusals or script errors');
+  });
+
+  it('stops a stale tab’s autosave with a conflict message, keeps its text, and keeps the newer save', async () => {
+    const first = await context.newPage();
+    const id = await newDraft(first);
+    const stale = await context.newPage();
+    await stale.goto(first.url());
+    await stale.locator('.nr-rte-content').waitFor();
+
+    const v0 = await versionOf(first);
+    await first.locator('.nr-rte-content').click();
+    await first.keyboard.type('نص النافذة الأولى، وهو الأحدث.');
+    await waitForAutosave(first, v0);
+
+    await stale.bringToFront();
+    await stale.locator('.nr-rte-content').click();
+    await stale.keyboard.type('Texte du second onglet, écrit sur une version ancienne.');
+    const status = stale.locator('.nr-autosave[data-state="conflict"]');
+    await status.waitFor({ timeout: 15_000 });
+    assert.ok(((await status.textContent()) ?? '').includes(t.editor_conflict));
+    assert.equal(
+      await status.locator('a').getAttribute('href'),
+      stale.url(),
+      'the message links to a reload',
+    );
+    assert.equal(await versionOf(stale), v0, 'the stale tab did not take a version it has not seen');
+    assert.match(
+      await stale.locator('.nr-rte-content').textContent().then(String),
+      /second onglet/,
+      'the text is still in the editor',
+    );
+    await saveScreenshot(stale, 'editor-conflict-phone', 'viewport');
+    await saveScreenshot(stale, 'editor-conflict-status-phone', stale.locator('.nr-editor-main'));
+
+    const stored = await site.services.repos.articles.byId(id);
+    assert.ok(stored?.bodyHtml.includes('النافذة الأولى'), 'the server keeps the newer save');
+    assert.ok(!stored?.bodyHtml.includes('second onglet'), 'the stale text did not overwrite it');
+
+    // Leaving with unsaved text asks first.
+    const asked = new Promise<string>((resolve) =>
+      stale.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))),
+    );
+    await stale.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
+
+    // Saving the stale text by the form shows both versions side by side; nothing is lost.
+    await stale.locator('button[name="intent"][value="save"]').click();
+    await stale.waitForLoadState();
+    assert.ok(((await stale.locator('.nr-conflict').textContent()) ?? '').includes('النافذة الأولى'));
+    assert.match(await stale.locator('#body_html').inputValue(), /second onglet/);
+    assert.match(await stale.locator('.nr-rte-content').textContent().then(String), /second onglet/);
+    await assertNoHorizontalScroll(stale, 'the conflict page');
+    await saveScreenshot(stale, 'editor-conflict-page-phone');
+    await stale.close();
+    await first.close();
+    assert.deepEqual(problems, [], 'no CSP refusals or script errors');
+  });
+});
