@@ -177,6 +177,15 @@ describe('importWordPress with the Arabic fixture', async () => {
     assert.equal(await lookup('/2024/03/تقرير-عن-الطرق-بين-نيامي-وغا'), newArticlePath(await byWpId('16')));
   });
 
+  it('indexes the published articles for search in the same transactions', async () => {
+    const result = await services.search.search({ text: 'الحبوب', sort: 'relevance', limit: 10, offset: 0 });
+    const market = await byWpId('10');
+    assert.ok(
+      result.hits.some((h) => h.id === market.id),
+      JSON.stringify(result.hits),
+    );
+  });
+
   it('changes nothing when run again', async () => {
     const before = await snapshot(services);
     const again = await importWordPress(services, { file: EXPORT, uploadsDir: UPLOADS });
