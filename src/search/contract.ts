@@ -97,6 +97,11 @@ export interface Candidate {
   title: string;
 }
 
+export interface Found {
+  total: number;
+  rows: Candidate[];
+}
+
 export interface EngineQuery {
   plan: QueryPlan;
   mode: 'all' | 'any';
@@ -111,9 +116,11 @@ export interface SearchEngine {
   clear(): Promise<void>;
   /** Whether the word's main or stem forms occur anywhere in the index. */
   exists(word: PlanWord): Promise<boolean>;
+  /**
+   * One page of matches, best first or newest first, with the number of all matches counted
+   * in the same pass (the full-text match is the expensive part; it runs once).
+   */
+  find(query: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number): Promise<Found>;
+  /** The number of matches, for a page past the last one (where `find` has no row to count on). */
   count(query: EngineQuery): Promise<number>;
-  /** The best `limit` matches by engine relevance. */
-  byRelevance(query: EngineQuery, limit: number): Promise<Candidate[]>;
-  /** Matches newest first. */
-  byDate(query: EngineQuery, limit: number, offset: number): Promise<Candidate[]>;
 }

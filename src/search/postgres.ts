@@ -49,6 +49,7 @@ function rankQuery(q: EngineQuery): string {
 
 interface Row {
   id: number;
+  total: number | string;
   relevance: number;
   published_at: string;
   title: string;
@@ -58,7 +59,7 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
   const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
     sql<Row>`SELECT a.id,
         ts_rank_cd(${WEIGHTS}, d.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance,
-        a.published_at, a.title
+        a.published_at, a.title, count(*) OVER () AS total
       FROM search_docs d JOIN articles a ON a.id = d.article_id
       WHERE ${matchCondition(q)} AND ${articleConditions(q)}
       ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
@@ -98,11 +99,9 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
         WHERE ${matchCondition(q)} AND ${articleConditions(q)}`.execute(db);
       return Number(rows[0]?.n ?? 0);
     },
-    async byRelevance(q, limit) {
-      return toCandidates((await select(q, 'relevance', limit, 0)).rows);
-    },
-    async byDate(q, limit, offset) {
-      return toCandidates((await select(q, 'date', limit, offset)).rows);
+    async find(q, order, limit, offset) {
+      const { rows } = await select(q, order, limit, offset);
+      return { total: Number(rows[0]?.total ?? 0), rows: toCandidates(rows) };
     },
   };
 }

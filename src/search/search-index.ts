@@ -7,6 +7,7 @@ import type { Dialect } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 import type {
   EngineQuery,
+  Found,
   MatchMode,
   QueryPlan,
   SearchEngine,
@@ -106,25 +107,32 @@ export function createSearchIndex(
       const now = query.now ?? new Date();
       const base: Omit<EngineQuery, 'mode'> = { plan, filters: query, now: now.toISOString() };
 
+      // Relevance ranks the engine's best MAX_RANKED in TypeScript; dates page in the engine.
+      const fetch = (mode: 'all' | 'any'): Promise<Found> => {
+        const q: EngineQuery = { ...base, mode };
+        if (query.sort === 'date') return engine.find(q, 'date', query.limit, query.offset);
+        if (query.offset >= MAX_RANKED) return engine.count(q).then((total) => ({ total, rows: [] }));
+        return engine.find(q, 'relevance', MAX_RANKED, 0);
+      };
+      // A page past the last one has no row to carry the count of all matches.
+      const totalOf = async (found: Found, mode: 'all' | 'any') =>
+        found.rows.length > 0 || query.offset === 0 ? found.total : engine.count({ ...base, mode });
       let mode: 'all' | 'any' = 'all';
-      let total = await engine.count({ ...base, mode });
+      let found = await fetch(mode);
+      let total = await totalOf(found, mode);
       if (total === 0 && plan.words.length > 1) {
         mode = 'any';
-        total = await engine.count({ ...base, mode });
+        found = await fetch(mode);
+        total = await totalOf(found, mode);
       }
-      if (total === 0) return result(0, [], mode);
-
-      const q: EngineQuery = { ...base, mode };
       if (query.sort === 'date') {
-        const rows = await engine.byDate(q, query.limit, query.offset);
         return result(
           total,
-          rows.map((r) => ({ id: r.id, score: r.relevance })),
+          found.rows.map((r) => ({ id: r.id, score: r.relevance })),
           mode,
         );
       }
-      if (query.offset >= MAX_RANKED) return result(total, [], mode);
-      const ranked = rerank(a, plan, await engine.byRelevance(q, MAX_RANKED), now);
+      const ranked = rerank(a, plan, found.rows, now);
       return result(total, ranked.slice(query.offset, query.offset + query.limit), mode);
     },
   };

@@ -38,17 +38,23 @@ export function matchExpression(q: Pick<EngineQuery, 'plan' | 'mode'>): string {
 
 interface Row {
   id: number;
+  total: number | string;
   relevance: number;
   published_at: string;
   title: string;
 }
 
 export function sqliteEngine(db: Kysely<Database>): SearchEngine {
+  // bm25() only works next to the FTS5 cursor, so the matches are scored in a materialized
+  // step and counted (window function) in the next, in one pass over the full-text match.
   const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
-    sql<Row>`SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
-      FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
-      WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}
-      ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
+    sql<Row>`WITH m AS MATERIALIZED (
+        SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
+        FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
+        WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}
+      )
+      SELECT m.*, count(*) OVER () AS total FROM m
+      ORDER BY ${order === 'relevance' ? sql`relevance DESC, published_at DESC` : sql`published_at DESC, id DESC`}
       LIMIT ${limit} OFFSET ${offset}`.execute(db);
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({ id: r.id, relevance: r.relevance, publishedAt: r.published_at, title: r.title }));
@@ -77,11 +83,9 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
         WHERE search_fts MATCH ${matchExpression(q)} AND ${articleConditions(q)}`.execute(db);
       return Number(rows[0]?.n ?? 0);
     },
-    async byRelevance(q, limit) {
-      return toCandidates((await select(q, 'relevance', limit, 0)).rows);
-    },
-    async byDate(q, limit, offset) {
-      return toCandidates((await select(q, 'date', limit, offset)).rows);
+    async find(q, order, limit, offset) {
+      const { rows } = await select(q, order, limit, offset);
+      return { total: Number(rows[0]?.total ?? 0), rows: toCandidates(rows) };
     },
   };
 }
