@@ -4,7 +4,7 @@ import { can } from '../../../core/policies/index.ts';
 import { utcToZonedInput } from '../../../core/dates.ts';
 import type { Article, ArticleStatus, Lang, Person, Section, Tag } from '../../../core/types.ts';
 import type { Revision } from '../../../db/repositories/editorial-contract.ts';
-import type { ArticleForm } from '../../../services/articles/input.ts';
+import { type ArticleForm, isPlaceholderSlug } from '../../../services/articles/input.ts';
 import type { Transition } from '../../../services/articles/workflow.ts';
 import { articlePath } from '../../reader/urls.ts';
 import type { EditorView } from './editor-view.tsx';
@@ -44,7 +44,8 @@ export function availableActions(person: Person, article: Article): Transition[]
 export function formFromArticle(article: Article, tags: Tag[], timezone: string): EditorView['values'] {
   return {
     title: article.title,
-    slug: article.slug,
+    // A new draft's placeholder slug means nothing to a writer: the field starts empty.
+    slug: isPlaceholderSlug(article.slug) ? '' : article.slug,
     dek: article.dek,
     body_html: article.bodyHtml,
     lang: article.lang,
