@@ -73,6 +73,12 @@ export interface TagsRepository {
   list(): Promise<Tag[]>;
   /** Tag ids of each article, keyed by article id. */
   forArticles(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
+  update(id: number, patch: { name?: string; slug?: string }): Promise<Tag>;
+  /** Moves every article of `fromId` to `intoId` and deletes `fromId`, in one transaction. */
+  merge(fromId: number, intoId: number): Promise<void>;
+  delete(id: number): Promise<void>;
+  /** Number of articles (any status) per tag id; unused tags are absent. */
+  usageCounts(): Promise<Map<number, number>>;
 }
 
 export interface NewArticle {

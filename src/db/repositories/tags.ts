@@ -3,6 +3,7 @@ import type { Tag } from '../../core/types.ts';
 import type { Database, TagRow } from '../schema.ts';
 import type { TagsRepository } from './contract.ts';
 import { guardWrite, inOrderOf, unique } from './support.ts';
+import { tagAdminQueries } from './tags-admin.ts';
 
 export function toTag(row: TagRow): Tag {
   return { id: row.id, slug: row.slug, name: row.name };
@@ -12,6 +13,7 @@ export function createTagsRepository(db: Kysely<Database>): TagsRepository {
   const tags = () => db.selectFrom('tags').selectAll();
 
   return {
+    ...tagAdminQueries(db),
     async create(input) {
       const row = await guardWrite(
         () =>

@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
+import { registerTagRoutes } from './tags-routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
 const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
@@ -97,5 +98,6 @@ export async function newsroomPlugin(
   registerArticleRoutes(app, deps);
   registerModerationRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerTagRoutes(app, deps);
   registerMediaRoutes(app, deps);
 }
