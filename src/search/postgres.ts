@@ -21,7 +21,8 @@ export function quoteLexeme(term: string): string {
  * فيضان finds فيضانات, whose stem it is), the stem only among the stems.
  */
 function docQuery(main: string[], stem: string): string {
-  return [...main.map(quoteLexeme), `${quoteLexeme(stem)}:D`].join(' | ');
+  const typed = main.map(quoteLexeme);
+  return (main.includes(stem) ? typed : [...typed, `${quoteLexeme(stem)}:D`]).join(' | ');
 }
 
 function wordCondition(word: PlanWord): RawBuilder<unknown> {

@@ -22,7 +22,10 @@ function anyOf(terms: string[]): string {
 /** One word: its main forms in the text columns or its stem in the stems column (widened: see PlanWord). */
 export function wordExpression(word: PlanWord): string {
   // The typed forms also meet the stems column: فيضان finds فيضانات, whose stem it is.
-  const parts = [`(${TEXT_COLUMNS} : ${anyOf(word.main)})`, `(stems : ${anyOf([...word.main, word.stem])})`];
+  const parts = [
+    `(${TEXT_COLUMNS} : ${anyOf(word.main)})`,
+    `(stems : ${anyOf([...new Set([...word.main, word.stem])])})`,
+  ];
   if (word.widen) {
     parts.push(`(alt : ${anyOf(word.main)})`);
     if (word.guess) {
