@@ -56,6 +56,7 @@ export async function sendNewsroomPage(
           show: can(person, { kind: 'comment.moderate' }),
         },
         { href: '/newsroom/media', label: t.media, show: can(person, { kind: 'media.upload' }) },
+        { href: '/newsroom/sections', label: t.sections, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/tags', label: t.tags, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/settings', label: t.settings, show: can(person, { kind: 'settings.manage' }) },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },

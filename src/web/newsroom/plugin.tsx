@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
+import { registerSectionRoutes } from './sections-routes.tsx';
 import { registerTagRoutes } from './tags-routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
@@ -99,5 +100,6 @@ export async function newsroomPlugin(
   registerModerationRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerTagRoutes(app, deps);
+  registerSectionRoutes(app, deps);
   registerMediaRoutes(app, deps);
 }

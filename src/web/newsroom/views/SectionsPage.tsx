@@ -1,0 +1,135 @@
+import type { Section } from '../../../core/types.ts';
+
+export interface SectionsText {
+  sections: string;
+  newSection: string;
+  slug: string;
+  nameAr: string;
+  nameFr: string;
+  nameEn: string;
+  parent: string;
+  noParent: string;
+  position: string;
+  save: string;
+  create: string;
+  delete: string;
+  done: string;
+  invalid: string;
+}
+
+function Fields({
+  t,
+  section,
+  all,
+  prefix,
+}: {
+  t: SectionsText;
+  section: Section | null;
+  all: Section[];
+  prefix: string;
+}) {
+  const id = (name: string) => `${prefix}-${name}`;
+  return (
+    <>
+      <p>
+        <label for={id('slug')}>{t.slug}</label>
+        <input id={id('slug')} name="slug" value={section?.slug ?? ''} dir="auto" required maxlength={80} />
+      </p>
+      <p>
+        <label for={id('ar')}>{t.nameAr}</label>
+        <input
+          id={id('ar')}
+          name="name_ar"
+          value={section?.names.ar ?? ''}
+          dir="rtl"
+          lang="ar"
+          required
+          maxlength={80}
+        />
+      </p>
+      <p>
+        <label for={id('fr')}>{t.nameFr}</label>
+        <input
+          id={id('fr')}
+          name="name_fr"
+          value={section?.names.fr ?? ''}
+          dir="ltr"
+          lang="fr"
+          maxlength={80}
+        />
+      </p>
+      <p>
+        <label for={id('en')}>{t.nameEn}</label>
+        <input
+          id={id('en')}
+          name="name_en"
+          value={section?.names.en ?? ''}
+          dir="ltr"
+          lang="en"
+          maxlength={80}
+        />
+      </p>
+      <p>
+        <label for={id('parent')}>{t.parent}</label>
+        <select id={id('parent')} name="parent_id">
+          <option value="">{t.noParent}</option>
+          {all
+            .filter((s) => s.id !== section?.id)
+            .map((s) => (
+              <option key={s.id} value={String(s.id)} selected={section?.parentId === s.id}>
+                {s.names.ar}
+              </option>
+            ))}
+        </select>
+      </p>
+      <p>
+        <label for={id('position')}>{t.position}</label>
+        <input
+          id={id('position')}
+          name="position"
+          type="number"
+          min={0}
+          max={1000}
+          value={String(section?.position ?? 0)}
+        />
+      </p>
+    </>
+  );
+}
+
+export function SectionsPage({ t, csrf, sections }: { t: SectionsText; csrf: string; sections: Section[] }) {
+  return (
+    <>
+      <ul class="nr-queue">
+        {sections.map((s) => (
+          <li key={s.id} class="nr-card" id={`section-${s.id}`}>
+            <details>
+              <summary>
+                <strong dir="auto">{s.names.ar}</strong> <span class="nr-meta">/{s.slug}</span>
+              </summary>
+              <form method="post" action={`/newsroom/sections/${s.id}`} class="nr-form">
+                <input type="hidden" name="_csrf" value={csrf} />
+                <Fields t={t} section={s} all={sections} prefix={`s${s.id}`} />
+                <button type="submit">{t.save}</button>
+              </form>
+              <form method="post" action={`/newsroom/sections/${s.id}/delete`} class="nr-inline">
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button type="submit" class="nr-danger">
+                  {t.delete}
+                </button>
+              </form>
+            </details>
+          </li>
+        ))}
+      </ul>
+      <section class="nr-card" aria-labelledby="new-section-title">
+        <h2 id="new-section-title">{t.newSection}</h2>
+        <form method="post" action="/newsroom/sections" class="nr-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <Fields t={t} section={null} all={sections} prefix="new" />
+          <button type="submit">{t.create}</button>
+        </form>
+      </section>
+    </>
+  );
+}
