@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import { photoWithGps } from '../../src/media/test-images.ts';
+import { uploadMedia } from '../../src/services/media-library.ts';
 import { addStaff } from '../../src/services/staff.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
@@ -261,6 +263,59 @@ describe('the article body editor', () => {
     await saveScreenshot(stale, 'editor-conflict-page-phone');
     await stale.close();
     await first.close();
+    assert.deepEqual(problems, [], 'no CSP refusals or script errors');
+  });
+  it('inserts a library image as a figure with srcset, size, alt text and a caption with the credit', async () => {
+    await uploadMedia(site.services, {
+      buffer: await photoWithGps(1400, 900),
+      text: { alt: 'قافلة جمال عند أبواب تمبكتو', caption: 'القافلة عند وصولها', credit: 'تصوير: أمادو' },
+    });
+    const page = await context.newPage();
+    const id = await newDraft(page);
+    await page.locator('#title').fill('صورة القافلة');
+    await page.locator('.nr-rte-content').click();
+    await page.keyboard.type('قبل الصورة.');
+    const open = tool(page, t.editor_image);
+    await open.waitFor();
+    await open.click();
+    const dialog = page.locator('dialog.nr-picker');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('h2').textContent(), t.editor_mediaTitle);
+    await saveScreenshot(page, 'editor-media-picker-phone', 'viewport');
+    await dialog.locator('.nr-picker-item', { hasText: 'قافلة جمال' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const figure = page.locator('.nr-rte-content figure');
+    await figure.waitFor();
+    const img = figure.locator('img');
+    assert.equal(await img.getAttribute('alt'), 'قافلة جمال عند أبواب تمبكتو');
+    assert.match(
+      (await img.getAttribute('srcset')) ?? '',
+      /\.jpe?g \d+w/,
+      'the srcset lists the JPEG widths',
+    );
+    assert.equal(await img.getAttribute('sizes'), '(min-width: 48rem) 45rem, 100vw');
+    assert.ok(Number(await img.getAttribute('width')) > 0 && Number(await img.getAttribute('height')) > 0);
+    assert.equal(await figure.locator('figcaption').textContent(), 'القافلة عند وصولها — تصوير: أمادو');
+    assert.equal(await figure.locator('figcaption').getAttribute('dir'), 'auto');
+    await assertNoHorizontalScroll(page, 'the editor with an image');
+    await saveScreenshot(page, 'editor-figure-phone', page.locator('.nr-rte'));
+
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('button[name="intent"][value="publish"]').click(),
+    ]);
+    const article = await site.services.repos.articles.byId(id);
+    assert.equal(article?.status, 'published');
+    assert.match(article?.bodyHtml ?? '', /<figure><img [^>]*srcset="[^"]+"[^>]*><figcaption dir="auto">/);
+    await page.goto(site.baseUrl + articlePath(article!));
+    const figcaption = page.locator('figcaption', { hasText: 'تصوير: أمادو' });
+    assert.equal(await figcaption.count(), 1, 'the reader page shows the caption');
+    const readerImg = page.locator('figure', { has: figcaption }).locator('img');
+    assert.equal(await readerImg.getAttribute('alt'), 'قافلة جمال عند أبواب تمبكتو');
+    assert.ok(((await readerImg.getAttribute('srcset')) ?? '') !== '', 'the reader image has a srcset');
+    await saveScreenshot(page, 'editor-figure-reader-phone');
+    await page.close();
     assert.deepEqual(problems, [], 'no CSP refusals or script errors');
   });
 });

@@ -7,13 +7,6 @@
 import type { Labels } from './labels.ts';
 
 const DEBOUNCE_MS = 3000;
-/**
- * A new draft's throw-away slug (services/articles/input.ts). The server makes the real slug
- * from the title when the slug comes empty or equal to the stored placeholder; after the first
- * autosave the stored slug is real, so a placeholder still in the field would be taken as the
- * writer's choice (and publishing refuses it). It is therefore always sent empty.
- */
-const PLACEHOLDER_SLUG = /^draft-[0-9a-z]+$/;
 
 type Status = 'saving' | 'saved' | 'failed';
 
@@ -105,8 +98,6 @@ export function startAutosave(form: HTMLFormElement, labels: Labels): Autosave {
   form.addEventListener('change', changed);
   // Posting the form itself saves everything; a pending autosave must not race it.
   form.addEventListener('submit', () => {
-    const slug = form.querySelector<HTMLInputElement>('input[name="slug"]');
-    if (slug && PLACEHOLDER_SLUG.test(slug.value)) slug.value = '';
     submitting = true;
     stopped = true;
     clearTimeout(timer);
@@ -135,8 +126,7 @@ function payload(form: HTMLFormElement): Record<string, string | string[]> {
   for (const [key, value] of new FormData(form)) {
     if (key === 'intent' || typeof value !== 'string') continue;
     const before = data[key];
-    const text = key === 'slug' && PLACEHOLDER_SLUG.test(value) ? '' : value;
-    data[key] = before === undefined ? text : [...(Array.isArray(before) ? before : [before]), text];
+    data[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
   }
   const authors = data.author_ids;
   data.author_ids = (authors === undefined ? [] : Array.isArray(authors) ? authors : [authors]).filter(

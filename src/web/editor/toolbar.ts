@@ -135,6 +135,8 @@ export function button(label: string, glyph: string, name: string): HTMLButtonEl
 function text(glyph: string): HTMLElement {
   const face = document.createElement('span');
   face.setAttribute('aria-hidden', 'true');
+  // "1." and "H2" are Latin marks; in an Arabic page they would otherwise read ".1".
+  face.dir = 'ltr';
   face.textContent = glyph;
   return face;
 }
