@@ -1,6 +1,9 @@
 // A cookie-keeping client over app.inject, for newsroom tests: it signs in like a browser
 // and reads CSRF tokens out of the forms it is shown.
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../src/core/types.ts';
+import type { Services } from '../../src/services/context.ts';
+import { addStaff } from '../../src/services/staff.ts';
 
 export interface Reply {
   status: number;
@@ -61,4 +64,19 @@ export function csrfFrom(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('no CSRF token in the page');
   return token;
+}
+
+/** Adds a person with a role to the test site and returns a client signed in as them. */
+export async function staffClient(
+  site: { app: FastifyInstance; services: Services },
+  role: Role,
+  ip: string,
+): Promise<NewsroomClient> {
+  const email = `${role}-${ip.replace(/\D/g, '')}@midad.example`;
+  const password = 'tombouctou manuscripts 2026';
+  await addStaff(site.services, { email, name: `Staff ${ip}`, role, password });
+  const client = new NewsroomClient(site.app, ip);
+  const res = await client.signIn(email, password);
+  if (res.status !== 303) throw new Error(`sign-in as ${role} failed with ${res.status}`);
+  return client;
 }

@@ -1,9 +1,8 @@
 // Sections from the newsroom: create, edit, refuse loops and taken slugs, delete; editors only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
+import { type NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import { addStaff } from '../../services/staff.ts';
 
 let site: TestSite;
 let editor: NewsroomClient;
@@ -11,22 +10,8 @@ let author: NewsroomClient;
 
 before(async () => {
   site = await startTestSite();
-  await addStaff(site.services, {
-    email: 'chef@midad.example',
-    name: 'Chef',
-    role: 'editor',
-    password: 'kidal sand key 2026',
-  });
-  await addStaff(site.services, {
-    email: 'plume@midad.example',
-    name: 'Plume',
-    role: 'author',
-    password: 'gao river key 2026',
-  });
-  editor = new NewsroomClient(site.app, '203.0.113.21');
-  await editor.signIn('chef@midad.example', 'kidal sand key 2026');
-  author = new NewsroomClient(site.app, '203.0.113.22');
-  await author.signIn('plume@midad.example', 'gao river key 2026');
+  editor = await staffClient(site, 'editor', '203.0.113.21');
+  author = await staffClient(site, 'author', '203.0.113.22');
 });
 after(() => site.close());
 

@@ -2,9 +2,8 @@
 // switched on from here reaches the reader pages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
+import { NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import { addStaff } from '../../services/staff.ts';
 import { articlePath } from '../reader/urls.ts';
 
 let site: TestSite;
@@ -15,14 +14,7 @@ before(async () => {
   site = await startTestSite();
   admin = new NewsroomClient(site.app, '203.0.113.1');
   await admin.signIn(site.admin.email, site.admin.password);
-  await addStaff(site.services, {
-    email: 'ed@midad.example',
-    name: 'Ed Sow',
-    role: 'editor',
-    password: 'sahel desk key 2026',
-  });
-  editor = new NewsroomClient(site.app, '203.0.113.2');
-  await editor.signIn('ed@midad.example', 'sahel desk key 2026');
+  editor = await staffClient(site, 'editor', '203.0.113.2');
 });
 after(() => site.close());
 

@@ -1,9 +1,8 @@
 // Tags from the newsroom: rename, merge, delete; editors may, authors may not.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
+import { type NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import { addStaff } from '../../services/staff.ts';
 
 let site: TestSite;
 let editor: NewsroomClient;
@@ -11,22 +10,8 @@ let author: NewsroomClient;
 
 before(async () => {
   site = await startTestSite();
-  await addStaff(site.services, {
-    email: 'desk@midad.example',
-    name: 'Desk',
-    role: 'editor',
-    password: 'niamey river key 2026',
-  });
-  await addStaff(site.services, {
-    email: 'pen@midad.example',
-    name: 'Pen',
-    role: 'author',
-    password: 'timbuktu sand key 2026',
-  });
-  editor = new NewsroomClient(site.app, '203.0.113.11');
-  await editor.signIn('desk@midad.example', 'niamey river key 2026');
-  author = new NewsroomClient(site.app, '203.0.113.12');
-  await author.signIn('pen@midad.example', 'timbuktu sand key 2026');
+  editor = await staffClient(site, 'editor', '203.0.113.11');
+  author = await staffClient(site, 'author', '203.0.113.12');
 });
 after(() => site.close());
 
