@@ -80,7 +80,7 @@ describe('importWordPress with the Arabic fixture', async () => {
   };
 
   it('counts what it imported and reports what it did not', () => {
-    assert.equal(report.source, 'https://sahel.example');
+    assert.equal(report.source, 'sahel.example');
     assert.deepEqual(report.counts.people, { imported: 2, existing: 0, skipped: 0 });
     assert.deepEqual(report.counts.sections, { imported: 2, existing: 0, skipped: 0 });
     assert.deepEqual(report.counts.tags, { imported: 2, existing: 0, skipped: 0 });
@@ -184,6 +184,19 @@ describe('importWordPress with the Arabic fixture', async () => {
       result.hits.some((h) => h.id === market.id),
       JSON.stringify(result.hits),
     );
+  });
+
+  it('recognizes a later export of the same site after its move to HTTPS with www', async () => {
+    const moved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'midad-moved-')), 'moved.xml');
+    fs.writeFileSync(
+      moved,
+      fs.readFileSync(EXPORT, 'utf8').replace(/https:\/\/sahel\.example</g, 'http://www.sahel.example<'),
+    );
+    const again = await importWordPress(services, { file: moved, uploadsDir: UPLOADS });
+    fs.rmSync(path.dirname(moved), { recursive: true });
+    assert.equal(again.source, 'sahel.example');
+    assert.equal(again.counts.articles.imported, 0);
+    assert.equal(again.counts.articles.existing, 6);
   });
 
   it('changes nothing when run again', async () => {

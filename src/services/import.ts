@@ -59,7 +59,10 @@ function hostsOf(...urls: string[]): Set<string> {
   const hosts = new Set<string>();
   for (const url of urls) {
     try {
-      if (url) hosts.add(new URL(url).host.toLowerCase());
+      if (!url) continue;
+      // Old posts link to the site with and without "www." alike.
+      const host = new URL(url).host.toLowerCase().replace(/^www\./, '');
+      hosts.add(host).add(`www.${host}`);
     } catch {
       // a malformed URL names no host
     }
@@ -81,9 +84,12 @@ export async function importWordPress(services: Services, options: ImportOptions
   const report = new ReportBuilder(options.file, options.dryRun === true);
   for (const w of scan.warnings) report.warn(w.message, w.line);
   const { channel } = scan;
+  // The site's address without scheme or "www.": a later export of the same site after a move
+  // to HTTPS must still be recognized as the same source.
   const source = (channel.baseBlogUrl || channel.link || channel.baseSiteUrl || path.basename(fileName))
-    .replace(/\/+$/, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/\/+$/, '');
   report.report.source = source;
   report.report.wxrVersion = channel.version;
 
