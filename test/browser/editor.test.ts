@@ -118,10 +118,25 @@ describe('the article body editor', () => {
     await page.locator('#title').fill('القافلة تصل إلى تمبكتو');
     await page.locator('#dek').focus();
     await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    assert.equal(await focused(), t.editor_paragraph);
+    // Arrows move along the toolbar the way the row reads (leftwards in Arabic); Tab leaves it
+    // for the text, and Shift+Tab comes back to the button last used.
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await focused(), t.editor_h2);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const last = await page.locator('.nr-rte-toolbar button').last().getAttribute('aria-label');
+    assert.equal(await focused(), last);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
     assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
-      t.editor_paragraph,
+      await page.evaluate(() => document.activeElement?.classList.contains('nr-rte-content')),
+      true,
     );
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), t.editor_h2);
 
     const before = await versionOf(page);
     await page.locator('.nr-rte-content').click();
@@ -315,6 +330,35 @@ describe('the article body editor', () => {
     assert.equal(await readerImg.getAttribute('alt'), 'قافلة جمال عند أبواب تمبكتو');
     assert.ok(((await readerImg.getAttribute('srcset')) ?? '') !== '', 'the reader image has a srcset');
     await saveScreenshot(page, 'editor-figure-reader-phone');
+    await page.close();
+    assert.deepEqual(problems, [], 'no CSP refusals or script errors');
+  });
+  it('embeds an X or YouTube address as a plain link paragraph and refuses a script link', async () => {
+    const page = await context.newPage();
+    await newDraft(page);
+    await page.locator('.nr-rte-content').click();
+    await page.keyboard.type('شاهد المقابلة:');
+    page.once('dialog', (dialog: Dialog) => void dialog.accept('https://youtu.be/dQw4w9WgXcQ?t=3'));
+    await tool(page, t.editor_embed).click();
+    const html = () => page.locator('#body_html').inputValue();
+    await page.waitForFunction(() => document.querySelector('.nr-rte-content a') !== null);
+    const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+    assert.ok((await html()).includes(`<p dir="auto"><a href="${video}">${video}</a></p>`), await html());
+    assert.equal(await page.locator('iframe, script[src*="youtube"], script[src*="twitter"]').count(), 0);
+
+    // A javascript: address is refused with a message, and nothing is linked.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('نص');
+    const messages: string[] = [];
+    page.on('dialog', (dialog: Dialog) => {
+      messages.push(dialog.message());
+      void (dialog.type() === 'prompt' ? dialog.accept('javascript:alert(1)') : dialog.accept());
+    });
+    await page.keyboard.press('Shift+Home');
+    await tool(page, t.editor_link).click();
+    await page.waitForFunction(() => true);
+    assert.deepEqual(messages, [t.editor_linkPrompt, t.editor_linkInvalid]);
+    assert.doesNotMatch(await html(), /javascript:/);
     await page.close();
     assert.deepEqual(problems, [], 'no CSP refusals or script errors');
   });

@@ -153,6 +153,46 @@ function icon(path: string): SVGSVGElement {
   return svg;
 }
 
+/**
+ * One Tab stop for the whole toolbar (the ARIA toolbar pattern): Tab enters it and leaves it,
+ * arrow keys move between buttons. Arrows follow the page direction, so in Arabic the
+ * right arrow goes back towards the first button, the way the row reads.
+ */
+function rovingFocus(bar: HTMLElement): void {
+  const buttons = () => Array.from(bar.querySelectorAll<HTMLButtonElement>('button:not([hidden])'));
+  const settle = (current: HTMLButtonElement) => {
+    for (const b of buttons()) b.tabIndex = b === current ? 0 : -1;
+  };
+  bar.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLButtonElement) settle(event.target);
+  });
+  bar.addEventListener('keydown', (event) => {
+    const list = buttons();
+    const at = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const rtl = getComputedStyle(bar).direction === 'rtl';
+    const step: Record<string, number> = {
+      ArrowRight: rtl ? -1 : 1,
+      ArrowLeft: rtl ? 1 : -1,
+      Home: -at,
+      End: list.length - 1 - at,
+    };
+    const move = step[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    const next = list[(at + move + list.length) % list.length];
+    next?.focus();
+  });
+  // Buttons added later (the media picker) join the roving set.
+  new MutationObserver(() => {
+    const list = buttons();
+    const current = list.find((b) => b.tabIndex === 0) ?? list[0];
+    if (current) settle(current);
+  }).observe(bar, { childList: true });
+  const first = buttons()[0];
+  if (first) settle(first);
+}
+
 export function buildToolbar(editor: Editor, labels: Labels, controls: string): Toolbar {
   const bar = document.createElement('div');
   bar.className = 'nr-rte-toolbar';
@@ -171,6 +211,7 @@ export function buildToolbar(editor: Editor, labels: Labels, controls: string): 
     }
     bar.append(b);
   }
+  rovingFocus(bar);
   const refresh = () => {
     for (const [b, tool] of stateful) b.setAttribute('aria-pressed', String(tool.active?.(editor) ?? false));
   };
