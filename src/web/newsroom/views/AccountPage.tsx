@@ -1,6 +1,7 @@
 // The signed-in person's security: two-step verification and password.
 import type { Enrolment } from '../../../services/auth/two-factor.ts';
 import type { NewsroomMessages } from '../messages.ts';
+import { InputField } from './Field.tsx';
 
 export interface AccountView {
   twoFactorEnabled: boolean;
@@ -33,24 +34,16 @@ export function AccountPage({ t, csrf, view }: { t: NewsroomMessages; csrf: stri
         ) : view.twoFactorEnabled ? (
           <form method="post" action="/newsroom/account/2fa/disable" class="nr-form">
             <input type="hidden" name="_csrf" value={csrf} />
-            <p>
-              <label for="disable-password">{t.currentPassword}</label>
-              <input
-                id="disable-password"
-                name="password"
-                type="password"
-                dir="ltr"
-                autocomplete="current-password"
-                required
-                aria-invalid={view.errors.disablePassword ? 'true' : undefined}
-                aria-describedby={view.errors.disablePassword ? 'disable-password-error' : undefined}
-              />
-              {view.errors.disablePassword ? (
-                <span id="disable-password-error" class="nr-error">
-                  {view.errors.disablePassword}
-                </span>
-              ) : null}
-            </p>
+            <InputField
+              id="disable-password"
+              name="password"
+              type="password"
+              dir="ltr"
+              autocomplete="current-password"
+              required
+              label={t.currentPassword}
+              error={view.errors.disablePassword}
+            />
             <button type="submit" class="nr-danger">
               {t.disable2fa}
             </button>
@@ -66,43 +59,27 @@ export function AccountPage({ t, csrf, view }: { t: NewsroomMessages; csrf: stri
         <h2 id="password-title">{t.changePassword}</h2>
         <form method="post" action="/newsroom/account/password" class="nr-form">
           <input type="hidden" name="_csrf" value={csrf} />
-          <p>
-            <label for="current">{t.currentPassword}</label>
-            <input
-              id="current"
-              name="current"
-              type="password"
-              dir="ltr"
-              autocomplete="current-password"
-              required
-              aria-invalid={view.errors.current ? 'true' : undefined}
-              aria-describedby={view.errors.current ? 'current-error' : undefined}
-            />
-            {view.errors.current ? (
-              <span id="current-error" class="nr-error">
-                {view.errors.current}
-              </span>
-            ) : null}
-          </p>
-          <p>
-            <label for="new">{t.newPassword}</label>
-            <input
-              id="new"
-              name="password"
-              type="password"
-              dir="ltr"
-              autocomplete="new-password"
-              minlength={12}
-              required
-              aria-invalid={view.errors.password ? 'true' : undefined}
-              aria-describedby={view.errors.password ? 'new-error' : undefined}
-            />
-            {view.errors.password ? (
-              <span id="new-error" class="nr-error">
-                {view.errors.password}
-              </span>
-            ) : null}
-          </p>
+          <InputField
+            id="current"
+            name="current"
+            type="password"
+            dir="ltr"
+            autocomplete="current-password"
+            required
+            label={t.currentPassword}
+            error={view.errors.current}
+          />
+          <InputField
+            id="new"
+            name="password"
+            type="password"
+            dir="ltr"
+            autocomplete="new-password"
+            minlength={12}
+            required
+            label={t.newPassword}
+            error={view.errors.password}
+          />
           <button type="submit">{t.save}</button>
         </form>
       </section>

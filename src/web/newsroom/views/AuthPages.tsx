@@ -1,6 +1,7 @@
 // Sign-in and second-factor forms. Errors say what is wrong without saying whether the
 // e-mail exists.
 import type { NewsroomMessages } from '../messages.ts';
+import { InputField } from './Field.tsx';
 
 export function SignInForm({
   t,
