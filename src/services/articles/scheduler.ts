@@ -17,7 +17,7 @@ export async function publishDue(services: Services, now = new Date()): Promise<
   for (const { id, version } of due) {
     const won = await services.transaction(async (repos, search) => {
       const article = await repos.articles.byId(id);
-      if (!article || article.status !== 'scheduled' || article.version !== version) return false;
+      if (article?.status !== 'scheduled' || article.version !== version) return false;
       const updated = await repos.articles
         .update(id, { status: 'published' }, { expectedVersion: version })
         .catch(() => null);

@@ -18,29 +18,25 @@ export function SignInForm({
     <form method="post" action="/newsroom/sign-in" class="nr-form nr-narrow">
       <input type="hidden" name="_csrf" value={csrf} />
       <input type="hidden" name="next" value={next} />
-      <p>
-        <label for="email">{t.email}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          dir="ltr"
-          autocomplete="username"
-          required
-          value={email}
-        />
-      </p>
-      <p>
-        <label for="password">{t.password}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          dir="ltr"
-          autocomplete="current-password"
-          required
-        />
-      </p>
+      <InputField
+        id="email"
+        name="email"
+        type="email"
+        dir="ltr"
+        autocomplete="username"
+        required
+        value={email}
+        label={t.email}
+      />
+      <InputField
+        id="password"
+        name="password"
+        type="password"
+        dir="ltr"
+        autocomplete="current-password"
+        required
+        label={t.password}
+      />
       <p>
         <button type="submit">{t.signInButton}</button>
       </p>
