@@ -7,12 +7,15 @@ import type { Repositories } from '../db/repositories/contract.ts';
 import { createRepositories } from '../db/repositories/index.ts';
 import type { SearchIndex } from '../search/contract.ts';
 import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
+import { createEventBus, type EventBus } from './events.ts';
 
 export interface Services {
   config: Config;
   db: Db;
   repos: Repositories;
   search: SearchIndex;
+  /** Committed changes, for the page cache and webhooks. */
+  events: EventBus;
   /**
    * Runs fn with repositories and the search index bound to one transaction: all its writes
    * land, or none; an article and its index entry never disagree.
@@ -28,6 +31,7 @@ export function servicesFor(config: Config, db: Db): Services {
     db,
     repos: createRepositories(db.kysely),
     search: createSearchIndex(db.kysely, db.dialect, searchCache),
+    events: createEventBus(),
     transaction: (fn) =>
       db.kysely
         .transaction()

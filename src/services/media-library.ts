@@ -41,7 +41,9 @@ export async function uploadMedia(
 }
 
 export async function updateMediaText(services: Services, id: number, text: MediaText): Promise<Media> {
-  return services.repos.media.update(id, text);
+  const media = await services.repos.media.update(id, text);
+  await services.events.emit({ type: 'media', id });
+  return media;
 }
 
 /** Refused with the usage in `details.usage` while an article or a person still shows the item. */

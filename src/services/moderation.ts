@@ -2,6 +2,7 @@
 import { Invalid, NotFound } from '../core/errors.ts';
 import type { CommentStatus, Person } from '../core/types.ts';
 import type { Services } from './context.ts';
+import type { ContentEvent } from './events.ts';
 import { COMMENT_LIMITS } from './comments.ts';
 
 export const MODERATION_ACTIONS = ['approve', 'spam', 'trash', 'restore'] as const;
@@ -20,7 +21,8 @@ export async function moderateComments(
   input: { ids: number[]; action: ModerationAction; by: Person; ipHash: string },
 ): Promise<number> {
   const status = TARGET[input.action];
-  return services.transaction(async (repos) => {
+  const events: ContentEvent[] = [];
+  const count = await services.transaction(async (repos) => {
     let changed = 0;
     for (const id of new Set(input.ids)) {
       const comment = await repos.comments.byId(id);
@@ -35,9 +37,21 @@ export async function moderateComments(
         ipHash: input.ipHash,
       });
       changed++;
+      const shownBefore = comment.status === 'approved';
+      const shownAfter = status === 'approved';
+      if (shownBefore !== shownAfter) {
+        events.push({
+          type: 'comment',
+          change: shownAfter ? 'shown' : 'removed',
+          articleId: comment.articleId,
+          commentId: id,
+        });
+      }
     }
     return changed;
   });
+  for (const event of events) await services.events.emit(event);
+  return count;
 }
 
 /** A reply published at once under the staff member's name. */
@@ -48,7 +62,7 @@ export async function replyAsStaff(
   const body = input.body.replace(/\r\n?/g, '\n').trim();
   if (body === '' || Array.from(body).length > COMMENT_LIMITS.body)
     throw new Invalid('The reply is empty or too long.');
-  return services.transaction(async (repos) => {
+  const { articleId, replyId } = await services.transaction(async (repos) => {
     const parent = await repos.comments.byId(input.parentId);
     if (!parent) throw new NotFound('No such comment.');
     // Replying approves the comment replied to: staff would not answer a comment they reject.
@@ -62,6 +76,8 @@ export async function replyAsStaff(
       personId: input.by.id,
       body,
     });
-    return reply.id;
+    return { articleId: parent.articleId, replyId: reply.id };
   });
+  await services.events.emit({ type: 'comment', change: 'shown', articleId, commentId: replyId });
+  return replyId;
 }

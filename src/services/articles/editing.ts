@@ -6,6 +6,7 @@ import { slugify } from '../../core/slug.ts';
 import type { Article, Lang, Person } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { Services } from '../context.ts';
+import { articleChanged } from '../events.ts';
 import { type CleanArticle, type FieldErrors, placeholderSlug } from './input.ts';
 
 export class ArticleInvalid extends Invalid {
@@ -55,7 +56,7 @@ export interface SaveInput {
 }
 
 export async function saveArticle(services: Services, person: Person, input: SaveInput): Promise<Article> {
-  return services.transaction(async (repos, search) => {
+  const { before, after } = await services.transaction(async (repos, search) => {
     const current = await repos.articles.byId(input.id);
     if (!current || current.status === 'trashed') throw new NotFound('No such article.');
     if (!can(person, { kind: 'article.edit', article: current })) throw new Forbidden('forbidden');
@@ -107,8 +108,10 @@ export async function saveArticle(services: Services, person: Person, input: Sav
       });
     }
     await search.indexArticle(saved.id);
-    return saved;
+    return { before: current, after: saved };
   });
+  await articleChanged(services.events, before, after);
+  return after;
 }
 
 async function checkReferences(
@@ -160,7 +163,7 @@ export async function restoreRevision(
   person: Person,
   input: { articleId: number; revisionId: number },
 ): Promise<Article> {
-  return services.transaction(async (repos, search) => {
+  const { before, after } = await services.transaction(async (repos, search) => {
     const article = await repos.articles.byId(input.articleId);
     const revision = await repos.revisions.byId(input.revisionId);
     if (!article || !revision || revision.articleId !== article.id) throw new NotFound('No such revision.');
@@ -188,6 +191,8 @@ export async function restoreRevision(
       ipHash: '',
     });
     await search.indexArticle(article.id);
-    return restored;
+    return { before: article, after: restored };
   });
+  await articleChanged(services.events, before, after);
+  return after;
 }

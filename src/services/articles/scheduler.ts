@@ -2,6 +2,7 @@
 // The state lives in the database, so a restart loses nothing; each article is flipped by one
 // conditional write, so with several processes exactly one of them publishes it.
 import type { Services } from '../context.ts';
+import { articleChanged } from '../events.ts';
 import { recordPublish } from './workflow.ts';
 
 export async function publishDue(services: Services, now = new Date()): Promise<number[]> {
@@ -17,11 +18,11 @@ export async function publishDue(services: Services, now = new Date()): Promise<
   for (const { id, version } of due) {
     const won = await services.transaction(async (repos, search) => {
       const article = await repos.articles.byId(id);
-      if (article?.status !== 'scheduled' || article.version !== version) return false;
+      if (article?.status !== 'scheduled' || article.version !== version) return null;
       const updated = await repos.articles
         .update(id, { status: 'published' }, { expectedVersion: version })
         .catch(() => null);
-      if (!updated) return false;
+      if (!updated) return null;
       await recordPublish(repos, updated, null);
       await search.indexArticle(id);
       await repos.audit.record({
@@ -32,9 +33,12 @@ export async function publishDue(services: Services, now = new Date()): Promise<
         details: { at: updated.publishedAt },
         ipHash: '',
       });
-      return true;
+      return { before: article, after: updated };
     });
-    if (won) published.push(id);
+    if (won) {
+      published.push(id);
+      await articleChanged(services.events, won.before, won.after);
+    }
   }
   return published;
 }

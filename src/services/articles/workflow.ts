@@ -6,6 +6,7 @@ import { type Action, can } from '../../core/policies/index.ts';
 import type { Article, ArticleStatus, Person } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { Services } from '../context.ts';
+import { articleChanged } from '../events.ts';
 import { ArticleInvalid } from './editing.ts';
 import { isPlaceholderSlug } from './input.ts';
 
@@ -42,7 +43,7 @@ export async function transitionArticle(
   input: TransitionInput,
 ): Promise<Article> {
   const now = input.now ?? new Date();
-  return services.transaction(async (repos, search) => {
+  const { before, after } = await services.transaction(async (repos, search) => {
     const article = await repos.articles.byId(input.id);
     if (!article) throw new NotFound('No such article.');
     if (!can(person, policyFor(input.transition, article))) throw new Forbidden('forbidden');
@@ -101,8 +102,10 @@ export async function transitionArticle(
       },
       ipHash: input.ipHash ?? '',
     });
-    return updated;
+    return { before: article, after: updated };
   });
+  await articleChanged(services.events, before, after);
+  return after;
 }
 
 export async function recordPublish(

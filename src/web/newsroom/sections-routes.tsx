@@ -135,7 +135,7 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps):
     };
     const ipHash = await clientIpHash(services, request);
     try {
-      await services.transaction(async (trx) => {
+      const savedId = await services.transaction(async (trx) => {
         const saved = current
           ? await trx.sections.update(current.id, input)
           : await trx.sections.create(input);
@@ -147,7 +147,9 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps):
           details: { slug: saved.slug },
           ipHash,
         });
+        return saved.id;
       });
+      await services.events.emit({ type: 'section', id: savedId });
     } catch (err) {
       if (err instanceof Conflict) return show(request, reply, 'invalid', 422);
       throw err;
@@ -182,6 +184,7 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps):
         ipHash,
       });
     });
+    await services.events.emit({ type: 'section', id: section.id });
     return reply.redirect('/newsroom/sections?done=1', 303);
   });
 }

@@ -88,6 +88,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
         });
       }
     });
+    if (changed.length > 0) await deps.services.events.emit({ type: 'settings', keys: changed });
     return reply.redirect('/newsroom/settings?saved=1', 303);
   });
 }

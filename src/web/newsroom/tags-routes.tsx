@@ -170,6 +170,7 @@ export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): voi
       });
     });
     services.search.forgetNames();
+    await services.events.emit({ type: 'tag', id: tag.id });
     return reply.redirect('/newsroom/tags?done=1', 303);
   });
 
@@ -195,6 +196,8 @@ export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): voi
       });
     });
     services.search.forgetNames();
+    await services.events.emit({ type: 'tag', id: tag.id });
+    await services.events.emit({ type: 'tag', id: into.id });
     return reply.redirect('/newsroom/tags?done=1', 303);
   });
 
@@ -216,6 +219,7 @@ export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): voi
       });
     });
     services.search.forgetNames();
+    await services.events.emit({ type: 'tag', id: tag.id });
     return reply.redirect('/newsroom/tags?done=1', 303);
   });
 }

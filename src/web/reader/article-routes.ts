@@ -73,6 +73,14 @@ export function registerArticleRoutes(
           ip: request.ip,
         },
       );
+      if (!outcome.held) {
+        await deps.services.events.emit({
+          type: 'comment',
+          change: 'shown',
+          articleId: article.id,
+          commentId: outcome.comment.id,
+        });
+      }
       const target = outcome.held
         ? `${articlePath(article)}?comment=held#respond`
         : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
