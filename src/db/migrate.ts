@@ -6,6 +6,7 @@ import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_search.ts';
 import * as m003 from './migrations/003_newsroom.ts';
 import * as m004 from './migrations/004_import.ts';
+import * as m005 from './migrations/005_people.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '002_search': m002,
   '003_newsroom': m003,
   '004_import': m004,
+  '005_people': m005,
 };
 
 /** Every migration, in the order they apply. */

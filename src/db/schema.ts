@@ -133,6 +133,16 @@ export interface RecoveryCodesTable {
   used_at: string | null;
 }
 
+export interface InvitationsTable {
+  id: Generated<number>;
+  person_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -178,6 +188,7 @@ export interface Database {
   settings: SettingsTable;
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
+  invitations: InvitationsTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
   preview_tokens: PreviewTokensTable;

@@ -44,6 +44,33 @@ export interface TwoFactorRepository {
   markRecoveryCodeUsed(id: number, at: IsoDate): Promise<boolean>;
 }
 
+export interface Invitation {
+  id: number;
+  personId: number;
+  createdBy: number | null;
+  createdAt: IsoDate;
+  expiresAt: IsoDate;
+  usedAt: IsoDate | null;
+}
+
+export interface InvitationsRepository {
+  create(input: {
+    personId: number;
+    tokenHash: string;
+    createdBy: number | null;
+    createdAt: IsoDate;
+    expiresAt: IsoDate;
+  }): Promise<Invitation>;
+  /** The unused, unexpired invitation with this token hash, if any. */
+  usable(tokenHash: string, now: IsoDate): Promise<Invitation | null>;
+  /** Marks it used; false when it was used meanwhile (two tabs, a replayed link). */
+  markUsed(id: number, at: IsoDate): Promise<boolean>;
+  /** Withdraws every unused invitation of a person; returns how many. */
+  revokeForPerson(personId: number): Promise<number>;
+  /** The newest unused, unexpired invitation of each of these people. */
+  openFor(personIds: readonly number[], now: IsoDate): Promise<Map<number, Invitation>>;
+}
+
 export interface AuditEntry {
   id: number;
   at: IsoDate;

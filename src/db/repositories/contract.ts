@@ -17,7 +17,12 @@ import type {
   SectionNames,
   Tag,
 } from '../../core/types.ts';
-import type { AuditRepository, SessionsRepository, TwoFactorRepository } from './auth-contract.ts';
+import type {
+  AuditRepository,
+  InvitationsRepository,
+  SessionsRepository,
+  TwoFactorRepository,
+} from './auth-contract.ts';
 import type { PreviewTokensRepository, RevisionsRepository } from './editorial-contract.ts';
 
 export interface NewPerson {
@@ -291,6 +296,7 @@ export interface SettingsRepository {
 export interface Repositories {
   sessions: SessionsRepository;
   twoFactor: TwoFactorRepository;
+  invitations: InvitationsRepository;
   revisions: RevisionsRepository;
   previews: PreviewTokensRepository;
   audit: AuditRepository;

@@ -58,6 +58,7 @@ export async function sendNewsroomPage(
         { href: '/newsroom/media', label: t.media, show: can(person, { kind: 'media.upload' }) },
         { href: '/newsroom/sections', label: t.sections, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/tags', label: t.tags, show: can(person, { kind: 'taxonomy.manage' }) },
+        { href: '/newsroom/people', label: t.people, show: can(person, { kind: 'people.manage' }) },
         { href: '/newsroom/settings', label: t.settings, show: can(person, { kind: 'settings.manage' }) },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },

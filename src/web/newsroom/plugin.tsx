@@ -11,6 +11,7 @@ import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
+import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
 import { registerSectionRoutes } from './sections-routes.tsx';
 import { registerTagRoutes } from './tags-routes.tsx';
@@ -29,7 +30,7 @@ export async function newsroomPlugin(
   // without it may only reach their account page to enrol.
   app.addHook('preHandler', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.has(path)) return;
+    if (PUBLIC_PATHS.has(path) || path.startsWith('/newsroom/invite/')) return;
     if (!request.staff) {
       if (request.method === 'GET') {
         return reply.redirect(`/newsroom/sign-in?next=${encodeURIComponent(request.url)}`, 303);
@@ -102,4 +103,5 @@ export async function newsroomPlugin(
   registerTagRoutes(app, deps);
   registerSectionRoutes(app, deps);
   registerMediaRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
 }

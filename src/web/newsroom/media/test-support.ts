@@ -39,15 +39,16 @@ export async function postMultipart(
   fields: Record<string, string>,
   file: { name: string; type: string; data: Buffer } | null,
   accept = 'text/html',
+  url = '/newsroom/media',
 ): Promise<UploadReply> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   if (file) form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
-  const request = new Request('http://localhost/newsroom/media', { method: 'POST', body: form });
+  const request = new Request(`http://localhost${url}`, { method: 'POST', body: form });
   const payload = Buffer.from(await request.arrayBuffer());
   const res = await site.app.inject({
     method: 'POST',
-    url: '/newsroom/media',
+    url,
     remoteAddress: '192.0.2.40',
     headers: {
       cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),

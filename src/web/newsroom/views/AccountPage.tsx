@@ -13,6 +13,9 @@ export interface AccountView {
 export function AccountPage({ t, csrf, view }: { t: NewsroomMessages; csrf: string; view: AccountView }) {
   return (
     <>
+      <p>
+        <a href="/newsroom/profile">{t.myProfile}</a>
+      </p>
       <section aria-labelledby="twofactor-title" class="nr-card">
         <h2 id="twofactor-title">{t.twoFactor}</h2>
         {view.recoveryCodes ? (
