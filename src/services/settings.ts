@@ -1,7 +1,7 @@
 // Site settings with their defaults. Stored as JSON values under dotted keys; read as one
 // typed object so a missing or malformed value never reaches a page.
 import { z } from 'zod';
-import { LANGUAGES } from '../core/types.ts';
+import { LANGUAGES, type Lang } from '../core/types.ts';
 import type { Repositories } from '../db/repositories/contract.ts';
 
 export const SiteSettings = z.object({
@@ -28,6 +28,18 @@ export const SiteSettings = z.object({
   requireTwoFactor: z.boolean().catch(false),
   /** Feeds carry whole article bodies (true) or only a summary with a link to the page. */
   feedFullContent: z.boolean().catch(true),
+  /** The languages the reader site publishes in; pages of the others answer 404. */
+  languages: z
+    .array(z.enum(LANGUAGES))
+    .min(1)
+    .transform((ls) => LANGUAGES.filter((l) => ls.includes(l)))
+    .catch([...LANGUAGES]),
+  /** Which calendars article dates show in: both side by side, or one of them. */
+  dateDisplay: z.enum(['both', 'gregorian', 'hijri']).catch('both'),
+  /** The site's logo from the media library, shown in the header and given to search engines. */
+  logoMediaId: z.number().int().positive().nullable().catch(null),
+  /** Largest upload accepted, in megabytes. */
+  maxUploadMB: z.number().int().min(1).max(1024).catch(20),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -42,7 +54,16 @@ const KEYS: Record<keyof SiteSettings, string> = {
   secret: 'site.secret',
   requireTwoFactor: 'security.requireTwoFactor',
   feedFullContent: 'feeds.fullContent',
+  languages: 'site.languages',
+  dateDisplay: 'dates.display',
+  logoMediaId: 'site.logoMediaId',
+  maxUploadMB: 'media.maxUploadMB',
 };
+
+/** The languages a site serves: its chosen ones, and always its main language. */
+export function servedLanguages(settings: Pick<SiteSettings, 'languages' | 'defaultLang'>): Lang[] {
+  return LANGUAGES.filter((l) => settings.languages.includes(l) || l === settings.defaultLang);
+}
 
 export async function loadSiteSettings(repos: Pick<Repositories, 'settings'>): Promise<SiteSettings> {
   const stored = await repos.settings.getAll();

@@ -30,7 +30,7 @@ export async function sendErrorPage(
     return reply.send({ error: { code: status === 404 ? 'not_found' : 'internal', message } });
   let html: string;
   try {
-    const ctx = await readerContext(deps, lang);
+    const ctx = await readerContext(deps, lang, { anyLanguage: true });
     html = renderErrorPage(
       ctx.site(),
       {

@@ -1,8 +1,9 @@
 // Feeds of every listing page, in the three formats: the home page of each language, its
 // sections, tags and authors. Unknown sections, tags and authors answer 404.
 import type { FastifyInstance } from 'fastify';
+import { NotFound } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
+import { loadSiteSettings, servedLanguages } from '../../services/settings.ts';
 import { type FeedScope, loadFeed } from '../../services/syndication.ts';
 import type { ReaderDeps } from '../reader/context.ts';
 import { renderAtom } from './atom.ts';
@@ -30,6 +31,9 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     reply: Parameters<typeof sendCacheable>[1],
   ) => {
     const settings = await loadSiteSettings(repos);
+    if (scope.kind !== 'all' && !servedLanguages(settings).includes(lang)) {
+      throw new NotFound(`The site does not publish in "${lang}".`);
+    }
     const data = await loadFeed(repos, scope, scope.kind === 'all' ? settings.defaultLang : lang);
     const feed = presentFeed(data, scope, settings, config.publicUrl);
     return sendCacheable(request, reply, {

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { postMultipart } from './media/test-support.ts';
+import sharp from 'sharp';
 import { articlePath } from '../reader/urls.ts';
 
 let site: TestSite;
@@ -25,6 +27,9 @@ const valid = {
   defaultLang: 'ar',
   timezone: 'Africa/Niamey',
   commentModeration: 'first-time',
+  languages: ['ar', 'fr', 'en'],
+  dateDisplay: 'both',
+  maxUploadMB: '20',
 };
 
 describe('site settings', () => {
@@ -59,5 +64,79 @@ describe('site settings', () => {
     const res = await editor.submit('/newsroom', '/newsroom/settings', { ...valid, name: 'اختراق' });
     assert.equal(res.status, 403);
     assert.notEqual(await site.services.repos.settings.get('site.name'), 'اختراق');
+  });
+
+  it('switches a language off: its pages answer 404 and the switcher drops it; the main one stays', async () => {
+    const refused = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...valid,
+      languages: ['fr', 'en'],
+    });
+    assert.equal(refused.status, 422, 'the main language cannot be switched off');
+    assert.match(refused.body, /اختر اللغة الأساسية/);
+    const res = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...valid,
+      languages: ['ar', 'fr'],
+    });
+    assert.equal(res.status, 303);
+    assert.equal((await site.app.inject('/en/')).statusCode, 404);
+    assert.equal((await site.app.inject('/en/feed.xml')).statusCode, 404);
+    assert.equal((await site.app.inject('/fr/')).statusCode, 200);
+    const home = await site.app.inject('/');
+    assert.equal(home.statusCode, 200);
+    assert.doesNotMatch(home.body, /hreflang="en"[^>]*>English/);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', valid);
+    assert.equal((await site.app.inject('/en/')).statusCode, 200);
+  });
+
+  it('shows dates in the chosen calendars', async () => {
+    const path = articlePath(site.mainArticle);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', { ...valid, dateDisplay: 'gregorian' });
+    const gregorian = (await site.app.inject(path)).body;
+    assert.doesNotMatch(gregorian, /class="hijri"/);
+    assert.doesNotMatch(gregorian, /هـ/);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', { ...valid, dateDisplay: 'hijri' });
+    const hijri = (await site.app.inject(path)).body;
+    assert.match(hijri, /<time datetime="[^"]+">[^<]*هـ/);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', valid);
+    assert.match((await site.app.inject(path)).body, /class="hijri"/);
+  });
+
+  it('sets the upload limit, refusing nonsense', async () => {
+    const bad = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...valid,
+      maxUploadMB: '-3',
+    });
+    assert.equal(bad.status, 422);
+    const ok = await admin.submit('/newsroom/settings', '/newsroom/settings', { ...valid, maxUploadMB: '5' });
+    assert.equal(ok.status, 303);
+    assert.equal(await site.services.repos.settings.get('media.maxUploadMB'), 5);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', valid);
+  });
+
+  it('uploads a logo shown in the reader header and the publisher data, and removes it', async () => {
+    const page = await admin.get('/newsroom/settings');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const png = await sharp({
+      create: { width: 400, height: 120, channels: 4, background: { r: 20, g: 60, b: 120, alpha: 1 } },
+    })
+      .png()
+      .toBuffer();
+    const res = await postMultipart(
+      site,
+      admin,
+      { _csrf: csrf },
+      { name: 'logo.png', type: 'image/png', data: png },
+      'text/html',
+      '/newsroom/settings/logo',
+    );
+    assert.equal(res.status, 303);
+    const logoId = await site.services.repos.settings.get('site.logoMediaId');
+    assert.equal(typeof logoId, 'number');
+    const home = (await site.app.inject('/')).body;
+    assert.match(home, /<img class="site-logo" src="\/media\//);
+    assert.match(home, /"logo":\{"@type":"ImageObject","url":"[^"]*\/media\//);
+    const removed = await admin.submit('/newsroom/settings', '/newsroom/settings/logo/remove', {});
+    assert.equal(removed.status, 303);
+    assert.doesNotMatch((await site.app.inject('/')).body, /class="site-logo"/);
   });
 });

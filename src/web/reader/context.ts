@@ -2,9 +2,10 @@
 import { messages } from '../../core/i18n.ts';
 import type { Lang, Section } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
-import { loadSiteSettings, type SiteSettings } from '../../services/settings.ts';
+import { NotFound } from '../../core/errors.ts';
+import { loadSiteSettings, type SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
-import type { PresentContext } from './presenters.ts';
+import { type PresentContext, presentImage } from './presenters.ts';
 import { buildSiteView } from './site.ts';
 import type { SiteView } from './view-models.ts';
 
@@ -20,15 +21,22 @@ export interface ReaderContext {
   site(alternates?: Partial<Record<Lang, string>>): SiteView;
 }
 
-export async function readerContext(deps: ReaderDeps, lang: Lang): Promise<ReaderContext> {
+/** Throws NotFound for a language the site does not publish in, unless `anyLanguage` (error pages). */
+export async function readerContext(
+  deps: ReaderDeps,
+  lang: Lang,
+  options: { anyLanguage?: boolean } = {},
+): Promise<ReaderContext> {
   const { repos, config } = deps.services;
   const [settings, sections] = await Promise.all([loadSiteSettings(repos), repos.sections.list()]);
+  if (!options.anyLanguage && !servedLanguages(settings).includes(lang)) throw new NotFound(`The site does not publish in "${lang}".`);
+  const logo = settings.logoMediaId === null ? null : presentImage(await repos.media.byId(settings.logoMediaId));
   const baseUrl = config.publicUrl;
   return {
     settings,
     sections,
-    present: { lang, t: messages(lang), baseUrl, timezone: settings.timezone },
+    present: { lang, t: messages(lang), baseUrl, timezone: settings.timezone, dateDisplay: settings.dateDisplay },
     site: (alternates) =>
-      buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates }),
+      buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates, logo }),
   };
 }

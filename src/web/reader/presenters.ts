@@ -23,10 +23,16 @@ export interface PresentContext {
   t: Messages;
   baseUrl: string;
   timezone: string;
+  /** Which calendars dates show in (a site setting); both when absent. */
+  dateDisplay?: 'both' | 'gregorian' | 'hijri';
 }
 
 export function presentDate(iso: string, ctx: PresentContext): DateView {
-  return displayDate(iso, ctx.lang, ctx.timezone);
+  const date = displayDate(iso, ctx.lang, ctx.timezone);
+  if (ctx.dateDisplay === 'gregorian') return { ...date, hijri: '' };
+  // The Hijri date takes the Gregorian one's place; <time datetime> keeps the exact moment.
+  if (ctx.dateDisplay === 'hijri' && date.hijri !== '') return { ...date, gregorian: date.hijri, hijri: '' };
+  return date;
 }
 
 export function presentImage(media: Media | undefined | null): ImageView | null {

@@ -1,13 +1,13 @@
 // The parts of every reader page that do not depend on the page: the site's name, its
 // sections menu, the language links and the interface text.
 import { directionOf, messages } from '../../core/i18n.ts';
-import { LANGUAGES, type Lang, type Section } from '../../core/types.ts';
-import type { SiteSettings } from '../../services/settings.ts';
+import type { Lang, Section } from '../../core/types.ts';
+import { type SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { sectionName } from './presenters.ts';
 import { searchPath } from './search-urls.ts';
 import { homePath, sectionPath } from './urls.ts';
-import type { SiteView } from './view-models.ts';
+import type { ImageView, SiteView } from './view-models.ts';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
 
@@ -19,6 +19,7 @@ export function buildSiteView(input: {
   baseUrl: string;
   /** Per-language targets for the switcher, e.g. an article's translations; home pages otherwise. */
   alternates?: Partial<Record<Lang, string>>;
+  logo?: ImageView | null;
 }): SiteView {
   const { lang, settings } = input;
   return {
@@ -31,7 +32,8 @@ export function buildSiteView(input: {
     nav: input.sections
       .filter((s) => s.parentId === null)
       .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang) })),
-    languages: LANGUAGES.map((l) => ({
+    logo: input.logo ?? null,
+    languages: servedLanguages(settings).map((l) => ({
       lang: l,
       href: input.alternates?.[l] ?? homePath(l),
       label: LANGUAGE_NAMES[l],

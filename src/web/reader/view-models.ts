@@ -38,6 +38,8 @@ export interface SiteView {
   /** Absolute base, no trailing slash, e.g. "http://127.0.0.1:3000". */
   baseUrl: string;
   homeHref: string;
+  /** The site's logo, when the owner chose one. */
+  logo: ImageView | null;
   nav: LinkView[];
   /** Links to the other languages' home pages. */
   languages: (LinkView & { lang: Lang; current: boolean })[];

@@ -1,5 +1,10 @@
+import { LANGUAGES } from '../../../core/types.ts';
 import type { SiteSettings } from '../../../services/settings.ts';
+import type { ImageRefView } from '../media/presenter.ts';
 import type { NewsroomMessages } from '../messages.ts';
+import type { SettingsMessages } from '../settings-messages.ts';
+
+const LANGUAGE_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' } as const;
 
 const ZONES = [
   'Africa/Bamako',
@@ -23,11 +28,12 @@ const ZONES = [
 
 export function SettingsForm(props: {
   t: NewsroomMessages;
+  s: SettingsMessages;
   csrf: string;
   values: SiteSettings;
   errors: Record<string, string>;
 }) {
-  const { t, values: v, errors } = props;
+  const { t, s, values: v, errors } = props;
   const zones = ZONES.includes(v.timezone) ? ZONES : [v.timezone, ...ZONES];
   const invalid = (k: string) => (errors[k] ? { 'aria-invalid': 'true' as const } : {});
   return (
@@ -81,6 +87,61 @@ export function SettingsForm(props: {
             ))}
           </select>
         </p>
+        <fieldset
+          class="nr-fieldset"
+          aria-describedby={errors.languages ? 'languages-error' : 'languages-help'}
+          aria-invalid={errors.languages ? 'true' : undefined}
+        >
+          <legend>{s.languages}</legend>
+          {LANGUAGES.map((l) => (
+            <label key={l} class="nr-check" lang={l}>
+              <input type="checkbox" name="languages" value={l} checked={v.languages.includes(l)} />{' '}
+              {LANGUAGE_NAMES[l]}
+            </label>
+          ))}
+          {errors.languages ? (
+            <span id="languages-error" class="nr-error">
+              {errors.languages}
+            </span>
+          ) : (
+            <span id="languages-help" class="nr-help">
+              {s.languagesHelp}
+            </span>
+          )}
+        </fieldset>
+        <fieldset class="nr-fieldset">
+          <legend>{s.dates}</legend>
+          {(['both', 'gregorian', 'hijri'] as const).map((d) => (
+            <label key={d} class="nr-check">
+              <input type="radio" name="dateDisplay" value={d} checked={v.dateDisplay === d} />{' '}
+              {d === 'both' ? s.dateBoth : d === 'gregorian' ? s.dateGregorian : s.dateHijri}
+            </label>
+          ))}
+        </fieldset>
+        <p>
+          <label for="maxUploadMB">{s.maxUpload}</label>
+          <input
+            id="maxUploadMB"
+            name="maxUploadMB"
+            type="number"
+            min={1}
+            max={1024}
+            step={1}
+            dir="ltr"
+            value={String(v.maxUploadMB)}
+            aria-describedby={errors.maxUploadMB ? 'max-upload-error' : 'max-upload-help'}
+            {...invalid('maxUploadMB')}
+          />
+          {errors.maxUploadMB ? (
+            <span id="max-upload-error" class="nr-error">
+              {errors.maxUploadMB}
+            </span>
+          ) : (
+            <span id="max-upload-help" class="nr-help">
+              {s.maxUploadHelp}
+            </span>
+          )}
+        </p>
       </section>
       <section class="nr-card" aria-labelledby="comments-title">
         <h2 id="comments-title">{t.comments}</h2>
@@ -121,5 +182,58 @@ export function SettingsForm(props: {
       </section>
       <button type="submit">{t.save}</button>
     </form>
+  );
+}
+
+/** The logo has its own form: a file upload cannot ride in the settings form without JavaScript. */
+export function LogoForm(props: {
+  s: SettingsMessages;
+  csrf: string;
+  logo: ImageRefView | null;
+  error?: string;
+}) {
+  const { s, logo, error } = props;
+  return (
+    <section class="nr-card" aria-labelledby="logo-title">
+      <h2 id="logo-title">{s.logo}</h2>
+      {logo ? (
+        <img src={logo.src} width={logo.width} height={logo.height} alt={s.logo} class="nr-logo" />
+      ) : (
+        <p class="nr-muted">{s.noLogo}</p>
+      )}
+      <form method="post" action="/newsroom/settings/logo" enctype="multipart/form-data" class="nr-form">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <p>
+          <label for="logo-file">{s.logo}</label>
+          <input
+            id="logo-file"
+            type="file"
+            name="file"
+            accept="image/png,image/jpeg,image/webp,image/avif"
+            required
+            aria-describedby={error ? 'logo-error' : 'logo-help'}
+            aria-invalid={error ? 'true' : undefined}
+          />
+          {error ? (
+            <span id="logo-error" class="nr-error">
+              {error}
+            </span>
+          ) : (
+            <span id="logo-help" class="nr-help">
+              {s.logoHelp}
+            </span>
+          )}
+        </p>
+        <button type="submit">{s.uploadLogo}</button>
+      </form>
+      {logo ? (
+        <form method="post" action="/newsroom/settings/logo/remove" class="nr-form">
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <button type="submit" class="nr-link-button">
+            {s.removeLogo}
+          </button>
+        </form>
+      ) : null}
+    </section>
   );
 }

@@ -26,7 +26,7 @@ function publisherOf(site: SiteView): PublisherInput {
   return {
     name: site.name,
     url: site.baseUrl + homePath(site.lang),
-    logo: absoluteUrl(site.baseUrl, site.assets.icon),
+    logo: absoluteUrl(site.baseUrl, site.logo?.src ?? site.assets.icon),
   };
 }
 

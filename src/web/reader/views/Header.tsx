@@ -50,6 +50,9 @@ export function SiteHeader({ site, head }: { site: SiteView; head: HeadView }) {
       <div class="wrap header-bar">
         <div class="brand">
           <a class="site-name" href={site.homeHref} dir="auto">
+            {site.logo ? (
+              <img class="site-logo" src={site.logo.src} width={site.logo.width} height={site.logo.height} alt="" />
+            ) : null}
             {site.name}
           </a>
           {site.tagline ? (

@@ -48,6 +48,7 @@ export function sampleSite(lang: Lang = 'ar', copyProtection = false): SiteView 
       icon: '/assets/icon.0123456789.svg',
     },
     copyProtection,
+    logo: null,
     year: 2025,
   };
 }

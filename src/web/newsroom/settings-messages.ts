@@ -1,0 +1,73 @@
+// Text of the settings page beyond the basics in messages.ts: languages, dates, uploads, logo.
+import type { Lang } from '../../core/types.ts';
+
+const ar = {
+  languages: 'لغات الموقع',
+  languagesHelp: 'صفحات اللغات غير المختارة لا تظهر للقراء. اللغة الأساسية مختارة دائمًا.',
+  languagesMissingDefault: 'اختر اللغة الأساسية ضمن لغات الموقع.',
+  dates: 'عرض التواريخ',
+  dateBoth: 'الميلادي والهجري معًا',
+  dateGregorian: 'الميلادي فقط',
+  dateHijri: 'الهجري فقط',
+  maxUpload: 'أكبر حجم لملف مرفوع (ميغابايت)',
+  maxUploadHelp: 'بين 1 و1024. القيمة المعتادة 20.',
+  maxUploadInvalid: 'اكتب عددًا صحيحًا بين 1 و1024.',
+  logo: 'شعار الموقع',
+  logoHelp: 'يظهر في رأس الصفحات وفي نتائج محركات البحث. PNG أو SVG محوّل إلى PNG، بخلفية شفافة إن أمكن.',
+  uploadLogo: 'رفع الشعار',
+  removeLogo: 'إزالة الشعار',
+  noLogo: 'لا شعار: يظهر اسم الموقع وحده.',
+  logoSaved: 'حُفظ الشعار.',
+  logoNotImage: 'الملف ليس صورة.',
+};
+
+export type SettingsMessages = Record<keyof typeof ar, string>;
+
+const fr: SettingsMessages = {
+  languages: 'Langues du site',
+  languagesHelp:
+    'Les pages des langues non cochées ne sont pas publiées. La langue principale est toujours incluse.',
+  languagesMissingDefault: 'Cochez la langue principale parmi les langues du site.',
+  dates: 'Affichage des dates',
+  dateBoth: 'Grégorienne et hégirienne',
+  dateGregorian: 'Grégorienne seulement',
+  dateHijri: 'Hégirienne seulement',
+  maxUpload: 'Taille maximale d’un fichier envoyé (Mo)',
+  maxUploadHelp: 'Entre 1 et 1024. Valeur habituelle : 20.',
+  maxUploadInvalid: 'Saisissez un nombre entier entre 1 et 1024.',
+  logo: 'Logo du site',
+  logoHelp:
+    'Affiché en tête des pages et dans les résultats des moteurs de recherche. PNG, fond transparent si possible.',
+  uploadLogo: 'Envoyer le logo',
+  removeLogo: 'Retirer le logo',
+  noLogo: 'Pas de logo : le nom du site s’affiche seul.',
+  logoSaved: 'Logo enregistré.',
+  logoNotImage: "Le fichier n'est pas une image.",
+};
+
+const en: SettingsMessages = {
+  languages: 'Site languages',
+  languagesHelp: 'Pages in languages left unticked are not published. The main language is always included.',
+  languagesMissingDefault: 'Tick the main language among the site languages.',
+  dates: 'Date display',
+  dateBoth: 'Gregorian and Hijri',
+  dateGregorian: 'Gregorian only',
+  dateHijri: 'Hijri only',
+  maxUpload: 'Largest upload (MB)',
+  maxUploadHelp: 'Between 1 and 1024. The usual value is 20.',
+  maxUploadInvalid: 'Enter a whole number between 1 and 1024.',
+  logo: 'Site logo',
+  logoHelp:
+    'Shown in the page header and in search engine results. PNG, with a transparent background if possible.',
+  uploadLogo: 'Upload the logo',
+  removeLogo: 'Remove the logo',
+  noLogo: 'No logo: the site name is shown alone.',
+  logoSaved: 'Logo saved.',
+  logoNotImage: 'The file is not an image.',
+};
+
+const ALL: Record<Lang, SettingsMessages> = { ar, fr, en };
+
+export function settingsMessages(lang: Lang): SettingsMessages {
+  return ALL[lang];
+}
