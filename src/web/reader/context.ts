@@ -29,13 +29,21 @@ export async function readerContext(
 ): Promise<ReaderContext> {
   const { repos, config } = deps.services;
   const [settings, sections] = await Promise.all([loadSiteSettings(repos), repos.sections.list()]);
-  if (!options.anyLanguage && !servedLanguages(settings).includes(lang)) throw new NotFound(`The site does not publish in "${lang}".`);
-  const logo = settings.logoMediaId === null ? null : presentImage(await repos.media.byId(settings.logoMediaId));
+  if (!options.anyLanguage && !servedLanguages(settings).includes(lang))
+    throw new NotFound(`The site does not publish in "${lang}".`);
+  const logo =
+    settings.logoMediaId === null ? null : presentImage(await repos.media.byId(settings.logoMediaId));
   const baseUrl = config.publicUrl;
   return {
     settings,
     sections,
-    present: { lang, t: messages(lang), baseUrl, timezone: settings.timezone, dateDisplay: settings.dateDisplay },
+    present: {
+      lang,
+      t: messages(lang),
+      baseUrl,
+      timezone: settings.timezone,
+      dateDisplay: settings.dateDisplay,
+    },
     site: (alternates) =>
       buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates, logo }),
   };

@@ -51,7 +51,13 @@ export function SiteHeader({ site, head }: { site: SiteView; head: HeadView }) {
         <div class="brand">
           <a class="site-name" href={site.homeHref} dir="auto">
             {site.logo ? (
-              <img class="site-logo" src={site.logo.src} width={site.logo.width} height={site.logo.height} alt="" />
+              <img
+                class="site-logo"
+                src={site.logo.src}
+                width={site.logo.width}
+                height={site.logo.height}
+                alt=""
+              />
             ) : null}
             {site.name}
           </a>
