@@ -24,6 +24,13 @@ export const LABEL_KEYS = [
   'mediaClose',
   'mediaMore',
   'mediaEmpty',
+  'mediaUpload',
+  'mediaUploadSend',
+  'mediaUploading',
+  'mediaUploadFailed',
+  'mediaFile',
+  'mediaAlt',
+  'mediaCaption',
   'conflict',
   'reload',
 ] as const;

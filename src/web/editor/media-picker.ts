@@ -1,8 +1,10 @@
 // Images from the newsroom's media library, chosen in a small dialog and inserted as
-// <figure><img srcset…><figcaption>caption — credit</figcaption></figure>. The library's JSON
+// <figure><img srcset…><figcaption>caption — credit</figcaption></figure>, or uploaded from the
+// dialog (picker-upload.ts). The library's JSON
 // list (GET /newsroom/media.json?q=&page=) is asked first; without it the button stays hidden.
 import type { Editor } from '@tiptap/core';
 import type { Labels } from './labels.ts';
+import { uploadSection } from './picker-upload.ts';
 import { button, IMAGE_ICON } from './toolbar.ts';
 
 const LIST_URL = '/newsroom/media.json';
@@ -134,9 +136,13 @@ function openDialog(editor: Editor, labels: Labels, first: Page, opener: HTMLBut
   const footer = document.createElement('p');
   footer.className = 'nr-picker-actions';
   footer.append(more, close);
-  dialog.append(title, search, grid, footer);
-
   let picked: PickerItem | null = null;
+  const upload = uploadSection(labels, (item) => {
+    picked = item;
+    dialog.close();
+  });
+  dialog.append(title, upload, search, grid, footer);
+
   let query = '';
   let next: number | null = null;
   const show = (page: Page, replace: boolean) => {

@@ -1,0 +1,98 @@
+// Uploading a photo from inside the image dialog: a file, its alt text and caption, sent to the
+// media library's upload route as JSON-answering multipart; the new image goes straight into the
+// article. The CSRF token travels first, as the upload route requires.
+import type { Labels } from './labels.ts';
+import type { PickerItem } from './media-picker.ts';
+
+const UPLOAD_URL = '/newsroom/media';
+
+function field(labelText: string, input: HTMLInputElement): HTMLParagraphElement {
+  const p = document.createElement('p');
+  const label = document.createElement('label');
+  label.textContent = labelText;
+  label.htmlFor = input.id;
+  p.append(label, input);
+  return p;
+}
+
+function isUploaded(v: unknown): v is { item: PickerItem } {
+  return (
+    typeof v === 'object' && v !== null && typeof (v as { item?: { id?: unknown } }).item?.id === 'number'
+  );
+}
+
+function errorMessage(v: unknown): string | null {
+  const message = (v as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === 'string' ? message : null;
+}
+
+/** The form inside the dialog; `onUploaded` receives the stored image, ready to insert. */
+export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => void): HTMLElement {
+  const csrf = document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+  const details = document.createElement('details');
+  details.className = 'nr-picker-upload';
+  const summary = document.createElement('summary');
+  summary.textContent = labels.mediaUpload;
+  const file = document.createElement('input');
+  file.type = 'file';
+  file.id = 'nr-picker-file';
+  file.accept = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
+  const alt = document.createElement('input');
+  alt.id = 'nr-picker-alt';
+  alt.dir = 'auto';
+  alt.maxLength = 500;
+  const caption = document.createElement('input');
+  caption.id = 'nr-picker-caption';
+  caption.dir = 'auto';
+  caption.maxLength = 2000;
+  const send = document.createElement('button');
+  send.type = 'button';
+  send.textContent = labels.mediaUploadSend;
+  const status = document.createElement('p');
+  status.className = 'nr-picker-status';
+  status.setAttribute('role', 'status');
+  details.append(
+    summary,
+    field(labels.mediaFile, file),
+    field(labels.mediaAlt, alt),
+    field(labels.mediaCaption, caption),
+    send,
+    status,
+  );
+
+  send.addEventListener('click', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      status.textContent = labels.mediaFile;
+      file.focus();
+      return;
+    }
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    form.append('alt', alt.value.trim());
+    form.append('caption', caption.value.trim());
+    form.append('file', chosen, chosen.name);
+    send.disabled = true;
+    status.textContent = labels.mediaUploading;
+    try {
+      const res = await fetch(UPLOAD_URL, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      const body: unknown = await res.json().catch(() => null);
+      if (res.ok && isUploaded(body)) {
+        status.textContent = '';
+        onUploaded(body.item);
+        return;
+      }
+      status.textContent = errorMessage(body) ?? labels.mediaUploadFailed;
+    } catch {
+      status.textContent = labels.mediaUploadFailed;
+    } finally {
+      send.disabled = false;
+    }
+  });
+  return details;
+}
