@@ -85,3 +85,53 @@ describe('accessibility (axe-core)', () => {
     });
   }
 });
+
+describe('accessibility of the newsroom (axe-core)', () => {
+  it('newsroom pages, the editor included, have no serious or critical violations and fit a phone', async () => {
+    const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+    try {
+      const signIn = await context.newPage();
+      await signIn.goto(`${site.baseUrl}/newsroom/sign-in`);
+      const before = await violations(context, '/newsroom/sign-in');
+      await signIn.locator('#email').fill(site.admin.email);
+      await signIn.locator('#password').fill(site.admin.password);
+      await Promise.all([
+        signIn.waitForURL(/\/newsroom$/),
+        signIn.locator('form button[type="submit"]').click(),
+      ]);
+      await signIn.close();
+      const admin = await site.services.repos.people.byEmail(site.admin.email);
+      const paths = [
+        '/newsroom',
+        '/newsroom/articles',
+        `/newsroom/articles/${site.mainArticle.id}`,
+        '/newsroom/media',
+        '/newsroom/comments',
+        '/newsroom/people',
+        `/newsroom/people/${admin?.id}`,
+        '/newsroom/sections',
+        '/newsroom/tags',
+        '/newsroom/settings',
+        '/newsroom/account',
+        '/newsroom/audit',
+      ];
+      const report: string[] = [];
+      const grave = (found: Result[]) =>
+        found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      if (grave(before).length > 0)
+        report.push(`sign-in:\n${grave(before).map(describeViolation).join('\n')}`);
+      for (const path of paths) {
+        const found = grave(await violations(context, path));
+        if (found.length > 0) report.push(`${path}:\n${found.map(describeViolation).join('\n')}`);
+        const page = await context.newPage();
+        await page.goto(site.baseUrl + path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) report.push(`${path}: scrolls sideways by ${overflow}px at phone width`);
+        await page.close();
+      }
+      assert.equal(report.length, 0, `newsroom accessibility problems:\n${report.join('\n')}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
