@@ -17,6 +17,8 @@ interface ImportFlags {
   dryRun?: boolean;
   defaultAuthor?: string;
   skipPingbacks?: boolean;
+  categoryBase?: string;
+  tagBase?: string;
   report?: string;
   batchSize?: string;
 }
@@ -56,6 +58,8 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'read and report without writing anything')
     .option('--default-author <email>', 'an existing person who gets posts whose author is unknown')
     .option('--skip-pingbacks', 'leave out pingbacks and trackbacks')
+    .option('--category-base <base>', 'the old category base if not "category" (Settings → Permalinks)')
+    .option('--tag-base <base>', 'the old tag base if not "tag"')
     .option('--report <file>', 'where to write the JSON report (default: DATA_DIR/imports/)')
     .option('--batch-size <n>', 'items per transaction', undefined)
     .action(async (file: string, flags: ImportFlags) => {
@@ -73,6 +77,8 @@ export function registerImport(program: Command): void {
           dryRun: flags.dryRun === true,
           ...(flags.defaultAuthor !== undefined ? { defaultAuthorEmail: flags.defaultAuthor } : {}),
           skipPingbacks: flags.skipPingbacks === true,
+          ...(flags.categoryBase !== undefined ? { categoryBase: flags.categoryBase } : {}),
+          ...(flags.tagBase !== undefined ? { tagBase: flags.tagBase } : {}),
           ...(batchSize !== undefined ? { batchSize } : {}),
           ...(progressPrinter(process.stderr) ? { onProgress: progressPrinter(process.stderr) } : {}),
         });

@@ -108,6 +108,9 @@ export interface Article {
   tagIds: number[];
 }
 
+export const COMMENT_KINDS = ['comment', 'pingback', 'trackback'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
 export interface Comment {
   id: number;
   articleId: number;
@@ -116,6 +119,8 @@ export interface Comment {
   authorName: string;
   authorEmail: string;
   authorUrl: string;
+  /** Pingbacks and trackbacks come from imported sites; new comments are always `comment`. */
+  kind: CommentKind;
   personId: number | null;
   body: string;
   ipHash: string;

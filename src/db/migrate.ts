@@ -7,6 +7,7 @@ import * as m002 from './migrations/002_search.ts';
 import * as m003 from './migrations/003_newsroom.ts';
 import * as m004 from './migrations/004_import.ts';
 import * as m005 from './migrations/005_people.ts';
+import * as m009 from './migrations/009_imports_newsroom.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003_newsroom': m003,
   '004_import': m004,
   '005_people': m005,
+  '009_imports_newsroom': m009,
 };
 
 /** Every migration, in the order they apply. */

@@ -80,6 +80,8 @@ export interface CommentsTable {
   author_name: string;
   author_email: string;
   author_url: Generated<string>;
+  /** comment, pingback or trackback. */
+  kind: Generated<string>;
   person_id: number | null;
   body: string;
   ip_hash: Generated<string>;
@@ -143,6 +145,23 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
+export interface ImportRunsTable {
+  id: Generated<number>;
+  status: string;
+  file_name: string;
+  file_path: string;
+  options: string;
+  person_id: number | null;
+  done: Generated<number>;
+  total: Generated<number>;
+  report: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -189,6 +208,7 @@ export interface Database {
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
   invitations: InvitationsTable;
+  import_runs: ImportRunsTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
   preview_tokens: PreviewTokensTable;

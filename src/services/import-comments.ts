@@ -1,7 +1,7 @@
 // Comments of one imported post, threads kept: a reply is written after its parent whatever
 // the order of the export, so its parent id is known. Pingbacks and trackbacks are kept as
 // comments unless the operator asks to skip them.
-import type { CommentStatus } from '../core/types.ts';
+import type { CommentKind, CommentStatus } from '../core/types.ts';
 import { commentText } from '../importers/wordpress/content/clean.ts';
 import type { WxrComment, WxrItem } from '../importers/wordpress/types.ts';
 import type { ImportContext, ImportRepos } from './import-context.ts';
@@ -17,6 +17,10 @@ const STATUS: Record<string, CommentStatus> = {
   trash: 'trash',
   'post-trashed': 'trash',
 };
+
+function kindOf(type: string): CommentKind {
+  return type === 'pingback' || type === 'trackback' ? type : 'comment';
+}
 
 export function commentKey(item: Pick<WxrItem, 'postId'>, comment: Pick<WxrComment, 'id'>): string {
   return `${item.postId}:${comment.id}`;
@@ -84,6 +88,7 @@ export async function importComments(
         authorName: c.author || (type === 'comment' ? 'Anonymous' : type),
         authorEmail: c.authorEmail,
         authorUrl: c.authorUrl,
+        kind: kindOf(type),
         personId: c.userId && c.userId !== '0' ? (ctx.peopleByWpId.get(c.userId) ?? null) : null,
         body: commentText(c.content),
         createdAt: wpDate(c.dateGmt, c.date, '') ?? new Date().toISOString(),

@@ -24,6 +24,9 @@ export interface ImportContext {
   uploadsDir: string | null;
   mediaRoot: string;
   skipPingbacks: boolean;
+  /** The old site's category and tag bases (Settings → Permalinks), without slashes. */
+  categoryBase: string;
+  tagBase: string;
   defaultAuthorId: number | null;
   /** WordPress login (lower case) → person id. */
   people: Map<string, number>;

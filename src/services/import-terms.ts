@@ -88,7 +88,7 @@ function categoryPath(ctx: ImportContext, c: WxrCategory): string {
     parts.unshift(parent.nicename);
     parent = byName.get(parent.parent.toLowerCase());
   }
-  return `/category/${parts.join('/')}/`;
+  return `/${ctx.categoryBase}/${parts.join('/')}/`;
 }
 
 export async function ensureSection(
@@ -140,7 +140,7 @@ export async function ensureTag(
     id = tag.id;
     ctx.report.count('tags', 'imported');
     const to = newTagPath(ctx.lang, tag.slug);
-    await addRedirect(repos, ctx, `/tag/${t.slug}/`, to);
+    await addRedirect(repos, ctx, `/${ctx.tagBase}/${t.slug}/`, to);
     await addRedirect(repos, ctx, `/?tag=${t.slug}`, to);
   }
   await repos.imports.record(ctx.source, 'tag', key, id);

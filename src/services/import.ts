@@ -32,6 +32,10 @@ export interface ImportOptions {
   /** E-mail of an existing person who gets the posts whose author is unknown. */
   defaultAuthorEmail?: string;
   skipPingbacks?: boolean;
+  /** The old site's category base when it was not "category" (Settings → Permalinks). */
+  categoryBase?: string;
+  /** The old site's tag base when it was not "tag". */
+  tagBase?: string;
   /** Items per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -70,6 +74,20 @@ function hostsOf(...urls: string[]): Set<string> {
   return hosts;
 }
 
+/** A permalink base as WordPress stores it, slashes trimmed; "" or absent means the default. */
+export function permalinkBase(value: string | undefined, fallback: string, flag: string): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return fallback;
+  const segments = trimmed.split('/');
+  const wellFormed = segments.every((s) => /^[\p{L}\p{N}._%-]+$/u.test(s) && s !== '.' && s !== '..');
+  if (!wellFormed) {
+    throw new Invalid(
+      `${flag}: "${value}" is not a permalink base (letters, digits, - and /, e.g. "rubrique").`,
+    );
+  }
+  return trimmed;
+}
+
 function checkUploads(dir: string | undefined): string | null {
   if (dir === undefined) return null;
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
@@ -79,6 +97,8 @@ function checkUploads(dir: string | undefined): string | null {
 
 export async function importWordPress(services: Services, options: ImportOptions): Promise<ImportReport> {
   const uploadsDir = checkUploads(options.uploadsDir);
+  const categoryBase = permalinkBase(options.categoryBase, 'category', '--category-base');
+  const tagBase = permalinkBase(options.tagBase, 'tag', '--tag-base');
   const fileName = options.file;
   const scan = await scanExport(options.file, fileName);
   const report = new ReportBuilder(options.file, options.dryRun === true);
@@ -115,6 +135,8 @@ export async function importWordPress(services: Services, options: ImportOptions
     uploadsDir,
     mediaRoot: services.config.mediaRoot,
     skipPingbacks: options.skipPingbacks === true,
+    categoryBase,
+    tagBase,
     defaultAuthorId,
     people: await known.all(source, 'person'),
     peopleByWpId: new Map(),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
-import type { Comment, CommentStatus } from '../../core/types.ts';
+import { COMMENT_KINDS, type Comment, type CommentKind, type CommentStatus } from '../../core/types.ts';
 import type { CommentRow, Database } from '../schema.ts';
 import type { CommentsRepository } from './contract.ts';
 import { guardWrite, normalizeEmail, nowIso, toCount, toIso, unique } from './support.ts';
@@ -14,6 +14,7 @@ export function toComment(row: CommentRow): Comment {
     authorName: row.author_name,
     authorEmail: row.author_email,
     authorUrl: row.author_url,
+    kind: (COMMENT_KINDS as readonly string[]).includes(row.kind) ? (row.kind as CommentKind) : 'comment',
     personId: row.person_id,
     body: row.body,
     ipHash: row.ip_hash,
@@ -38,6 +39,7 @@ export function createCommentsRepository(db: Kysely<Database>): CommentsReposito
               // Stored lowercased so "seen this commenter before" is an index lookup on both engines.
               author_email: normalizeEmail(input.authorEmail),
               author_url: input.authorUrl ?? '',
+              kind: input.kind ?? 'comment',
               person_id: input.personId ?? null,
               body: input.body,
               ip_hash: input.ipHash ?? '',

@@ -4,6 +4,7 @@ import type {
   Article,
   ArticleStatus,
   Comment,
+  CommentKind,
   CommentStatus,
   IsoDate,
   Lang,
@@ -218,6 +219,7 @@ export interface NewComment {
   authorName: string;
   authorEmail: string;
   authorUrl?: string;
+  kind?: CommentKind;
   personId?: number | null;
   body: string;
   ipHash?: string;

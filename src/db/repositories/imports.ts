@@ -153,6 +153,7 @@ export function createImportsRepository(base: Kysely<Database>): ImportsReposito
           author_name: c.authorName,
           author_email: normalizeEmail(c.authorEmail),
           author_url: c.authorUrl ?? '',
+          kind: c.kind ?? 'comment',
           person_id: c.personId ?? null,
           body: c.body,
           ip_hash: c.ipHash ?? '',

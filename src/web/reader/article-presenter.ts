@@ -128,6 +128,8 @@ export function threadComments(comments: Comment[], ctx: PresentContext): Commen
       created: presentDate(c.createdAt, ctx),
       replies: [],
       depth,
+      kind: c.kind,
+      sourceUrl: c.kind !== 'comment' && /^https?:\/\/[^\s"<>]+$/i.test(c.authorUrl) ? c.authorUrl : null,
     };
     const list = !parent
       ? roots

@@ -117,6 +117,10 @@ export interface CommentView {
   replies: CommentView[];
   /** Depth from 0; replies deeper than the maximum are shown at the maximum depth. */
   depth: number;
+  /** Pingbacks and trackbacks (imported) are notes that another site linked here. */
+  kind: 'comment' | 'pingback' | 'trackback';
+  /** The linking page, for a pingback or trackback; only http(s) addresses. */
+  sourceUrl: string | null;
 }
 
 export interface CommentFormView {

@@ -16,6 +16,7 @@ function CommentItem({ comment, form, t }: ThreadProps) {
   const replies = comment.replies;
   // Replies past the maximum depth arrive at the same depth as their parent: no extra indent.
   const indent = replies.length > 0 && replies.some((r) => r.depth > comment.depth);
+  if (comment.kind !== 'comment') return <LinkNote comment={comment} t={t} />;
   return (
     <li class="comment">
       <div id={`comment-${comment.id}`} class="comment-card">
@@ -48,6 +49,31 @@ function CommentItem({ comment, form, t }: ThreadProps) {
           ))}
         </ol>
       ) : null}
+    </li>
+  );
+}
+
+/** A pingback or trackback: which page linked here, and its excerpt; nobody replies to it. */
+function LinkNote({ comment, t }: { comment: CommentView; t: Messages }) {
+  return (
+    <li class="comment comment-linked">
+      <div id={`comment-${comment.id}`} class="comment-card">
+        <p class="comment-meta">
+          {t.linkedFrom}{' '}
+          {comment.sourceUrl ? (
+            <a href={comment.sourceUrl} rel="nofollow ugc" dir="auto">
+              {comment.authorName}
+            </a>
+          ) : (
+            <b dir="auto">{comment.authorName}</b>
+          )}{' '}
+          <a class="comment-date" href={`#comment-${comment.id}`}>
+            <ShortDate date={comment.created} />
+          </a>
+        </p>
+        {/* bodyHtml was escaped and sanitized by the comment HTML policy (core) upstream. */}
+        <div class="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      </div>
     </li>
   );
 }

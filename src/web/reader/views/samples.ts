@@ -107,8 +107,8 @@ function comment(
   bodyHtml: string,
   depth: number,
   replies: CommentView[] = [],
-) {
-  return { id, authorName, bodyHtml, created: sampleDate, depth, replies };
+): CommentView {
+  return { id, authorName, bodyHtml, created: sampleDate, depth, replies, kind: 'comment', sourceUrl: null };
 }
 
 export function sampleComments(): CommentView[] {
