@@ -19,7 +19,8 @@ export type Action =
   | { kind: 'taxonomy.manage' }
   | { kind: 'people.manage' }
   | { kind: 'settings.manage' }
-  | { kind: 'audit.read' };
+  | { kind: 'audit.read' }
+  | { kind: 'import.run' };
 
 type Who = Pick<Person, 'id' | 'role'>;
 
@@ -49,6 +50,7 @@ export function can(person: Who | null | undefined, action: Action): boolean {
     case 'people.manage':
     case 'settings.manage':
     case 'audit.read':
+    case 'import.run':
       return person.role === 'admin';
     case 'article.edit':
       if (atLeast(person, 'editor')) return true;

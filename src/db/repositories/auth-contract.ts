@@ -71,6 +71,53 @@ export interface InvitationsRepository {
   openFor(personIds: readonly number[], now: IsoDate): Promise<Map<number, Invitation>>;
 }
 
+export const IMPORT_RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'interrupted'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+
+/** An import started from the newsroom; its state is here so any process can show it. */
+export interface ImportRun {
+  id: number;
+  status: ImportRunStatus;
+  fileName: string;
+  filePath: string;
+  options: Record<string, unknown>;
+  personId: number | null;
+  done: number;
+  total: number;
+  /** The import report (JSON), once finished. */
+  report: unknown;
+  error: string | null;
+  createdAt: IsoDate;
+  startedAt: IsoDate | null;
+  updatedAt: IsoDate;
+  finishedAt: IsoDate | null;
+}
+
+export interface ImportRunsRepository {
+  create(input: {
+    fileName: string;
+    filePath: string;
+    options: Record<string, unknown>;
+    personId: number | null;
+    at: IsoDate;
+  }): Promise<ImportRun>;
+  byId(id: number): Promise<ImportRun | null>;
+  /** Newest first. */
+  list(limit: number): Promise<ImportRun[]>;
+  /** The queued or running one, if any. */
+  active(): Promise<ImportRun | null>;
+  /** queued → running; false when another process took it first. */
+  start(id: number, at: IsoDate): Promise<boolean>;
+  progress(id: number, done: number, total: number, at: IsoDate): Promise<void>;
+  finish(
+    id: number,
+    outcome: { status: 'done' | 'failed'; report?: unknown; error?: string },
+    at: IsoDate,
+  ): Promise<void>;
+  /** Runs left running by a process that stopped (no progress since `staleBefore`) become interrupted. */
+  markInterrupted(staleBefore: IsoDate, at: IsoDate): Promise<number>;
+}
+
 export interface AuditEntry {
   id: number;
   at: IsoDate;

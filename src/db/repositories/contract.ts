@@ -20,6 +20,7 @@ import type {
 } from '../../core/types.ts';
 import type {
   AuditRepository,
+  ImportRunsRepository,
   InvitationsRepository,
   SessionsRepository,
   TwoFactorRepository,
@@ -299,6 +300,7 @@ export interface Repositories {
   sessions: SessionsRepository;
   twoFactor: TwoFactorRepository;
   invitations: InvitationsRepository;
+  importRuns: ImportRunsRepository;
   revisions: RevisionsRepository;
   previews: PreviewTokensRepository;
   audit: AuditRepository;

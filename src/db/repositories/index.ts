@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { createArticlesRepository } from './articles.ts';
 import { createAuditRepository } from './audit.ts';
+import { createImportRunsRepository } from './import-runs.ts';
 import { createInvitationsRepository } from './invitations.ts';
 import { createPreviewTokensRepository, createRevisionsRepository } from './revisions.ts';
 import { createSessionsRepository } from './sessions.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     sessions: createSessionsRepository(db),
     twoFactor: createTwoFactorRepository(db),
     invitations: createInvitationsRepository(db),
+    importRuns: createImportRunsRepository(db),
     revisions: createRevisionsRepository(db),
     previews: createPreviewTokensRepository(db),
     audit: createAuditRepository(db),

@@ -34,6 +34,8 @@ export async function sendNewsroomPage(
     notice?: { kind: 'success' | 'error'; text: string } | null;
     status?: number;
     csrf?: string;
+    /** Reload the page every so many seconds (a progress page, with no script needed). */
+    refreshSeconds?: number;
   },
 ): Promise<FastifyReply> {
   const { repos } = deps.services;
@@ -59,6 +61,7 @@ export async function sendNewsroomPage(
         { href: '/newsroom/sections', label: t.sections, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/tags', label: t.tags, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/people', label: t.people, show: can(person, { kind: 'people.manage' }) },
+        { href: '/newsroom/import', label: t.importNav, show: can(person, { kind: 'import.run' }) },
         { href: '/newsroom/settings', label: t.settings, show: can(person, { kind: 'settings.manage' }) },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },
@@ -76,6 +79,7 @@ export async function sendNewsroomPage(
     csrf: page.csrf ?? request.staff?.session.csrfToken ?? '',
     nav,
     notice: page.notice ?? null,
+    refreshSeconds: page.refreshSeconds ?? null,
     children: page.body,
   });
   return reply

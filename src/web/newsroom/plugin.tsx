@@ -10,6 +10,7 @@ import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './auth-routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
+import { registerImportRoutes } from './import/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
@@ -104,4 +105,5 @@ export async function newsroomPlugin(
   registerSectionRoutes(app, deps);
   registerMediaRoutes(app, deps);
   registerPeopleRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

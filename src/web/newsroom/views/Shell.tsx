@@ -16,6 +16,7 @@ export interface ShellProps {
   csrf: string;
   nav: { href: string; label: string; badge?: number; current?: boolean }[];
   notice?: { kind: 'success' | 'error'; text: string } | null;
+  refreshSeconds?: number | null;
   children: ComponentChildren;
 }
 
@@ -23,13 +24,26 @@ export function renderShell(props: ShellProps): string {
   return `<!DOCTYPE html>${renderToString(<Shell {...props} />)}`;
 }
 
-function Shell({ lang, t, title, siteName, css, person, csrf, nav, notice, children }: ShellProps) {
+function Shell({
+  lang,
+  t,
+  title,
+  siteName,
+  css,
+  person,
+  csrf,
+  nav,
+  notice,
+  refreshSeconds,
+  children,
+}: ShellProps) {
   return (
     <html lang={lang} dir={lang === 'ar' ? 'rtl' : 'ltr'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{`${title} – ${t.newsroom}`}</title>
         <link rel="stylesheet" href={css} />
       </head>
