@@ -203,7 +203,7 @@ function Summary({
       <h2 id="summary-title">{t.summary}</h2>
       {summary.dryRun ? <p class="nr-notice">{t.dryRunDone}</p> : null}
       <div class="nr-table-wrap">
-        <table class="nr-table">
+        <table class="nr-table nr-compact">
           <thead>
             <tr>
               <th scope="col">{t.kind}</th>
@@ -228,13 +228,17 @@ function Summary({
         {summary.notImported.length > 0 ? (
           <>
             <dt>{t.notImported}</dt>
-            <dd dir="ltr">{summary.notImported.join(', ')}</dd>
+            <dd>
+              <bdi dir="ltr">{summary.notImported.join(', ')}</bdi>
+            </dd>
           </>
         ) : null}
         {summary.shortcodes.length > 0 ? (
           <>
             <dt>{t.shortcodes}</dt>
-            <dd dir="ltr">{summary.shortcodes.join(', ')}</dd>
+            <dd>
+              <bdi dir="ltr">{summary.shortcodes.join(', ')}</bdi>
+            </dd>
           </>
         ) : null}
         <dt>{t.removed}</dt>
@@ -247,9 +251,12 @@ function Summary({
           <h3>{t.warnings}</h3>
           <ul class="nr-warnings">
             {summary.warnings.map((w, i) => (
-              <li key={`w-${i}`} dir="ltr">
+              <li key={`w-${i}`}>
                 {w.line ? <span class="nr-muted">{w.line}: </span> : null}
-                {w.message}
+                {/* The importer's warnings are in English, whatever the newsroom's language. */}
+                <bdi dir="ltr" lang="en">
+                  {w.message}
+                </bdi>
               </li>
             ))}
           </ul>
