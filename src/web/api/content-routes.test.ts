@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import type { ApiArticleFull, ApiArticleSummary } from '../../services/api-article.ts';
 import { descendantIds } from '../../services/reader.ts';
 import { articlePath } from '../reader/urls.ts';
 import { contentApi } from './content-routes.ts';
-import type { ApiArticleFull, ApiArticleSummary } from './presenters.ts';
 
 let site: TestSite;
 

@@ -5,6 +5,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MidadError } from '../../core/errors.ts';
+import { presentFull, presentSummary } from '../../services/api-article.ts';
 import type { Services } from '../../services/context.ts';
 import { loadSiteSettings } from '../../services/settings.ts';
 import {
@@ -17,14 +18,7 @@ import {
 import { sendCacheable } from '../feeds/conditional.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { openApiDocument } from './openapi.ts';
-import {
-  pick,
-  presentAuthor,
-  presentFull,
-  presentSection,
-  presentSummary,
-  presentTag,
-} from './presenters.ts';
+import { pick, presentAuthor, presentSection, presentTag } from './presenters.ts';
 import { ArticleListParams, ArticleLookupQuery, ArticleRefParams, NoParams, parseOr400 } from './schema.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';

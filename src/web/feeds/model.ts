@@ -1,6 +1,7 @@
 // The one shape every feed format is written from. The presenter fills it from domain data;
 // rss.ts, atom.ts and json-feed.ts only serialize it. URLs are absolute, dates ISO-8601 UTC.
 import type { IsoDate, Lang } from '../../core/types.ts';
+import type { AbsoluteImage } from '../../media/absolute-image.ts';
 
 export interface FeedLinks {
   rss: string;
@@ -13,13 +14,7 @@ export interface FeedPerson {
   url?: string;
 }
 
-export interface FeedImage {
-  url: string;
-  mime: string;
-  width: number;
-  height: number;
-  alt: string;
-}
+export type FeedImage = AbsoluteImage;
 
 export interface FeedItemView {
   /** Stable across slug changes: the id-only article URL. */

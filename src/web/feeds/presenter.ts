@@ -1,37 +1,14 @@
 // Shapes a feed's domain data into the FeedView every format is written from.
+import { absolutizeHtml } from '../../core/absolute-html.ts';
 import { htmlToText } from '../../core/html-policy.ts';
-import type { Lang, Media, Person } from '../../core/types.ts';
-import { bestFallback } from '../../media/images.ts';
+import type { Lang, Person } from '../../core/types.ts';
+import { absoluteImage } from '../../media/absolute-image.ts';
 import type { SiteSettings } from '../../services/settings.ts';
 import type { FeedData, FeedScope } from '../../services/syndication.ts';
 import { excerptOf, sectionName } from '../reader/presenters.ts';
-import { articlePath, authorPath, homePath, LANG_PREFIX, MEDIA_PREFIX } from '../reader/urls.ts';
-import { absolutizeHtml } from './absolute-html.ts';
-import type { FeedImage, FeedItemView, FeedView } from './model.ts';
+import { articlePath, authorPath, homePath, LANG_PREFIX } from '../reader/urls.ts';
+import type { FeedItemView, FeedView } from './model.ts';
 import { feedLinks, scopePath } from './paths.ts';
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  gif: 'image/gif',
-};
-
-/** The largest JPEG rendition up to `width` (1200 suits previews), with an absolute URL. */
-export function absoluteImage(media: Media | undefined, baseUrl: string, width = 1200): FeedImage | null {
-  if (!media) return null;
-  const ref = bestFallback(media, MEDIA_PREFIX, width);
-  const extension = ref.src.split('.').pop()?.toLowerCase() ?? '';
-  return {
-    url: baseUrl + ref.src,
-    mime: MIME_BY_EXTENSION[extension] ?? media.mime,
-    width: ref.width ?? media.width ?? 0,
-    height: ref.height ?? media.height ?? 0,
-    alt: media.alt,
-  };
-}
 
 function subjectTitle(data: FeedData): string | null {
   const { subject, lang } = data;

@@ -17,7 +17,7 @@ import {
 import { hreflangLinks } from '../reader/meta/hreflang.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from '../reader/urls.ts';
 import { sendCacheable } from './conditional.ts';
-import { absoluteImage } from './presenter.ts';
+import { absoluteImage } from '../../media/absolute-image.ts';
 import { renderRobots } from './robots.ts';
 import {
   newestOf,

@@ -1,6 +1,7 @@
 // Presenters shape domain objects into the view models of view-models.ts. They format dates,
 // build URLs and pick image variants; they never query.
 import { displayDate } from '../../core/dates.ts';
+import { excerptOf, sectionName } from '../../core/article-text.ts';
 import { htmlToText } from '../../core/html-policy.ts';
 import type { Messages } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
@@ -9,6 +10,9 @@ import type { Article, Lang, Media, Person, Section } from '../../core/types.ts'
 import { bestFallback, srcsetFor } from '../../media/images.ts';
 import type { CardBundle } from '../../services/reader.ts';
 import { articlePath, authorPath, MEDIA_PREFIX, sectionPath, withPage } from './urls.ts';
+
+// Kept importable from here: the reader's routes and the feeds use them with the other presenters.
+export { excerptOf, sectionName };
 import type {
   ArticleCardView,
   DateView,
@@ -49,10 +53,6 @@ export function presentImage(media: Media | undefined | null): ImageView | null 
     caption: media.caption,
     credit: media.credit,
   };
-}
-
-export function sectionName(section: Section, lang: Lang): string {
-  return section.names[lang] || section.names.ar;
 }
 
 export function sectionLink(section: Section | null | undefined, lang: Lang): LinkView | null {
@@ -134,12 +134,4 @@ export function shareLinks(title: string, url: string, t: Messages): ShareLinkVi
     { network: 'email', href: `mailto:?subject=${text}&body=${both}`, label: t.shareByEmail },
     { network: 'copy', href: url, label: t.copyLink },
   ];
-}
-
-export function excerptOf(article: Article, maxChars = 160): string {
-  const source = article.seoDescription || article.dek || htmlToText(article.bodyHtml);
-  const chars = Array.from(source);
-  if (chars.length <= maxChars) return source;
-  const cut = chars.slice(0, maxChars).join('');
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxChars / 2)).trim()}…`;
 }

@@ -4,7 +4,7 @@
 import { htmlToText } from '../../../core/html-policy.ts';
 import { LANGUAGES, type Lang, type Media, type Person } from '../../../core/types.ts';
 import type { ArticleData } from '../../../services/reader.ts';
-import { absoluteImage } from '../../feeds/presenter.ts';
+import { absoluteImage } from '../../../media/absolute-image.ts';
 import { absoluteUrl } from '../views/util.ts';
 import { articlePath, authorPath, homePath, sectionPath } from '../urls.ts';
 import type { ArticlePageView, HeadView, ImageView, SiteView } from '../view-models.ts';
