@@ -7,6 +7,7 @@ import * as m002 from './migrations/002_search.ts';
 import * as m003 from './migrations/003_newsroom.ts';
 import * as m004 from './migrations/004_import.ts';
 import * as m005 from './migrations/005_people.ts';
+import * as m006 from './migrations/006_webhooks.ts';
 import * as m009 from './migrations/009_imports_newsroom.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003_newsroom': m003,
   '004_import': m004,
   '005_people': m005,
+  '006_webhooks': m006,
   '009_imports_newsroom': m009,
 };
 

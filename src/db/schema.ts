@@ -194,6 +194,33 @@ export interface PreviewTokensTable {
   revoked_at: string | null;
 }
 
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  secret: string;
+  events: Generated<string>; // JSON array of event names
+  active: Generated<number>;
+  description: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  payload: string; // JSON object
+  /** 'pending', 'succeeded' or 'failed'. */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  response_status: number | null;
+  error: Generated<string>;
+  duration_ms: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -212,6 +239,8 @@ export interface Database {
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
   preview_tokens: PreviewTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -26,6 +26,7 @@ import type {
   TwoFactorRepository,
 } from './auth-contract.ts';
 import type { PreviewTokensRepository, RevisionsRepository } from './editorial-contract.ts';
+import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
 
 export interface NewPerson {
   email: string;
@@ -312,4 +313,6 @@ export interface Repositories {
   media: MediaRepository;
   redirects: RedirectsRepository;
   settings: SettingsRepository;
+  webhooks: WebhooksRepository;
+  webhookDeliveries: WebhookDeliveriesRepository;
 }

@@ -17,10 +17,12 @@ import { createRedirectsRepository } from './redirects.ts';
 import { createSectionsRepository } from './sections.ts';
 import { createSettingsRepository } from './settings.ts';
 import { createTagsRepository } from './tags.ts';
+import { createWebhookDeliveriesRepository, createWebhooksRepository } from './webhooks.ts';
 
 export type * from './auth-contract.ts';
 export type * from './contract.ts';
 export type * from './editorial-contract.ts';
+export type * from './webhooks-contract.ts';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
@@ -39,5 +41,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     media: createMediaRepository(db),
     redirects: createRedirectsRepository(db),
     settings: createSettingsRepository(db),
+    webhooks: createWebhooksRepository(db),
+    webhookDeliveries: createWebhookDeliveriesRepository(db),
   };
 }
