@@ -4,6 +4,7 @@ import { parsePort } from '../config.ts';
 import { openServices } from '../services/context.ts';
 import { initializeSite } from '../services/setup.ts';
 import { startScheduler } from '../services/articles/scheduler.ts';
+import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
 import { buildApp } from '../web/app.ts';
 import { listen } from '../web/server.ts';
 import { printSetup } from './init.ts';
@@ -34,11 +35,23 @@ export function registerServe(program: Command): void {
         onPublished: (ids) => app.log.info({ ids }, 'published scheduled articles'),
         onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
       });
+      // Webhook deliveries queued by saves are sent from here, retried, and their log pruned.
+      const dispatcher = startWebhookDispatcher(services, {
+        onAttempts: (reports) => {
+          for (const r of reports) {
+            const entry = { delivery: r.deliveryId, webhook: r.webhookId, status: r.status };
+            if (r.ok) app.log.info(entry, 'webhook delivered');
+            else app.log.warn({ ...entry, outcome: r.outcome }, 'webhook delivery failed');
+          }
+        },
+        onError: (err) => app.log.error({ err }, 'webhook dispatching failed'),
+      });
       process.stdout.write(
         `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
       );
       const stop = async () => {
         scheduler.stop();
+        await dispatcher.stop();
         await app.close();
         await services.close();
         process.exit(0);

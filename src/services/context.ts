@@ -8,6 +8,7 @@ import { createRepositories } from '../db/repositories/index.ts';
 import type { SearchIndex } from '../search/contract.ts';
 import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
 import { createEventBus, type EventBus } from './events.ts';
+import { createWebhookQueue, type WebhookQueue } from './webhooks/queue.ts';
 
 export interface Services {
   config: Config;
@@ -16,6 +17,8 @@ export interface Services {
   search: SearchIndex;
   /** Committed changes, for the page cache and webhooks. */
   events: EventBus;
+  /** Outgoing webhook deliveries: queued on every article change, sent by the dispatcher. */
+  webhooks: WebhookQueue;
   /**
    * Runs fn with repositories and the search index bound to one transaction: all its writes
    * land, or none; an article and its index entry never disagree.
@@ -26,12 +29,19 @@ export interface Services {
 
 export function servicesFor(config: Config, db: Db): Services {
   const searchCache = newSearchCache();
+  const repos = createRepositories(db.kysely);
+  const events = createEventBus();
+  const webhooks = createWebhookQueue(repos, config.publicUrl);
+  // Every process that changes articles queues their webhook deliveries, whether or not it
+  // runs a dispatcher: the rows wait in the database for whichever process sends them.
+  events.on((event) => webhooks.enqueue(event).then(() => {}));
   return {
     config,
     db,
-    repos: createRepositories(db.kysely),
+    repos,
     search: createSearchIndex(db.kysely, db.dialect, searchCache),
-    events: createEventBus(),
+    events,
+    webhooks,
     transaction: (fn) =>
       db.kysely
         .transaction()

@@ -56,7 +56,8 @@ async function filtersOf(repos: Repos, q: ArticleListQuery): Promise<Omit<Publis
   return out;
 }
 
-async function bundle(repos: Repos, articles: Article[]): Promise<ArticleBundle> {
+/** What presenting these articles needs: their sections, images, authors and tags. */
+export async function loadArticleBundle(repos: Repos, articles: Article[]): Promise<ArticleBundle> {
   const [cards, tags] = await Promise.all([
     bundleCards(repos, articles),
     repos.tags.byIds([...new Set(articles.flatMap((a) => a.tagIds))]),
@@ -69,7 +70,7 @@ export async function listArticles(repos: Repos, q: ArticleListQuery): Promise<A
   // One more than asked tells whether there is a next page without counting.
   const { items } = await repos.articles.listPublished({ ...filters, limit: q.limit + 1 });
   const articles = items.slice(0, q.limit);
-  return { ...(await bundle(repos, articles)), hasMore: items.length > q.limit };
+  return { ...(await loadArticleBundle(repos, articles)), hasMore: items.length > q.limit };
 }
 
 export interface ApiArticle extends ArticleBundle {
@@ -89,13 +90,16 @@ export async function loadApiArticle(
     if (!found) throw new NotFound('No published article with this slug.');
     article = await loadPublishedArticle(repos, found.id);
   }
-  const translations =
-    article.translationGroup === null
-      ? []
-      : (await repos.articles.publishedInGroups([article.translationGroup])).filter(
-          (t) => t.id !== article.id && t.lang !== article.lang,
-        );
-  return { ...(await bundle(repos, [article])), article, translations };
+  const translations = await publishedTranslations(repos, article);
+  return { ...(await loadArticleBundle(repos, [article])), article, translations };
+}
+
+/** The published versions of an article in the other languages. */
+export async function publishedTranslations(repos: Repos, article: Article): Promise<ArticleRef[]> {
+  if (article.translationGroup === null) return [];
+  return (await repos.articles.publishedInGroups([article.translationGroup])).filter(
+    (t) => t.id !== article.id && t.lang !== article.lang,
+  );
 }
 
 export function listSections(repos: Repos): Promise<Section[]> {

@@ -20,7 +20,8 @@ export type Action =
   | { kind: 'people.manage' }
   | { kind: 'settings.manage' }
   | { kind: 'audit.read' }
-  | { kind: 'import.run' };
+  | { kind: 'import.run' }
+  | { kind: 'webhooks.manage' };
 
 type Who = Pick<Person, 'id' | 'role'>;
 
@@ -51,6 +52,7 @@ export function can(person: Who | null | undefined, action: Action): boolean {
     case 'settings.manage':
     case 'audit.read':
     case 'import.run':
+    case 'webhooks.manage':
       return person.role === 'admin';
     case 'article.edit':
       if (atLeast(person, 'editor')) return true;

@@ -35,9 +35,11 @@ describe('can()', () => {
     ['editor', { kind: 'settings.manage' }, false],
     ['editor', { kind: 'people.manage' }, false],
     ['editor', { kind: 'audit.read' }, false],
+    ['editor', { kind: 'webhooks.manage' }, false],
     ['admin', { kind: 'settings.manage' }, true],
     ['admin', { kind: 'people.manage' }, true],
     ['admin', { kind: 'audit.read' }, true],
+    ['admin', { kind: 'webhooks.manage' }, true],
   ];
   for (const [role, action, expected] of table) {
     it(`${role} ${expected ? 'may' : 'may not'} ${action.kind}${'article' in action ? ` (${action.article.status}, ${action.article.authorIds.includes(1) ? 'own' : "someone else's"})` : ''}`, () => {
