@@ -74,10 +74,13 @@ function describeFailure(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
     return `No answer within ${timeoutMs / 1000} s.`;
   }
-  const cause =
-    err instanceof Error ? (err.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (cause && typeof cause.code === 'string') {
-    return typeof cause.message === 'string' ? `${cause.code}: ${cause.message}` : cause.code;
+  // fetch says only "fetch failed"; the reason (refused, unknown host, bad port) is its cause.
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' && !cause.message.includes(code)
+      ? `${code}: ${cause.message}`
+      : cause.message;
   }
   return err instanceof Error ? err.message : String(err);
 }

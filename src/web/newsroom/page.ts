@@ -63,6 +63,7 @@ export async function sendNewsroomPage(
         { href: '/newsroom/people', label: t.people, show: can(person, { kind: 'people.manage' }) },
         { href: '/newsroom/import', label: t.importNav, show: can(person, { kind: 'import.run' }) },
         { href: '/newsroom/settings', label: t.settings, show: can(person, { kind: 'settings.manage' }) },
+        { href: '/newsroom/webhooks', label: t.webhooks, show: can(person, { kind: 'webhooks.manage' }) },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },
       ]

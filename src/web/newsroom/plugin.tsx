@@ -16,6 +16,7 @@ import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
 import { registerSectionRoutes } from './sections-routes.tsx';
 import { registerTagRoutes } from './tags-routes.tsx';
+import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
 const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
@@ -106,4 +107,5 @@ export async function newsroomPlugin(
   registerMediaRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 }
