@@ -1,6 +1,6 @@
 // Home, section, tag and author pages, in every site language.
 import type { FastifyInstance } from 'fastify';
-import type { Lang } from '../../core/types.ts';
+import { LANGUAGES, type Lang } from '../../core/types.ts';
 import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
@@ -68,7 +68,9 @@ export function registerListingRoutes(
     const data = await loadSectionPage(repos, request.params.slug, lang, page);
     const name = sectionName(data.section, lang);
     const path = sectionPath(lang, data.section.slug);
-    const site = ctx.site();
+    // A section exists in every site language: the switcher and hreflang lead to it there.
+    const elsewhere = Object.fromEntries(LANGUAGES.map((l) => [l, sectionPath(l, data.section.slug)]));
+    const site = ctx.site(elsewhere);
     return reply.type(html).send(
       renderListingPage(
         site,
@@ -80,6 +82,12 @@ export function registerListingRoutes(
             title: name,
             description: name,
             trail: data.sectionTrail.map((s) => ({ slug: s.slug, name: sectionName(s, lang) })),
+            ...(page === 1
+              ? {
+                  versions: LANGUAGES.map((l) => ({ lang: l, href: ctx.present.baseUrl + elsewhere[l] })),
+                  defaultLang: ctx.settings.defaultLang,
+                }
+              : {}),
           }),
           canonical: `${ctx.present.baseUrl}${withPage(path, page)}`,
           feeds: feedDiscovery(lang, ctx.settings.name, {

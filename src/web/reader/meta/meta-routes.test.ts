@@ -158,7 +158,52 @@ describe('page metadata', () => {
       const website = ofType(jsonLd(html), 'WebSite');
       assert.equal(website.inLanguage, lang);
       assert.equal((website.publisher as Json)['@type'], 'NewsMediaOrganization');
-      assert.deepEqual(Object.keys(hreflangs(html)).sort(), ['ar', 'en', 'fr', 'x-default']);
+      assert.deepEqual(hreflangs(html), {
+        ar: `${site.baseUrl}/`,
+        fr: `${site.baseUrl}/fr/`,
+        en: `${site.baseUrl}/en/`,
+        'x-default': `${site.baseUrl}/`,
+      });
+    }
+  });
+
+  it('links a section page to the same section in every language, from its first page only', async () => {
+    const section = await site.services.repos.sections.create({
+      slug: 'agriculture',
+      names: { ar: 'الزراعة', fr: 'Agriculture', en: 'Farming' },
+    });
+    const created: number[] = [];
+    // One more than a page of French articles, so the section has a second page in French.
+    for (let n = 1; n <= 13; n++) {
+      const article = await site.services.repos.articles.create({
+        lang: 'fr',
+        status: 'published',
+        title: `Récolte du mil, bulletin ${n}`,
+        slug: `recolte-mil-${n}`,
+        bodyHtml: '<p>Les pluies ont été régulières dans la région de Ségou.</p>',
+        sectionId: section.id,
+        publishedAt: new Date(Date.now() - n * 60_000).toISOString(),
+      });
+      created.push(article.id);
+    }
+    try {
+      const versions = {
+        ar: site.baseUrl + sectionPath('ar', 'agriculture'),
+        fr: site.baseUrl + sectionPath('fr', 'agriculture'),
+        en: site.baseUrl + sectionPath('en', 'agriculture'),
+      };
+      for (const lang of ['ar', 'fr', 'en'] as const) {
+        const html = await page(sectionPath(lang, 'agriculture'));
+        assert.deepEqual(hreflangs(html), { ...versions, 'x-default': versions.ar }, lang);
+        // The language switcher leads to the section too, not to the home pages.
+        for (const other of ['ar', 'fr', 'en'] as const) {
+          assert.ok(html.includes(`href="${sectionPath(other, 'agriculture')}" hreflang="${other}"`), other);
+        }
+      }
+      const second = await page(sectionPath('fr', 'agriculture', 2));
+      assert.deepEqual(hreflangs(second), {}, 'a later page has no counterpart to name');
+    } finally {
+      for (const id of created) await site.services.repos.articles.setStatus(id, 'trashed');
     }
   });
 

@@ -188,16 +188,23 @@ export function authorHeadMeta(input: {
   };
 }
 
-/** Section and tag pages: the social copies, and the breadcrumb of a section's ancestors. */
+/**
+ * Section and tag pages: the social copies, the breadcrumb of a section's ancestors, and for a
+ * section the same section in every site language (hreflang, with x-default).
+ */
 export function listingHeadMeta(input: {
   site: SiteView;
   title: string;
   description: string;
   /** Sections from the root down to this one, as slugs and names; empty for a tag. */
   trail: { slug: string; name: string }[];
+  /** The page's versions in each language; only a listing's first page names them, like the home page. */
+  versions?: { lang: Lang; href: string }[];
+  defaultLang?: Lang;
 }): HeadMeta {
   const { site } = input;
   return {
+    hreflang: input.versions ? hreflangLinks(input.versions, input.defaultLang ?? site.lang) : [],
     meta: socialTags({ title: input.title, description: input.description, image: null }),
     jsonLd:
       input.trail.length > 0
