@@ -28,7 +28,7 @@ export interface WebhookDelivery {
   id: number;
   webhookId: number;
   event: DeliveryEvent;
-  /** The JSON document sent, less its delivery id, which is added when it is sent. */
+  /** The JSON document sent, less `event` and `delivery_id`, which are added when it is sent. */
   payload: Record<string, unknown>;
   status: DeliveryStatus;
   attempts: number;

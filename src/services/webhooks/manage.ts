@@ -50,13 +50,14 @@ export function cleanWebhookInput(input: WebhookInput): {
 } {
   const errors: WebhookFieldErrors = {};
   const checked = checkWebhookUrl(input.url);
+  const url = 'url' in checked ? checked.url : '';
   if ('problem' in checked) errors.url = URL_ERROR[checked.problem];
   const events = webhookEvents(input.events);
   if (events.length === 0) errors.events = 'errEventsRequired';
   const description = input.description.trim();
   if (Array.from(description).length > DESCRIPTION_MAX) errors.description = 'errDescriptionTooLong';
-  if (Object.keys(errors).length > 0 || 'problem' in checked) throw new WebhookInvalid(errors);
-  return { url: checked.url, description, events };
+  if (Object.keys(errors).length > 0) throw new WebhookInvalid(errors);
+  return { url, description, events };
 }
 
 function allow(person: Person): void {

@@ -25,7 +25,8 @@ export interface WebhookRow {
   id: number;
   url: string;
   description: string;
-  events: string[];
+  /** The subscribed events in words, as one list. */
+  events: string;
   active: boolean;
   last: string;
 }
@@ -47,7 +48,7 @@ export function presentWebhook(
     id: webhook.id,
     url: webhook.url,
     description: webhook.description,
-    events: webhook.events.map((e) => webhookText(t, `event_${e}`)),
+    events: webhook.events.map((e) => webhookText(t, `event_${e}`)).join(lang === 'ar' ? '، ' : ', '),
     active: webhook.active,
     last: last
       ? `${t[STATUS_KEY[last.status]]} · ${displayDate(last.updatedAt, lang, timezone, true).gregorian}`

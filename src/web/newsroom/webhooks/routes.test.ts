@@ -167,6 +167,17 @@ describe('refused input', () => {
       res.body.includes(`<span id="edit-events-error" class="nr-error">${t.errEventsRequired}</span>`),
     );
     assert.ok(res.body.includes('value="ftp://x.example/"'));
+    const long = await admin.submit(page, page, {
+      url: receiver.url,
+      description: 'و'.repeat(201),
+      events: ['article.updated'],
+    });
+    assert.equal(long.status, 422);
+    assert.ok(
+      long.body.includes(
+        `<span id="edit-description-error" class="nr-error">${t.errDescriptionTooLong}</span>`,
+      ),
+    );
     const stored = (await site.services.repos.webhooks.byId(id))!;
     assert.deepEqual([stored.url, stored.events], [receiver.url, ['article.published']]);
   });

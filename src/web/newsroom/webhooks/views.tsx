@@ -94,7 +94,7 @@ export function WebhookListPage({
               </p>
               {w.description ? <p dir="auto">{w.description}</p> : null}
               <p class="nr-meta">
-                {t.events}: {w.events.join('، ')}
+                {t.events}: {w.events}
               </p>
               <p class="nr-meta">
                 {t.lastDelivery}: {w.last}
