@@ -30,7 +30,7 @@ const ar = {
   secret: 'مفتاح التوقيع',
   secretShow: 'اعرض المفتاح',
   secretHelp:
-    'تتحقق به الخدمة المستقبِلة من الترويسة X-Midad-Signature لتتأكد أن الطلب من موقعك ولم يُعدَّل. احفظه في مكان آمن.',
+    'تتحقق به الخدمة المستقبِلة من الترويسة {header} لتتأكد أن الطلب من موقعك ولم يُعدَّل. احفظه في مكان آمن.',
   status: 'الحالة',
   lastDelivery: 'آخر طلب',
   never: 'لم يُرسل شيء بعد',
@@ -101,7 +101,7 @@ const fr: WebhookMessages = {
   secret: 'Clé de signature',
   secretShow: 'Afficher la clé',
   secretHelp:
-    'Le service récepteur s’en sert pour vérifier l’en-tête X-Midad-Signature : la requête vient bien de votre site et n’a pas été modifiée. Gardez-la en lieu sûr.',
+    'Le service récepteur s’en sert pour vérifier l’en-tête {header} : la requête vient bien de votre site et n’a pas été modifiée. Gardez-la en lieu sûr.',
   status: 'État',
   lastDelivery: 'Dernier envoi',
   never: 'Rien n’a encore été envoyé',
@@ -171,7 +171,7 @@ const en: WebhookMessages = {
   secret: 'Signing secret',
   secretShow: 'Show the secret',
   secretHelp:
-    'The receiving service uses it to check the X-Midad-Signature header: the call came from your site and was not altered. Keep it somewhere safe.',
+    'The receiving service uses it to check the {header} header: the call came from your site and was not altered. Keep it somewhere safe.',
   status: 'Status',
   lastDelivery: 'Last delivery',
   never: 'Nothing sent yet',

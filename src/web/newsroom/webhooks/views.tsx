@@ -221,6 +221,8 @@ export function WebhookPage({
   revealSecret: boolean;
 }) {
   const base = `/newsroom/webhooks/${webhook.id}`;
+  // The header name is code, kept whole and left to right inside an Arabic sentence.
+  const [before, after] = t.secretHelp.split('{header}');
   return (
     <>
       <p>
@@ -239,7 +241,11 @@ export function WebhookPage({
       </div>
       <section class="nr-card" aria-labelledby="secret-title">
         <h2 id="secret-title">{t.secret}</h2>
-        <p class="nr-help">{t.secretHelp}</p>
+        <p class="nr-help">
+          {before}
+          <code dir="ltr">X-Midad-Signature</code>
+          {after}
+        </p>
         <details open={revealSecret}>
           <summary>{t.secretShow}</summary>
           <p class="nr-secret" dir="ltr">
