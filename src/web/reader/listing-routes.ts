@@ -1,7 +1,8 @@
 // Home, section, tag and author pages, in every site language.
 import type { FastifyInstance } from 'fastify';
-import { LANGUAGES, type Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/types.ts';
 import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
+import { servedLanguages } from '../../services/settings.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
@@ -68,8 +69,9 @@ export function registerListingRoutes(
     const data = await loadSectionPage(repos, request.params.slug, lang, page);
     const name = sectionName(data.section, lang);
     const path = sectionPath(lang, data.section.slug);
-    // A section exists in every site language: the switcher and hreflang lead to it there.
-    const elsewhere = Object.fromEntries(LANGUAGES.map((l) => [l, sectionPath(l, data.section.slug)]));
+    // A section exists in every language the site publishes in: the switcher and hreflang lead to it there.
+    const languages = servedLanguages(ctx.settings);
+    const elsewhere = Object.fromEntries(languages.map((l) => [l, sectionPath(l, data.section.slug)]));
     const site = ctx.site(elsewhere);
     return reply.type(html).send(
       renderListingPage(
@@ -84,7 +86,7 @@ export function registerListingRoutes(
             trail: data.sectionTrail.map((s) => ({ slug: s.slug, name: sectionName(s, lang) })),
             ...(page === 1
               ? {
-                  versions: LANGUAGES.map((l) => ({ lang: l, href: ctx.present.baseUrl + elsewhere[l] })),
+                  versions: languages.map((l) => ({ lang: l, href: ctx.present.baseUrl + elsewhere[l] })),
                   defaultLang: ctx.settings.defaultLang,
                 }
               : {}),

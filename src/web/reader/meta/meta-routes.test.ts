@@ -207,6 +207,32 @@ describe('page metadata', () => {
     }
   });
 
+  it('names only the languages the site publishes in', async () => {
+    const [ar, en] = await translatedPair();
+    await site.services.repos.settings.set('site.languages', ['ar', 'fr']);
+    try {
+      const section = (await site.services.repos.sections.list())[0]!;
+      const expected = (path: (l: 'ar' | 'fr') => string) => ({
+        ar: site.baseUrl + path('ar'),
+        fr: site.baseUrl + path('fr'),
+        'x-default': site.baseUrl + path('ar'),
+      });
+      assert.deepEqual(
+        hreflangs(await page(sectionPath('fr', section.slug))),
+        expected((l) => sectionPath(l, section.slug)),
+      );
+      assert.deepEqual(
+        hreflangs(await page('/fr/')),
+        expected((l) => (l === 'ar' ? '/' : '/fr/')),
+      );
+      const article = await page(articlePath(ar));
+      assert.ok(!article.includes(`hreflang="en" href="${site.baseUrl}${articlePath(en)}"`));
+      assert.equal((await site.app.inject(articlePath(en))).statusCode, 404);
+    } finally {
+      await site.services.repos.settings.set('site.languages', ['ar', 'fr', 'en']);
+    }
+  });
+
   it('describes an author page as a ProfilePage about a Person', async () => {
     const author = (await site.services.repos.people.byId(site.mainArticle.authorIds[0]!))!;
     const html = await page(authorPath('ar', author.slug));

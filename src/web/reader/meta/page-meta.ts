@@ -2,7 +2,7 @@
 // and Twitter extras, JSON-LD documents and hreflang alternates. The route spreads the result
 // into its HeadView.
 import { htmlToText } from '../../../core/html-policy.ts';
-import { LANGUAGES, type Lang, type Media, type Person } from '../../../core/types.ts';
+import type { Lang, Media, Person } from '../../../core/types.ts';
 import type { ArticleData } from '../../../services/reader.ts';
 import { absoluteImage } from '../../../media/absolute-image.ts';
 import { absoluteUrl } from '../views/util.ts';
@@ -55,7 +55,11 @@ export function articleHeadMeta(input: {
   const modified = [article.updatedAt, published].sort()[1]!;
   const section = view.section?.label ?? null;
   const authors: LinkInput[] = view.authors.map((a) => ({ name: a.label, url: absoluteUrl(base, a.href) }));
-  const translations = data.translations.map((t) => ({ lang: t.lang, url: base + articlePath(t) }));
+  // A translation in a language the site has switched off has no page to point to.
+  const served = new Set(site.languages.map((l) => l.lang));
+  const translations = data.translations
+    .filter((t) => served.has(t.lang))
+    .map((t) => ({ lang: t.lang, url: base + articlePath(t) }));
   const featured: Media | undefined =
     article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
   const large = absoluteImage(featured, base, 1200);
@@ -128,7 +132,7 @@ export function homeHeadMeta(input: {
       title: input.title,
       description: input.description,
       image: ogImage(site, input.image),
-      alternateLocales: LANGUAGES.filter((l) => l !== site.lang),
+      alternateLocales: site.languages.map((l) => l.lang).filter((l) => l !== site.lang),
     }),
     jsonLd: [
       serializeJsonLd(
@@ -146,7 +150,7 @@ export function homeHeadMeta(input: {
     ],
     hreflang: input.firstPage
       ? hreflangLinks(
-          LANGUAGES.map((l) => ({ lang: l, href: site.baseUrl + homePath(l) })),
+          site.languages.map((l) => ({ lang: l.lang, href: site.baseUrl + homePath(l.lang) })),
           input.defaultLang,
         )
       : [],
