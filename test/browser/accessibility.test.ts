@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AxeResults, Result } from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { DESKTOP, launchBrowser, PHONE, type ReaderPage, readerPages } from '../support/browser.ts';
+import { createWebhook } from '../../src/services/webhooks/manage.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
@@ -101,6 +102,31 @@ describe('accessibility of the newsroom (axe-core)', () => {
       ]);
       await signIn.close();
       const admin = await site.services.repos.people.byEmail(site.admin.email);
+      const webhook = await createWebhook(
+        site.services,
+        { person: admin!, ipHash: '' },
+        {
+          url: 'https://hooks.example.org/midad/incoming-articles-for-the-partner-agency-archive',
+          description: 'Partner agency archive',
+          events: ['article.published', 'article.unpublished'],
+        },
+      );
+      // A delivery in the log, as a failed attempt leaves it.
+      const [queued] = await site.services.repos.webhookDeliveries.enqueue([
+        {
+          webhookId: webhook.id,
+          event: 'article.published',
+          payload: { article: { id: site.mainArticle.id, title: site.mainArticle.title } },
+        },
+      ]);
+      const claimed = await site.services.repos.webhookDeliveries.claim(queued!, new Date().toISOString());
+      await site.services.repos.webhookDeliveries.record(claimed!, {
+        status: 'failed',
+        nextAttemptAt: null,
+        responseStatus: 502,
+        error: 'Bad gateway: the upstream server did not answer in time',
+        durationMs: 120,
+      });
       const paths = [
         '/newsroom',
         '/newsroom/articles',
@@ -115,6 +141,8 @@ describe('accessibility of the newsroom (axe-core)', () => {
         '/newsroom/account',
         '/newsroom/audit',
         '/newsroom/import',
+        '/newsroom/webhooks',
+        `/newsroom/webhooks/${webhook.id}`,
       ];
       const report: string[] = [];
       const grave = (found: Result[]) =>
