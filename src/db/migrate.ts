@@ -45,6 +45,10 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: new ListProvider(db.dialect),
+    // Migrations are written to be independent of one another (each adds its own tables or
+    // columns), so one that lands later with a lower number still applies to a database
+    // that already has the higher ones, instead of stopping the site at start.
+    allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
