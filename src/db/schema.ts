@@ -210,6 +210,7 @@ export interface WebhookDeliveriesTable {
   webhook_id: number;
   event: string;
   payload: string; // JSON object
+  subject: Generated<string>;
   /** 'pending', 'succeeded' or 'failed'. */
   status: string;
   attempts: Generated<number>;

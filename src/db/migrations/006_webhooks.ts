@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('webhook_id', 'integer', (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
     .addColumn('event', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
+    // What the delivery is about (e.g. "article:12"), so queued updates of one thing are merged.
+    .addColumn('subject', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text')

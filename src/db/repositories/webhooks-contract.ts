@@ -27,6 +27,10 @@ export interface NewDelivery {
   webhookId: number;
   event: DeliveryEvent;
   payload: Record<string, unknown>;
+  /** What it is about, e.g. "article:12"; empty for none. */
+  subject?: string;
+  /** When it is first due; now when absent. */
+  dueAt?: IsoDate;
 }
 
 /** The result of one attempt, written only if no one claimed the delivery again meanwhile. */
@@ -40,8 +44,13 @@ export interface AttemptOutcome {
 }
 
 export interface WebhookDeliveriesRepository {
-  /** Queues deliveries, due at once. */
+  /** Queues deliveries, due at once unless they say otherwise. */
   enqueue(deliveries: readonly NewDelivery[], now?: IsoDate): Promise<WebhookDelivery[]>;
+  /**
+   * Puts a newer payload into the delivery of the same webhook, event and subject that is
+   * queued and not yet attempted, keeping its due time; null when there is none.
+   */
+  replaceQueued(delivery: NewDelivery & { subject: string }, now?: IsoDate): Promise<WebhookDelivery | null>;
   byId(id: number): Promise<WebhookDelivery | null>;
   /** A webhook's latest deliveries, newest first. */
   listForWebhook(webhookId: number, limit: number): Promise<WebhookDelivery[]>;

@@ -131,9 +131,10 @@ export function createWebhookDeliveriesRepository(db: Kysely<Database>): Webhook
             webhook_id: d.webhookId,
             event: d.event,
             payload: JSON.stringify(d.payload),
+            subject: d.subject ?? '',
             status: 'pending',
             attempts: 0,
-            next_attempt_at: now,
+            next_attempt_at: d.dueAt ?? now,
             response_status: null,
             error: '',
             duration_ms: null,
@@ -144,6 +145,28 @@ export function createWebhookDeliveriesRepository(db: Kysely<Database>): Webhook
         .returningAll()
         .execute();
       return rows.map(toDelivery).sort((a, b) => a.id - b.id);
+    },
+
+    async replaceQueued(d, now = nowIso()) {
+      const queued = await deliveries()
+        .where('webhook_id', '=', d.webhookId)
+        .where('event', '=', d.event)
+        .where('subject', '=', d.subject)
+        .where('status', '=', 'pending')
+        .where('attempts', '=', 0)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      if (!queued) return null;
+      // Conditional on still being unattempted: a dispatcher may have claimed it meanwhile.
+      const row = await db
+        .updateTable('webhook_deliveries')
+        .set({ payload: JSON.stringify(d.payload), updated_at: now })
+        .where('id', '=', queued.id)
+        .where('attempts', '=', 0)
+        .where('status', '=', 'pending')
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toDelivery(row) : null;
     },
 
     async byId(id) {

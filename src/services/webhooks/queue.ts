@@ -6,6 +6,9 @@ import type { Repositories } from '../../db/repositories/contract.ts';
 import type { ContentEvent } from '../events.ts';
 import { articlePayload, EVENT_OF_CHANGE } from './payload.ts';
 
+/** How long an update waits for more updates of the same article before it is sent. */
+export const UPDATE_DELAY_MS = 60_000;
+
 export interface WebhookQueue {
   /** Queues the deliveries a change calls for; resolves with their ids (none for most changes). */
   enqueue(event: ContentEvent, now?: Date): Promise<number[]>;
@@ -27,9 +30,30 @@ export function createWebhookQueue(repos: Repositories, baseUrl: string): Webhoo
       // An unpublished article is described as readers last saw it.
       const article = event.change === 'unpublished' && event.before ? event.before : event.after;
       const payload = await articlePayload(repos, baseUrl, article, now);
+      const subject = `article:${article.id}`;
+      const at = now.toISOString();
+      if (name === 'article.updated') {
+        // Autosave updates a published article every few seconds while someone types: the
+        // receivers hear of it once per quiet minute, with the latest version.
+        const ids: number[] = [];
+        for (const w of webhooks) {
+          const delivery = { webhookId: w.id, event: name, payload, subject };
+          const merged = await repos.webhookDeliveries.replaceQueued(delivery, at);
+          const queued =
+            merged ??
+            (
+              await repos.webhookDeliveries.enqueue(
+                [{ ...delivery, dueAt: new Date(now.getTime() + UPDATE_DELAY_MS).toISOString() }],
+                at,
+              )
+            )[0];
+          if (queued) ids.push(queued.id);
+        }
+        return ids;
+      }
       const queued = await repos.webhookDeliveries.enqueue(
-        webhooks.map((w) => ({ webhookId: w.id, event: name, payload })),
-        now.toISOString(),
+        webhooks.map((w) => ({ webhookId: w.id, event: name, payload, subject })),
+        at,
       );
       queue.notify();
       return queued.map((d) => d.id);

@@ -89,6 +89,39 @@ describe('queueing', () => {
   });
 });
 
+describe('updates in a burst', () => {
+  it('merges the updates of one article into one delivery, sent a quiet minute later with the latest text', async () => {
+    const webhook = await hook(['article.updated']);
+    const article = await draft('أسعار الحبوب في موبتي', 'asaar-mopti');
+    const published = await publish(article.id);
+    let current = published;
+    const started = Date.now();
+    for (const title of ['أسعار الحبوب ترتفع في موبتي', 'أسعار الحبوب ترتفع مجددًا في موبتي']) {
+      current = await site.services.repos.articles.update(
+        current.id,
+        { title },
+        { expectedVersion: current.version },
+      );
+      await site.services.events.emit({
+        type: 'article',
+        change: 'updated',
+        before: published,
+        after: current,
+      });
+    }
+    const log = await site.services.repos.webhookDeliveries.listForWebhook(webhook.id, 50);
+    assert.equal(log.length, 1, 'one queued delivery for the burst');
+    const [queued] = log;
+    assert.ok(Date.parse(queued!.nextAttemptAt ?? '') >= started + 59_000, 'due about a minute later');
+    assert.equal((queued!.payload.article as { title: string }).title, 'أسعار الحبوب ترتفع مجددًا في موبتي');
+    assert.deepEqual(await deliverDue(site.services), [], 'nothing is sent before its time');
+    const later = new Date(Date.now() + 61_000);
+    const reports = await deliverDue(site.services, { now: () => later });
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0]?.ok, true);
+  });
+});
+
 describe('sending', () => {
   it('POSTs signed JSON carrying the article as the content API shows it', async () => {
     const webhook = await hook();
