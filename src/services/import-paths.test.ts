@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articlePath, authorPath, sectionPath, tagPath } from '../web/reader/urls.ts';
-import {
-  lenientDecode,
-  newArticlePath,
-  newAuthorPath,
-  newSectionPath,
-  newTagPath,
-  oldSitePath,
-  redirectKey,
-} from './import-paths.ts';
+import { lenientDecode, oldSitePath, redirectKey } from './import-paths.ts';
 
 describe('old paths', () => {
   it('decodes Arabic slugs whatever the case of the hex digits', () => {
@@ -38,16 +29,5 @@ describe('old paths', () => {
     assert.equal(oldSitePath('https://SAHEL.example/?p=3', hosts), '/?p=3');
     assert.equal(oldSitePath('https://other.example/a/', hosts), null);
     assert.equal(oldSitePath('not a url', hosts), null);
-  });
-});
-
-describe('new paths', () => {
-  it('are the reader site URLs', () => {
-    const article = { id: 7, slug: 'سوق-الحبوب', lang: 'ar' as const };
-    assert.equal(newArticlePath(article), articlePath(article));
-    assert.equal(newArticlePath({ ...article, lang: 'fr' }), articlePath({ ...article, lang: 'fr' }));
-    assert.equal(newSectionPath('en', 'اقتصاد'), sectionPath('en', 'اقتصاد'));
-    assert.equal(newTagPath('ar', 'مالي'), tagPath('ar', 'مالي'));
-    assert.equal(newAuthorPath('ar', 'amina'), authorPath('ar', 'amina'));
   });
 });

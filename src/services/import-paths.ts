@@ -1,11 +1,7 @@
 // Old URLs and new ones. An imported site's old paths are stored in the redirects table under
 // one normal form, so that however a browser or a crawler spells a link (upper- or lower-case
 // percent-encoding, with or without the trailing slash, a slug WordPress cut in the middle of
-// a character) the lookup finds it. The new paths mirror web/reader/urls.ts (a test keeps them
-// equal); services may not import the web layer.
-import type { Article, Lang } from '../core/types.ts';
-
-const PREFIX: Record<Lang, string> = { ar: '', fr: '/fr', en: '/en' };
+// a character) the lookup finds it.
 
 /** Query parameters by which WordPress addresses a record whatever the permalink structure. */
 const ID_PARAMS = ['p', 'page_id', 'attachment_id', 'cat', 'tag', 'author'] as const;
@@ -63,18 +59,10 @@ export function oldSitePath(url: string, hosts: ReadonlySet<string>): string | n
   return redirectKey(parsed.pathname + parsed.search);
 }
 
-export function newArticlePath(article: Pick<Article, 'id' | 'slug' | 'lang'>): string {
-  return `${PREFIX[article.lang]}/article/${article.id}/${encodeURIComponent(article.slug)}`;
-}
-
-export function newSectionPath(lang: Lang, slug: string): string {
-  return `${PREFIX[lang]}/section/${encodeURIComponent(slug)}`;
-}
-
-export function newTagPath(lang: Lang, slug: string): string {
-  return `${PREFIX[lang]}/tag/${encodeURIComponent(slug)}`;
-}
-
-export function newAuthorPath(lang: Lang, slug: string): string {
-  return `${PREFIX[lang]}/author/${encodeURIComponent(slug)}`;
-}
+// The new addresses are the site's own (core/urls.ts), under the names the importer uses.
+export {
+  articlePath as newArticlePath,
+  authorPath as newAuthorPath,
+  sectionPath as newSectionPath,
+  tagPath as newTagPath,
+} from '../core/urls.ts';
