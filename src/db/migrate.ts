@@ -8,6 +8,7 @@ import * as m003 from './migrations/003_newsroom.ts';
 import * as m004 from './migrations/004_import.ts';
 import * as m005 from './migrations/005_people.ts';
 import * as m006 from './migrations/006_webhooks.ts';
+import * as m007 from './migrations/007_related.ts';
 import * as m009 from './migrations/009_imports_newsroom.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '004_import': m004,
   '005_people': m005,
   '006_webhooks': m006,
+  '007_related': m007,
   '009_imports_newsroom': m009,
 };
 

@@ -222,6 +222,40 @@ export interface WebhookDeliveriesTable {
   updated_at: string;
 }
 
+export interface RelatedDocsTable {
+  article_id: number;
+  lang: string;
+  /** The distinct stems this article adds to related_df, space-separated. */
+  stems: string;
+  /** MinHash signature, base64. */
+  signature: string;
+}
+
+export interface RelatedTermsTable {
+  article_id: number;
+  stem: string;
+  weight: number;
+}
+
+export interface RelatedDfTable {
+  lang: string;
+  stem: string;
+  df: number;
+}
+
+export interface RelatedArticlesTable {
+  article_id: number;
+  related_id: number;
+  score: number;
+  position: number;
+}
+
+export interface RelatedDuplicatesTable {
+  article_id: number;
+  duplicate_id: number;
+  similarity: number;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -242,6 +276,11 @@ export interface Database {
   preview_tokens: PreviewTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  related_docs: RelatedDocsTable;
+  related_terms: RelatedTermsTable;
+  related_df: RelatedDfTable;
+  related_articles: RelatedArticlesTable;
+  related_duplicates: RelatedDuplicatesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -2,6 +2,7 @@
 // PostgreSQL tsvector) must provide to serve it. The engines only run queries; analysis,
 // planning and the final ranking are shared, so both engines answer alike.
 import type { IsoDate, Lang } from '../core/types.ts';
+import type { RelatedIndex } from './related/related-index.ts';
 import type { SnippetPart } from './snippet.ts';
 
 export interface SearchFilters {
@@ -77,6 +78,8 @@ export interface SearchIndex {
   rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
   /** Forgets the cached protected names (call after tags or people change). */
   forgetNames(): void;
+  /** The stored related-articles lists, kept with the same analyzer. */
+  related: RelatedIndex;
 }
 
 /** The analyzed text of one article, ready to be written by an engine. */

@@ -20,6 +20,7 @@ import { countIndexable, loadDocs, loadProtectedNames, nextIds } from './documen
 import { indexColumns, planQuery } from './plan.ts';
 import { postgresEngine } from './postgres.ts';
 import { rerank } from './rank.ts';
+import { createRelatedIndex } from './related/related-index.ts';
 import { buildSnippet, highlightAll } from './snippet.ts';
 import { sqliteEngine } from './sqlite.ts';
 
@@ -67,6 +68,7 @@ export function createSearchIndex(
   });
 
   return {
+    related: createRelatedIndex(db, dialect, analyzer),
     indexArticle: (id) => indexIds([id]),
     removeArticle: (id) => engine.remove(id),
     forgetNames() {
