@@ -8,6 +8,7 @@ import { createRepositories } from '../db/repositories/index.ts';
 import type { SearchIndex } from '../search/contract.ts';
 import { createSearchIndex, newSearchCache } from '../search/search-index.ts';
 import { createEventBus, type EventBus } from './events.ts';
+import { watchRelated } from './related.ts';
 import { createWebhookQueue, type WebhookQueue } from './webhooks/queue.ts';
 
 export interface Services {
@@ -35,7 +36,7 @@ export function servicesFor(config: Config, db: Db): Services {
   // Every process that changes articles queues their webhook deliveries, whether or not it
   // runs a dispatcher: the rows wait in the database for whichever process sends them.
   events.on((event) => webhooks.enqueue(event).then(() => {}));
-  return {
+  const services: Services = {
     config,
     db,
     repos,
@@ -48,6 +49,9 @@ export function servicesFor(config: Config, db: Db): Services {
         .execute((trx) => fn(createRepositories(trx), createSearchIndex(trx, db.dialect, searchCache))),
     close: () => db.close(),
   };
+  // Related lists follow every published change, whoever makes it (newsroom, API, scheduler).
+  watchRelated(services);
+  return services;
 }
 
 /** Opens the configured database and brings its schema up to date. */

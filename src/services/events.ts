@@ -14,6 +14,11 @@ export type ContentEvent =
   | { type: 'article'; change: ArticleChange; before: Article | null; after: Article }
   /** A comment became visible (`shown`) or stopped being visible (`removed`) on its article. */
   | { type: 'comment'; change: 'shown' | 'removed'; articleId: number; commentId: number }
+  /**
+   * The stored related-articles lists of these articles changed (an article was published,
+   * changed or left nearby): their pages show other related articles now.
+   */
+  | { type: 'related'; articleIds: number[] }
   | { type: 'settings'; keys: string[] }
   | { type: 'section'; id: number }
   | { type: 'tag'; id: number }

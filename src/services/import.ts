@@ -202,6 +202,10 @@ export async function importWordPress(services: Services, options: ImportOptions
     await run((fn) => kysely.transaction().execute((trx) => fn(reposOf(trx))));
     // New people and tags are names the search analyzer protects from stemming.
     services.search.forgetNames();
+    // Imported articles are written without change events: the related lists, theirs and
+    // those of the articles around them, are rebuilt once at the end (one pass over the site
+    // costs far less than one refresh per article).
+    await services.transaction((_repos, search) => search.related.rebuild());
   }
   return report.finish();
 }

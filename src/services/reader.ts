@@ -3,6 +3,7 @@
 import { NotFound } from '../core/errors.ts';
 import type { Article, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { Page, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
+import { SHOWN as RELATED_SHOWN } from '../search/related/decide.ts';
 
 /** Everything needed to present a list of article cards without further queries. */
 export interface CardBundle {
@@ -122,7 +123,7 @@ export async function loadArticlePage(repos: Repos, article: Article): Promise<A
     repos.people.byIds(article.authorIds),
     repos.tags.byIds(article.tagIds),
     repos.comments.listForArticle(article.id, 'approved'),
-    repos.articles.related(article, 4),
+    relatedFor(repos, article),
     article.translationGroup === null
       ? Promise.resolve([])
       : repos.articles.translations(article.translationGroup),
@@ -152,6 +153,31 @@ export async function loadArticlePage(repos: Repos, article: Article): Promise<A
         t.publishedAt <= new Date().toISOString(),
     ),
   };
+}
+
+/**
+ * The article's stored related list (computed on publish, see search/related). When none is
+ * stored, or none of it qualified, the latest articles of its section stand in, with one
+ * version of each story and never a version of the article itself.
+ */
+async function relatedFor(repos: Repos, article: Article): Promise<Article[]> {
+  const stored = await repos.articles.storedRelated(article, RELATED_SHOWN);
+  if (stored.length > 0 || article.sectionId === null) return stored;
+  const { items: latest } = await repos.articles.listPublished({
+    lang: article.lang,
+    sectionId: article.sectionId,
+    excludeIds: [article.id],
+    limit: RELATED_SHOWN * 2,
+  });
+  const pairs = await repos.articles.nearDuplicatePairs([article.id, ...latest.map((a) => a.id)]);
+  const duplicates = new Set(pairs.map(([a, b]) => `${a}:${b}`));
+  const chosen: Article[] = [];
+  for (const candidate of latest) {
+    if (chosen.length >= RELATED_SHOWN) break;
+    if ([article, ...chosen].some((x) => duplicates.has(`${x.id}:${candidate.id}`))) continue;
+    chosen.push(candidate);
+  }
+  return chosen;
 }
 
 export interface ListingData {

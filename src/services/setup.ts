@@ -32,8 +32,11 @@ export async function initializeSite(
     const seeded = options.demo
       ? await seedDemoContent({ repos, mediaRoot: services.config.mediaRoot, now: options.now ?? new Date() })
       : null;
-    // The demo site is searchable from its first page view.
-    if (seeded) await search.rebuild();
+    // The demo site is searchable, and its articles show their related ones, from the first page view.
+    if (seeded) {
+      await search.rebuild();
+      await search.related.rebuild();
+    }
     const existing = await repos.people.byEmail(email);
     if (existing) {
       await repos.people.setPasswordHash(existing.id, passwordHash);

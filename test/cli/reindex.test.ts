@@ -1,5 +1,5 @@
-// `midad reindex` as an operator runs it: it refills an emptied index and says how many
-// articles it indexed.
+// `midad reindex` as an operator runs it: it refills an emptied search index and the emptied
+// related-articles lists, and says how many articles it indexed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,30 +21,37 @@ function run(args: string[]) {
   });
 }
 
-function indexedRows(): number {
+function count(query: string): number {
   const db = new SQLite(path.join(dir, 'midad.db'));
   try {
-    // The FTS5 docsize shadow table has one row per indexed article.
-    return (db.prepare('SELECT count(*) AS n FROM search_fts_docsize').get() as { n: number }).n;
+    return (db.prepare(query).get() as { n: number }).n;
   } finally {
     db.close();
   }
 }
 
+// The FTS5 docsize shadow table has one row per indexed article.
+const indexedRows = () => count('SELECT count(*) AS n FROM search_fts_docsize');
+const relatedRows = () => count('SELECT count(*) AS n FROM related_articles');
+
 describe('midad reindex', () => {
-  it('refills an emptied index with every published article', () => {
+  it('refills an emptied index and emptied related lists with every published article', () => {
     assert.equal(run(['init']).status, 0);
     const seeded = indexedRows();
+    const related = relatedRows();
     assert.ok(seeded > 0, 'the demo content is indexed at setup');
+    assert.ok(related > 0, 'the demo articles have related lists from setup');
 
     const db = new SQLite(path.join(dir, 'midad.db'));
-    db.exec('DELETE FROM search_fts');
+    db.exec('DELETE FROM search_fts; DELETE FROM related_articles; DELETE FROM related_docs;');
     db.close();
     assert.equal(indexedRows(), 0);
+    assert.equal(relatedRows(), 0);
 
     const r = run(['reindex']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`Indexed ${seeded} articles in [\\d.]+ s`));
+    assert.match(r.stdout, new RegExp(`Indexed ${seeded} articles and their related articles in [\\d.]+ s`));
     assert.equal(indexedRows(), seeded);
+    assert.equal(relatedRows(), related);
   });
 });

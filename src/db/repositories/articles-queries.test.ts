@@ -1,7 +1,7 @@
-// Article queries (listPublished, related), on every engine.
+// Article queries (listPublished), on every engine.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Article, Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/types.ts';
 import { forEachEngine } from '../test-databases.ts';
 import { day, FUTURE, useDatabase } from '../test-fixtures.ts';
 import type { NewArticle, PublishedQuery } from './index.ts';
@@ -115,67 +115,6 @@ await forEachEngine((engine) => {
     it('shows a scheduled article once it is published with a past date', async () => {
       await r().articles.update(a.scheduled!, { status: 'published', publishedAt: day(6) });
       assert.deepEqual((await list({ lang: 'ar', limit: 1 })).items, ['scheduled']);
-    });
-  });
-
-  describe('articles.related', () => {
-    const { r } = useDatabase(engine);
-    const a: Record<string, Article> = {};
-
-    before(async () => {
-      const names = { ar: 'x', fr: 'x', en: 'x' };
-      const s1 = (await r().sections.create({ slug: 's1', names })).id;
-      const s2 = (await r().sections.create({ slug: 's2', names })).id;
-      const [t1, t2, t3] = await Promise.all(
-        ['t1', 't2', 't3'].map((n) => r().tags.create({ slug: n, name: n })),
-      );
-      const make = async (key: string, input: Partial<NewArticle>) => {
-        a[key] = await r().articles.create({
-          lang: 'ar',
-          status: 'published',
-          title: key,
-          slug: key,
-          publishedAt: day(1),
-          ...input,
-        });
-      };
-      await make('base', { sectionId: s1, tagIds: [t1!.id, t2!.id, t3!.id], publishedAt: day(9) });
-      await make('R1', { sectionId: s1, tagIds: [t1!.id, t2!.id] }); // 2 tags + section = 5
-      await make('R2', { sectionId: s2, tagIds: [t1!.id, t2!.id], publishedAt: day(2) }); // 4
-      await make('R3', { sectionId: s1, publishedAt: day(8) }); // section only = 1
-      await make('R4', { sectionId: s2, tagIds: [t3!.id], publishedAt: day(3) }); // 2
-      await make('R9', { sectionId: s2, tagIds: [t3!.id], publishedAt: day(4) }); // 2, newer than R4
-      await make('R5', { sectionId: s2 }); // 0
-      await make('fr', { lang: 'fr', sectionId: s1, tagIds: [t1!.id, t2!.id, t3!.id] });
-      await make('draft', { status: 'draft', sectionId: s1, tagIds: [t1!.id, t2!.id, t3!.id] });
-      await make('future', { sectionId: s1, tagIds: [t1!.id, t2!.id, t3!.id], publishedAt: FUTURE });
-      await make('lonely', {});
-      await make('sectionOnly', { sectionId: s1, publishedAt: day(7) });
-    });
-
-    const keys = (list: Article[]) => list.map((x) => Object.entries(a).find(([, v]) => v.id === x.id)?.[0]);
-
-    it('ranks by shared tags, then section, then date, never the article itself', async () => {
-      assert.deepEqual(keys(await r().articles.related(a.base!, 10)), [
-        'R1',
-        'R2',
-        'R9',
-        'R4',
-        'R3',
-        'sectionOnly',
-      ]);
-      assert.deepEqual(keys(await r().articles.related(a.base!, 3)), ['R1', 'R2', 'R9']);
-    });
-
-    it('uses the section alone for an untagged article, and finds nothing for one with neither', async () => {
-      assert.deepEqual(keys(await r().articles.related(a.sectionOnly!, 10)), ['base', 'R3', 'R1']);
-      assert.deepEqual(await r().articles.related(a.lonely!, 10), []);
-      assert.deepEqual(await r().articles.related(a.base!, 0), []);
-    });
-
-    it('returns related articles with their authors and tags', async () => {
-      const [first] = await r().articles.related(a.base!, 1);
-      assert.deepEqual(first, a.R1);
     });
   });
 });

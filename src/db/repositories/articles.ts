@@ -1,10 +1,11 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import type { Article } from '../../core/types.ts';
 import type { ArticleRow, Database } from '../schema.ts';
-import { isLive, publishedFilter } from './article-filters.ts';
+import { publishedFilter } from './article-filters.ts';
 import { columnsOf, hydrate, writeLinks } from './article-rows.ts';
 import { newsroomQueries } from './articles-newsroom.ts';
+import { relatedQueries } from './articles-related.ts';
 import { syndicationQueries } from './articles-syndication.ts';
 import type { ArticlesRepository } from './contract.ts';
 import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
@@ -21,6 +22,7 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
   return {
     ...syndicationQueries(db),
     ...newsroomQueries(db),
+    ...relatedQueries(db),
 
     create(input) {
       return atomically(db, async (trx) => {
@@ -139,37 +141,6 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
           .executeTakeFirst(),
       ]);
       return { items: await hydrate(db, rows), total: toCount(total?.n) };
-    },
-
-    async related(article, limit) {
-      const tagIds = unique(article.tagIds);
-      if (limit <= 0 || (tagIds.length === 0 && article.sectionId === null)) return [];
-      // Shared-tag counts for every article with at least one of this article's tags.
-      const shared = db
-        .selectFrom('article_tags')
-        .select(['article_tags.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
-        .where((eb) => (tagIds.length > 0 ? eb('article_tags.tag_id', 'in', tagIds) : sql<SqlBool>`1 = 0`))
-        .groupBy('article_tags.article_id')
-        .as('t');
-      const sameSection =
-        article.sectionId === null
-          ? sql<number>`0`
-          : sql<number>`case when ${sql.ref('articles.section_id')} = ${article.sectionId} then 1 else 0 end`;
-      const score = sql<number>`coalesce(${sql.ref('t.shared')}, 0) * 2 + ${sameSection}`;
-      const rows = await db
-        .selectFrom('articles')
-        .leftJoin(shared, 't.article_id', 'articles.id')
-        .selectAll('articles')
-        .where((eb) => isLive(eb, nowIso()))
-        .where('articles.lang', '=', article.lang)
-        .where('articles.id', '!=', article.id)
-        .where(sql<SqlBool>`${score} > 0`)
-        .orderBy(score, 'desc')
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(limit)
-        .execute();
-      return hydrate(db, rows);
     },
 
     async translations(group) {

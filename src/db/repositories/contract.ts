@@ -190,11 +190,10 @@ export interface ArticlesRepository {
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   /** status = published and publishedAt <= now, newest first. */
   listPublished(query: PublishedQuery): Promise<Page<Article>>;
-  /**
-   * Published articles sharing tags or the section with the given one, never the article itself:
-   * most shared tags first, then same section, then newest.
-   */
-  related(article: Article, limit: number): Promise<Article[]>;
+  /** The article's stored related list (see search/related): live articles of its language, in order. */
+  storedRelated(article: Article, limit: number): Promise<Article[]>;
+  /** The pairs among these articles that are stored as near-duplicates of each other (both directions). */
+  nearDuplicatePairs(ids: readonly number[]): Promise<[number, number][]>;
   /** Articles of a translation group (all statuses). */
   translations(group: number): Promise<Article[]>;
   /** Like listPublished, without the total, returning only the columns of ArticleRef. */
