@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { Db } from '../../src/db/connect.ts';
-import { createRepositories } from '../../src/db/repositories/index.ts';
 import { forEachEngine } from '../../src/db/test-databases.ts';
 import { createSearchIndex } from '../../src/search/search-index.ts';
 import { likeSearch } from './baseline.ts';
-import { type QualityArticle, qualityCorpus } from './corpus.ts';
+import type { QualityArticle } from './corpus.ts';
+import { loadCorpus } from './load.ts';
 import { mean, ndcgAt, recallAt } from './metrics.ts';
 import { QUERIES } from './queries.ts';
 
@@ -17,37 +17,13 @@ const THRESHOLDS = { ndcg: 0.87, recall: 0.84 };
 const NOW = new Date('2026-11-29T00:00:00.000Z');
 const K = 10;
 
-async function loadCorpus(db: Db): Promise<Map<number, QualityArticle>> {
-  const repos = createRepositories(db.kysely);
-  const author = await repos.people.create({
-    email: 'desk@example.com',
-    name: 'المحرر',
-    slug: 'desk',
-    role: 'editor',
-  });
-  const byId = new Map<number, QualityArticle>();
-  for (const a of qualityCorpus()) {
-    const row = await repos.articles.create({
-      lang: a.lang,
-      status: 'published',
-      title: a.title,
-      slug: a.key,
-      bodyHtml: `<p>${a.body}</p>`,
-      publishedAt: new Date(NOW.getTime() - a.daysAgo * 86_400_000).toISOString(),
-      authorIds: [author.id],
-    });
-    byId.set(row.id, a);
-  }
-  return byId;
-}
-
 await forEachEngine((engine) => {
   let db: Db;
   let articles: Map<number, QualityArticle>;
 
   before(async () => {
     db = await engine.fresh();
-    articles = await loadCorpus(db);
+    articles = await loadCorpus(db, NOW);
     await createSearchIndex(db.kysely, engine.dialect).rebuild();
   });
 
