@@ -2,6 +2,7 @@
 // prints build time, index size and query latency (p50/p95/p99) for 1-, 2- and 3-word
 // queries, on SQLite and PostgreSQL. Budget: p95 under 30 ms on SQLite at 100,000 articles.
 // Run: node --import tsx bench/search.ts [--articles 100000] [--engine sqlite|postgres|both]
+//      [--db FILE]  keep the SQLite database in FILE, and reuse it (no fill, no build) when it exists
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     engine: { type: 'string', default: 'both' },
     queries: { type: 'string', default: '200' },
+    db: { type: 'string' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -66,15 +68,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function run(db: Db): Promise<void> {
+async function run(db: Db, reuse = false): Promise<void> {
   await migrateToLatest(db);
+  if (!reuse) await build(db);
+  await measure(db);
+}
+
+async function build(db: Db): Promise<void> {
   let t = performance.now();
   await fill(db);
   console.log(
     `${db.dialect}: ${ARTICLES} articles written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
-  const index = createSearchIndex(db.kysely, db.dialect);
   t = performance.now();
   await db.kysely.transaction().execute((trx) => createSearchIndex(trx, db.dialect).rebuild());
   const buildSeconds = (performance.now() - t) / 1000;
@@ -85,6 +91,10 @@ async function run(db: Db): Promise<void> {
       `size ${(bytes / 1024 / 1024).toFixed(1)} MB`,
   );
 
+}
+
+async function measure(db: Db): Promise<void> {
+  const index = createSearchIndex(db.kysely, db.dialect);
   const queries = benchQueries(QUERIES_PER_LENGTH);
   for (const q of queries.slice(0, 30))
     await index.search({ text: q.text, sort: 'relevance', limit: 10, offset: 0 });
@@ -111,13 +121,16 @@ async function run(db: Db): Promise<void> {
 }
 
 if (values.engine !== 'postgres') {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-'));
-  const db = await openDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
+  const keep = values.db ? path.resolve(values.db) : null;
+  const dir = keep ? path.dirname(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-'));
+  const file = keep ?? path.join(dir, 'bench.db');
+  const reuse = keep !== null && fs.existsSync(keep);
+  const db = await openDatabase(`sqlite:${file}`);
   try {
-    await run(db);
+    await run(db, reuse);
   } finally {
     await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -58,6 +58,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** See Found.estimated. */
+  estimated: boolean;
   hits: SearchHit[];
   mode: MatchMode;
   /** The plan that found the hits. */
@@ -103,6 +105,8 @@ export interface Candidate {
 export interface Found {
   total: number;
   rows: Candidate[];
+  /** The total is an estimate (very common words on a big site); exact otherwise. */
+  estimated?: boolean;
 }
 
 export interface EngineQuery {

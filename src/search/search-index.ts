@@ -98,8 +98,14 @@ export function createSearchIndex(
       const plan = await resolveAlternatives(planQuery(a, query.text));
       const highlight = (text: string, maxChars?: number) =>
         maxChars === undefined ? highlightAll(a, plan, text) : buildSnippet(a, plan, text, maxChars);
-      const result = (total: number, hits: SearchHit[], mode: MatchMode): SearchResult => ({
+      const result = (
+        total: number,
+        hits: SearchHit[],
+        mode: MatchMode,
+        estimated = false,
+      ): SearchResult => ({
         total,
+        estimated,
         hits,
         mode,
         plan,
@@ -132,10 +138,16 @@ export function createSearchIndex(
           total,
           found.rows.map((r) => ({ id: r.id, score: r.relevance })),
           mode,
+          found.estimated === true,
         );
       }
       const ranked = rerank(a, plan, found.rows, now);
-      return result(total, ranked.slice(query.offset, query.offset + query.limit), mode);
+      return result(
+        total,
+        ranked.slice(query.offset, query.offset + query.limit),
+        mode,
+        found.estimated === true,
+      );
     },
   };
 }

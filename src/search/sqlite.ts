@@ -4,7 +4,7 @@
 // articles and run the match once per row.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Candidate, EngineQuery, PlanWord, SearchEngine } from './contract.ts';
+import type { Candidate, EngineQuery, Found, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
 
 /** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
@@ -39,6 +39,14 @@ export function matchExpression(q: Pick<EngineQuery, 'plan' | 'mode'>): string {
   return q.plan.words.map(wordExpression).join(q.mode === 'all' ? ' AND ' : ' OR ');
 }
 
+/**
+ * A word found in tens of thousands of articles makes scoring every match too slow for a
+ * reader waiting on a phone. Past this many matches, relevance is ranked among the newest this
+ * many (rowids follow creation, so these are the latest articles: what a news reader is after)
+ * and the total is estimated from them.
+ */
+export const RANKED_CANDIDATES = 2000;
+
 interface Row {
   id: number;
   total: number | string;
@@ -59,6 +67,36 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
       SELECT m.*, count(*) OVER () AS total FROM m
       ORDER BY ${order === 'relevance' ? sql`relevance DESC, published_at DESC` : sql`published_at DESC, id DESC`}
       LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  /** The capped path described at RANKED_CANDIDATES; null when the exact query is the one to run. */
+  const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
+    const match = matchExpression(q);
+    // Stops at the RANKED_CANDIDATES-th newest match; finds none when there are fewer.
+    const { rows: edge } = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts
+      WHERE search_fts MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_CANDIDATES - 1}`.execute(
+      db,
+    );
+    if (edge.length === 0) return null;
+    const from = Number(edge[0]?.id ?? 0);
+    const { rows } = await sql<Row>`WITH m AS MATERIALIZED (
+        SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
+        FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
+        WHERE search_fts MATCH ${match} AND search_fts.rowid >= ${from} AND ${articleConditions(q)}
+      )
+      SELECT m.*, count(*) OVER () AS total FROM m
+      ORDER BY relevance DESC, published_at DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    const kept = Number(rows[0]?.total ?? 0);
+    // Filters that keep too few of the newest matches (a small section, an old date range):
+    // rank every match instead.
+    if (kept < Math.min(offset + limit, RANKED_CANDIDATES)) return null;
+    const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
+      WHERE search_fts MATCH ${match}`.execute(db);
+    const matches = Number(counted[0]?.n ?? 0);
+    return {
+      total: Math.round((matches * kept) / RANKED_CANDIDATES),
+      rows: toCandidates(rows),
+      estimated: true,
+    };
+  };
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({ id: r.id, relevance: r.relevance, publishedAt: r.published_at, title: r.title }));
 
@@ -87,6 +125,10 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
       return Number(rows[0]?.n ?? 0);
     },
     async find(q, order, limit, offset) {
+      if (order === 'relevance') {
+        const capped = await newestRanked(q, limit, offset);
+        if (capped) return capped;
+      }
       const { rows } = await select(q, order, limit, offset);
       return { total: Number(rows[0]?.total ?? 0), rows: toCandidates(rows) };
     },

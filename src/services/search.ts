@@ -28,6 +28,8 @@ export interface FoundArticle {
 
 export interface SearchData {
   total: number;
+  /** The total is an estimate (a very common word on a big site). */
+  estimated: boolean;
   mode: MatchMode;
   found: FoundArticle[];
   cards: CardBundle;
@@ -79,6 +81,7 @@ export async function searchArticles(
   const shown = input.sort === 'relevance' ? Math.min(result.total, MAX_RANKED) : result.total;
   return {
     total: result.total,
+    estimated: result.estimated,
     mode: result.mode,
     found,
     cards: await bundleCards(repos, articles, sections),

@@ -111,7 +111,8 @@ export function openApiDocument(baseUrl: string) {
           ],
           responses: {
             '200': {
-              description: '{ total, results: [{ id, title, url, snippet, published_at, section }] }',
+              description:
+                '{ total, total_is_estimate?, results: [{ id, title, url, snippet, published_at, section }] }',
             },
           },
         },

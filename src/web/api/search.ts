@@ -51,6 +51,6 @@ export function registerSearchApi(app: FastifyInstance, deps: ReaderDeps): void 
         section: section ? sectionName(section, article.lang) : null,
       };
     });
-    return { total: data.total, results };
+    return { total: data.total, ...(data.estimated ? { total_is_estimate: true } : {}), results };
   });
 }

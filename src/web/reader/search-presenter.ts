@@ -46,6 +46,7 @@ export function presentSearchPage(
     ],
     section: params.section ?? '',
     total: data?.total ?? 0,
+    estimated: data?.estimated ?? false,
     results: found.map(({ article, title, snippet }) => ({
       id: article.id,
       href: articlePath(article),

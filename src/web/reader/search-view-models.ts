@@ -26,6 +26,8 @@ export interface SearchPageView {
   sections: { value: string; label: string }[];
   section: string;
   total: number;
+  /** Show the total as approximate. */
+  estimated: boolean;
   results: SearchResultView[];
   pagination: PaginationView;
   /**

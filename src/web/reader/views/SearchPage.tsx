@@ -83,7 +83,7 @@ export function SearchPage({ site, page }: { site: SiteView; page: SearchPageVie
       <SearchForm site={site} page={page} />
       {page.total > 0 ? (
         <p class="search-count" role="status">
-          {format(t.searchCount, { n: page.total })}
+          {format(page.estimated ? t.searchCountAbout : t.searchCount, { n: page.total })}
         </p>
       ) : null}
       <Notice site={site} page={page} />
