@@ -90,7 +90,6 @@ async function build(db: Db): Promise<void> {
     `${db.dialect}: index built in ${buildSeconds.toFixed(1)} s (${Math.round(ARTICLES / buildSeconds)} articles/s), ` +
       `size ${(bytes / 1024 / 1024).toFixed(1)} MB`,
   );
-
 }
 
 async function measure(db: Db): Promise<void> {
