@@ -14,6 +14,22 @@ export interface Config {
   secureCookies: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   adminEmail: string;
+  cache: CacheConfig;
+}
+
+/** The whole-page cache and the Cache-Control it sends to browsers and CDNs (seconds). */
+export interface CacheConfig {
+  /** Memory for rendered pages and their compressed copies; 0 turns the cache off. */
+  pageCacheBytes: number;
+  /** How long a stored page is served before it is rendered again, events or not. */
+  pageTtl: number;
+  /** Browsers: a reader who reloads within this many seconds may see the page they had. */
+  maxAge: number;
+  /** Shared caches (CDNs). Without a purge hook, the longest a CDN shows an old page. */
+  sMaxAge: number;
+  staleWhileRevalidate: number;
+  /** How long an old copy may stand in when the site answers with an error. */
+  staleIfError: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -43,7 +59,28 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       overrides.secureCookies ?? (env.MIDAD_SECURE_COOKIES === '1' || publicUrl.startsWith('https:')),
     logLevel,
     adminEmail: overrides.adminEmail ?? env.MIDAD_ADMIN_EMAIL ?? 'admin@example.com',
+    cache: overrides.cache ?? loadCacheConfig(env),
   };
+}
+
+function loadCacheConfig(env: Env): CacheConfig {
+  return {
+    pageCacheBytes: Math.round(wholeNumber(env, 'MIDAD_PAGE_CACHE_MB', 64, 1_000_000) * 1024 * 1024),
+    pageTtl: wholeNumber(env, 'MIDAD_PAGE_CACHE_TTL', 600, 86_400),
+    maxAge: wholeNumber(env, 'MIDAD_CACHE_MAX_AGE', 60, 31_536_000),
+    sMaxAge: wholeNumber(env, 'MIDAD_CACHE_S_MAXAGE', 60, 31_536_000),
+    staleWhileRevalidate: wholeNumber(env, 'MIDAD_CACHE_STALE_WHILE_REVALIDATE', 30, 31_536_000),
+    staleIfError: wholeNumber(env, 'MIDAD_CACHE_STALE_IF_ERROR', 86_400, 31_536_000),
+  };
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new SetupError(`${name} must be a whole number from 0 to ${max}, got "${value}".`);
+  }
+  return Number(value);
 }
 
 export function parsePort(value: string | undefined): number {

@@ -9,11 +9,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
+import { type CacheBus, localCacheBus } from './cache/bus.ts';
+import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { contentApi } from './api/content-routes.ts';
+import { SESSION_COOKIE } from './newsroom/auth.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
@@ -32,6 +35,8 @@ export interface AppOptions {
   /** Defaults to 5 failures per account and 20 per address in 15 minutes. */
   signInThrottles?: SignInThrottles;
   logger?: boolean;
+  /** Carries page-cache invalidations to every process; defaults to this process only. */
+  cacheBus?: CacheBus;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -69,6 +74,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie);
+  // Before the routes and the plugins that hold them, so its hooks reach every route.
+  registerPageCache(app, {
+    config: config.cache,
+    events: services.events,
+    bus: options.cacheBus ?? localCacheBus(),
+    sessionCookie: SESSION_COOKIE,
+  });
 
   const { urls, files } = loadAssets();
   registerAssets(app, files, urls);

@@ -15,6 +15,8 @@ import {
   listTags,
   loadApiArticle,
 } from '../../services/syndication-api.ts';
+import { dependsOn } from '../cache/dependencies.ts';
+import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { sendCacheable } from '../feeds/conditional.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { openApiDocument } from './openapi.ts';
@@ -86,6 +88,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
         : {}),
       ...(params.cursor ? { after: decodeCursor(params.cursor) } : {}),
     });
+    dependsOn(reply, tags.apiArticles, showsArticles(list.articles));
     const last = list.articles.at(-1);
     const next = list.hasMore && last ? encodeCursor({ publishedAt: last.publishedAt!, id: last.id }) : null;
     const data = list.articles.map((a) => pick(presentSummary(a, list, base), params.fields));
@@ -106,6 +109,13 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
           slug: ref,
           lang: query.lang ?? (await loadSiteSettings(repos)).defaultLang,
         });
+    const { translationGroup } = found.article;
+    dependsOn(
+      reply,
+      showsArticle(found.article),
+      translationGroup === null ? [] : tags.group(translationGroup),
+      found.translations.map((t) => tags.article(t.id)),
+    );
     const data = presentFull(found.article, found, found.translations, base);
     return sendJson(request, reply, { data }, data.updated_at);
   });
@@ -113,17 +123,25 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
   api.get('/sections', async (request, reply) => {
     parseOr400(NoParams, request.query);
     const sections = await listSections(repos);
+    dependsOn(reply, tags.sections);
     return sendJson(request, reply, { data: sections.map((s) => presentSection(s, sections, base)) });
   });
 
   api.get('/tags', async (request, reply) => {
     parseOr400(NoParams, request.query);
+    dependsOn(reply, tags.tagList);
     return sendJson(request, reply, { data: (await listTags(repos)).map((t) => presentTag(t, base)) });
   });
 
   api.get('/authors', async (request, reply) => {
     parseOr400(NoParams, request.query);
     const { people, avatars } = await listAuthors(repos);
+    dependsOn(
+      reply,
+      tags.people,
+      people.map((p) => tags.person(p.id)),
+      showsMedia(people.map((p) => p.avatarMediaId)),
+    );
     const data = people.map((p) =>
       presentAuthor(p, p.avatarMediaId === null ? undefined : avatars.get(p.avatarMediaId), base),
     );

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { articleChanged } from '../../services/events.ts';
 import { updateSiteSettings } from '../../services/settings.ts';
 import type { JsonFeed } from './json-feed.ts';
 
@@ -106,7 +107,7 @@ describe('feeds', () => {
     const first = await get('/feed.atom');
     const etag = first.headers.etag as string;
     const lastModified = first.headers['last-modified'] as string;
-    assert.match(etag, /^W\/"[\w-]+"$/);
+    assert.match(etag, /^(W\/)?"[\w-]+"$/);
     assert.ok(lastModified);
     assert.match(first.headers['cache-control'] as string, /public, max-age=\d+/);
     const again = await get('/feed.atom', { 'if-none-match': etag });
@@ -125,6 +126,8 @@ describe('feeds', () => {
       slug: 'conditional-get-test',
       publishedAt: new Date().toISOString(),
     });
+    // Written behind the services' back: tell the page cache as the services would.
+    await articleChanged(site.services.events, null, fresh);
     try {
       const changed = await get('/feed.atom', { 'if-none-match': etag });
       assert.equal(changed.statusCode, 200);
@@ -132,6 +135,7 @@ describe('feeds', () => {
       assert.equal((await get('/feed.atom', { 'if-modified-since': lastModified })).statusCode, 200);
     } finally {
       await site.services.repos.articles.setStatus(fresh.id, 'trashed');
+      await articleChanged(site.services.events, fresh, { ...fresh, status: 'trashed' });
     }
   });
 
@@ -149,6 +153,7 @@ describe('feeds', () => {
 
   it('sends summaries only when the site owner chose so', async () => {
     await updateSiteSettings(site.services.repos, { feedFullContent: false });
+    await site.services.events.emit({ type: 'settings', keys: ['feeds.fullContent'] });
     try {
       const rss = (await get('/feed.xml')).body;
       assert.ok(!rss.includes('<content:encoded>'));
@@ -157,6 +162,7 @@ describe('feeds', () => {
       assert.ok(feed.items.every((i) => i.content_html === undefined && i.content_text));
     } finally {
       await updateSiteSettings(site.services.repos, { feedFullContent: true });
+      await site.services.events.emit({ type: 'settings', keys: ['feeds.fullContent'] });
     }
   });
 
@@ -170,6 +176,7 @@ describe('feeds', () => {
       bodyHtml: '<p>x</p>',
       publishedAt: new Date().toISOString(),
     });
+    await articleChanged(site.services.events, null, article);
     try {
       const rss = (await get('/en/feed.xml')).body;
       assert.ok(
@@ -179,6 +186,7 @@ describe('feeds', () => {
       assert.ok(!atom.includes('<script>'));
     } finally {
       await repos.articles.setStatus(article.id, 'trashed');
+      await articleChanged(site.services.events, article, { ...article, status: 'trashed' });
     }
   });
 

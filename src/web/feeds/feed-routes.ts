@@ -5,6 +5,9 @@ import { NotFound } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
 import { loadSiteSettings, servedLanguages } from '../../services/settings.ts';
 import { type FeedScope, loadFeed } from '../../services/syndication.ts';
+import type { FeedSubject } from '../../services/syndication.ts';
+import { dependsOn } from '../cache/dependencies.ts';
+import { showsArticles, tags } from '../cache/tags.ts';
 import type { ReaderDeps } from '../reader/context.ts';
 import { renderAtom } from './atom.ts';
 import { sendCacheable } from './conditional.ts';
@@ -36,6 +39,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     }
     const data = await loadFeed(repos, scope, scope.kind === 'all' ? settings.defaultLang : lang);
     const feed = presentFeed(data, scope, settings, config.publicUrl);
+    dependsOn(reply, tags.feed, subjectTags(data.subject), showsArticles(data.articles));
     return sendCacheable(request, reply, {
       body: RENDER[format](feed),
       type: `${FEED_TYPES[format]}; charset=utf-8`,
@@ -54,5 +58,18 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
         send({ kind, slug: request.params.slug }, format, request, reply),
       );
     }
+  }
+}
+
+function subjectTags(subject: FeedSubject): string[] {
+  switch (subject.kind) {
+    case 'section':
+      return [tags.section(subject.section.id)];
+    case 'tag':
+      return [tags.tag(subject.tag.id)];
+    case 'author':
+      return [tags.person(subject.person.id)];
+    default:
+      return [];
   }
 }

@@ -14,6 +14,8 @@ import {
   pagesFor,
   SITEMAP_LIMIT,
 } from '../../services/syndication-sitemaps.ts';
+import { dependsOn } from '../cache/dependencies.ts';
+import { tags } from '../cache/tags.ts';
 import { hreflangLinks } from '../reader/meta/hreflang.ts';
 import { articlePath, authorPath, sectionPath, tagPath } from '../reader/urls.ts';
 import { sendCacheable } from './conditional.ts';
@@ -53,6 +55,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
   );
 
   app.get('/sitemap.xml', async (request, reply) => {
+    dependsOn(reply, tags.sitemap);
     const index = await loadSitemapIndex(repos);
     const refs: SitemapRef[] = [];
     for (const m of index.months) {
@@ -79,6 +82,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
 
   app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
     const { file } = request.params;
+    dependsOn(reply, tags.sitemap);
     const settings = await loadSiteSettings(repos);
     const article = ARTICLES_FILE.exec(file);
     if (article) {
@@ -130,6 +134,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
   });
 
   app.get('/sitemap-news.xml', async (request, reply) => {
+    dependsOn(reply, tags.sitemap);
     const [settings, refs] = await Promise.all([loadSiteSettings(repos), loadNewsSitemap(repos)]);
     const body = renderNewsSitemap(
       refs.map((ref) => ({

@@ -9,6 +9,8 @@ import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts'
 import { CommentRefused, submitComment } from '../../services/comments.ts';
 import type { RateLimiter } from '../../services/rate-limit.ts';
 import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
+import { dependsOn } from '../cache/dependencies.ts';
+import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
@@ -122,6 +124,15 @@ async function sendArticle(
   status: number,
 ): Promise<FastifyReply> {
   const data = await loadArticlePage(deps.services.repos, article);
+  dependsOn(
+    reply,
+    tags.nav,
+    showsArticle(article),
+    article.translationGroup === null ? [] : tags.group(article.translationGroup),
+    showsMedia(data.authors.map((p) => p.avatarMediaId)),
+    tags.related(article.id),
+    showsArticles(data.related.articles),
+  );
   const view = presentArticlePage(data, ctx.present, {
     ...form,
     token: issueFormToken(ctx.settings.secret, article.id),

@@ -1,8 +1,17 @@
 // Home, section, tag and author pages, in every site language.
 import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../core/types.ts';
-import { loadAuthorPage, loadHome, loadSectionPage, loadTagPage, PER_PAGE } from '../../services/reader.ts';
+import {
+  descendantIds,
+  loadAuthorPage,
+  loadHome,
+  loadSectionPage,
+  loadTagPage,
+  PER_PAGE,
+} from '../../services/reader.ts';
 import { servedLanguages } from '../../services/settings.ts';
+import { dependsOn } from '../cache/dependencies.ts';
+import { showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
@@ -26,6 +35,7 @@ export function registerListingRoutes(
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
     const data = await loadHome(repos, lang, page);
+    dependsOn(reply, tags.nav, tags.home(lang), showsArticles(data.cards.articles));
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
     const site = ctx.site();
     const title =
@@ -67,6 +77,13 @@ export function registerListingRoutes(
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
     const data = await loadSectionPage(repos, request.params.slug, lang, page);
+    dependsOn(
+      reply,
+      tags.nav,
+      tags.section(data.section.id),
+      descendantIds(ctx.sections, data.section.id).map(tags.inSection),
+      showsArticles(data.articles.items),
+    );
     const name = sectionName(data.section, lang);
     const path = sectionPath(lang, data.section.slug);
     // A section exists in every language the site publishes in: the switcher and hreflang lead to it there.
@@ -116,6 +133,13 @@ export function registerListingRoutes(
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
     const data = await loadTagPage(repos, request.params.slug, lang, page);
+    dependsOn(
+      reply,
+      tags.nav,
+      tags.tag(data.tag.id),
+      tags.inTag(data.tag.id),
+      showsArticles(data.articles.items),
+    );
     const path = tagPath(lang, data.tag.slug);
     const site = ctx.site();
     const description = `${ctx.present.t.tags}: ${data.tag.name}`;
@@ -150,6 +174,14 @@ export function registerListingRoutes(
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
     const data = await loadAuthorPage(repos, request.params.slug, lang, page);
+    dependsOn(
+      reply,
+      tags.nav,
+      tags.person(data.person.id),
+      tags.byPerson(data.person.id),
+      showsMedia([data.person.avatarMediaId]),
+      showsArticles(data.articles.items),
+    );
     const path = authorPath(lang, data.person.slug);
     const site = ctx.site();
     const avatar = presentImage(data.avatar);

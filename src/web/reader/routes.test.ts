@@ -158,12 +158,14 @@ describe('reader pages', () => {
 
   it('switches copy protection on with a setting', async () => {
     await updateSiteSettings(site.services.repos, { copyProtection: true });
+    await site.services.events.emit({ type: 'settings', keys: ['copyProtection.enabled'] });
     try {
       const res = await site.app.inject(articlePath(site.mainArticle));
       assert.match(res.body, /<script[^>]+copy-protect\.[0-9a-f]+\.js/);
       assert.ok(res.body.includes('data-copy-protect'));
     } finally {
       await updateSiteSettings(site.services.repos, { copyProtection: false });
+      await site.services.events.emit({ type: 'settings', keys: ['copyProtection.enabled'] });
     }
   });
 
