@@ -8,7 +8,7 @@ import type { CacheConfig } from '../../config.ts';
 import type { Article } from '../../core/types.ts';
 import { createEventBus, type EventBus } from '../../services/events.ts';
 import { localCacheBus } from './bus.ts';
-import { publicCacheControl } from './cdn.ts';
+import { publicCacheControl, tagHeaders } from './cdn.ts';
 import { dependsOn } from './dependencies.ts';
 import { negotiate } from './encoding.ts';
 import { invalidationFor } from './invalidation.ts';
@@ -221,6 +221,17 @@ describe('page cache pieces', () => {
       publicCacheControl(CONFIG, 'public, max-age=300'),
       'public, max-age=60, s-maxage=120, stale-while-revalidate=30, stale-if-error=3600',
     );
+  });
+
+  it('purge-key headers: broad tags first, cut before CDNs would refuse the header', () => {
+    assert.deepEqual(tagHeaders(['article:1', 'feed', 'home:ar', 'nav']), {
+      'surrogate-key': 'feed nav article:1 home:ar',
+      'cache-tag': 'feed,nav,article:1,home:ar',
+    });
+    const many = Array.from({ length: 3000 }, (_, i) => `article:${i}`);
+    const { 'surrogate-key': keys } = tagHeaders(['sitemap', ...many]);
+    assert.ok(keys.length <= 8000);
+    assert.ok(keys.startsWith('sitemap article:'));
   });
 
   it('an article change touches the article, its listings before and after, feeds and sitemaps', () => {

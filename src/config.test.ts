@@ -1,0 +1,50 @@
+// The cache settings an operator sets through the environment: defaults, an off switch, and a
+// clear refusal of values that are not whole numbers.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from './config.ts';
+import { SetupError } from './core/errors.ts';
+
+describe('cache settings', () => {
+  it('defaults to 64 MB of pages and short shared-cache lifetimes', () => {
+    const { cache } = loadConfig({});
+    assert.equal(cache.pageCacheBytes, 64 * 1024 * 1024);
+    assert.deepEqual(
+      [cache.pageTtl, cache.maxAge, cache.sMaxAge, cache.staleWhileRevalidate, cache.staleIfError],
+      [600, 60, 60, 30, 86_400],
+    );
+  });
+
+  it('reads every value from the environment; 0 MB turns the page cache off', () => {
+    const { cache } = loadConfig({
+      MIDAD_PAGE_CACHE_MB: '0',
+      MIDAD_PAGE_CACHE_TTL: '120',
+      MIDAD_CACHE_MAX_AGE: '0',
+      MIDAD_CACHE_S_MAXAGE: '600',
+      MIDAD_CACHE_STALE_WHILE_REVALIDATE: '60',
+      MIDAD_CACHE_STALE_IF_ERROR: '3600',
+    });
+    assert.deepEqual(cache, {
+      pageCacheBytes: 0,
+      pageTtl: 120,
+      maxAge: 0,
+      sMaxAge: 600,
+      staleWhileRevalidate: 60,
+      staleIfError: 3600,
+    });
+  });
+
+  it('refuses what is not a whole number, naming the variable', () => {
+    for (const [name, value] of [
+      ['MIDAD_PAGE_CACHE_MB', '64MB'],
+      ['MIDAD_CACHE_S_MAXAGE', '-1'],
+      ['MIDAD_PAGE_CACHE_TTL', '100000'],
+    ] as const) {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (err: unknown) =>
+          err instanceof SetupError && err.message.includes(name) && err.message.includes(value),
+      );
+    }
+  });
+});
