@@ -43,8 +43,8 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({
+function migratorFor(db: Db): Migrator {
+  return new Migrator({
     db: db.kysely,
     provider: new ListProvider(db.dialect),
     // Migrations are written to be independent of one another (each adds its own tables or
@@ -53,6 +53,16 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
     allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
+}
+
+/** Migrations this code knows that the database has not run (a newer release not migrated). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const all = await migratorFor(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

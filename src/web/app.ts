@@ -12,6 +12,7 @@ import { loadAssets, registerAssets } from './assets.ts';
 import { type CacheBus, localCacheBus } from './cache/bus.ts';
 import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { registerHealthRoutes } from './health.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     index: false,
   });
 
+  registerHealthRoutes(app, services);
   const deps: ReaderDeps = { services, assets: urls };
   // Before any route: Fastify binds a route to the error handler in force when it is added.
   registerErrorHandling(app, deps);

@@ -1,0 +1,24 @@
+// /healthz: the process is alive and its event loop turns (no database involved, so a database
+// outage does not get the process restarted). /readyz: it can serve, which takes the database
+// and a current schema. Once shutdown has begun, Fastify answers 503 to every request still
+// arriving on open connections, these included. Neither is ever cached, nor logged per request:
+// probes come every few seconds.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services/context.ts';
+import { checkReadiness } from '../services/health.ts';
+
+export function registerHealthRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok', uptime: Math.round(process.uptime()) }),
+  );
+
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const readiness = await checkReadiness(services);
+    return reply.code(readiness.ready ? 200 : 503).send({
+      status: readiness.ready ? 'ready' : 'unavailable',
+      database: readiness.database,
+      pending_migrations: readiness.pendingMigrations,
+    });
+  });
+}
