@@ -15,6 +15,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   adminEmail: string;
   cache: CacheConfig;
+  /** Seconds a stopping server waits for requests in flight before cutting their connections. */
+  shutdownGrace: number;
 }
 
 /** The whole-page cache and the Cache-Control it sends to browsers and CDNs (seconds). */
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel,
     adminEmail: overrides.adminEmail ?? env.MIDAD_ADMIN_EMAIL ?? 'admin@example.com',
     cache: overrides.cache ?? loadCacheConfig(env),
+    shutdownGrace: overrides.shutdownGrace ?? wholeNumber(env, 'MIDAD_SHUTDOWN_GRACE', 10, 3600),
   };
 }
 

@@ -6,7 +6,7 @@ import { initializeSite } from '../services/setup.ts';
 import { startScheduler } from '../services/articles/scheduler.ts';
 import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
 import { buildApp } from '../web/app.ts';
-import { listen } from '../web/server.ts';
+import { listen, shutDownOnSignals } from '../web/server.ts';
 import { printSetup } from './init.ts';
 
 export function registerServe(program: Command): void {
@@ -25,6 +25,8 @@ export function registerServe(program: Command): void {
       const result = await initializeSite(services, { demo: options.demo });
       printSetup(result, services.db.location);
       const app = await buildApp({ services });
+      services.events.onError = (err, event) =>
+        app.log.error({ err, event: event.type }, 'a change listener failed');
       const address = await listen(app, config.host, config.port).catch(async (err) => {
         await app.close();
         await services.close();
@@ -49,14 +51,11 @@ export function registerServe(program: Command): void {
       process.stdout.write(
         `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
       );
-      const stop = async () => {
-        scheduler.stop();
-        await dispatcher.stop();
-        await app.close();
-        await services.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      shutDownOnSignals({
+        app,
+        background: [scheduler, dispatcher],
+        services,
+        graceMs: config.shutdownGrace * 1000,
+      });
     });
 }

@@ -1,4 +1,4 @@
-// Starts listening. The only module that opens a port.
+// Starts listening and stops gracefully. The only module that opens a port.
 import type { FastifyInstance } from 'fastify';
 import { SetupError } from '../core/errors.ts';
 
@@ -22,4 +22,55 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
     }
     throw err;
   }
+}
+
+export interface Running {
+  app: FastifyInstance;
+  /** Background work (the publishing scheduler, webhook deliveries): stopped, and awaited, with the server. */
+  background: { stop(): Promise<void> }[];
+  /** Closed last, once no request can use it any more. */
+  services: { close(): Promise<void> };
+  /** Milliseconds requests in flight may take to finish before their connections are cut. */
+  graceMs: number;
+}
+
+/**
+ * Stops accepting connections (idle keep-alive ones are closed, and requests still arriving on
+ * busy ones get 503), lets requests in flight finish for up to `graceMs`, stops the background
+ * work, then closes the database.
+ */
+export async function shutDown({ app, background, services, graceMs }: Running): Promise<void> {
+  const timer = setTimeout(() => {
+    app.log.warn(`requests still running after ${graceMs} ms: closing their connections`);
+    app.server.closeAllConnections();
+  }, graceMs);
+  try {
+    await Promise.all([app.close(), ...background.map((b) => b.stop())]);
+  } finally {
+    clearTimeout(timer);
+  }
+  await services.close();
+}
+
+/** SIGTERM or SIGINT shuts down gracefully and exits 0; a second signal exits at once with 1. */
+export function shutDownOnSignals(running: Running, exit: (code: number) => void = process.exit): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      running.app.log.warn({ signal }, 'second signal while shutting down: exiting now');
+      exit(1);
+      return;
+    }
+    stopping = true;
+    running.app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    shutDown(running).then(
+      () => exit(0),
+      (err: unknown) => {
+        running.app.log.error({ err }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

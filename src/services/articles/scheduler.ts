@@ -44,7 +44,8 @@ export async function publishDue(services: Services, now = new Date()): Promise<
 }
 
 export interface Scheduler {
-  stop(): void;
+  /** Stops the timer; resolves once a check already running has finished. */
+  stop(): Promise<void>;
 }
 
 /** Checks every `intervalMs` (default 20 s); errors are logged and the next tick tries again. */
@@ -56,21 +57,27 @@ export function startScheduler(
     onError?: (err: unknown) => void;
   } = {},
 ): Scheduler {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  let running: Promise<void> | null = null;
+  const check = async () => {
     try {
       const ids = await publishDue(services);
       if (ids.length > 0) options.onPublished?.(ids);
     } catch (err) {
       options.onError?.(err);
     } finally {
-      running = false;
+      running = null;
     }
+  };
+  const tick = () => {
+    running ??= check();
   };
   const timer = setInterval(tick, options.intervalMs ?? 20_000);
   timer.unref();
-  void tick();
-  return { stop: () => clearInterval(timer) };
+  tick();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
