@@ -89,8 +89,11 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     connectionTimeoutMillis: 15000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection must not crash the process. Idle clients report it to the
+  // pool; a client in use emits it on itself, where nobody listens (its query fails anyway, and
+  // the pool drops it when it is released). Either way the pool connects afresh when asked.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   let current: string | null;
   try {
     const client = await pool.connect();

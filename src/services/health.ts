@@ -2,6 +2,7 @@
 // migration this code expects. Load balancers and orchestrators ask this (GET /readyz) to
 // decide whether to send traffic here.
 import { sql } from 'kysely';
+import { isDatabaseUnavailable } from '../db/availability.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import type { Services } from './context.ts';
 
@@ -34,4 +35,9 @@ export async function checkReadiness(services: Services, timeoutMs = 2000): Prom
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whether a failure means "the database cannot be reached now" (it will pass) rather than a bug. */
+export function isOutage(err: unknown): boolean {
+  return isDatabaseUnavailable(err);
 }

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { MidadError } from '../../core/errors.ts';
 import { presentFull, presentSummary } from '../../services/api-article.ts';
 import type { Services } from '../../services/context.ts';
+import { isOutage } from '../../services/health.ts';
 import { loadSiteSettings } from '../../services/settings.ts';
 import {
   listArticles,
@@ -17,6 +18,7 @@ import {
 } from '../../services/syndication-api.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
+import { RETRY_AFTER_SECONDS } from '../errors.ts';
 import { sendCacheable } from '../feeds/conditional.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { openApiDocument } from './openapi.ts';
@@ -68,6 +70,16 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 429) return sendError(reply, 429, 'rate_limited', error.message);
     if (status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error.message);
+    if (isOutage(error)) {
+      request.log.warn({ reason: error.message }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendError(
+        reply,
+        503,
+        'unavailable',
+        'The service is unavailable for a moment; try again later.',
+      );
+    }
     request.log.error({ err: error }, 'API request failed');
     return sendError(reply, 500, 'internal', 'The server could not answer; try again later.');
   });

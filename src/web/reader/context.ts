@@ -3,11 +3,11 @@ import { messages } from '../../core/i18n.ts';
 import type { Lang, Section } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
 import { NotFound } from '../../core/errors.ts';
-import { loadSiteSettings, type SiteSettings, servedLanguages } from '../../services/settings.ts';
+import { loadSiteSettings, SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type PresentContext, presentImage } from './presenters.ts';
 import { buildSiteView } from './site.ts';
-import type { SiteView } from './view-models.ts';
+import type { ImageView, SiteView } from './view-models.ts';
 
 export interface ReaderDeps {
   services: Services;
@@ -21,19 +21,51 @@ export interface ReaderContext {
   site(alternates?: Partial<Record<Lang, string>>): SiteView;
 }
 
+/** What the page frame was last built from, for error pages while the database is unreachable. */
+const lastKnown = new WeakMap<
+  ReaderDeps['services'],
+  { settings: SiteSettings; sections: Section[]; logo: ImageView | null }
+>();
+
 /** Throws NotFound for a language the site does not publish in, unless `anyLanguage` (error pages). */
 export async function readerContext(
   deps: ReaderDeps,
   lang: Lang,
   options: { anyLanguage?: boolean } = {},
 ): Promise<ReaderContext> {
-  const { repos, config } = deps.services;
+  const { repos } = deps.services;
   const [settings, sections] = await Promise.all([loadSiteSettings(repos), repos.sections.list()]);
   if (!options.anyLanguage && !servedLanguages(settings).includes(lang))
     throw new NotFound(`The site does not publish in "${lang}".`);
   const logo =
     settings.logoMediaId === null ? null : presentImage(await repos.media.byId(settings.logoMediaId));
-  const baseUrl = config.publicUrl;
+  lastKnown.set(deps.services, { settings, sections, logo });
+  return contextOf(deps, lang, settings, sections, logo);
+}
+
+/**
+ * A reader context that needs no database: the settings and sections this process last read,
+ * or the defaults if it never read them.
+ */
+export function offlineReaderContext(deps: ReaderDeps, lang: Lang): ReaderContext {
+  const known = lastKnown.get(deps.services);
+  return contextOf(
+    deps,
+    lang,
+    known?.settings ?? SiteSettings.parse({}),
+    known?.sections ?? [],
+    known?.logo ?? null,
+  );
+}
+
+function contextOf(
+  deps: ReaderDeps,
+  lang: Lang,
+  settings: SiteSettings,
+  sections: Section[],
+  logo: ImageView | null,
+): ReaderContext {
+  const baseUrl = deps.services.config.publicUrl;
   return {
     settings,
     sections,

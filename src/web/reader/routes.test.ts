@@ -306,20 +306,29 @@ describe('comments', () => {
 });
 
 describe('when the database fails', () => {
-  it('answers with the 500 page, in the page language, without a stack trace', async () => {
+  it('answers 503 with Retry-After, in the page language, without a stack trace', async () => {
     const broken = await startTestSite();
     try {
       await broken.services.db.close();
       for (const [path, lang] of [
         ['/', 'ar'],
-        ['/fr/', 'fr'],
+        ['/fr/section/nothing-cached', 'fr'],
       ] as const) {
         const res = await broken.app.inject(path);
-        assert.equal(res.statusCode, 500);
+        assert.equal(res.statusCode, 503);
+        assert.equal(res.headers['retry-after'], '30');
+        assert.equal(res.headers['cache-control'], 'no-store');
         assert.match(res.body, new RegExp(`<html lang="${lang}"`));
-        assert.ok(res.body.includes(lang === 'ar' ? 'حدث خطأ' : 'Une erreur est survenue'));
+        assert.ok(
+          res.body.includes(lang === 'ar' ? 'الموقع غير متاح مؤقتاً' : 'Site momentanément indisponible'),
+        );
+        assert.ok(res.body.includes('class="error-page"'), 'the reader error page');
         assert.ok(!res.body.includes('    at '), 'no stack trace');
       }
+      const api = await broken.app.inject('/api/v1/articles');
+      assert.equal(api.statusCode, 503);
+      assert.equal(api.json().error.code, 'unavailable');
+      assert.equal(api.headers['retry-after'], '30');
     } finally {
       await broken.app.close();
     }

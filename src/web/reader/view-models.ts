@@ -209,7 +209,7 @@ export interface AuthorPageView {
 }
 
 export interface ErrorPageView {
-  status: 404 | 500;
+  status: 404 | 500 | 503;
   heading: string;
   message: string;
 }
