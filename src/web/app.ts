@@ -10,7 +10,8 @@ import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { type CacheBus, localCacheBus } from './cache/bus.ts';
-import { registerPageCache } from './cache/plugin.ts';
+import { serverWithFastPath } from './cache/fast-path.ts';
+import { createPageCache } from './cache/plugin.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
@@ -43,7 +44,16 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { services } = options;
   const { config } = services;
-  const app = Fastify({
+  const pageCache = createPageCache({
+    config: config.cache,
+    events: services.events,
+    bus: options.cacheBus ?? localCacheBus(),
+    sessionCookie: SESSION_COOKIE,
+  });
+  const fastPath = pageCache.fastPath(() => app.log);
+  const app: FastifyInstance = Fastify({
+    // Fresh cached pages are answered before Fastify routes the request.
+    ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
@@ -76,12 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(cookie);
   // Before the routes and the plugins that hold them, so its hooks reach every route.
-  registerPageCache(app, {
-    config: config.cache,
-    events: services.events,
-    bus: options.cacheBus ?? localCacheBus(),
-    sessionCookie: SESSION_COOKIE,
-  });
+  pageCache.register(app);
 
   const { urls, files } = loadAssets();
   registerAssets(app, files, urls);

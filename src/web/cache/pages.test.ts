@@ -2,6 +2,8 @@
 // publication, an edit, an approved comment or a settings change refreshes, and what it leaves
 // cached; staff never get a cached page; validators and encodings.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
@@ -252,3 +254,40 @@ describe('validators, encodings and CDN headers', () => {
 function cookieOf(client: NewsroomClient): string {
   return [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 }
+
+describe('a listening site', () => {
+  it('answers a cached page from memory with the headers of its first answer', async () => {
+    const live = await startTestSite({ listen: true });
+    try {
+      const url = `http://127.0.0.1:${(live.app.server.address() as AddressInfo).port}`;
+      const ask = (headers: Record<string, string> = {}) =>
+        new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+          http
+            .get(`${url}/fr/`, { headers: { 'accept-encoding': 'br', ...headers } }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+              );
+            })
+            .on('error', reject);
+        });
+      const first = await ask();
+      const second = await ask();
+      assert.equal(first.headers['x-cache'], 'MISS');
+      assert.equal(second.headers['x-cache'], 'HIT');
+      assert.ok(second.body.equals(first.body));
+      const { date: _d1, 'x-cache': _x1, 'keep-alive': _k1, ...firstHeaders } = first.headers;
+      const { date: _d2, 'x-cache': _x2, 'keep-alive': _k2, ...secondHeaders } = second.headers;
+      assert.deepEqual(secondHeaders, firstHeaders);
+      assert.ok(secondHeaders['content-security-policy'], 'security headers too');
+      const notModified = await ask({ 'if-none-match': String(first.headers.etag) });
+      assert.equal(notModified.status, 304);
+      assert.equal(notModified.body.length, 0);
+      const staff = await ask({ cookie: 'midad_session=whatever' });
+      assert.equal(staff.headers['x-cache'], 'BYPASS');
+    } finally {
+      await live.close();
+    }
+  });
+});

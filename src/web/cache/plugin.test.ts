@@ -3,7 +3,10 @@
 // failed renders; and the pieces it is built from (keys, encodings, Cache-Control).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CacheConfig } from '../../config.ts';
 import type { Article } from '../../core/types.ts';
 import { createEventBus, type EventBus } from '../../services/events.ts';
@@ -11,9 +14,11 @@ import { localCacheBus } from './bus.ts';
 import { publicCacheControl, tagHeaders } from './cdn.ts';
 import { dependsOn } from './dependencies.ts';
 import { negotiate } from './encoding.ts';
+import { serverWithFastPath } from './fast-path.ts';
 import { invalidationFor } from './invalidation.ts';
 import { cacheKey } from './key.ts';
-import { registerPageCache } from './plugin.ts';
+import { createPageCache } from './plugin.ts';
+import { PageStore } from './store.ts';
 
 const CONFIG: CacheConfig = {
   pageCacheBytes: 1024 * 1024,
@@ -34,7 +39,7 @@ interface Harness {
 async function harness(): Promise<Harness> {
   const app = Fastify();
   const events = createEventBus();
-  registerPageCache(app, { config: CONFIG, events, bus: localCacheBus(), sessionCookie: 'sid' });
+  createPageCache({ config: CONFIG, events, bus: localCacheBus(), sessionCookie: 'sid' }).register(app);
   const renders = new Map<string, number>();
   const state: Harness['state'] = { down: false, gone: false, gate: null };
   const body = (name: string) => {
@@ -181,6 +186,64 @@ describe('page cache rules', () => {
     h.state.down = true;
     assert.equal((await h.app.inject('/page')).statusCode, 500);
     await h.app.close();
+  });
+});
+
+describe('the fast path', () => {
+  it('answers fresh hits before the framework and hands everything else on', async () => {
+    const store = new PageStore(1024 * 1024);
+    const logged: unknown[] = [];
+    const log = {
+      level: 'info',
+      info: (entry: unknown) => logged.push(entry),
+    } as unknown as FastifyBaseLogger;
+    const factory = serverWithFastPath({ store, staffCookie: /(?:^|;\s*)sid=/, log: () => log });
+    const server = factory((_req, res) => {
+      res.writeHead(418).end('framework');
+    }, {}) as http.Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = `http://${host}`;
+    const identity = Buffer.from(`<p>${'texte '.repeat(400)}</p>`);
+    const now = Date.now();
+    store.set(
+      {
+        key: `GET ${host}/cached`,
+        headers: { 'content-type': 'text/html', 'x-frame-options': 'SAMEORIGIN' },
+        identity,
+        gzip: gzipSync(identity),
+        br: null,
+        hash: 'h1',
+        tags: ['nav'],
+        storedAt: now,
+        freshUntil: now + 60_000,
+        staleSince: null,
+      },
+      store.generation,
+    );
+    try {
+      const hit = await fetch(`${base}/cached`, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(hit.status, 200);
+      assert.equal(hit.headers.get('x-cache'), 'HIT');
+      assert.equal(hit.headers.get('content-encoding'), 'gzip');
+      assert.equal(hit.headers.get('etag'), '"h1-gzip"');
+      assert.equal(hit.headers.get('x-frame-options'), 'SAMEORIGIN');
+      assert.equal(await hit.text(), identity.toString());
+      assert.equal(logged.length, 1, 'logged like any request');
+      const revalidated = await fetch(`${base}/cached`, { headers: { 'if-none-match': '"h1-gzip"' } });
+      assert.equal(revalidated.status, 304);
+      for (const [path, headers] of [
+        ['/other', {}],
+        ['/cached?utm=1', {}],
+        ['/cached', { cookie: 'sid=1' }],
+      ] as const) {
+        assert.equal((await fetch(`${base}${path}`, { headers })).status, 418, path);
+      }
+      store.invalidate({ tags: ['nav'] });
+      assert.equal((await fetch(`${base}/cached`)).status, 418, 'a stale page goes to the framework');
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -2,14 +2,18 @@
 // shows (`dependsOn(reply, ...)`); a 200 answer to a GET without a staff session, a cookie or a
 // private Cache-Control is then stored with its gzip and brotli copies and served from memory
 // until an event touches one of its tags or its lifetime ends. Every shareable answer, stored
-// or not, gets the CDN headers. Signed-in staff always get a fresh, private render.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// or not, gets the CDN headers. Signed-in staff always get a fresh, private render. Fresh hits
+// on a listening server are answered before Fastify by fast-path.ts; these hooks answer the
+// rest (and every hit under app.inject).
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheConfig } from '../../config.ts';
 import type { EventBus } from '../../services/events.ts';
+import { bodyFor, clientIsCurrent, codingFor, etagOf, PER_RESPONSE_HEADERS } from './answer.ts';
 import type { CacheBus } from './bus.ts';
-import { declaredTags } from './dependencies.ts';
 import { isPrivate, publicCacheControl, tagHeaders } from './cdn.ts';
-import { type Coding, compressBoth, hashOf, negotiate } from './encoding.ts';
+import { declaredTags } from './dependencies.ts';
+import { compressBoth, hashOf } from './encoding.ts';
+import type { FastPath } from './fast-path.ts';
 import { invalidationFor } from './invalidation.ts';
 import { cacheKey } from './key.ts';
 import { type CachedPage, PageStore } from './store.ts';
@@ -41,16 +45,35 @@ export interface PageCacheOptions {
   sessionCookie: string;
 }
 
-/** Headers of a route's answer that belong to the page and are replayed with it. */
-const KEPT_HEADERS = ['content-type', 'last-modified', 'content-language', 'x-robots-tag', 'link'];
+export interface PageCache {
+  store: PageStore | null;
+  /** For the server factory (see fast-path.ts); null when the cache is off. */
+  fastPath(log: () => FastifyBaseLogger): FastPath | null;
+  /** Adds the hooks; call before any route, or plugin holding routes, is registered. */
+  register(app: FastifyInstance): void;
+}
+
 /** A request waiting for another to render the same page gives up after this long. */
 const FOLLOW_TIMEOUT_MS = 5000;
 
-export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): PageStore | null {
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const store = options.config.pageCacheBytes > 0 ? new PageStore(options.config.pageCacheBytes) : null;
+  const staffCookie = new RegExp(`(?:^|;\\s*)${options.sessionCookie}=`);
+  return {
+    store,
+    fastPath: (log) => (store ? { store, staffCookie, log } : null),
+    register: (app) => registerHooks(app, options, store, staffCookie),
+  };
+}
+
+function registerHooks(
+  app: FastifyInstance,
+  options: PageCacheOptions,
+  store: PageStore | null,
+  staffCookie: RegExp,
+): void {
   const { config } = options;
-  const store = config.pageCacheBytes > 0 ? new PageStore(config.pageCacheBytes) : null;
   const inflight = new Map<string, Promise<void>>();
-  const cookiePattern = new RegExp(`(?:^|;\\s*)${options.sessionCookie}=`);
 
   app.decorateRequest('pageCache', null);
 
@@ -74,7 +97,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const cookie = request.headers.cookie;
     const state: RequestState = {
       key: cacheKey(request.method, request.headers.host, request.url),
-      staff: cookie !== undefined && cookiePattern.test(cookie),
+      staff: cookie !== undefined && staffCookie.test(cookie),
       startedAt: 0,
       stale: null,
       leader: null,
@@ -151,31 +174,26 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       return payload;
     }
     const tags = [...declared].sort();
-    const headers: Record<string, string> = {
-      'cache-control': publicCacheControl(config, routeCacheControl),
-      ...tagHeaders(tags),
-    };
-    for (const name of KEPT_HEADERS) {
-      const value = header(reply, name);
-      if (value !== undefined) headers[name] = value;
-    }
-    const storable =
-      store &&
-      state.key !== null &&
-      request.method === 'GET' &&
-      isBody(payload) &&
-      Boolean(headers['content-type']);
-    if (!storable) {
+    reply
+      .header('cache-control', publicCacheControl(config, routeCacheControl))
+      .headers(tagHeaders(tags))
+      .header('vary', 'Accept-Encoding');
+    if (!store || state.key === null || request.method !== 'GET' || !isBody(payload)) {
       release(state);
-      reply.headers(headers).header('vary', 'Accept-Encoding');
       if (store) reply.header('x-cache', 'BYPASS');
       return payload;
+    }
+    // Everything this answer carries but its length, coding and validator, security headers
+    // included, so that the fast path can replay them without Fastify.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) headers[name] = String(value);
     }
     const identity = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     const { gzip, br } = await compressBoth(identity);
     const now = Date.now();
     const page: CachedPage = {
-      key: state.key!,
+      key: state.key,
       headers,
       identity,
       gzip,
@@ -190,54 +208,25 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     release(state);
     return answerWith(request, reply, page, 'MISS');
   });
-
-  return store;
 }
 
 /** Sets the status and headers for a stored page and returns the body to send (none for 304). */
 function answerWith(request: FastifyRequest, reply: FastifyReply, page: CachedPage, label: string) {
-  const coding = negotiate(request.headers['accept-encoding'], {
-    br: page.br !== null,
-    gzip: page.gzip !== null,
-  });
-  reply.removeHeader('etag');
+  const coding = codingFor(request.headers, page);
   reply.removeHeader('content-encoding');
   reply
     .headers(page.headers)
-    .header('etag', etagOf(page.hash, coding))
+    .header('etag', etagOf(page, coding))
     .header('vary', 'Accept-Encoding')
     .header('x-cache', label);
-  if (isFresh(request, page)) {
+  if (clientIsCurrent(request.headers, page)) {
     reply.code(304).removeHeader('content-length');
     return null;
   }
-  const body = coding === 'br' ? page.br! : coding === 'gzip' ? page.gzip! : page.identity;
+  const body = bodyFor(page, coding);
   if (coding !== 'identity') reply.header('content-encoding', coding);
   reply.code(200).header('content-length', body.length);
   return body;
-}
-
-/** One strong validator per representation: compressed bytes differ from the identity ones. */
-function etagOf(hash: string, coding: Coding): string {
-  return coding === 'identity' ? `"${hash}"` : `"${hash}-${coding}"`;
-}
-
-/**
- * Whether the client's copy is current. A client holding any coding of the same content has
- * the current page. If-None-Match, when sent, decides over If-Modified-Since (RFC 9110 §13.2.2).
- */
-function isFresh(request: FastifyRequest, page: CachedPage): boolean {
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch !== undefined) {
-    const { hash } = page;
-    return ifNoneMatch.split(',').some((raw) => {
-      const tag = raw.trim().replace(/^W\//, '');
-      return tag === '*' || tag === `"${hash}"` || tag === `"${hash}-br"` || tag === `"${hash}-gzip"`;
-    });
-  }
-  const since = Date.parse(request.headers['if-modified-since'] ?? '');
-  const modified = Date.parse(page.headers['last-modified'] ?? '');
-  return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since;
 }
 
 function usableWhenFailing(page: CachedPage, config: CacheConfig): boolean {
