@@ -9,6 +9,7 @@ import * as m004 from './migrations/004_import.ts';
 import * as m005 from './migrations/005_people.ts';
 import * as m006 from './migrations/006_webhooks.ts';
 import * as m007 from './migrations/007_related.ts';
+import * as m008 from './migrations/008_cache.ts';
 import * as m009 from './migrations/009_imports_newsroom.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005_people': m005,
   '006_webhooks': m006,
   '007_related': m007,
+  '008_cache': m008,
   '009_imports_newsroom': m009,
 };
 
