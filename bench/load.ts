@@ -1,0 +1,135 @@
+// A small keep-alive HTTP/1.1 load generator over raw sockets: N connections, each sending one
+// request at a time for a fixed duration, recording the latency of every answer. It parses only
+// the status line and the body's length (Content-Length, or the end of a chunked body), so it
+// spends as little CPU as it can: on a 2-core machine
+// the generator competes with the server it measures, and a heavy client would flatter the slow
+// server and understate the fast one.
+import net from 'node:net';
+
+export interface LoadOptions {
+  port: number;
+  /** Requested in turn, round-robin across all connections. */
+  paths: string[];
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** Answers by status code. */
+  statuses: Map<number, number>;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const extra = Object.entries(options.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  const requests = options.paths.map((p) =>
+    Buffer.from(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1:${options.port}\r\n${extra}\r\n`, 'latin1'),
+  );
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  let running = true;
+  const started = process.hrtime.bigint();
+  const done: Promise<void>[] = [];
+  for (let i = 0; i < options.connections; i++) {
+    done.push(
+      connection(
+        options.port,
+        () => (running ? requests[next++ % requests.length]! : null),
+        (status, ms) => {
+          latencies.push(ms);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+      ),
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+  running = false;
+  await Promise.all(done);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    statuses,
+  };
+}
+
+/** One connection: send, read one whole answer, record it, send the next; until told to stop. */
+function connection(
+  port: number,
+  nextRequest: () => Buffer | null,
+  record: (status: number, ms: number) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setNoDelay(true);
+    let head: Buffer | null = null;
+    /** Body bytes still expected; -1 while reading a head, -2 for a chunked body. */
+    let remaining = -1;
+    let tail = '';
+    let status = 0;
+    let sentAt = 0n;
+    const send = () => {
+      const request = nextRequest();
+      if (!request) {
+        socket.end();
+        resolve();
+        return;
+      }
+      sentAt = process.hrtime.bigint();
+      socket.write(request);
+    };
+    const finish = () => {
+      remaining = -1;
+      record(status, Number(process.hrtime.bigint() - sentAt) / 1e6);
+      send();
+    };
+    socket.on('connect', send);
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      if (remaining === -1) {
+        head = head ? Buffer.concat([head, chunk]) : chunk;
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const text = head.toString('latin1', 0, end);
+        status = Number(text.slice(9, 12));
+        const body = head.subarray(end + 4);
+        head = null;
+        const length = /\r\ncontent-length: *(\d+)/i.exec(text);
+        if (!length && /\r\ntransfer-encoding: *chunked/i.test(text)) {
+          // Without pipelining the last bytes received end the body: the zero-size chunk.
+          remaining = -2;
+          tail = '';
+          chunk = body;
+        } else {
+          remaining = Number(length?.[1] ?? 0) - body.length;
+          chunk = Buffer.alloc(0);
+        }
+      } else if (remaining >= 0) {
+        remaining -= chunk.length;
+      }
+      if (remaining === -2) {
+        tail = (tail + chunk.toString('latin1')).slice(-5);
+        if (tail === '0\r\n\r\n') finish();
+        return;
+      }
+      if (remaining > 0) return;
+      if (remaining < 0) {
+        socket.destroy();
+        reject(new Error('more bytes than the answer announced'));
+        return;
+      }
+      finish();
+    });
+  });
+}
