@@ -1,6 +1,6 @@
 // How invalidations reach every process that holds a page cache. In one process the local bus
-// hands them straight to its subscribers; with several, an implementation over a shared channel
-// (Redis pub/sub) publishes the same plain-data messages to every process, itself included.
+// hands them straight to its subscribers; with several, redis-bus.ts applies them here and
+// publishes them to the other processes over Redis pub/sub.
 import type { Invalidation } from './store.ts';
 
 export interface CacheBus {
