@@ -21,7 +21,7 @@ export const tags = {
   inSection: (id: number) => `in-section:${id}`,
   inTag: (id: number) => `in-tag:${id}`,
   byPerson: (id: number) => `by-person:${id}`,
-  /** Every reader HTML page: the header menu names the top-level sections. */
+  /** Every reader HTML page: the header menu names the top-level sections (see frameTags). */
   nav: 'nav',
   sections: 'sections',
   tagList: 'tags',
@@ -53,4 +53,9 @@ export function showsMedia(ids: Iterable<number | null>): string[] {
   const out: string[] = [];
   for (const id of ids) if (id !== null) out.push(tags.media(id));
   return out;
+}
+
+/** What the frame of every reader HTML page shows: the section menu and the site's logo. */
+export function frameTags(settings: { logoMediaId: number | null }): string[] {
+  return [tags.nav, ...showsMedia([settings.logoMediaId])];
 }

@@ -10,7 +10,7 @@ import { CommentRefused, submitComment } from '../../services/comments.ts';
 import type { RateLimiter } from '../../services/rate-limit.ts';
 import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
 import { dependsOn } from '../cache/dependencies.ts';
-import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
+import { frameTags, showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
@@ -126,7 +126,7 @@ async function sendArticle(
   const data = await loadArticlePage(deps.services.repos, article);
   dependsOn(
     reply,
-    tags.nav,
+    frameTags(ctx.settings),
     showsArticle(article),
     article.translationGroup === null ? [] : tags.group(article.translationGroup),
     showsMedia(data.authors.map((p) => p.avatarMediaId)),

@@ -11,7 +11,7 @@ import {
 } from '../../services/reader.ts';
 import { servedLanguages } from '../../services/settings.ts';
 import { dependsOn } from '../cache/dependencies.ts';
-import { showsArticles, showsMedia, tags } from '../cache/tags.ts';
+import { frameTags, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
@@ -35,7 +35,7 @@ export function registerListingRoutes(
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
     const data = await loadHome(repos, lang, page);
-    dependsOn(reply, tags.nav, tags.home(lang), showsArticles(data.cards.articles));
+    dependsOn(reply, frameTags(ctx.settings), tags.home(lang), showsArticles(data.cards.articles));
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
     const site = ctx.site();
     const title =
@@ -79,7 +79,7 @@ export function registerListingRoutes(
     const data = await loadSectionPage(repos, request.params.slug, lang, page);
     dependsOn(
       reply,
-      tags.nav,
+      frameTags(ctx.settings),
       tags.section(data.section.id),
       descendantIds(ctx.sections, data.section.id).map(tags.inSection),
       showsArticles(data.articles.items),
@@ -135,7 +135,7 @@ export function registerListingRoutes(
     const data = await loadTagPage(repos, request.params.slug, lang, page);
     dependsOn(
       reply,
-      tags.nav,
+      frameTags(ctx.settings),
       tags.tag(data.tag.id),
       tags.inTag(data.tag.id),
       showsArticles(data.articles.items),
@@ -176,7 +176,7 @@ export function registerListingRoutes(
     const data = await loadAuthorPage(repos, request.params.slug, lang, page);
     dependsOn(
       reply,
-      tags.nav,
+      frameTags(ctx.settings),
       tags.person(data.person.id),
       tags.byPerson(data.person.id),
       showsMedia([data.person.avatarMediaId]),

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../core/types.ts';
 import { searchArticles } from '../../services/search.ts';
 import { dependsOn } from '../cache/dependencies.ts';
-import { showsArticles, tags } from '../cache/tags.ts';
+import { frameTags, showsArticles, tags } from '../cache/tags.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
 import { presentSearchPage } from './search-presenter.ts';
 import { dayBounds, SearchParams } from './search-schema.ts';
@@ -36,7 +36,12 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ReaderDeps, lan
             },
           );
     // Pages with a query are not kept in memory (see cache/key.ts); CDNs may keep them briefly.
-    dependsOn(reply, tags.nav, tags.search, showsArticles(data?.found.map((f) => f.article) ?? []));
+    dependsOn(
+      reply,
+      frameTags(ctx.settings),
+      tags.search,
+      showsArticles(data?.found.map((f) => f.article) ?? []),
+    );
     const t = ctx.present.t;
     const heading = params.q.trim() ? `${t.searchTitle}: ${params.q}` : t.searchTitle;
     const html = renderSearchPage(

@@ -210,6 +210,8 @@ describe('page metadata', () => {
   it('names only the languages the site publishes in', async () => {
     const [ar, en] = await translatedPair();
     await site.services.repos.settings.set('site.languages', ['ar', 'fr']);
+    // Written behind the services' back: tell the page cache as the settings page would.
+    await site.services.events.emit({ type: 'settings', keys: ['site.languages'] });
     try {
       const section = (await site.services.repos.sections.list())[0]!;
       const expected = (path: (l: 'ar' | 'fr') => string) => ({
@@ -230,6 +232,7 @@ describe('page metadata', () => {
       assert.equal((await site.app.inject(articlePath(en))).statusCode, 404);
     } finally {
       await site.services.repos.settings.set('site.languages', ['ar', 'fr', 'en']);
+      await site.services.events.emit({ type: 'settings', keys: ['site.languages'] });
     }
   });
 
