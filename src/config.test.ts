@@ -11,7 +11,7 @@ describe('cache settings', () => {
     assert.equal(cache.pageCacheBytes, 64 * 1024 * 1024);
     assert.deepEqual(
       [cache.pageTtl, cache.maxAge, cache.sMaxAge, cache.staleWhileRevalidate, cache.staleIfError],
-      [600, 60, 60, 30, 86_400],
+      [600, 0, 60, 30, 86_400],
     );
   });
 
@@ -19,7 +19,7 @@ describe('cache settings', () => {
     const { cache } = loadConfig({
       MIDAD_PAGE_CACHE_MB: '0',
       MIDAD_PAGE_CACHE_TTL: '120',
-      MIDAD_CACHE_MAX_AGE: '0',
+      MIDAD_CACHE_MAX_AGE: '30',
       MIDAD_CACHE_S_MAXAGE: '600',
       MIDAD_CACHE_STALE_WHILE_REVALIDATE: '60',
       MIDAD_CACHE_STALE_IF_ERROR: '3600',
@@ -27,7 +27,7 @@ describe('cache settings', () => {
     assert.deepEqual(cache, {
       pageCacheBytes: 0,
       pageTtl: 120,
-      maxAge: 0,
+      maxAge: 30,
       sMaxAge: 600,
       staleWhileRevalidate: 60,
       staleIfError: 3600,

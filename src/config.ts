@@ -25,7 +25,10 @@ export interface CacheConfig {
   pageCacheBytes: number;
   /** How long a stored page is served before it is rendered again, events or not. */
   pageTtl: number;
-  /** Browsers: a reader who reloads within this many seconds may see the page they had. */
+  /**
+   * Browsers: a reader who reloads within this many seconds may see the page they had, without
+   * their own approved comment. 0: browsers ask every time, and a current copy costs a 304.
+   */
   maxAge: number;
   /** Shared caches (CDNs). Without a purge hook, the longest a CDN shows an old page. */
   sMaxAge: number;
@@ -70,7 +73,7 @@ function loadCacheConfig(env: Env): CacheConfig {
   return {
     pageCacheBytes: Math.round(wholeNumber(env, 'MIDAD_PAGE_CACHE_MB', 64, 1_000_000) * 1024 * 1024),
     pageTtl: wholeNumber(env, 'MIDAD_PAGE_CACHE_TTL', 600, 86_400),
-    maxAge: wholeNumber(env, 'MIDAD_CACHE_MAX_AGE', 60, 31_536_000),
+    maxAge: wholeNumber(env, 'MIDAD_CACHE_MAX_AGE', 0, 31_536_000),
     sMaxAge: wholeNumber(env, 'MIDAD_CACHE_S_MAXAGE', 60, 31_536_000),
     staleWhileRevalidate: wholeNumber(env, 'MIDAD_CACHE_STALE_WHILE_REVALIDATE', 30, 31_536_000),
     staleIfError: wholeNumber(env, 'MIDAD_CACHE_STALE_IF_ERROR', 86_400, 31_536_000),

@@ -67,9 +67,15 @@ async function tabStops(page: Page, times: number): Promise<string[]> {
   return stops;
 }
 
+/** As the settings page does: store the setting, then announce it (cached pages follow). */
+async function setCopyProtection(on: boolean): Promise<void> {
+  await updateSiteSettings(site.services.repos, { copyProtection: on });
+  await site.services.events.emit({ type: 'settings', keys: ['copyProtection.enabled'] });
+}
+
 describe('copy protection', () => {
   it('adds the source to copied text, says so politely, and blocks nothing', async () => {
-    await updateSiteSettings(site.services.repos, { copyProtection: true });
+    await setCopyProtection(true);
     const context = await clipboardContext();
     try {
       const page = await context.newPage();
@@ -128,12 +134,12 @@ describe('copy protection', () => {
       assert.deepEqual(errors, [], 'no script errors');
     } finally {
       await context.close();
-      await updateSiteSettings(site.services.repos, { copyProtection: false });
+      await setCopyProtection(false);
     }
   });
 
   it('when switched off, neither loads the script nor changes what is copied', async () => {
-    await updateSiteSettings(site.services.repos, { copyProtection: false });
+    await setCopyProtection(false);
     const context = await clipboardContext();
     try {
       const page = await context.newPage();
