@@ -97,6 +97,8 @@ async function seed(services: Services): Promise<{ hot: string; uncached: string
     if (batch.length > 0) await flush();
     await createSearchIndex(trx, db.dialect).rebuild();
   });
+  // As `midad reindex` does after a bulk load: article pages read their stored related lists.
+  await services.transaction((_repos, search) => search.related.rebuild());
   const featured = await repos.articles.listPublished({ lang: 'ar', featured: true, limit: 1 });
   const step = Math.max(1, Math.floor(slugs.length / 2000));
   const uncached = slugs
