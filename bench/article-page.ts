@@ -7,7 +7,8 @@ import { articlePath } from '../src/web/reader/urls.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2000);
 
-const site = await startTestSite();
+// The page cache would answer every request after the first: measure rendering itself.
+const site = await startTestSite({ pageCache: false });
 try {
   const path = articlePath(site.mainArticle);
   const page = await site.app.inject(path);

@@ -41,6 +41,8 @@ export async function startTestSite(
     commentLimiter?: RateLimiter;
     signInThrottles?: SignInThrottles;
     databaseUrl?: string;
+    /** The whole-page cache, on by default as in production; off to measure rendering. */
+    pageCache?: boolean;
   } = {},
 ): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
@@ -55,6 +57,7 @@ export async function startTestSite(
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     },
   );
+  if (options.pageCache === false) config.cache = { ...config.cache, pageCacheBytes: 0 };
   const services = await openServices(config);
   const setup = await initializeSite(services, { demo: true });
   if (!setup.admin) throw new Error('a fresh test site must create its admin');
