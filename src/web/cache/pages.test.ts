@@ -242,6 +242,13 @@ describe('validators, encodings and CDN headers', () => {
     assert.equal(refused.headers['content-encoding'], undefined);
   });
 
+  it("does not replay one client's rate-limit counts to others", async () => {
+    await get('/api/v1/tags');
+    const hit = await get('/api/v1/tags');
+    assert.equal(hit.headers['x-cache'], 'HIT');
+    assert.equal(hit.headers['x-ratelimit-remaining'], undefined);
+  });
+
   it('answers HEAD from the cached page without a body', async () => {
     await prime(['/fr/']);
     const head = await site.app.inject({ method: 'HEAD', url: '/fr/', headers: { 'accept-encoding': 'br' } });

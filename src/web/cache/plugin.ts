@@ -187,7 +187,9 @@ function registerHooks(
     // included, so that the fast path can replay them without Fastify.
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) headers[name] = String(value);
+      // A rate limiter's counts belong to one client, not to the page.
+      if (value === undefined || PER_RESPONSE_HEADERS.has(name) || name.startsWith('x-ratelimit-')) continue;
+      headers[name] = String(value);
     }
     const identity = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     const { gzip, br } = await compressBoth(identity);
