@@ -17,6 +17,10 @@ export interface Config {
   cache: CacheConfig;
   /** Seconds a stopping server waits for requests in flight before cutting their connections. */
   shutdownGrace: number;
+  /** Redis shared by several processes (cache evictions, rate limits); null for one process. */
+  redisUrl: string | null;
+  /** Start as a single process, with a warning, when Redis cannot be reached at start. */
+  redisOptional: boolean;
 }
 
 /** The whole-page cache and the Cache-Control it sends to browsers and CDNs (seconds). */
@@ -66,6 +70,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminEmail: overrides.adminEmail ?? env.MIDAD_ADMIN_EMAIL ?? 'admin@example.com',
     cache: overrides.cache ?? loadCacheConfig(env),
     shutdownGrace: overrides.shutdownGrace ?? wholeNumber(env, 'MIDAD_SHUTDOWN_GRACE', 10, 3600),
+    redisUrl: overrides.redisUrl !== undefined ? overrides.redisUrl : env.REDIS_URL || null,
+    redisOptional: overrides.redisOptional ?? env.MIDAD_REDIS_OPTIONAL === '1',
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../config.ts';
 import { parsePort } from '../config.ts';
 import { openServices } from '../services/context.ts';
@@ -7,6 +8,7 @@ import { startScheduler } from '../services/articles/scheduler.ts';
 import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
 import { buildApp } from '../web/app.ts';
 import { listen, shutDownOnSignals } from '../web/server.ts';
+import { sharedState } from '../web/shared-state.ts';
 import { printSetup } from './init.ts';
 
 export function registerServe(program: Command): void {
@@ -24,7 +26,21 @@ export function registerServe(program: Command): void {
       const services = await openServices(config);
       const result = await initializeSite(services, { demo: options.demo });
       printSetup(result, services.db.location);
-      const app = await buildApp({ services });
+      // Redis (REDIS_URL) carries what several processes must share; checked before listening.
+      let appLog: FastifyBaseLogger | null = null;
+      const log = {
+        warn: (message: string, err?: unknown) =>
+          appLog ? appLog.warn({ err }, message) : process.stderr.write(`midad: ${message}\n`),
+        info: (message: string) => (appLog ? appLog.info(message) : process.stdout.write(`${message}\n`)),
+      };
+      const shared = await sharedState(config, log).catch(async (err) => {
+        await services.close();
+        throw err;
+      });
+      const { close: closeShared, ...sharedOptions } = shared;
+      const app = await buildApp({ services, ...sharedOptions });
+      app.addHook('onClose', closeShared);
+      appLog = app.log;
       services.events.onError = (err, event) =>
         app.log.error({ err, event: event.type }, 'a change listener failed');
       const address = await listen(app, config.host, config.port).catch(async (err) => {

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
+import type { RedisClient } from '../services/redis/client.ts';
 import { loadAssets, registerAssets } from './assets.ts';
 import { type CacheBus, localCacheBus } from './cache/bus.ts';
 import { serverWithFastPath } from './cache/fast-path.ts';
@@ -39,6 +40,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Carries page-cache invalidations to every process; defaults to this process only. */
   cacheBus?: CacheBus;
+  /** Shares the content API's rate-limit counts between processes. */
+  redis?: RedisClient;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -119,7 +122,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSitemapRoutes(app, services);
-  await app.register(contentApi, { prefix: '/api/v1', services });
+  await app.register(contentApi, {
+    prefix: '/api/v1',
+    services,
+    ...(options.redis ? { redis: options.redis } : {}),
+  });
   registerSearchApi(app, deps);
   registerPreviewRoutes(app, deps);
   registerLegacyQueryRedirects(app, services.repos);

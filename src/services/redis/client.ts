@@ -36,13 +36,18 @@ export async function connectRedis(url: string, options: RedisConnectOptions = {
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
   // Errors are reported through onStateChange; without a listener ioredis would print them.
-  client.on('error', () => {});
+  let lastError: Error | null = null;
+  client.on('error', (err: Error) => {
+    lastError = err;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
     client.disconnect();
-    throw new SetupError(`Cannot reach Redis at ${describe(url)}: ${(err as Error).message}`);
+    // "Connection is closed" says less than the socket error that closed it (ECONNREFUSED…).
+    const reason = (lastError as Error | null)?.message ?? (err as Error).message;
+    throw new SetupError(`Cannot reach Redis at ${describe(url)}: ${reason.replace(/\.$/, '')}.`);
   }
   let lost = false;
   client.on('close', () => {

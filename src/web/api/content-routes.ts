@@ -25,12 +25,16 @@ import { openApiDocument } from './openapi.ts';
 import { pick, presentAuthor, presentSection, presentTag } from './presenters.ts';
 import { ArticleListParams, ArticleLookupQuery, ArticleRefParams, NoParams, parseOr400 } from './schema.ts';
 
+import type { RedisClient } from '../../services/redis/client.ts';
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface ContentApiOptions {
   services: Services;
   /** Requests per address per minute; defaults to 300. */
   rateLimitMax?: number;
+  /** Counts shared by several processes; each process counts alone without it. */
+  redis?: RedisClient;
 }
 
 function sendJson(
@@ -62,6 +66,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
   await api.register(rateLimit, {
     max: options.rateLimitMax ?? 300,
     timeWindow: '1 minute',
+    ...(options.redis ? { redis: options.redis, nameSpace: 'midad:api-rl:', skipOnError: true } : {}),
   });
 
   api.setErrorHandler((error: FastifyError | MidadError, request, reply) => {
