@@ -1,7 +1,36 @@
 #!/usr/bin/env node
-// The CLI is TypeScript; tsx compiles it in memory so a checkout runs without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled program (dist/midad.mjs, built on install) when it is newer than every source
+// file; otherwise tsx compiles the TypeScript sources in memory, so an edited checkout runs
+// without a build step. MIDAD_FROM_SOURCE=1 always runs the sources.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const compiled = path.join(root, 'dist', 'midad.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function compiledIsCurrent() {
+  if (process.env.MIDAD_FROM_SOURCE === '1') return false;
+  const built = fs.statSync(compiled, { throwIfNoEntry: false });
+  return built !== undefined && built.mtimeMs >= newestSource(path.join(root, 'src'));
+}
+
+let main;
+if (compiledIsCurrent()) {
+  ({ main } = await import(pathToFileURL(compiled).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 await main(process.argv);

@@ -5,10 +5,11 @@
 // both serve the right code without a separate build step.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { SOURCE_DIR } from '../../paths.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+// From the project root, not from this module: it also runs compiled into dist/.
+const HERE = path.join(SOURCE_DIR, 'web', 'editor');
 export const EDITOR_BUNDLE_PATH = path.join(HERE, '..', 'assets', 'editor.min.js');
 
 const OPTIONS: esbuild.BuildOptions = {
