@@ -39,6 +39,8 @@ export interface CacheConfig {
   staleWhileRevalidate: number;
   /** How long an old copy may stand in when the site answers with an error. */
   staleIfError: number;
+  /** Where to POST the tags of changed pages for a CDN to purge; null for none. */
+  purge: { url: string; token: string | null } | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -83,7 +85,17 @@ function loadCacheConfig(env: Env): CacheConfig {
     sMaxAge: wholeNumber(env, 'MIDAD_CACHE_S_MAXAGE', 60, 31_536_000),
     staleWhileRevalidate: wholeNumber(env, 'MIDAD_CACHE_STALE_WHILE_REVALIDATE', 30, 31_536_000),
     staleIfError: wholeNumber(env, 'MIDAD_CACHE_STALE_IF_ERROR', 86_400, 31_536_000),
+    purge: purgeHook(env),
   };
+}
+
+function purgeHook(env: Env): CacheConfig['purge'] {
+  const url = env.MIDAD_CDN_PURGE_URL;
+  if (!url) return null;
+  if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new SetupError(`MIDAD_CDN_PURGE_URL must be an http:// or https:// address, got "${url}".`);
+  }
+  return { url, token: env.MIDAD_CDN_PURGE_TOKEN || null };
 }
 
 function wholeNumber(env: Env, name: string, fallback: number, max: number): number {

@@ -13,6 +13,7 @@ import { loadAssets, registerAssets } from './assets.ts';
 import { type CacheBus, localCacheBus } from './cache/bus.ts';
 import { serverWithFastPath } from './cache/fast-path.ts';
 import { createPageCache } from './cache/plugin.ts';
+import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendErrorPage } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
@@ -54,6 +55,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionCookie: SESSION_COOKIE,
   });
   const fastPath = pageCache.fastPath(() => app.log);
+  // Only the process where a change happens purges the CDN: the others hear of it on the bus.
+  const stopPurge = config.cache.purge
+    ? startCdnPurge(services.events, config.cache.purge, () => app.log)
+    : null;
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
     ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
@@ -90,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   // Before the routes and the plugins that hold them, so its hooks reach every route.
   pageCache.register(app);
+  if (stopPurge) app.addHook('onClose', async () => stopPurge());
 
   const { urls, files } = loadAssets();
   registerAssets(app, files, urls);

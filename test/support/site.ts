@@ -43,6 +43,8 @@ export async function startTestSite(
     databaseUrl?: string;
     /** The whole-page cache, on by default as in production; off to measure rendering. */
     pageCache?: boolean;
+    /** A CDN purge hook to call on changes. */
+    cdnPurge?: { url: string; token: string | null };
   } = {},
 ): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
@@ -58,6 +60,7 @@ export async function startTestSite(
     },
   );
   if (options.pageCache === false) config.cache = { ...config.cache, pageCacheBytes: 0 };
+  if (options.cdnPurge) config.cache = { ...config.cache, purge: options.cdnPurge };
   const services = await openServices(config);
   const setup = await initializeSite(services, { demo: true });
   if (!setup.admin) throw new Error('a fresh test site must create its admin');

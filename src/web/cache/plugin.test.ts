@@ -27,6 +27,7 @@ const CONFIG: CacheConfig = {
   sMaxAge: 120,
   staleWhileRevalidate: 30,
   staleIfError: 3600,
+  purge: null,
 };
 
 interface Harness {
