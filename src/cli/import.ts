@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { Invalid } from '../core/errors.ts';
 import { openServices } from '../services/context.ts';
-import { importWordPress } from '../services/import.ts';
+import { importWordPress, rebuildAfterImport } from '../services/import.ts';
 import { summarize } from '../services/import-report.ts';
 import { initializeSite } from '../services/setup.ts';
 import { printSetup } from './init.ts';
@@ -82,6 +82,7 @@ export function registerImport(program: Command): void {
           ...(batchSize !== undefined ? { batchSize } : {}),
           ...(progressPrinter(process.stderr) ? { onProgress: progressPrinter(process.stderr) } : {}),
         });
+        if (!report.dryRun) await rebuildAfterImport(services);
         const reportFile =
           flags.report ??
           path.join(config.dataDir, 'imports', `wordpress-${report.startedAt.replace(/[:.]/g, '-')}.json`);

@@ -8,7 +8,8 @@ import { startScheduler } from '../services/articles/scheduler.ts';
 import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
 import { buildApp } from '../web/app.ts';
 import { listen, shutDownOnSignals } from '../web/server.ts';
-import { sharedState } from '../web/shared-state.ts';
+import { loadSiteSettings } from '../services/settings.ts';
+import { sharedState, siteKey } from '../web/shared-state.ts';
 import { printSetup } from './init.ts';
 
 export function registerServe(program: Command): void {
@@ -33,7 +34,8 @@ export function registerServe(program: Command): void {
           appLog ? appLog.warn({ err }, message) : process.stderr.write(`midad: ${message}\n`),
         info: (message: string) => (appLog ? appLog.info(message) : process.stdout.write(`${message}\n`)),
       };
-      const shared = await sharedState(config, log).catch(async (err) => {
+      const { secret } = await loadSiteSettings(services.repos);
+      const shared = await sharedState(config, log, siteKey(secret)).catch(async (err) => {
         await services.close();
         throw err;
       });

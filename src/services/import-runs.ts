@@ -9,7 +9,7 @@ import { can } from '../core/policies/index.ts';
 import type { Person } from '../core/types.ts';
 import type { ImportRun } from '../db/repositories/auth-contract.ts';
 import type { Services } from './context.ts';
-import { importWordPress } from './import.ts';
+import { importWordPress, rebuildAfterImport } from './import.ts';
 
 export interface ImportRunOptions {
   dryRun: boolean;
@@ -120,6 +120,7 @@ export async function runImport(
   heartbeat.unref();
   try {
     const report = await importWordPress(services, { file: run.filePath, ...optionsOf(run), onProgress });
+    if (!report.dryRun) await rebuildAfterImport(services);
     await writing;
     await importRuns.finish(runId, { status: 'done', report }, new Date().toISOString());
   } catch (err) {

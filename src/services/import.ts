@@ -202,10 +202,16 @@ export async function importWordPress(services: Services, options: ImportOptions
     await run((fn) => kysely.transaction().execute((trx) => fn(reposOf(trx))));
     // New people and tags are names the search analyzer protects from stemming.
     services.search.forgetNames();
-    // Imported articles are written without change events: the related lists, theirs and
-    // those of the articles around them, are rebuilt once at the end (one pass over the site
-    // costs far less than one refresh per article).
-    await services.transaction((_repos, search) => search.related.rebuild());
   }
   return report.finish();
+}
+
+/**
+ * Imported articles are written without change events, so their related lists (and those of
+ * the articles around them) are rebuilt once after an import: one pass over the site costs far
+ * less than one refresh per article. Called once importWordPress has returned, so the export's
+ * data is garbage by then and the two never hold memory at the same time.
+ */
+export async function rebuildAfterImport(services: Services): Promise<void> {
+  await services.transaction((_repos, search) => search.related.rebuild());
 }

@@ -2,6 +2,7 @@
 // comment rate limits and sign-in throttles, and the content API's rate limit. Sessions, the
 // scheduler's one-winner publishing and the webhook queue already live in the database.
 // Without REDIS_URL every process keeps these to itself, which is right for one process.
+import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
 import type { RateLimiter } from '../services/rate-limit.ts';
@@ -33,7 +34,16 @@ export const DEGRADED_PAGE_LIFETIME_MS = 5000;
 
 const MINUTE = 60_000;
 
-export async function sharedState(config: Config, log: SharedLog): Promise<SharedState> {
+/** A short name for a site, the same in all its processes: from its secret, which they share. */
+export function siteKey(secret: string): string {
+  return createHash('sha256').update(`midad-site:${secret}`).digest('hex').slice(0, 12);
+}
+
+/**
+ * `site` names this site among others on the same Redis (see siteKey): its channel and counters
+ * are its own, so two sites never evict each other's pages or throttle each other's staff.
+ */
+export async function sharedState(config: Config, log: SharedLog, site: string): Promise<SharedState> {
   const none: SharedState = { close: async () => {} };
   if (!config.redisUrl) return none;
   let degraded: ReturnType<typeof setInterval> | null = null;
@@ -73,15 +83,15 @@ export async function sharedState(config: Config, log: SharedLog): Promise<Share
     log.warn('Redis did not answer: rate limits counted by this process alone', err);
   };
   // A failed publish needs no line of its own: the connection loss was logged once.
-  bus = await redisCacheBus(redis);
+  bus = await redisCacheBus(redis, { channel: `midad:${site}:page-cache` });
   const cacheBus = bus;
   return {
     cacheBus,
     redis,
-    commentLimiter: redisRateLimiter(redis, 'comments', 5, 10 * MINUTE, onFallback),
+    commentLimiter: redisRateLimiter(redis, `${site}:comments`, 5, 10 * MINUTE, onFallback),
     signInThrottles: {
-      perAccount: redisFailureThrottle(redis, 'sign-in-account', 5, 15 * MINUTE, onFallback),
-      perAddress: redisFailureThrottle(redis, 'sign-in-address', 20, 15 * MINUTE, onFallback),
+      perAccount: redisFailureThrottle(redis, `${site}:sign-in-account`, 5, 15 * MINUTE, onFallback),
+      perAddress: redisFailureThrottle(redis, `${site}:sign-in-address`, 20, 15 * MINUTE, onFallback),
     },
     async close() {
       if (degraded) clearInterval(degraded);
