@@ -7,63 +7,96 @@
 import net from 'node:net';
 
 export interface LoadOptions {
-  port: number;
+  /** One port, or several (processes of one site): connections are spread over them in turn. */
+  port: number | number[];
   /** Requested in turn, round-robin across all connections. */
   paths: string[];
   connections: number;
+  /** How long the load runs, or at most, with `until`. */
   seconds: number;
+  /** Ends the load early when it settles (e.g. when a task measured under load is done). */
+  until?: Promise<unknown>;
   headers?: Record<string, string>;
 }
 
-export interface LoadResult {
+export interface Figures {
   requests: number;
   perSecond: number;
   p50: number;
   p99: number;
+}
+
+export interface LoadResult extends Figures {
+  /** How long the load ran. */
+  seconds: number;
   /** Answers by status code. */
   statuses: Map<number, number>;
+  /** The same figures for each port, in the order given. */
+  byPort: (Figures & { port: number })[];
+}
+
+/** The value below which a share `p` of the sorted values fall. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function figures(latencies: number[], seconds: number): Figures {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const ports = Array.isArray(options.port) ? options.port : [options.port];
   const extra = Object.entries(options.headers ?? {})
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('');
-  const requests = options.paths.map((p) =>
-    Buffer.from(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1:${options.port}\r\n${extra}\r\n`, 'latin1'),
-  );
-  const latencies: number[] = [];
+  const requestsFor = (port: number) =>
+    options.paths.map((p) =>
+      Buffer.from(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extra}\r\n`, 'latin1'),
+    );
+  const latencies = ports.map((): number[] => []);
   const statuses = new Map<number, number>();
   let next = 0;
   let running = true;
   const started = process.hrtime.bigint();
   const done: Promise<void>[] = [];
   for (let i = 0; i < options.connections; i++) {
+    const which = i % ports.length;
+    const requests = requestsFor(ports[which]!);
     done.push(
       connection(
-        options.port,
+        ports[which]!,
         () => (running ? requests[next++ % requests.length]! : null),
         (status, ms) => {
-          latencies.push(ms);
+          latencies[which]!.push(ms);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         },
       ),
     );
   }
-  await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, options.seconds * 1000);
+    }),
+    ...(options.until ? [options.until.catch(() => {})] : []),
+  ]);
+  clearTimeout(timer);
   running = false;
   await Promise.all(done);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: pct(0.5),
-    p99: pct(0.99),
+    ...figures(latencies.flat(), seconds),
+    seconds,
     statuses,
+    byPort: ports.map((port, i) => ({ port, ...figures(latencies[i]!, seconds) })),
   };
 }
-
 /** One connection: send, read one whole answer, record it, send the next; until told to stop. */
 function connection(
   port: number,

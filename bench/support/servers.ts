@@ -1,0 +1,186 @@
+// Processes a benchmark starts, and what it does to them: `midad serve` and the static yardstick
+// spawned on free loopback ports, their peak resident memory read from /proc when they stop, and
+// clean-up that runs however the script ends (an error, Ctrl-C, a kill), so no server is left
+// running and no database is left behind.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { freePort } from '../../test/support/site.ts';
+import { type LoadResult, runLoad } from '../load.ts';
+
+export interface Server {
+  child: ChildProcess;
+  port: number;
+  /** Everything the server wrote on its standard output so far. */
+  output(): string;
+}
+
+/** What a browser sends: the compressed copy of a page is what a reader gets. */
+export const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
+
+const children = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
+
+// Whatever happens, no child outlives the script (synchronous: the only kind 'exit' allows).
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\n${signal}: cleaning up\n`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** Adds a step to the clean-up (run last-added first). */
+export function atCleanup(step: () => Promise<void>): void {
+  cleanups.push(step);
+}
+
+let cleaning: Promise<void> | null = null;
+
+/**
+ * Stops every server still running and runs the clean-up steps; call it in a `finally`. A
+ * signal and the `finally` it causes share one run, so neither exits before the other is done.
+ */
+export function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const child of children) child.kill('SIGKILL');
+    children.clear();
+    while (cleanups.length > 0) {
+      const step = cleanups.pop()!;
+      await step().catch((err: unknown) => process.stderr.write(`clean-up failed: ${String(err)}\n`));
+    }
+  })();
+  return cleaning;
+}
+
+export interface MidadOptions {
+  dataDir: string;
+  /** MIDAD_PAGE_CACHE_MB; 0 turns the page cache off. */
+  cacheMb: number;
+  /** DATABASE_URL; the SQLite file in the data folder without it. */
+  databaseUrl?: string;
+  /** REDIS_URL; none (one process on its own) without it. */
+  redisUrl?: string;
+}
+
+/** Starts `midad serve` on a free loopback port and waits until it serves. */
+export async function startMidad(options: MidadOptions): Promise<Server> {
+  const port = await freePort();
+  // Only what this benchmark chooses: not a database or Redis from the caller's environment.
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...env } = process.env;
+  return spawnServer(
+    ['bin/midad.js', 'serve'],
+    {
+      ...env,
+      MIDAD_DATA_DIR: options.dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      MIDAD_PAGE_CACHE_MB: String(options.cacheMb),
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    },
+    port,
+    'Midad is serving',
+  );
+}
+
+/** Node's own http server answering every request with one saved response (see static-server.ts). */
+export async function startStatic(responseFile: string): Promise<Server> {
+  const port = await freePort();
+  return spawnServer(
+    ['--import', 'tsx', 'bench/static-server.ts', String(port), responseFile],
+    process.env,
+    port,
+    'listening',
+  );
+}
+
+async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  ready: string,
+): Promise<Server> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${ready}" within 120 s: ${out}`)), 120_000);
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes(ready)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code ?? signal}): ${out}`));
+    });
+  });
+  return { child, port, output: () => out };
+}
+
+/** Peak resident memory of a running server so far, in MB. */
+export function peakRssMb(server: Server): number {
+  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Stops a server (SIGTERM, then SIGKILL after 15 s) and returns its peak resident memory in MB. */
+export async function stop(server: Server): Promise<number> {
+  const peak = peakRssMb(server);
+  if (server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  children.delete(server.child);
+  return peak;
+}
+
+/** The raw answer (still compressed) to a browser-like request. */
+export function rawGet(
+  port: number,
+  url: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: url, headers: BROWSER, timeout: 30_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
+          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+        });
+      })
+      .on('timeout', function (this: http.ClientRequest) {
+        this.destroy(new Error(`GET ${url} took over 30 s`));
+      })
+      .on('error', reject);
+  });
+}
+
+export interface MeasureOptions {
+  port: number | number[];
+  paths: string[];
+  connections: number;
+  seconds: number;
+  warmUpSeconds: number;
+}
+
+/** Browser-like load after a warm-up; anything but 200 fails the benchmark. */
+export async function measure(options: MeasureOptions): Promise<LoadResult> {
+  const { warmUpSeconds, ...load } = options;
+  await runLoad({ ...load, headers: BROWSER, seconds: warmUpSeconds });
+  const result = await runLoad({ ...load, headers: BROWSER });
+  const bad = [...result.statuses].filter(([status]) => status !== 200);
+  if (bad.length > 0) throw new Error(`unexpected answers: ${JSON.stringify(bad)}`);
+  return result;
+}
