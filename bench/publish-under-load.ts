@@ -1,13 +1,15 @@
 // Readers at full speed while an editor publishes: a real `midad serve` with 10,000 articles,
-// readers asking for the home page (one request in four) and 150 article pages over keep-alive
-// connections, first alone, then while an editor signed in as the admin publishes 100 articles
-// through the newsroom's forms (list page, new draft, editor page, save-and-publish, the
-// confirmation page), one after the other. A third client polls the home page, as a reader
-// reloading it would, and notes when each new title shows up. Prints reader req/s and p50/p99
+// readers over keep-alive connections (a quarter of them on the home page, the others on 150
+// article pages), first alone, then while an editor signed in as the admin publishes 100
+// articles through the newsroom's forms (list page, new draft, editor page, save-and-publish,
+// the confirmation page), one after the other. One more client polls the home page, as a
+// reader reloading it would, and notes when each new title shows up. Prints reader req/s and p50/p99
 // before and during publishing, the publish latency, the delay until each article is on the
 // home page, and the server's peak RSS. Every target is 127.0.0.1.
 // Run: node --import tsx bench/publish-under-load.ts [--articles 10000] [--publishes 100]
-//        [--seconds 10] [--connections 32] [--postgres]
+//        [--seconds 10] [--connections 32] [--pause 0] [--postgres]
+// --pause is the editor's wait in ms between two articles (none by default: the newsroom works
+// flat out, the hardest case for readers).
 // With --postgres the site lives in a fresh database made through MIDAD_TEST_POSTGRES_URL's
 // connection, dropped at the end.
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import { type LoadResult, percentile, runLoad } from './load.ts';
 import { createDatabase } from './support/postgres.ts';
 import { seedSite } from './support/seed.ts';
 import { atCleanup, BROWSER, cleanUp, measure, type Server, startMidad, stop } from './support/servers.ts';
+import { csrfFrom } from '../test/support/newsroom-client.ts';
 import { WebClient } from './support/web-client.ts';
 
 const { values } = parseArgs({
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     publishes: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
+    pause: { type: 'string', default: '0' },
     postgres: { type: 'boolean', default: false },
   },
 });
@@ -33,6 +37,8 @@ const ARTICLES = Number(values.articles);
 const PUBLISHES = Number(values.publishes);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+/** The editor's pause between two articles, in ms; with none, the newsroom works flat out. */
+const PAUSE_MS = Number(values.pause);
 const WARM_UP_SECONDS = 2;
 /** The longest the editor may take for all the publishing; what is left is not published. */
 const PUBLISHING_LIMIT_S = 300;
@@ -70,6 +76,15 @@ function bulletin(n: number, sectionId: string): { title: string; fields: Record
   };
 }
 
+/** The editor's requests for one article, in order. */
+const STEPS = [
+  'article list',
+  'new draft (POST)',
+  'editor page',
+  'save and publish (POST)',
+  'confirmation page',
+];
+
 interface Published {
   title: string;
   /** performance.now() when the publish POST was sent, and when its answer arrived. */
@@ -77,35 +92,48 @@ interface Published {
   answeredAt: number;
   /** When the poller first saw the title on the home page. */
   seenAt?: number;
+  /** Each request's time, as STEPS, and all of them. */
+  stepMs: number[];
   flowMs: number;
 }
 
-/** The editor: one article after another, each through the newsroom's forms. */
+/** The editor: one article after another, each through the newsroom's forms, as a browser posts them. */
 async function publishAll(editor: WebClient, log: Published[], pending: Map<string, Published>) {
   const deadline = performance.now() + PUBLISHING_LIMIT_S * 1000;
   for (let n = 1; n <= PUBLISHES && performance.now() < deadline; n++) {
+    if (n > 1 && PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    const stepMs: number[] = [];
+    const timed = async <T>(request: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      const answer = await request();
+      stepMs.push(performance.now() - t0);
+      return answer;
+    };
     const start = performance.now();
-    const created = await editor.submit('/newsroom/articles', '/newsroom/articles/new', {});
+    const list = await timed(() => editor.get('/newsroom/articles'));
+    if (list.status !== 200) throw new Error(`article list: ${list.status}`);
+    const created = await timed(() => editor.post('/newsroom/articles/new', { _csrf: csrfFrom(list.body) }));
     const id = /\/newsroom\/articles\/(\d+)$/.exec(created.location ?? '')?.[1];
     if (created.status !== 303 || !id) throw new Error(`new draft: ${created.status}`);
-    const page = await editor.get(`/newsroom/articles/${id}`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    const page = await timed(() => editor.get(`/newsroom/articles/${id}`));
     const version = /name="version" value="(\d+)"/.exec(page.body)?.[1];
     const select = /name="section_id"[^>]*>([\s\S]*?)<\/select>/.exec(page.body)?.[1] ?? '';
     const sections = [...select.matchAll(/value="(\d+)"/g)].map((m) => m[1]!);
-    if (page.status !== 200 || !csrf || !version) throw new Error(`editor page: ${page.status}`);
+    if (page.status !== 200 || !version) throw new Error(`editor page: ${page.status}`);
     const { title, fields } = bulletin(n, sections[n % Math.max(1, sections.length)] ?? '');
-    const entry: Published = { title, sentAt: performance.now(), answeredAt: 0, flowMs: 0 };
+    const entry: Published = { title, sentAt: performance.now(), answeredAt: 0, stepMs, flowMs: 0 };
     pending.set(title, entry);
-    const res = await editor.post(`/newsroom/articles/${id}`, {
-      _csrf: csrf,
-      version,
-      ...fields,
-      intent: 'publish',
-    });
+    const res = await timed(() =>
+      editor.post(`/newsroom/articles/${id}`, {
+        _csrf: csrfFrom(page.body),
+        version,
+        ...fields,
+        intent: 'publish',
+      }),
+    );
     entry.answeredAt = performance.now();
     if (res.status !== 303) throw new Error(`publish: ${res.status} ${res.body.slice(0, 300)}`);
-    const confirmation = await editor.get(res.location ?? `/newsroom/articles/${id}`);
+    const confirmation = await timed(() => editor.get(res.location ?? `/newsroom/articles/${id}`));
     if (confirmation.status !== 200) throw new Error(`confirmation page: ${confirmation.status}`);
     entry.flowMs = performance.now() - start;
     log.push(entry);
@@ -161,10 +189,16 @@ try {
   );
   const server: Server = await startMidad({ dataDir, cacheMb: 64, ...(databaseUrl ? { databaseUrl } : {}) });
 
-  // 150 article pages spread over the ids (the featured one first); the home page every fourth request.
+  // 150 article pages spread over the ids (the featured one first). Home-page readers have
+  // connections of their own: a publish makes the home page render again, and readers of
+  // articles should not be counted as waiting for it.
   const step = Math.max(1, Math.floor(site.spread.length / 149));
   const articles = [site.hot, ...site.spread.filter((_, i) => i % step === 0).slice(0, 149)];
-  const paths = articles.flatMap((a, i) => (i % 3 === 0 ? ['/', a] : [a]));
+  const homeConnections = Math.max(1, Math.round(CONNECTIONS / 4));
+  const groups = [
+    { name: 'home page', paths: ['/'], connections: homeConnections },
+    { name: `${articles.length} article pages`, paths: articles, connections: CONNECTIONS - homeConnections },
+  ];
 
   const editor = new WebClient(server.port);
   const reader = new WebClient(server.port);
@@ -174,52 +208,59 @@ try {
   });
   await editor.signIn(site.admin.email, site.admin.password);
 
-  const before = await measure({
-    port: server.port,
-    paths,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    warmUpSeconds: WARM_UP_SECONDS,
-  });
+  const before = await Promise.all(
+    groups.map((g) => measure({ port: server.port, ...g, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS })),
+  );
 
   const log: Published[] = [];
   const pending = new Map<string, Published>();
   let editorDone = false;
+  const publishStart = performance.now();
+  let publishedAt = 0;
   const publishing = publishAll(editor, log, pending).finally(() => {
     editorDone = true;
+    publishedAt = performance.now();
   });
   const polling = pollHome(reader, pending, () => editorDone);
   // Awaited below; if the editor fails first, this one ends when the server is stopped.
   polling.catch(() => {});
-  const during: LoadResult = await runLoad({
-    port: server.port,
-    paths,
-    connections: CONNECTIONS,
-    seconds: PUBLISHING_LIMIT_S + 10,
-    until: publishing,
-    headers: BROWSER,
-  });
+  const during: LoadResult[] = await Promise.all(
+    groups.map((g) =>
+      runLoad({
+        port: server.port,
+        ...g,
+        seconds: PUBLISHING_LIMIT_S + 10,
+        until: publishing,
+        headers: BROWSER,
+      }),
+    ),
+  );
   await publishing;
   const polls = await polling;
-  const bad = [...during.statuses].filter(([status]) => status !== 200);
+  const bad = during.flatMap((r) => [...r.statuses].filter(([status]) => status !== 200));
   if (bad.length > 0) throw new Error(`readers got unexpected answers: ${JSON.stringify(bad)}`);
   const rss = await stop(server);
 
-  console.log('\n| readers | seconds | requests | req/s | p50 ms | p99 ms |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const [name, r] of [
+  console.log('\n| readers | connections | seconds | requests | req/s | p50 ms | p99 ms |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [when, results] of [
     ['before publishing', before],
     ['while publishing', during],
   ] as const) {
-    console.log(
-      `| ${name} | ${r.seconds.toFixed(1)} | ${r.requests} | ${r.perSecond.toFixed(0)} | ` +
-        `${ms(r.p50)} | ${ms(r.p99)} |`,
-    );
+    results.forEach((r, i) => {
+      const { name, connections } = groups[i]!;
+      console.log(
+        `| ${when}: ${name} | ${connections} | ${r.seconds.toFixed(1)} | ${r.requests} | ` +
+          `${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} |`,
+      );
+    });
+    const total = results.reduce((sum, r) => sum + r.perSecond, 0);
+    console.log(`| ${when}: all readers | ${CONNECTIONS} | | | ${total.toFixed(0)} | | |`);
   }
   const seen = log.filter((e) => e.seenAt !== undefined);
   const rows: [string, number[]][] = [
-    ['publish (the save-and-publish POST)', log.map((e) => e.answeredAt - e.sentAt)],
-    ['whole step (list, new draft, editor, publish, confirmation)', log.map((e) => e.flowMs)],
+    ...STEPS.map((step, i): [string, number[]] => [`editor: ${step}`, log.map((e) => e.stepMs[i]!)]),
+    ['editor: all five requests', log.map((e) => e.flowMs)],
     ['on the home page, from the publish request', seen.map((e) => e.seenAt! - e.sentAt)],
     ['on the home page, from the editor’s answer', seen.map((e) => e.seenAt! - e.answeredAt)],
   ];
@@ -230,7 +271,9 @@ try {
     console.log(`| ${name} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} |`);
   }
   console.log(
-    `\n${seen.length} of ${log.length} titles seen on the home page (within ${VISIBLE_LIMIT_MS / 1000} s), ` +
+    `\n${log.length} articles published in ${((publishedAt - publishStart) / 1000).toFixed(1)} s` +
+      `${PAUSE_MS > 0 ? ` (${PAUSE_MS} ms between two)` : ', one after the other'}; ` +
+      `${seen.length} of ${log.length} titles seen on the home page (within ${VISIBLE_LIMIT_MS / 1000} s), ` +
       `${polls} polls by one reader; a negative delay from the editor's answer means a reader ` +
       'saw the article before the editor was told it was published',
   );
