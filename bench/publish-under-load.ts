@@ -20,8 +20,8 @@ import { type LoadResult, percentile, runLoad } from './load.ts';
 import { createDatabase } from './support/postgres.ts';
 import { seedSite } from './support/seed.ts';
 import { atCleanup, BROWSER, cleanUp, measure, type Server, startMidad, stop } from './support/servers.ts';
+import { HttpClient } from '../test/support/http-client.ts';
 import { csrfFrom } from '../test/support/newsroom-client.ts';
-import { WebClient } from './support/web-client.ts';
 
 const { values } = parseArgs({
   options: {
@@ -98,7 +98,7 @@ interface Published {
 }
 
 /** The editor: one article after another, each through the newsroom's forms, as a browser posts them. */
-async function publishAll(editor: WebClient, log: Published[], pending: Map<string, Published>) {
+async function publishAll(editor: HttpClient, log: Published[], pending: Map<string, Published>) {
   const deadline = performance.now() + PUBLISHING_LIMIT_S * 1000;
   for (let n = 1; n <= PUBLISHES && performance.now() < deadline; n++) {
     if (n > 1 && PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
@@ -141,11 +141,11 @@ async function publishAll(editor: WebClient, log: Published[], pending: Map<stri
 }
 
 /** A reader reloading the home page until every published title was seen on it (or time is up). */
-async function pollHome(reader: WebClient, pending: Map<string, Published>, done: () => boolean) {
+async function pollHome(reader: HttpClient, pending: Map<string, Published>, done: () => boolean) {
   let polls = 0;
   let lastNews = performance.now();
   for (;;) {
-    const page = await reader.get('/', { accept: 'text/html' });
+    const page = await reader.get('/');
     const now = performance.now();
     polls++;
     if (page.status !== 200) throw new Error(`home page: ${page.status}`);
@@ -200,13 +200,10 @@ try {
     { name: `${articles.length} article pages`, paths: articles, connections: CONNECTIONS - homeConnections },
   ];
 
-  const editor = new WebClient(server.port);
-  const reader = new WebClient(server.port);
-  atCleanup(async () => {
-    editor.close();
-    reader.close();
-  });
-  await editor.signIn(site.admin.email, site.admin.password);
+  const editor = new HttpClient(`http://127.0.0.1:${server.port}`);
+  const reader = new HttpClient(`http://127.0.0.1:${server.port}`);
+  const signedIn = await editor.signIn(site.admin.email, site.admin.password);
+  if (signedIn.status !== 303) throw new Error(`sign-in as the admin: ${signedIn.status}`);
 
   const before = await Promise.all(
     groups.map((g) => measure({ port: server.port, ...g, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS })),

@@ -2,7 +2,7 @@
 // spawned on free loopback ports, their peak resident memory read from /proc when they stop, and
 // clean-up that runs however the script ends (an error, Ctrl-C, a kill), so no server is left
 // running and no database is left behind.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { freePort } from '../../test/support/site.ts';
@@ -65,11 +65,41 @@ export interface MidadOptions {
   redisUrl?: string;
 }
 
-/** Starts `midad serve` on a free loopback port and waits until it serves. */
+/** Settings of the caller's environment that must not reach the servers a benchmark starts. */
+const OWN_SETTINGS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'MIDAD_DATA_DIR',
+  'MIDAD_PUBLIC_URL',
+  'MIDAD_ADMIN_EMAIL',
+  'MIDAD_REDIS_OPTIONAL',
+  'MIDAD_FROM_SOURCE',
+  'MIDAD_PAGE_CACHE_MB',
+  'PORT',
+  'HOST',
+];
+
+let compiled = false;
+
+/**
+ * Compiles the server as installation does (dist/midad.mjs), so the benchmark measures what
+ * production runs: `bin/midad.js` would otherwise run edited sources through tsx, which holds
+ * more memory.
+ */
+function compileServer(): void {
+  if (compiled) return;
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0)
+    throw new Error(`scripts/build-server.mjs failed (${build.status ?? build.signal})`);
+  compiled = true;
+}
+
+/** Starts `midad serve` (compiled) on a free loopback port and waits until it serves. */
 export async function startMidad(options: MidadOptions): Promise<Server> {
+  compileServer();
   const port = await freePort();
-  // Only what this benchmark chooses: not a database or Redis from the caller's environment.
-  const { DATABASE_URL: _db, REDIS_URL: _redis, ...env } = process.env;
+  const env = { ...process.env };
+  for (const name of OWN_SETTINGS) delete env[name];
   return spawnServer(
     ['bin/midad.js', 'serve'],
     {
