@@ -93,6 +93,8 @@ try {
   const child = spawn(
     process.execPath,
     [
+      // As the command ships: bin/midad.js's first line gives node this heap limit.
+      '--max-old-space-size=256',
       path.join(ROOT, 'bin', 'midad.js'),
       'import',
       'wordpress',
