@@ -51,6 +51,30 @@ async function activeAdmins(repos: Repositories): Promise<Person[]> {
   return (await repos.people.list()).filter((p) => p.role === 'admin' && !p.disabled);
 }
 
+/** Stores an invitation valid INVITATION_DAYS and audits it. */
+async function recordInvitation(
+  repos: Repositories,
+  i: { personId: number; by: Person; hash: string; now: Date; ipHash: string },
+  action: 'person.invited' | 'person.reinvited',
+  details: Record<string, unknown>,
+): Promise<void> {
+  await repos.invitations.create({
+    personId: i.personId,
+    tokenHash: i.hash,
+    createdBy: i.by.id,
+    createdAt: i.now.toISOString(),
+    expiresAt: new Date(i.now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+  });
+  await repos.audit.record({
+    personId: i.by.id,
+    action,
+    targetType: 'person',
+    targetId: String(i.personId),
+    details,
+    ipHash: i.ipHash,
+  });
+}
+
 /** Creates the person without a password and returns the token of their one-time link. */
 export async function invitePerson(
   services: Services,
@@ -79,21 +103,15 @@ export async function invitePerson(
       role: input.role as Role,
       passwordHash: null,
     });
-    await repos.invitations.create({
-      personId: created.id,
-      tokenHash: hash,
-      createdBy: by.id,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
-    });
-    await repos.audit.record({
-      personId: by.id,
-      action: 'person.invited',
-      targetType: 'person',
-      targetId: String(created.id),
-      details: { email, role: created.role },
-      ipHash: input.ipHash ?? '',
-    });
+    await recordInvitation(
+      repos,
+      { personId: created.id, by, hash, now, ipHash: input.ipHash ?? '' },
+      'person.invited',
+      {
+        email,
+        role: created.role,
+      },
+    );
     return created;
   });
   return { person, token };
@@ -117,21 +135,7 @@ export async function reinvitePerson(
     if (!person) throw new NotFound('No such person.');
     if (person.disabled) throw new PersonInvalid({ form: 'errDisabled' });
     await repos.invitations.revokeForPerson(person.id);
-    await repos.invitations.create({
-      personId: person.id,
-      tokenHash: hash,
-      createdBy: by.id,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
-    });
-    await repos.audit.record({
-      personId: by.id,
-      action: 'person.reinvited',
-      targetType: 'person',
-      targetId: String(person.id),
-      details: {},
-      ipHash,
-    });
+    await recordInvitation(repos, { personId: person.id, by, hash, now, ipHash }, 'person.reinvited', {});
   });
   return { token };
 }
