@@ -94,14 +94,15 @@ function compileServer(): void {
   compiled = true;
 }
 
-/** Starts `midad serve` (compiled) on a free loopback port and waits until it serves. */
+/** Starts `midad serve` (compiled, as shipped) on a free loopback port and waits until it serves. */
 export async function startMidad(options: MidadOptions): Promise<Server> {
   compileServer();
   const port = await freePort();
   const env = { ...process.env };
   for (const name of OWN_SETTINGS) delete env[name];
   return spawnServer(
-    ['bin/midad.js', 'serve'],
+    // As shipped: the heap limit that bin/midad.js's first line and `npm start` give node.
+    ['--max-old-space-size=256', 'bin/midad.js', 'serve'],
     {
       ...env,
       MIDAD_DATA_DIR: options.dataDir,
