@@ -23,6 +23,8 @@ describe('cache settings', () => {
       MIDAD_CACHE_S_MAXAGE: '600',
       MIDAD_CACHE_STALE_WHILE_REVALIDATE: '60',
       MIDAD_CACHE_STALE_IF_ERROR: '3600',
+      MIDAD_CDN_PURGE_URL: 'https://purge.example/hook',
+      MIDAD_CDN_PURGE_TOKEN: 'secret-token',
     });
     assert.deepEqual(cache, {
       pageCacheBytes: 0,
@@ -31,7 +33,9 @@ describe('cache settings', () => {
       sMaxAge: 600,
       staleWhileRevalidate: 60,
       staleIfError: 3600,
+      purge: { url: 'https://purge.example/hook', token: 'secret-token' },
     });
+    assert.equal(loadConfig({}).cache.purge, null);
   });
 
   it('refuses what is not a whole number, naming the variable', () => {
@@ -46,5 +50,13 @@ describe('cache settings', () => {
           err instanceof SetupError && err.message.includes(name) && err.message.includes(value),
       );
     }
+  });
+});
+
+describe('Redis settings', () => {
+  it('are off without REDIS_URL, and read REDIS_URL and MIDAD_REDIS_OPTIONAL', () => {
+    assert.deepEqual([loadConfig({}).redisUrl, loadConfig({}).redisOptional], [null, false]);
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', MIDAD_REDIS_OPTIONAL: '1' });
+    assert.deepEqual([config.redisUrl, config.redisOptional], ['redis://127.0.0.1:6379', true]);
   });
 });
