@@ -16,6 +16,7 @@ import {
   overflowingElements,
   PHONE,
   saveScreenshot,
+  watchPageProblems,
 } from '../support/browser.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
@@ -37,7 +38,7 @@ before(async () => {
   await addStaff(site.services, { ...EDITOR, role: 'editor' });
   browser = await launchBrowser();
   context = await browser.newContext(PHONE);
-  context.on('page', watch);
+  watchPageProblems(context, problems);
   const page = await context.newPage();
   await page.goto(`${site.baseUrl}/newsroom/sign-in`);
   await page.locator('input[name="email"]').fill(EDITOR.email);
@@ -53,14 +54,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-function watch(page: Page): void {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
-      problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-}
 
 /** Opens a new draft from the article list and returns its id. */
 async function newDraft(page: Page): Promise<number> {

@@ -16,11 +16,12 @@ import { addStaff } from '../../src/services/staff.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
 import {
+  PHONE,
   horizontalOverflow,
   launchBrowser,
   overflowingElements,
-  PHONE,
   saveScreenshot,
+  watchPageProblems,
 } from '../support/browser.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
@@ -50,13 +51,7 @@ before(async () => {
   scheduler = startScheduler(site.services, { intervalMs: 1000 });
   browser = await launchBrowser();
   context = await browser.newContext(PHONE);
-  context.on('page', (page) => {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
-        problems.push(msg.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-  });
+  watchPageProblems(context, problems);
 });
 after(async () => {
   scheduler?.stop();

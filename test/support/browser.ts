@@ -3,7 +3,14 @@
 // the functions that run inside the page (page.evaluate); nothing in src/ relies on it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { articlePath, authorPath, homePath, sectionPath } from '../../src/web/reader/urls.ts';
 import { searchPath } from '../../src/web/reader/search-urls.ts';
 import type { TestSite } from './site.ts';
@@ -115,4 +122,18 @@ export async function readerPages(site: TestSite): Promise<ReaderPage[]> {
     { name: 'home-fr', path: homePath('fr'), lang: 'fr' },
     { name: 'search', path: searchPath('ar', { q: article.title.split(' ')[0] ?? '' }), lang: 'ar' },
   ];
+}
+
+/**
+ * Collects Content Security Policy refusals and script errors from every page the context
+ * opens from now on: a page that works must leave the list empty.
+ */
+export function watchPageProblems(context: BrowserContext, problems: string[]): void {
+  context.on('page', (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
+        problems.push(msg.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
 }
