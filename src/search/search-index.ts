@@ -9,6 +9,7 @@ import type {
   EngineQuery,
   Found,
   MatchMode,
+  PlanWord,
   QueryPlan,
   SearchEngine,
   SearchHit,
@@ -33,11 +34,16 @@ const BATCH = 200;
 export interface SearchCache {
   analyzer: Analyzer | null;
   loadedAt: number;
+  /** Words recently found in the index, with when (see resolveAlternatives). */
+  present: Map<string, number>;
 }
 
 export function newSearchCache(): SearchCache {
-  return { analyzer: null, loadedAt: 0 };
+  return { analyzer: null, loadedAt: 0, present: new Map() };
 }
+
+const PRESENT_TTL_MS = 60_000;
+const PRESENT_MAX = 5_000;
 
 export function createSearchIndex(
   db: Kysely<Database>,
@@ -62,9 +68,29 @@ export function createSearchIndex(
     for (const id of ids) if (!found.has(id)) await engine.remove(id);
   };
 
+  /**
+   * Only a word's presence is remembered: a word that leaves the index (its one article
+   * unpublished) keeps its alternatives off for a minute, which can only hide matches it would
+   * not have found; an absent word is asked again each time, so a new article's words are
+   * searched as typed at once and never widened (وزير must not meet زير after وزير arrives).
+   */
+  const isPresent = async (w: PlanWord): Promise<boolean> => {
+    const key = `${w.main.join(' ')}|${w.stem}`;
+    const seen = cache.present.get(key);
+    if (seen !== undefined && Date.now() - seen < PRESENT_TTL_MS) return true;
+    if (!(await engine.exists(w))) return false;
+    cache.present.delete(key);
+    cache.present.set(key, Date.now());
+    if (cache.present.size > PRESENT_MAX) {
+      const oldest = cache.present.keys().next().value;
+      if (oldest !== undefined) cache.present.delete(oldest);
+    }
+    return true;
+  };
+
   /** Widens the words that, as typed, are not in the index (see PlanWord.widen). */
   const resolveAlternatives = async (plan: QueryPlan): Promise<QueryPlan> => ({
-    words: await Promise.all(plan.words.map(async (w) => ({ ...w, widen: !(await engine.exists(w)) }))),
+    words: await Promise.all(plan.words.map(async (w) => ({ ...w, widen: !(await isPresent(w)) }))),
   });
 
   return {

@@ -10,6 +10,7 @@ import { articleConditions } from './filters.ts';
 /** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
 const WEIGHTS = sql.raw('10.0, 4.0, 1.0, 6.0, 0.6, 0.2');
 const TEXT_COLUMNS = '{title dek body names}';
+const TEXT_AND_STEMS = '{title dek body names stems}';
 
 export function quoteFts(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -21,11 +22,10 @@ function anyOf(terms: string[]): string {
 
 /** One word: its main forms in the text columns or its stem in the stems column (widened: see PlanWord). */
 export function wordExpression(word: PlanWord): string {
-  // The typed forms also meet the stems column: فيضان finds فيضانات, whose stem it is.
-  const parts = [
-    `(${TEXT_COLUMNS} : ${anyOf(word.main)})`,
-    `(stems : ${anyOf([...new Set([...word.main, word.stem])])})`,
-  ];
+  // The typed forms also meet the stems column: فيضان finds فيضانات, whose stem it is. One
+  // column filter for both keeps each form a single phrase, which bm25 counts once.
+  const parts = [`(${TEXT_AND_STEMS} : ${anyOf(word.main)})`];
+  if (!word.main.includes(word.stem)) parts.push(`(stems : ${quoteFts(word.stem)})`);
   if (word.widen) {
     parts.push(`(alt : ${anyOf(word.main)})`);
     if (word.guess) {
@@ -67,24 +67,35 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
       SELECT m.*, count(*) OVER () AS total FROM m
       ORDER BY ${order === 'relevance' ? sql`relevance DESC, published_at DESC` : sql`published_at DESC, id DESC`}
       LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  /** The capped path described at RANKED_CANDIDATES; null when the exact query is the one to run. */
+  /**
+   * Relevance in one pass: bm25 is computed for the newest RANKED_CANDIDATES matches only (the
+   * full-text cursor walks rowids downwards and stops there), the reader's filters are checked
+   * on a covering index, and titles are read for the returned page alone. Null when the newest
+   * matches cannot answer alone (see below) and every match must be ranked.
+   */
   const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
     const match = matchExpression(q);
-    // Stops at the RANKED_CANDIDATES-th newest match; finds none when there are fewer.
-    const { rows: edge } = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts
-      WHERE search_fts MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_CANDIDATES - 1}`.execute(
-      db,
-    );
-    if (edge.length === 0) return null;
-    const from = Number(edge[0]?.id ?? 0);
-    const { rows } = await sql<Row>`WITH m AS MATERIALIZED (
-        SELECT a.id, -bm25(search_fts, ${WEIGHTS}) AS relevance, a.published_at, a.title
-        FROM search_fts CROSS JOIN articles a ON a.id = search_fts.rowid
-        WHERE search_fts MATCH ${match} AND search_fts.rowid >= ${from} AND ${articleConditions(q)}
+    const { rows } = await sql<Row & { kept: number; scanned: number }>`WITH f AS MATERIALIZED (
+        SELECT rowid AS id, -bm25(search_fts, ${WEIGHTS}) AS relevance FROM search_fts
+        WHERE search_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RANKED_CANDIDATES}
+      ), m AS MATERIALIZED (
+        SELECT f.id, f.relevance, a.published_at
+        FROM f CROSS JOIN articles a INDEXED BY articles_search_filter_idx ON a.id = f.id
+        WHERE ${articleConditions(q)}
+      ), top AS MATERIALIZED (
+        SELECT m.*, count(*) OVER () AS kept FROM m
+        ORDER BY relevance DESC, published_at DESC LIMIT ${limit} OFFSET ${offset}
       )
-      SELECT m.*, count(*) OVER () AS total FROM m
-      ORDER BY relevance DESC, published_at DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
-    const kept = Number(rows[0]?.total ?? 0);
+      SELECT top.id, top.relevance, top.published_at, top.kept, t.title,
+        (SELECT count(*) FROM f) AS scanned
+      FROM top JOIN articles t ON t.id = top.id
+      ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
+    const first = rows[0];
+    // No row carries the counts (no match, or a page past the last): the exact path knows.
+    if (!first) return null;
+    const kept = Number(first.kept);
+    // Fewer matches than the cap: every match was ranked, the count is exact.
+    if (Number(first.scanned) < RANKED_CANDIDATES) return { total: kept, rows: toCandidates(rows) };
     // Filters that keep too few of the newest matches (a small section, an old date range):
     // rank every match instead.
     if (kept < Math.min(offset + limit, RANKED_CANDIDATES)) return null;
