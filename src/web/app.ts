@@ -67,8 +67,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
+    requestTimeout: config.timeouts.request * 1000,
     frameworkErrors: legacyBadUrlHandler(services.repos),
   });
+
+  limitSlowClients(app, config.timeouts);
 
   const https = config.publicUrl.startsWith('https:');
   await app.register(helmet, {
@@ -152,6 +155,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendErrorPage(deps, request, reply, 404);
   });
   return app;
+}
+
+/**
+ * A client that trickles its headers or never finishes its body gets a 408 and loses its
+ * connection (Fastify sets the whole-request limit; the headers limit is Node's own). Node looks
+ * for overdue connections every 30 seconds by default: checked more often, short limits hold.
+ */
+function limitSlowClients(app: FastifyInstance, timeouts: { headers: number; request: number }): void {
+  const server = app.server as typeof app.server & { connectionsCheckingInterval: number };
+  server.headersTimeout = timeouts.headers * 1000;
+  server.requestTimeout = timeouts.request * 1000;
+  server.connectionsCheckingInterval = Math.min(30_000, Math.max(250, (timeouts.headers * 1000) / 4));
 }
 
 function safeDecode(path: string): string {
