@@ -11,9 +11,15 @@ import { hashToken } from '../../../src/services/auth/sessions.ts';
 import { addStaff } from '../../../src/services/staff.ts';
 import { newsroomMessages } from '../../../src/web/newsroom/messages.ts';
 import { peopleMessages } from '../../../src/web/newsroom/people/messages.ts';
+import type { FailureThrottle, SignInThrottles } from '../../../src/services/auth/throttle.ts';
+import { memoryFailureThrottle } from '../../../src/services/auth/throttle.ts';
+import { loadSiteSettings } from '../../../src/services/settings.ts';
+import { sharedState, siteKey } from '../../../src/web/shared-state.ts';
 import { HttpClient } from '../../support/http-client.ts';
+import { type MidadProcess, startMidad } from '../../support/midad-process.ts';
+import { TEST_REDIS_URL, testRedis } from '../../support/redis.ts';
 import { csrfFrom } from '../../support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../support/site.ts';
+import { freePort, startTestSite, type TestSite } from '../../support/site.ts';
 import { AttackReport } from '../support/report.ts';
 import { dataHash } from '../support/attack-site.ts';
 
@@ -21,20 +27,64 @@ const report = new AttackReport('auth');
 const t = newsroomMessages('ar');
 const PASSWORD = 'sahel rains return early 2026';
 
+/**
+ * The site's throttles are only known once the site exists (their Redis keys come from its
+ * secret): until then, and without Redis, counts stay in memory as in a single process.
+ */
+function swappableThrottles(): SignInThrottles & { use(next: SignInThrottles): void } {
+  let current: SignInThrottles = {
+    perAccount: memoryFailureThrottle(5, 15 * 60_000),
+    perAddress: memoryFailureThrottle(20, 15 * 60_000),
+  };
+  const delegate = (pick: (t: SignInThrottles) => FailureThrottle): FailureThrottle => ({
+    isBlocked: (key, now) => pick(current).isBlocked(key, now),
+    fail: (key, now) => pick(current).fail(key, now),
+    reset: (key) => pick(current).reset(key),
+  });
+  return {
+    perAccount: delegate((t) => t.perAccount),
+    perAddress: delegate((t) => t.perAddress),
+    use(next) {
+      current = next;
+    },
+  };
+}
+
 describe('attack suite: sessions, privileges, second factor, guessing, password links', {
   timeout: 120_000,
 }, () => {
   let site: TestSite;
   let admin: HttpClient;
+  const throttles = swappableThrottles();
+  let redisSkip: string | null = null;
+  let closeShared: (() => Promise<void>) | null = null;
+  let other: MidadProcess | null = null;
 
   before(async () => {
-    site = await startTestSite({ listen: true });
+    site = await startTestSite({ listen: true, signInThrottles: throttles });
     admin = new HttpClient(site.baseUrl);
     assert.equal((await admin.signIn(site.admin.email, site.admin.password)).status, 303);
+    // Counted in Redis, as `midad serve` counts them with REDIS_URL set.
+    const redis = await testRedis();
+    if ('skip' in redis) {
+      redisSkip = redis.skip;
+      return;
+    }
+    redis.client.disconnect();
+    const { secret } = await loadSiteSettings(site.services.repos);
+    const shared = await sharedState(
+      { ...site.services.config, redisUrl: TEST_REDIS_URL },
+      { warn: () => {}, info: () => {} },
+      siteKey(secret),
+    );
+    closeShared = shared.close;
+    if (shared.signInThrottles) throttles.use(shared.signInThrottles);
   });
 
   after(async () => {
     report.print();
+    await other?.kill();
+    await closeShared?.();
     await site?.close();
   });
 
@@ -356,6 +406,37 @@ describe('attack suite: sessions, privileges, second factor, guessing, password 
         right.body.includes(t.signInThrottled) &&
         !guesser.cookies.has('midad_session'),
       `${statuses.join(',')} then ${right.status}`,
+    );
+    assert.deepEqual(
+      report.gotThrough().map((c) => `${c.name} (${c.detail})`),
+      [],
+    );
+  });
+
+  it('guesses spread over two processes sharing Redis are counted together', async (ctx) => {
+    if (redisSkip) {
+      ctx.skip(redisSkip);
+      return;
+    }
+    const { email } = await staff('author', 'Kadiatou Diarra');
+    // A second `midad serve` on the same database and Redis, as behind a load balancer.
+    other = await startMidad({
+      port: await freePort(),
+      env: { MIDAD_DATA_DIR: site.dataDir, REDIS_URL: TEST_REDIS_URL, MIDAD_PUBLIC_URL: site.baseUrl },
+      startTimeoutMs: 60_000,
+    });
+    const here = new HttpClient(site.baseUrl);
+    const there = new HttpClient(other.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await (i % 2 === 0 ? here : there).signIn(email, `spread guess ${i}`)).status);
+    }
+    const rightThere = await there.signIn(email, PASSWORD);
+    const rightHere = await here.signIn(email, PASSWORD);
+    report.record(
+      'five wrong passwords over two processes, then the right one on each',
+      statuses.every((s) => s === 401) && rightThere.status === 429 && rightHere.status === 429,
+      `${statuses.join(',')} then ${rightThere.status} and ${rightHere.status}`,
     );
     assert.deepEqual(
       report.gotThrough().map((c) => `${c.name} (${c.detail})`),
