@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stopPurge = config.cache.purge
     ? startCdnPurge(services.events, config.cache.purge, () => app.log)
     : null;
+  const https = config.publicUrl.startsWith('https:');
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
     ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
@@ -68,12 +69,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
     requestTimeout: config.timeouts.request * 1000,
-    frameworkErrors: legacyBadUrlHandler(services.repos),
+    frameworkErrors: legacyBadUrlHandler(services.repos, bareSecurityHeaders(https)),
   });
 
   limitSlowClients(app, config.timeouts);
 
-  const https = config.publicUrl.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -90,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
-    hsts: https ? { maxAge: 15552000 } : false,
+    hsts: https ? { maxAge: HSTS_MAX_AGE } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
@@ -155,6 +155,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendErrorPage(deps, request, reply, 404);
   });
   return app;
+}
+
+const HSTS_MAX_AGE = 15552000;
+
+/** For answers given before Fastify's hooks run (a malformed URL): JSON or a redirect, nothing to load. */
+function bareSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy':
+      "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    ...(https ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}; includeSubDomains` } : {}),
+  };
 }
 
 /**
