@@ -86,7 +86,7 @@ for (const https of [false, true]) {
         ['newsroom forbidden', '/newsroom/articles/999999', true],
       ];
       for (const [name, path, signedIn] of pages) {
-        const headers = signedIn ? { cookie: cookieHeader(admin.cookies) } : {};
+        const headers: Record<string, string> = signedIn ? { cookie: cookieHeader(admin.cookies) } : {};
         const first = await rawRequest(site.baseUrl, { path, headers });
         const second = await rawRequest(site.baseUrl, { path, headers });
         for (const [label, res] of [
