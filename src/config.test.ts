@@ -60,3 +60,22 @@ describe('Redis settings', () => {
     assert.deepEqual([config.redisUrl, config.redisOptional], ['redis://127.0.0.1:6379', true]);
   });
 });
+
+describe('client timeouts', () => {
+  it('default to 10 s for headers and 120 s for a whole request, and are read from the environment', () => {
+    assert.deepEqual(loadConfig({}).timeouts, { headers: 10, request: 120 });
+    const config = loadConfig({ MIDAD_HEADERS_TIMEOUT: '5', MIDAD_REQUEST_TIMEOUT: '600' });
+    assert.deepEqual(config.timeouts, { headers: 5, request: 600 });
+  });
+
+  it('refuse zero, and a headers limit longer than the request limit', () => {
+    for (const env of [
+      { MIDAD_HEADERS_TIMEOUT: '0' },
+      { MIDAD_REQUEST_TIMEOUT: '0' },
+      { MIDAD_HEADERS_TIMEOUT: '60', MIDAD_REQUEST_TIMEOUT: '30' },
+      { MIDAD_REQUEST_TIMEOUT: 'soon' },
+    ]) {
+      assert.throws(() => loadConfig(env), SetupError, JSON.stringify(env));
+    }
+  });
+});

@@ -19,6 +19,11 @@ export interface Config {
   shutdownGrace: number;
   /** Redis shared by several processes (cache evictions, rate limits); null for one process. */
   redisUrl: string | null;
+  /**
+   * Seconds a client has to send a request's headers, and the whole request (body included):
+   * a slow or stalled client cannot hold a connection open for ever.
+   */
+  timeouts: { headers: number; request: number };
   /** Start as a single process, with a warning, when Redis cannot be reached at start. */
   redisOptional: boolean;
 }
@@ -74,7 +79,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     shutdownGrace: overrides.shutdownGrace ?? wholeNumber(env, 'MIDAD_SHUTDOWN_GRACE', 10, 3600),
     redisUrl: overrides.redisUrl !== undefined ? overrides.redisUrl : env.REDIS_URL || null,
     redisOptional: overrides.redisOptional ?? env.MIDAD_REDIS_OPTIONAL === '1',
+    timeouts: overrides.timeouts ?? loadTimeouts(env),
   };
+}
+
+/** Uploads (images, WordPress exports) arrive in one request: the default leaves them two minutes. */
+function loadTimeouts(env: Env): Config['timeouts'] {
+  const headers = wholeNumber(env, 'MIDAD_HEADERS_TIMEOUT', 10, 3600);
+  const request = wholeNumber(env, 'MIDAD_REQUEST_TIMEOUT', 120, 86_400);
+  if (headers < 1 || request < 1) {
+    throw new SetupError('MIDAD_HEADERS_TIMEOUT and MIDAD_REQUEST_TIMEOUT must be at least 1 second.');
+  }
+  if (headers > request) {
+    throw new SetupError(
+      `MIDAD_HEADERS_TIMEOUT (${headers}) must not be longer than MIDAD_REQUEST_TIMEOUT (${request}).`,
+    );
+  }
+  return { headers, request };
 }
 
 function loadCacheConfig(env: Env): CacheConfig {

@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stopPurge = config.cache.purge
     ? startCdnPurge(services.events, config.cache.purge, () => app.log)
     : null;
+  const https = config.publicUrl.startsWith('https:');
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
     ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
@@ -67,10 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
-    frameworkErrors: legacyBadUrlHandler(services.repos),
+    requestTimeout: config.timeouts.request * 1000,
+    frameworkErrors: legacyBadUrlHandler(services.repos, bareSecurityHeaders(https)),
   });
 
-  const https = config.publicUrl.startsWith('https:');
+  limitSlowClients(app, config.timeouts);
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -87,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
-    hsts: https ? { maxAge: 15552000 } : false,
+    hsts: https ? { maxAge: HSTS_MAX_AGE } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
@@ -152,6 +155,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendErrorPage(deps, request, reply, 404);
   });
   return app;
+}
+
+const HSTS_MAX_AGE = 15552000;
+
+/** For answers given before Fastify's hooks run (a malformed URL): JSON or a redirect, nothing to load. */
+function bareSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy':
+      "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    ...(https ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}; includeSubDomains` } : {}),
+  };
+}
+
+/**
+ * A client that trickles its headers or never finishes its body gets a 408 and loses its
+ * connection (Fastify sets the whole-request limit; the headers limit is Node's own). Node looks
+ * for overdue connections every 30 seconds by default: checked more often, short limits hold.
+ */
+function limitSlowClients(app: FastifyInstance, timeouts: { headers: number; request: number }): void {
+  const server = app.server as typeof app.server & { connectionsCheckingInterval: number };
+  server.headersTimeout = timeouts.headers * 1000;
+  server.requestTimeout = timeouts.request * 1000;
+  server.connectionsCheckingInterval = Math.min(30_000, Math.max(250, (timeouts.headers * 1000) / 4));
 }
 
 function safeDecode(path: string): string {

@@ -34,9 +34,17 @@ export function registerLegacyQueryRedirects(
  * WordPress produced such paths itself when it cut an Arabic slug mid-character, so an old
  * link of that kind is looked up leniently first; anything else gets Fastify's own answer.
  */
-export function legacyBadUrlHandler(repos: Pick<Repositories, 'redirects'>) {
+/**
+ * `headers`: the security headers, which this answer must carry itself: a malformed URL is
+ * refused before Fastify runs the hooks that would add them.
+ */
+export function legacyBadUrlHandler(
+  repos: Pick<Repositories, 'redirects'>,
+  headers: Record<string, string> = {},
+) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const status = error.statusCode ?? 400;
+    reply.headers(headers);
     const plain = () =>
       reply
         .code(status)

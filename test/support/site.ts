@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import type { Article } from '../../src/core/types.ts';
 import { openServices, type Services } from '../../src/services/context.ts';
 import type { RateLimiter } from '../../src/services/rate-limit.ts';
@@ -45,6 +45,8 @@ export async function startTestSite(
     pageCache?: boolean;
     /** A CDN purge hook to call on changes. */
     cdnPurge?: { url: string; token: string | null };
+    /** Settings as an operator would set them (a public https URL, short timeouts). */
+    config?: Partial<Config>;
   } = {},
 ): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
@@ -57,6 +59,7 @@ export async function startTestSite(
       host: '127.0.0.1',
       logLevel: 'silent',
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...options.config,
     },
   );
   if (options.pageCache === false) config.cache = { ...config.cache, pageCacheBytes: 0 };
@@ -77,7 +80,8 @@ export async function startTestSite(
   return {
     app,
     services,
-    baseUrl: config.publicUrl,
+    // Where the server answers, also when the public URL is another (an https origin in front).
+    baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     admin: setup.admin,
     mainArticle,

@@ -88,7 +88,9 @@ export function registerModerationRoutes(app: FastifyInstance, deps: NewsroomDep
     authorize(staff.person, { kind: 'audit.read' });
     const t = messagesFor(request);
     const lang = languageOf(request);
-    const page = Math.max(1, Number((request.query as Record<string, unknown>).page) || 1);
+    // A page number from the URL: a huge or fractional one would reach SQL as a float offset.
+    const asked = Number((request.query as Record<string, unknown>).page);
+    const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 1_000_000) : 1;
     const { timezone } = await loadSiteSettings(repos);
     const [entries, total] = await Promise.all([
       repos.audit.list({ limit: AUDIT_PAGE, offset: (page - 1) * AUDIT_PAGE }),

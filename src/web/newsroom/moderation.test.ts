@@ -107,3 +107,25 @@ describe('what each role is refused', () => {
     assert.ok(res.body.includes('دخول ناجح'));
   });
 });
+
+describe('hand-made requests', () => {
+  it('answers a huge or fractional audit page number with a page, not a database error', async () => {
+    for (const page of ['99999999999999999999', '1e309', '2.5', '-3']) {
+      const res = await clients.get('admin')!.get(`/newsroom/audit?page=${page}`);
+      assert.equal(res.status, 200, `page=${page}`);
+    }
+  });
+
+  it('refuses a form field past its limit with a 400 and a message, saving nothing', async () => {
+    const admin = clients.get('admin')!;
+    const before = await site.services.repos.people.list();
+    const res = await admin.submit('/newsroom/people', '/newsroom/people', {
+      name: 'x'.repeat(600),
+      email: 'long@midad.example',
+      role: 'author',
+    });
+    assert.equal(res.status, 400);
+    assert.ok(res.body.includes('لم يُقبل النموذج'), 'the page says the form was refused');
+    assert.equal((await site.services.repos.people.list()).length, before.length);
+  });
+});

@@ -1,6 +1,7 @@
 // The newsroom under /newsroom: sessions, CSRF, the sign-in gate, its own error pages, and
 // its routes. Everything here is private: never cached, never indexed.
 import type { FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
 import { Forbidden, MidadError, NotFound } from '../../core/errors.ts';
 import { format } from '../../core/i18n.ts';
 import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
@@ -60,6 +61,20 @@ export async function newsroomPlugin(
         title: error instanceof Forbidden ? t.forbidden : t.notFound,
         status: error.status,
         notice: { kind: 'error', text },
+        body: null,
+      });
+    }
+    // A field past its schema's limits (a hand-made request: the forms cap their fields) is a
+    // refusal before anything is written, not a server error.
+    if (error instanceof ZodError) {
+      request.log.warn(
+        { fields: error.issues.map((i) => i.path.join('.')), url: request.url },
+        'newsroom form refused: fields outside their limits',
+      );
+      return sendNewsroomPage(deps, request, reply, {
+        title: t.formRejected,
+        status: 400,
+        notice: { kind: 'error', text: t.formRejected },
         body: null,
       });
     }
