@@ -3,9 +3,14 @@
 // header claims a gigantic canvas, and XML bombs (billion laughs, external entities) in a
 // WordPress export uploaded through the newsroom. Each must end in a refusal with nothing stored.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { MIN_FILL_MS } from '../../../src/services/comment-guard.ts';
 import { HttpClient } from '../../support/http-client.ts';
 import { csrfFrom } from '../../support/newsroom-client.ts';
@@ -239,30 +244,7 @@ describe('attack suite: abuse', { timeout: 120_000 }, () => {
   });
 
   it('XML bombs in a WordPress export uploaded through the newsroom', async () => {
-    const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
-    const channel = (title: string) =>
-      `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Site</title><wp:wxr_version>1.2</wp:wxr_version>` +
-      `<item><title>${title}</title><dc:creator>admin</dc:creator><content:encoded><![CDATA[<p>Texte</p>]]></content:encoded><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt><wp:post_name>bombe</wp:post_name></item></channel></rss>`;
-    const laughs =
-      `${head}<!DOCTYPE rss [<!ENTITY lol "lol">` +
-      Array.from(
-        { length: 9 },
-        (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`,
-      ).join('') +
-      ']>' +
-      channel('&lol9;');
-    const exports: [string, string][] = [
-      ['billion laughs', laughs],
-      [
-        'external entity to /etc/passwd',
-        `${head}<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${channel('&xxe;')}`,
-      ],
-      ['external DTD', `${head}<!DOCTYPE rss SYSTEM "http://127.0.0.1:1/evil.dtd">${channel('Titre')}`],
-      [
-        'parameter entity',
-        `${head}<!DOCTYPE rss [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>${channel('Titre')}`,
-      ],
-    ];
+    const exports = xmlBombs();
     for (const [name, xml] of exports) {
       const articlesBefore = await site.services.repos.articles.count({});
       const token = csrfFrom((await admin.get('/newsroom/import')).body);
@@ -306,4 +288,68 @@ describe('attack suite: abuse', { timeout: 120_000 }, () => {
       [],
     );
   });
+
+  it('XML bombs in a WordPress export given to `midad import` on the command line', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bomb-'));
+    try {
+      const { DATABASE_URL: _ignored, ...base } = process.env;
+      const midad = (args: string[]) =>
+        spawnSync(process.execPath, [path.resolve('bin/midad.js'), ...args], {
+          env: { ...base, MIDAD_DATA_DIR: dataDir },
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+      assert.equal(midad(['migrate']).status, 0);
+      for (const [name, xml] of xmlBombs()) {
+        const file = path.join(dataDir, 'export.xml');
+        fs.writeFileSync(file, xml);
+        const r = midad(['import', 'wordpress', file]);
+        const db = new Database(path.join(dataDir, 'midad.db'), { readonly: true });
+        const titles = db.prepare('SELECT title FROM articles').all() as { title: string }[];
+        db.close();
+        const said = `${r.stdout}${r.stderr}${titles.map((t) => t.title).join('\n')}`;
+        report.record(
+          `${name} (midad import)`,
+          r.status !== null &&
+            !/root:x:0|lollollol/.test(said) &&
+            !/unexpected failure|\n\s+at /.test(r.stderr),
+          `exit ${r.status}${r.stderr ? `: ${r.stderr.trim().split('\n')[0]?.slice(0, 80)}` : ''}`,
+        );
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    assert.deepEqual(
+      report.gotThrough().map((c) => `${c.name} (${c.detail})`),
+      [],
+    );
+  });
 });
+
+/** WordPress exports that try to expand entities or read files. */
+function xmlBombs(): [string, string][] {
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  const channel = (title: string) =>
+    `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Site</title><wp:wxr_version>1.2</wp:wxr_version>` +
+    `<item><title>${title}</title><dc:creator>admin</dc:creator><content:encoded><![CDATA[<p>Texte</p>]]></content:encoded><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt><wp:post_name>bombe</wp:post_name></item></channel></rss>`;
+  const laughs =
+    `${head}<!DOCTYPE rss [<!ENTITY lol "lol">` +
+    Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`,
+    ).join('') +
+    ']>' +
+    channel('&lol9;');
+  return [
+    ['billion laughs', laughs],
+    [
+      'external entity to /etc/passwd',
+      `${head}<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${channel('&xxe;')}`,
+    ],
+    ['external DTD', `${head}<!DOCTYPE rss SYSTEM "http://127.0.0.1:1/evil.dtd">${channel('Titre')}`],
+    [
+      'parameter entity',
+      `${head}<!DOCTYPE rss [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>${channel('Titre')}`,
+    ],
+  ];
+}
