@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { MidadError } from '../core/errors.ts';
 import { registerBackup } from './backup.ts';
+import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<void> {
   registerMigrate(program);
   registerReindex(program);
   registerInit(program);
-  registerImport(program);
+  registerExport(program, registerImport(program));
   registerUser(program);
   registerBackup(program);
   try {
