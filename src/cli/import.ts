@@ -47,10 +47,10 @@ function batchSizeOf(value: string | undefined): number | undefined {
   return n;
 }
 
-export function registerImport(program: Command): void {
-  program
-    .command('import')
-    .description('import content from another platform')
+/** Declares `midad import` and its `wordpress` subcommand; returns the group for other sources. */
+export function registerImport(program: Command): Command {
+  const group = program.command('import').description('import content from another platform');
+  group
     .command('wordpress')
     .description('import a WordPress export (Tools → Export → All content); safe to run again')
     .argument('<export>', 'the WXR file exported by WordPress')
@@ -100,4 +100,5 @@ export function registerImport(program: Command): void {
         await services.close();
       }
     });
+  return group;
 }

@@ -2,6 +2,8 @@
 // mistakes are printed as one clear line on stderr with a non-zero exit, never a stack.
 import { Command, CommanderError } from 'commander';
 import { MidadError } from '../core/errors.ts';
+import { registerBackup } from './backup.ts';
+import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
@@ -19,8 +21,9 @@ export async function main(argv: string[]): Promise<void> {
   registerMigrate(program);
   registerReindex(program);
   registerInit(program);
-  registerImport(program);
+  registerExport(program, registerImport(program));
   registerUser(program);
+  registerBackup(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,0 +1,68 @@
+// The tables that hold a site's content, in an order where every row's references come
+// before it. Export, load and the content digests all walk this one list, so a table added
+// by a migration is added here once. Left out on purpose: sessions (everyone signs in again
+// after a move), import runs (they name files on the old machine), webhook deliveries (a log),
+// and what `midad reindex` rebuilds (the search index and the related-article lists).
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+
+export interface ContentTable {
+  name: string;
+  /** Columns that order the rows: the primary key. */
+  key: readonly string[];
+  /**
+   * A column pointing at another row of the same table: a row whose target comes later in
+   * key order is loaded without it, and the reference is set once every row is in.
+   */
+  selfReference?: string;
+}
+
+export const CONTENT_TABLES: readonly ContentTable[] = [
+  { name: 'media', key: ['id'] },
+  { name: 'people', key: ['id'] },
+  { name: 'sections', key: ['id'], selfReference: 'parent_id' },
+  { name: 'tags', key: ['id'] },
+  { name: 'articles', key: ['id'] },
+  { name: 'article_authors', key: ['article_id', 'person_id'] },
+  { name: 'article_tags', key: ['article_id', 'tag_id'] },
+  { name: 'article_meta', key: ['id'] },
+  { name: 'revisions', key: ['id'] },
+  { name: 'comments', key: ['id'], selfReference: 'parent_id' },
+  { name: 'redirects', key: ['id'] },
+  { name: 'settings', key: ['key'] },
+  { name: 'recovery_codes', key: ['id'] },
+  { name: 'invitations', key: ['id'] },
+  { name: 'preview_tokens', key: ['token_hash'] },
+  { name: 'webhooks', key: ['id'] },
+  { name: 'audit_log', key: ['id'] },
+  { name: 'import_map', key: ['id'] },
+];
+
+/** Tables emptied by a forced load besides the content ones: they would point at old rows. */
+export const DERIVED_TABLES: readonly string[] = [
+  'sessions',
+  'import_runs',
+  'webhook_deliveries',
+  'related_articles',
+  'related_duplicates',
+  'related_terms',
+  'related_docs',
+  'related_df',
+];
+
+export type Row = Record<string, unknown>;
+
+/** Every row of a table in key order; both engines return the same JavaScript values (ADR 0001). */
+export async function readRows(db: Pick<Db, 'kysely'>, table: ContentTable): Promise<Row[]> {
+  const order = sql.join(table.key.map((k) => sql.ref(k)));
+  const result = await sql<Row>`SELECT * FROM ${sql.table(table.name)} ORDER BY ${order}`.execute(db.kysely);
+  return result.rows;
+}
+
+/** The migrations a database has run, by name. */
+export async function appliedMigrations(db: Pick<Db, 'kysely'>): Promise<string[]> {
+  const result = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+    db.kysely,
+  );
+  return result.rows.map((r) => r.name);
+}
