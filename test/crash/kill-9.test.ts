@@ -21,9 +21,10 @@ function assertNothingLost(report: CrashReport, kills: number): void {
   assert.deepEqual(report.lost, [], `acknowledged writes lost:\n${report.lost.slice(0, 20).join('\n')}`);
   assert.deepEqual(report.problems, [], report.problems.slice(0, 20).join('\n'));
   assert.equal(report.kills, kills);
-  // The clients really wrote, each kind, or the test proves nothing.
-  assert.ok(report.counts.comments >= kills, report.summary);
-  assert.ok(report.counts.saves > 0 && report.counts.publishes > 0, report.summary);
+  // The clients really wrote, or the test proves nothing: each round waits for a comment and an
+  // editor's save before its kill, and an editor's first save of a round publishes.
+  const { comments, saves, publishes } = report.counts;
+  assert.ok(comments >= kills && saves + publishes >= kills && publishes > 0, report.summary);
 }
 
 describe('kill -9 under writes', () => {
