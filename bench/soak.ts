@@ -1,6 +1,6 @@
 // Load and soak: one `midad serve` (compiled, as shipped, page cache 64 MB) on a seeded site
 // holds 200 reader connections at full speed, commenters and an editor for ten minutes, every
-// client on 127.0.0.1. Prints the requests and errors (by kind), reader and writer latencies, the
+// client on 127.0.0.1, after each page was visited once and a warm-up with every client. Prints the requests and errors (by kind), reader and writer latencies, the
 // writes acknowledged, and the server's resident memory after the warm-up, at the end and at its
 // peak. Exits 1 if there was any error or the memory grew by more than 10%.
 // Run: node --import tsx bench/soak.ts [--minutes 10] [--readers 200] [--commenters 5]
@@ -12,7 +12,16 @@ import { parseArgs } from 'node:util';
 import { HttpClient } from '../test/support/http-client.ts';
 import { percentile, runLoad } from './load.ts';
 import { seedSite } from './support/seed.ts';
-import { atCleanup, BROWSER, cleanUp, peakRssMb, rssMb, startMidad, stop } from './support/servers.ts';
+import {
+  atCleanup,
+  BROWSER,
+  cleanUp,
+  peakRssMb,
+  rawGet,
+  rssMb,
+  startMidad,
+  stop,
+} from './support/servers.ts';
 import { commenter, commentTargets, editor, emptyTally, type Recorder } from './support/soak-clients.ts';
 
 const { values } = parseArgs({
@@ -46,6 +55,18 @@ const EDITOR_PAUSE_MS = 1000;
 const RSS_WINDOW_S = 10;
 const GROWTH_LIMIT = 0.1;
 
+async function visitAll(port: number, paths: string[], parallel: number): Promise<void> {
+  let next = 0;
+  const visitor = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const { status } = await rawGet(port, path);
+      if (status !== 200) throw new Error(`${path} answered ${status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, visitor));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
@@ -69,6 +90,14 @@ try {
     ...(READERS > homeReaders ? [{ paths: articles, connections: READERS - homeReaders }] : []),
   ];
 
+  // Every page once, a few at a time, before the load: the soak measures a site in its steady
+  // state. Left to the 200 readers, the first renders of thousands of pages (each one a few ms of
+  // the only thread) queue every other request, a comment included, for many seconds.
+  const tw = performance.now();
+  await visitAll(server.port, ['/', ...articles], 4);
+  console.log(
+    `${articles.length + 1} pages visited once in ${((performance.now() - tw) / 1000).toFixed(0)} s`,
+  );
   const targets = await commentTargets(baseUrl, articles.slice(0, 20));
   const desk = new HttpClient(baseUrl);
   const signedIn = await desk.signIn(site.admin.email, site.admin.password);
