@@ -17,6 +17,12 @@ export interface LoadOptions {
   /** Ends the load early when it settles (e.g. when a task measured under load is done). */
   until?: Promise<unknown>;
   headers?: Record<string, string>;
+  /**
+   * Count a connection's failure (refused, reset, closed with an answer outstanding) in
+   * `socketErrors` and connect again, instead of ending the load with it (a soak test wants to
+   * know how many).
+   */
+  keepGoing?: boolean;
 }
 
 export interface Figures {
@@ -31,6 +37,8 @@ export interface LoadResult extends Figures {
   seconds: number;
   /** Answers by status code. */
   statuses: Map<number, number>;
+  /** With `keepGoing`: failed connections by error code ('closed' for a close mid-answer). */
+  socketErrors: Map<string, number>;
   /** The same figures for each port, in the order given. */
   byPort: (Figures & { port: number })[];
 }
@@ -61,6 +69,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     );
   const latencies = ports.map((): number[] => []);
   const statuses = new Map<number, number>();
+  const socketErrors = new Map<string, number>();
   let next = 0;
   let running = true;
   const started = process.hrtime.bigint();
@@ -68,7 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   for (let i = 0; i < options.connections; i++) {
     const which = i % ports.length;
     const requests = requestsFor(ports[which]!);
-    done.push(
+    const open = (): Promise<void> =>
       connection(
         ports[which]!,
         () => (running ? requests[next++ % requests.length]! : null),
@@ -76,8 +85,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           latencies[which]!.push(ms);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         },
-      ),
-    );
+      ).catch(async (err: NodeJS.ErrnoException) => {
+        if (!options.keepGoing) throw err;
+        const code = err.code ?? err.message;
+        socketErrors.set(code, (socketErrors.get(code) ?? 0) + 1);
+        // A short pause, so a server that refuses every connection is not hammered in a loop.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (running) await open();
+      });
+    done.push(open());
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
@@ -94,6 +110,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...figures(latencies.flat(), seconds),
     seconds,
     statuses,
+    socketErrors,
     byPort: ports.map((port, i) => ({ port, ...figures(latencies[i]!, seconds) })),
   };
 }
@@ -129,6 +146,8 @@ function connection(
     };
     socket.on('connect', send);
     socket.on('error', reject);
+    // Closed by the other side while an answer is awaited (after an error, reject came first).
+    socket.on('close', () => reject(Object.assign(new Error('connection closed'), { code: 'closed' })));
     socket.on('data', (chunk: Buffer) => {
       if (remaining === -1) {
         head = head ? Buffer.concat([head, chunk]) : chunk;

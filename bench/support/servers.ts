@@ -63,6 +63,8 @@ export interface MidadOptions {
   databaseUrl?: string;
   /** REDIS_URL; none (one process on its own) without it. */
   redisUrl?: string;
+  /** Further settings, e.g. MIDAD_TRUST_PROXY. */
+  env?: Record<string, string>;
 }
 
 /** Settings of the caller's environment that must not reach the servers a benchmark starts. */
@@ -112,6 +114,7 @@ export async function startMidad(options: MidadOptions): Promise<Server> {
       MIDAD_PAGE_CACHE_MB: String(options.cacheMb),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...options.env,
     },
     port,
     'Midad is serving',
@@ -153,6 +156,12 @@ async function spawnServer(
     });
   });
   return { child, port, output: () => out };
+}
+
+/** Resident memory of a running server now, in MB. */
+export function rssMb(server: Server): number {
+  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** Peak resident memory of a running server so far, in MB. */
