@@ -103,10 +103,11 @@ export async function startMidad(options: MidadOptions): Promise<Server> {
   const env = { ...process.env };
   for (const name of OWN_SETTINGS) delete env[name];
   return spawnServer(
-    // As shipped: the heap limit that bin/midad.js's first line and `npm start` give node.
-    ['--max-old-space-size=256', 'bin/midad.js', 'serve'],
+    // As shipped: the memory settings that bin/midad.js's first line and `npm start` give node.
+    ['--max-old-space-size=256', '--max-semi-space-size=4', 'bin/midad.js', 'serve'],
     {
       ...env,
+      MALLOC_ARENA_MAX: '2',
       MIDAD_DATA_DIR: options.dataDir,
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -1,12 +1,6 @@
 // Image ingest: check an upload by its content, normalise it (orientation applied, metadata
 // stripped), keep an original and write responsive AVIF, WebP and JPEG variants beside it.
-import sharp, {
-  type AvifOptions,
-  type JpegOptions,
-  type Metadata,
-  type PngOptions,
-  type WebpOptions,
-} from 'sharp';
+import type { AvifOptions, JpegOptions, Metadata, PngOptions, WebpOptions } from 'sharp';
 import { Invalid } from '../core/errors.ts';
 import type { Media, MediaVariant } from '../core/types.ts';
 import type { MediaRepository } from '../db/repositories/contract.ts';
@@ -20,6 +14,14 @@ const ORIGINAL_JPEG_QUALITY = 86;
 /** Refuse decompression bombs: 60 megapixels is more than any newsroom camera needs. */
 export const MAX_INPUT_PIXELS = 60_000_000;
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+
+/**
+ * libvips is loaded on the first upload, not at start: a process that only serves readers
+ * (most of them, with several processes) keeps its 20 MB for the page cache.
+ */
+async function loadSharp(): Promise<typeof import('sharp').default> {
+  return (await import('sharp')).default;
+}
 
 const ACCEPTED = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 type AcceptedFormat = (typeof ACCEPTED)[number];
@@ -60,6 +62,7 @@ export async function detectImageFormat(
   if (buffer.length > maxBytes) {
     throw new Invalid(`The image is larger than ${maxBytes / 1024 / 1024} MB.`, { file: 'too_large' });
   }
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reading the header decodes no pixels; with sharp's own limit here a bomb would pass for a
@@ -181,6 +184,7 @@ function encoders(speed: EncodeSpeed) {
 async function render(buffer: Buffer, stem: string, speed: EncodeSpeed): Promise<Rendered> {
   // Every pipeline applies the EXIF orientation, and sharp writes no metadata unless asked,
   // so EXIF (GPS included), XMP and IPTC are dropped.
+  const sharp = await loadSharp();
   const base = sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
   const metadata = await base.metadata();
   // An alpha channel that is opaque everywhere does not make a PNG worth keeping.

@@ -1,6 +1,5 @@
 // Demo illustrations drawn as SVG and rasterised with sharp: no downloads, no fonts, and the
 // same seed always gives the same picture. Editorial scenes are 1600×900; portraits 400×400.
-import sharp from 'sharp';
 
 export type Scene =
   | 'dunes'
@@ -401,6 +400,8 @@ function frame(background: string, figure: string): string {
 
 /** Rasterises an SVG to opaque PNG bytes, lightly compressed: they are re-encoded at once. */
 export async function svgToPng(svg: string): Promise<Buffer> {
+  // Loaded here, not at start: see loadSharp in media/images.ts.
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).png({ compressionLevel: 2 }).toBuffer();
 }
 
