@@ -185,6 +185,8 @@ function scanDom(): { text: string; what: string }[] {
 // in the page.
 const SCAN_DOM = `(() => { const __name = (f) => f; return { dom: (${scanDom.toString()})(), html: document.documentElement.outerHTML, hits: (window.__xssHits || []).slice() }; })()`;
 
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const marksIn = (text: string) => [...new Set(text.match(MARK) ?? [])];
 
 /** One browser window per context, reused from page to page (opening one costs more than a load). */
@@ -229,7 +231,9 @@ export class XssScanner {
 
   /** `parallel` pairs of windows load pages side by side; most of a load is waiting, not work. */
   static async launch(parallel = 3): Promise<XssScanner> {
-    const browser = await launchBrowser();
+    // Only the test site resolves: a payload's outside address (a <base>, a picture) fails at
+    // once instead of waiting on the network.
+    const browser = await launchBrowser(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
     const pairs: Pair[] = [];
     for (let i = 0; i < parallel; i++) {
       pairs.push({ strict: await openTab(browser, false), open: await openTab(browser, true) });
@@ -279,22 +283,29 @@ export class XssScanner {
     const { page } = tab;
     tab.dialogs = [];
     if (response) await page.route(url, (route) => route.fulfill(response), { times: 1 });
-    const answer = await page.goto(url, { waitUntil: 'load' });
+    const findings: Finding[] = [];
+    const answer = await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch((error: Error) => {
+      findings.push({ marks: [], what: `did not load: ${error.message.split('\n')[0]}` });
+      return null;
+    });
     // Handlers fired by focus, toggle, animations and media errors get a moment to run.
     await page.waitForTimeout(30);
-    const findings: Finding[] = [...tab.dialogs];
-    const { dom, html, hits } = (await page.evaluate(SCAN_DOM)) as {
-      dom: { text: string; what: string }[];
-      html: string;
-      hits: string[];
-    };
+    findings.push(...tab.dialogs);
+    if (page.url() !== new URL(url).href)
+      findings.push({ marks: marksIn(page.url()), what: `navigated to ${page.url().slice(0, 80)}` });
+    const { dom, html, hits } = (await page.evaluate(SCAN_DOM).catch((error: Error) => ({
+      dom: [{ text: '', what: `could not be scanned: ${error.message.split('\n')[0]}` }],
+      html: '',
+      hits: [],
+    }))) as { dom: { text: string; what: string }[]; html: string; hits: string[] };
     // Hits in a same-origin frame are also copied to the top window; dedupe() merges them.
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
-      hits.push(
-        ...(await frame
-          .evaluate(() => ((window as unknown as { __xssHits?: string[] }).__xssHits ?? []).slice())
-          .catch(() => [] as string[])),
-      );
+      // A frame whose document was refused (a javascript: src under the policy) never gets a
+      // context to evaluate in; it has nothing to report.
+      const read = frame
+        .evaluate(() => ((window as unknown as { __xssHits?: string[] }).__xssHits ?? []).slice())
+        .catch(() => [] as string[]);
+      hits.push(...(await Promise.race([read, wait(2_000).then(() => [] as string[])])));
     }
     for (const hit of hits) {
       const kind = hit.slice(0, hit.indexOf(':'));
