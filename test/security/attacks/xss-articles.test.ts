@@ -201,7 +201,7 @@ const ARTICLE_KEYS: Key[] = [
 ];
 
 /** Where feed readers and crawlers find the articles. */
-const FEEDS = ['/feed.xml', '/feed.atom', '/feed.json', '/all/feed.xml', '/sitemap.xml', '/news-sitemap.xml'];
+const FEEDS = ['/feed.xml', '/feed.atom', '/feed.json', '/all/feed.xml', '/sitemap.xml', '/sitemap-news.xml'];
 
 describe('XSS through articles, names and media', () => {
   it('runs nothing on the reader pages and previews of each article', async () => {
