@@ -32,7 +32,8 @@ export const DESKTOP: BrowserContextOptions = {
   reducedMotion: 'reduce',
 };
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs` are added to the usual switches (e.g. host resolver rules). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -44,6 +45,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
