@@ -64,6 +64,7 @@ export class XssLedger {
             : present
               ? 'shown inert'
               : 'removed by the server',
+          `${input.name} | ${pageName}`,
         );
       }
     }
