@@ -17,7 +17,7 @@ import { negotiate } from './encoding.ts';
 import { serverWithFastPath } from './fast-path.ts';
 import { invalidationFor } from './invalidation.ts';
 import { cacheKey } from './key.ts';
-import { createPageCache } from './plugin.ts';
+import { createPageCache, lifetimeMs } from './plugin.ts';
 import { PageStore } from './store.ts';
 
 const CONFIG: CacheConfig = {
@@ -78,6 +78,16 @@ function article(fields: Partial<Article> & { id: number }): Article {
 
 const xcache = async (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
   String((await app.inject({ url, headers })).headers['x-cache']);
+
+describe('page lifetimes', () => {
+  it('are spread over the last fifth of the configured lifetime, so pages stored together expire apart', () => {
+    assert.equal(lifetimeMs(600, 0), 600_000);
+    assert.equal(lifetimeMs(600, 0.999999), 480_000);
+    const lifetimes = new Set(Array.from({ length: 50 }, () => lifetimeMs(600)));
+    assert.ok(lifetimes.size > 40, 'random lifetimes');
+    for (const ms of lifetimes) assert.ok(ms > 480_000 && ms <= 600_000, String(ms));
+  });
+});
 
 describe('page cache rules', () => {
   it('stores a declared page once and serves it from memory', async () => {

@@ -203,7 +203,7 @@ function registerHooks(
       hash: hashOf(identity),
       tags,
       storedAt: now,
-      freshUntil: now + config.pageTtl * 1000,
+      freshUntil: now + lifetimeMs(config.pageTtl),
       staleSince: null,
     };
     store.set(page, state.startedAt);
@@ -242,4 +242,13 @@ function header(reply: FastifyReply, name: string): string | undefined {
 
 function isBody(payload: unknown): payload is string | Buffer {
   return typeof payload === 'string' || Buffer.isBuffer(payload);
+}
+
+/**
+ * A page's lifetime, shortened at random by up to a fifth: pages filled together (a cold start, a
+ * crawler) would otherwise expire together and be rendered again in one burst, every reader of
+ * them waiting on the one JavaScript thread (bench/soak: comments timed out at the ten-minute mark).
+ */
+export function lifetimeMs(ttlSeconds: number, random = Math.random()): number {
+  return Math.round(ttlSeconds * 1000 * (1 - 0.2 * random));
 }
