@@ -4,6 +4,7 @@
 // counted by kind, and the soak fails if there is any.
 import { HttpClient, type HttpReply } from '../../test/support/http-client.ts';
 import { csrfFrom } from '../../test/support/newsroom-client.ts';
+import { readerAddress } from '../../test/support/reader-address.ts';
 
 export interface WriteTally {
   comments: number;
@@ -54,18 +55,6 @@ function expect(reply: { status: number }, status: number): void {
   if (reply.status !== status) throw new Unexpected(reply.status);
 }
 
-let nextAddress = 1;
-
-/**
- * Each comment from an address of its own (forwarded, the server runs with MIDAD_TRUST_PROXY=1),
- * as comments on a real site come from many readers: the limit of 5 per address in 10 minutes
- * is for one reader posting in a loop, which these are not.
- */
-function readerAddress(): string {
-  const n = nextAddress++;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
-
 const TEXTS = [
   'شكرا على هذه المتابعة لأسعار الحبوب في أسواق نيامي.',
   'Un bon résumé de la saison des pluies au Sahel.',
@@ -82,11 +71,11 @@ export async function commenter(
 ): Promise<void> {
   for (let i = 0; recorder.running; i++) {
     const target = targets[Math.floor(Math.random() * targets.length)]!;
-    const n = nextAddress;
+    const address = readerAddress();
     const form = new URLSearchParams({
       name: 'قارئة من غاو',
-      email: `reader${n % 500}@example.org`,
-      body: `${TEXTS[i % TEXTS.length]} (${n})`,
+      email: `reader${address.split('.').pop()}@example.org`,
+      body: `${TEXTS[i % TEXTS.length]} (${address})`,
       parent_id: '',
       token: target.token,
       website: '',
@@ -95,7 +84,7 @@ export async function commenter(
     try {
       const res = await fetch(new URL(target.action, baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': readerAddress() },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
         body: form.toString(),
         redirect: 'manual',
         signal: AbortSignal.timeout(30_000),

@@ -6,6 +6,7 @@
 import { commentsPath } from '../../src/core/urls.ts';
 import { HttpClient, type HttpReply } from '../support/http-client.ts';
 import { csrfFrom } from '../support/newsroom-client.ts';
+import { readerAddress } from '../support/reader-address.ts';
 import type { ArticleHistory, Ledger } from './ledger.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -50,17 +51,6 @@ async function untilCutOff(client: () => Promise<void>): Promise<void> {
   } catch (err) {
     if (!(err instanceof CutOff)) throw err;
   }
-}
-
-let nextAddress = 1;
-
-/**
- * A distinct client address per comment (the server trusts X-Forwarded-For with
- * MIDAD_TRUST_PROXY=1): the test is about durability, not the limit of 5 comments per address.
- */
-function readerAddress(): string {
-  const n = nextAddress++;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
 const COMMENT_TEXTS = [
