@@ -59,6 +59,19 @@ describe('export and import midad', () => {
     assert.deepEqual(differences(original, onSqlite), []);
   });
 
+  it('refuses an export whose media do not match their digest before touching the new site', async () => {
+    const data = JSON.parse(fs.readFileSync(exported, 'utf8'));
+    data.digests['media files'].sha256 = 'f'.repeat(64);
+    const wrongMedia = path.join(tempDir(), 'wrong-media.json');
+    fs.writeFileSync(wrongMedia, JSON.stringify(data));
+    const target = { MIDAD_DATA_DIR: path.join(tempDir(), 'new-site') };
+    const refused = await midad(['import', 'midad', wrongMedia], target);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /media files of .* do not match its digest: the export is damaged/);
+    // No database was created (and so migrated), no media folder, no staging folder left behind.
+    assert.deepEqual(fs.existsSync(target.MIDAD_DATA_DIR) ? fs.readdirSync(target.MIDAD_DATA_DIR) : [], []);
+  });
+
   it('refuses a site that is not empty unless --force, and a damaged export, changing nothing', async () => {
     const target = { MIDAD_DATA_DIR: path.join(tempDir(), 'busy') };
     assert.equal((await midad(['init', '--no-demo'], target)).status, 0);

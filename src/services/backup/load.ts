@@ -29,26 +29,37 @@ export async function loadExport(
   options: { force: boolean },
 ): Promise<LoadSummary> {
   const data = parseExport(path.resolve(file));
-  const services = await openServices(config);
-  let staging: string | null = null;
+  // The media files are checked before the database is opened (and so migrated): a damaged
+  // export leaves no trace in the target, not even empty tables.
+  let staging = data.mediaFiles ? await stageMedia(config.mediaRoot, data, file) : null;
   try {
-    if (!options.force) await refuseNonEmpty(services);
-    if (data.mediaFiles) {
-      staging = writeMediaStaging(config.mediaRoot, data);
-      const wrong = differences({ [MEDIA_FILES]: data.digests[MEDIA_FILES] } as SiteDigests, {
-        [MEDIA_FILES]: await mediaDigest(staging),
-      });
-      if (wrong.length > 0)
-        throw new Invalid(`The media files of ${file} do not match its digest: the export is damaged.`);
+    const services = await openServices(config);
+    let indexed: number;
+    try {
+      if (!options.force) await refuseNonEmpty(services);
+      indexed = await loadRows(services, data, options.force);
+    } finally {
+      await services.close();
     }
-    const indexed = await loadRows(services, data, options.force);
     if (staging) swapIntoPlace(staging, config.mediaRoot);
     staging = null;
     return { digests: data.digests, mediaFiles: data.mediaFiles?.length ?? null, articlesIndexed: indexed };
   } finally {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });
-    await services.close();
   }
+}
+
+/** The export's media files in a staging folder, each checked, and the whole against its digest. */
+async function stageMedia(mediaRoot: string, data: SiteExport, file: string): Promise<string> {
+  const staging = writeMediaStaging(mediaRoot, data);
+  const wrong = differences({ [MEDIA_FILES]: data.digests[MEDIA_FILES] } as SiteDigests, {
+    [MEDIA_FILES]: await mediaDigest(staging),
+  });
+  if (wrong.length > 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new Invalid(`The media files of ${file} do not match its digest: the export is damaged.`);
+  }
+  return staging;
 }
 
 function parseExport(file: string): SiteExport {
