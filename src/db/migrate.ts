@@ -11,6 +11,7 @@ import * as m006 from './migrations/006_webhooks.ts';
 import * as m007 from './migrations/007_related.ts';
 import * as m008 from './migrations/008_cache.ts';
 import * as m009 from './migrations/009_imports_newsroom.ts';
+import * as m010 from './migrations/010_autosaves.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '007_related': m007,
   '008_cache': m008,
   '009_imports_newsroom': m009,
+  '010_autosaves': m010,
 };
 
 /** Every migration, in the order they apply. */

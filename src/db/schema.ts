@@ -194,6 +194,15 @@ export interface PreviewTokensTable {
   revoked_at: string | null;
 }
 
+export interface AutosavesTable {
+  article_id: number;
+  person_id: number;
+  base_version: number;
+  /** JSON: the editor form as it was typed. */
+  form: string;
+  saved_at: string;
+}
+
 export interface WebhooksTable {
   id: Generated<number>;
   url: string;
@@ -274,6 +283,7 @@ export interface Database {
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
   preview_tokens: PreviewTokensTable;
+  autosaves: AutosavesTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   related_docs: RelatedDocsTable;

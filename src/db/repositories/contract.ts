@@ -25,7 +25,11 @@ import type {
   SessionsRepository,
   TwoFactorRepository,
 } from './auth-contract.ts';
-import type { PreviewTokensRepository, RevisionsRepository } from './editorial-contract.ts';
+import type {
+  AutosavesRepository,
+  PreviewTokensRepository,
+  RevisionsRepository,
+} from './editorial-contract.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
 
 export interface NewPerson {
@@ -302,6 +306,7 @@ export interface Repositories {
   invitations: InvitationsRepository;
   importRuns: ImportRunsRepository;
   revisions: RevisionsRepository;
+  autosaves: AutosavesRepository;
   previews: PreviewTokensRepository;
   audit: AuditRepository;
   people: PeopleRepository;

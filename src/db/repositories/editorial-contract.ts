@@ -1,4 +1,4 @@
-// Storage for editing: revisions of an article's text and secret preview links.
+// Storage for editing: revisions of an article's text, autosaves kept aside, secret preview links.
 import type { IsoDate } from '../../core/types.ts';
 
 export interface Revision {
@@ -18,6 +18,25 @@ export interface RevisionsRepository {
   /** Newest first. */
   listForArticle(articleId: number): Promise<Revision[]>;
   byId(id: number): Promise<Revision | null>;
+}
+
+/** A writer's unsaved form for a published article, kept off the live page. */
+export interface Autosave {
+  articleId: number;
+  personId: number;
+  /** The article's version when the writer opened it: a save from here is checked against it. */
+  baseVersion: number;
+  /** The form's fields as typed; read back by the editor, which checks their shape. */
+  form: Record<string, unknown>;
+  savedAt: IsoDate;
+}
+
+export interface AutosavesRepository {
+  /** Replaces this person's earlier autosave of the article. */
+  put(input: Omit<Autosave, 'savedAt'> & { savedAt?: IsoDate }): Promise<Autosave>;
+  find(articleId: number, personId: number): Promise<Autosave | null>;
+  /** Whether there was one to drop. */
+  discard(articleId: number, personId: number): Promise<boolean>;
 }
 
 export interface PreviewTokensRepository {

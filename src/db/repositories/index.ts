@@ -6,6 +6,7 @@ import { createArticlesRepository } from './articles.ts';
 import { createAuditRepository } from './audit.ts';
 import { createImportRunsRepository } from './import-runs.ts';
 import { createInvitationsRepository } from './invitations.ts';
+import { createAutosavesRepository } from './autosaves.ts';
 import { createPreviewTokensRepository, createRevisionsRepository } from './revisions.ts';
 import { createSessionsRepository } from './sessions.ts';
 import { createTwoFactorRepository } from './two-factor.ts';
@@ -32,6 +33,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     importRuns: createImportRunsRepository(db),
     revisions: createRevisionsRepository(db),
     previews: createPreviewTokensRepository(db),
+    autosaves: createAutosavesRepository(db),
     audit: createAuditRepository(db),
     people: createPeopleRepository(db),
     sections: createSectionsRepository(db),

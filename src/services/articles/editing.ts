@@ -1,5 +1,7 @@
 // Creating and saving articles from the newsroom. A save names the version it started from;
 // if someone saved since, nothing is written and the caller gets both versions to compare.
+// An autosave of a published article is kept aside, never on the live page: a half-typed
+// correction must not reach readers before the writer presses Update.
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
 import { can } from '../../core/policies/index.ts';
 import { slugify } from '../../core/slug.ts';
@@ -53,14 +55,40 @@ export interface SaveInput {
   errors: FieldErrors;
   /** Autosaves are never recorded as revisions: they would drown the real ones. */
   autosave: boolean;
+  /** The form as typed, kept aside when an autosave meets a published article. */
+  form?: Record<string, unknown>;
+}
+
+/** What a save did: `kept` when an autosave was put aside and the article is unchanged. */
+export interface SaveOutcome {
+  article: Article;
+  keptAside: { savedAt: string } | null;
 }
 
 export async function saveArticle(services: Services, person: Person, input: SaveInput): Promise<Article> {
-  const { before, after } = await services.transaction(async (repos, search) => {
+  return (await saveOrKeepAside(services, person, input)).article;
+}
+
+export async function saveOrKeepAside(
+  services: Services,
+  person: Person,
+  input: SaveInput,
+): Promise<SaveOutcome> {
+  const outcome = await services.transaction(async (repos, search) => {
     const current = await repos.articles.byId(input.id);
     if (!current || current.status === 'trashed') throw new NotFound('No such article.');
     if (!can(person, { kind: 'article.edit', article: current })) throw new Forbidden('forbidden');
     if (current.version !== input.expectedVersion) throw new StaleSave(current);
+    if (input.autosave && current.status === 'published') {
+      // Kept even with field errors: nothing is published from it, and it is the writer's work.
+      const aside = await repos.autosaves.put({
+        articleId: current.id,
+        personId: person.id,
+        baseVersion: current.version,
+        form: input.form ?? {},
+      });
+      return { before: current, after: current, keptAside: { savedAt: aside.savedAt } };
+    }
 
     const errors = { ...input.errors, ...(await checkReferences(repos, input.value, person, current)) };
     if (current.status === 'published' && input.value.title === '') errors.title = 'errTitleRequired';
@@ -107,11 +135,27 @@ export async function saveArticle(services: Services, person: Person, input: Sav
         reason: 'save',
       });
     }
+    // A real save supersedes whatever this person had autosaved aside.
+    if (!input.autosave) await repos.autosaves.discard(current.id, person.id);
     await search.indexArticle(saved.id);
-    return { before: current, after: saved };
+    return { before: current, after: saved, keptAside: null };
   });
-  await articleChanged(services.events, before, after);
-  return after;
+  if (!outcome.keptAside) await articleChanged(services.events, outcome.before, outcome.after);
+  return { article: outcome.after, keptAside: outcome.keptAside };
+}
+
+/** Drops this person's autosave of an article they may edit; whether there was one. */
+export async function discardAutosave(
+  services: Services,
+  person: Person,
+  articleId: number,
+): Promise<boolean> {
+  return services.transaction(async (repos) => {
+    const article = await repos.articles.byId(articleId);
+    if (!article) throw new NotFound('No such article.');
+    if (!can(person, { kind: 'article.edit', article })) throw new Forbidden('forbidden');
+    return repos.autosaves.discard(article.id, person.id);
+  });
 }
 
 async function checkReferences(

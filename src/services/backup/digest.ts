@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../../db/connect.ts';
 import { listFiles, sha256File } from './files.ts';
-import { CONTENT_TABLES, type Row, readRows } from './tables.ts';
+import { appliedMigrations, CONTENT_TABLES, type Row, readRows } from './tables.ts';
 
 export interface Digest {
   rows: number;
@@ -32,10 +32,14 @@ export function digestRows(rows: readonly Row[]): Digest {
   return { rows: rows.length, sha256: hash.digest('hex') };
 }
 
-/** Digests of every content table. */
+/** Digests of every content table the database has (an older backup lacks the newer ones). */
 export async function tableDigests(db: Pick<Db, 'kysely'>): Promise<SiteDigests> {
+  const applied = new Set(await appliedMigrations(db));
   const out: SiteDigests = {};
-  for (const table of CONTENT_TABLES) out[table.name] = digestRows(await readRows(db, table));
+  for (const table of CONTENT_TABLES) {
+    if (table.since && !applied.has(table.since)) continue;
+    out[table.name] = digestRows(await readRows(db, table));
+  }
   return out;
 }
 
@@ -48,10 +52,15 @@ export async function mediaDigest(mediaRoot: string): Promise<Digest> {
   return mediaDigestOf(files);
 }
 
-/** Names of the entries whose digests differ (or that one side lacks). */
+const NOTHING = digestRows([]);
+
+/**
+ * Names of the entries whose digests differ. A table one side lacks counts as empty: a backup
+ * from before a table existed matches a site where that table has no rows.
+ */
 export function differences(expected: SiteDigests, actual: SiteDigests): string[] {
   const names = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-  return [...names].filter((n) => expected[n]?.sha256 !== actual[n]?.sha256).sort();
+  return [...names].filter((n) => (expected[n] ?? NOTHING).sha256 !== (actual[n] ?? NOTHING).sha256).sort();
 }
 
 /** The media digest from already-hashed files (paths relative to the media folder). */

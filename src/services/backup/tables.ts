@@ -15,6 +15,8 @@ export interface ContentTable {
    * key order is loaded without it, and the reference is set once every row is in.
    */
   selfReference?: string;
+  /** The migration that made the table: a backup taken before it has no such table. */
+  since?: string;
 }
 
 export const CONTENT_TABLES: readonly ContentTable[] = [
@@ -27,6 +29,7 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'article_tags', key: ['article_id', 'tag_id'] },
   { name: 'article_meta', key: ['id'] },
   { name: 'revisions', key: ['id'] },
+  { name: 'autosaves', key: ['article_id', 'person_id'], since: '010_autosaves' },
   { name: 'comments', key: ['id'], selfReference: 'parent_id' },
   { name: 'redirects', key: ['id'] },
   { name: 'settings', key: ['key'] },

@@ -37,6 +37,8 @@ export interface EditorView {
   publicHref: string | null;
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
+  /** This person's autosave of the published article, loaded into the form. */
+  aside: { savedAt: string; stale: boolean } | null;
   /** Set after a refused stale save: the newer saved text, shown beside the reader's. */
   conflict: { title: string; bodyText: string; version: number } | null;
   editorScript: string;
@@ -88,6 +90,23 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
             {view.conflict.bodyText}
           </p>
         </section>
+      ) : null}
+      {view.aside ? (
+        // Its own form, outside the article's: Enter in a field of that one must never discard.
+        <form
+          method="post"
+          action={`/newsroom/articles/${view.id}/autosave/discard`}
+          class="nr-card nr-aside"
+        >
+          <input type="hidden" name="_csrf" value={csrf} />
+          <p>
+            {t.asideRestored.replace('{time}', view.aside.savedAt)}
+            {view.aside.stale ? ` ${t.asideStale}` : ''}
+          </p>
+          <button type="submit" class="nr-secondary">
+            {t.asideDiscard}
+          </button>
+        </form>
       ) : null}
       <form
         method="post"
@@ -147,7 +166,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
             class="nr-autosave"
             role="status"
             aria-live="polite"
-            data-saved={t.autosaved}
+            data-saved={view.status === 'published' ? t.autosavedAside : t.autosaved}
             data-saving={t.autosaving}
             data-failed={t.autosaveFailed}
           />

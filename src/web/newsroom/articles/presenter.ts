@@ -65,6 +65,26 @@ export function formFromArticle(article: Article, tags: Tag[], timezone: string)
   };
 }
 
+/**
+ * The form from an autosave kept aside, over the live values: a field is taken only when it
+ * has the live field's type, so a stored form of another shape cannot break the editor.
+ */
+export function formFromAutosave(
+  live: EditorView['values'],
+  stored: Record<string, unknown>,
+): EditorView['values'] {
+  const out: Record<string, unknown> = { ...live };
+  for (const [key, value] of Object.entries(live)) {
+    const kept = stored[key];
+    const sameType = Array.isArray(value)
+      ? Array.isArray(kept) && kept.every((x) => typeof x === 'string')
+      : typeof kept === typeof value;
+    if (sameType) out[key] = kept;
+  }
+  if (!(out.lang === 'ar' || out.lang === 'fr' || out.lang === 'en')) out.lang = live.lang;
+  return out as EditorView['values'];
+}
+
 /** The editor keeps exactly what was typed when a save is refused. */
 export function formFromInput(form: ArticleForm): EditorView['values'] {
   return {

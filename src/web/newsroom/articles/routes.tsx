@@ -6,7 +6,14 @@ import { displayDate, zonedTimeToUtc } from '../../../core/dates.ts';
 import { Forbidden } from '../../../core/errors.ts';
 import { can } from '../../../core/policies/index.ts';
 import { ARTICLE_STATUSES, type Article, LANGUAGES } from '../../../core/types.ts';
-import { ArticleInvalid, createDraft, saveArticle, StaleSave } from '../../../services/articles/editing.ts';
+import {
+  ArticleInvalid,
+  createDraft,
+  discardAutosave,
+  saveArticle,
+  saveOrKeepAside,
+  StaleSave,
+} from '../../../services/articles/editing.ts';
 import { editableArticle } from './access.ts';
 import { registerRevisionRoutes } from './revision-routes.tsx';
 import { ArticleForm, cleanArticleForm } from '../../../services/articles/input.ts';
@@ -21,6 +28,7 @@ import { type ArticleMessages, articleMessages } from './messages.ts';
 import {
   availableActions,
   formFromArticle,
+  formFromAutosave,
   formFromInput,
   plainText,
   publicHref,
@@ -139,10 +147,27 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
               ? { kind: 'success' as const, text: t.revisionRestored }
               : null;
     const tags = await repos.tags.byIds(article.tagIds);
+    const live = formFromArticle(article, tags, timezone);
+    // This person's autosave of the published article comes back into the form, with the
+    // version it started from: a save after someone else's meets the usual comparison.
+    const aside = await repos.autosaves.find(article.id, staff.person.id);
+    if (!aside) return sendEditor(request, reply, staff, article, { values: live, notice });
     return sendEditor(request, reply, staff, article, {
-      values: formFromArticle(article, tags, timezone),
+      values: formFromAutosave(live, aside.form),
       notice,
+      version: aside.baseVersion,
+      aside: {
+        savedAt: displayDate(aside.savedAt, languageOf(request), timezone, true).gregorian,
+        stale: aside.baseVersion !== article.version,
+      },
     });
+  });
+
+  app.post('/articles/:id/autosave/discard', async (request, reply) => {
+    checkCsrf(request);
+    const { id } = IdParams.parse(request.params);
+    await discardAutosave(services, request.staff!.person, id);
+    return reply.redirect(`/newsroom/articles/${id}?done=discarded`, 303);
   });
 
   app.post('/articles/:id', async (request, reply) => {
@@ -215,7 +240,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
   });
 
   // Autosave: JSON in, JSON out. A stale version is answered 409 with the newer version's
-  // number and title; nothing is overwritten.
+  // number and title; nothing is overwritten. A published article is not changed: the form is
+  // kept aside for this person (`live: false`).
   app.post('/articles/:id/autosave', async (request, reply) => {
     checkCsrf(request);
     const staff = request.staff!;
@@ -224,16 +250,17 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const form = ArticleForm.parse(body);
     const { value, errors } = cleanArticleForm(form, article.slug);
     try {
-      const saved = await saveArticle(services, staff.person, {
+      const { article: saved, keptAside } = await saveOrKeepAside(services, staff.person, {
         id: article.id,
         expectedVersion: Number(body.version),
         value,
         errors,
         autosave: true,
+        form: formFromInput(form),
       });
       return reply
         .header('cache-control', 'no-store')
-        .send({ version: saved.version, savedAt: saved.updatedAt });
+        .send({ version: saved.version, savedAt: keptAside?.savedAt ?? saved.updatedAt, live: !keptAside });
     } catch (err) {
       if (err instanceof StaleSave) {
         return reply.code(409).send({
@@ -275,6 +302,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       errors?: Record<string, string>;
       conflict?: EditorView['conflict'];
       status?: number;
+      /** The version the form starts from, when not the article's (an autosave kept aside). */
+      version?: number;
+      aside?: EditorView['aside'];
     },
   ) {
     const lang = languageOf(request);
@@ -289,7 +319,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const recentMedia = await recentImages(article.featuredMediaId);
     const view: EditorView = {
       id: article.id,
-      version: article.version,
+      version: page.version ?? article.version,
       status: article.status,
       statusLabel: statusLabel(t, article.status),
       values: page.values,
@@ -307,6 +337,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
         (iso) => displayDate(iso, lang, timezone, true).gregorian,
       ),
       conflict: page.conflict ?? null,
+      aside: page.aside ?? null,
       editorScript: deps.assets.editorJs,
     };
     return sendNewsroomPage(deps, request, reply, {
