@@ -1,16 +1,19 @@
 // Bad input to `midad backup` and `midad restore`: every case ends in one clear line on stderr,
 // a non-zero exit, and a target left exactly as it was.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import * as tar from 'tar';
+import { differences } from '../../src/services/backup/digest.ts';
 import {
   cleanUp,
   freshPostgres,
   midad,
   type RunResult,
+  siteDigests,
   snapshotDir,
   tamper,
   tempDir,
@@ -23,6 +26,17 @@ function refused(r: RunResult, message: RegExp): void {
   assert.match(r.stderr, message);
   assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
   assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+}
+
+async function schemasNamed(url: string, like: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query('SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE $1', [like]);
+    return r.rows[0].n as number;
+  } finally {
+    await client.end();
+  }
 }
 
 async function tablesIn(url: string): Promise<number> {
@@ -167,6 +181,44 @@ describe('PostgreSQL refusals', () => {
     assert.ok(!fs.existsSync(target.MIDAD_DATA_DIR));
     const forced = await midad(['restore', '--force', archive], target);
     assert.equal(forced.status, 0, forced.stderr);
+  });
+
+  it('a restored database that differs from its backup is put back as it was', async () => {
+    const source = { MIDAD_DATA_DIR: path.join(tempDir(), 'site'), DATABASE_URL: await freshPostgres() };
+    const archive = await smallSite(source);
+    // The dump gains a statement and the manifest its new checksum: every file matches, and only
+    // the content of the restored database can tell.
+    const altered = path.join(tempDir(), 'altered.tar.gz');
+    await tamper(archive, altered, (dir) => {
+      const dump = path.join(dir, 'database', 'midad.sql');
+      fs.appendFileSync(
+        dump,
+        "\nUPDATE public.settings SET value = value || ' ' WHERE key = (SELECT min(key) FROM public.settings);\n",
+      );
+      const manifestFile = path.join(dir, 'manifest.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      const entry = manifest.files.find((f: { path: string }) => f.path === 'database/midad.sql');
+      const bytes = fs.readFileSync(dump);
+      entry.size = bytes.length;
+      entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+      fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    });
+    const target = { MIDAD_DATA_DIR: path.join(tempDir(), 'target'), DATABASE_URL: await freshPostgres() };
+    assert.equal((await midad(['init', '--no-demo'], target)).status, 0);
+    const mediaRoot = path.join(target.MIDAD_DATA_DIR, 'media');
+    const before = await siteDigests(target.DATABASE_URL, mediaRoot);
+    const folder = snapshotDir(target.MIDAD_DATA_DIR);
+
+    refused(
+      await midad(['restore', '--force', altered], target),
+      /differs from it in settings; the database was put back as it was/,
+    );
+    assert.deepEqual(differences(before, await siteDigests(target.DATABASE_URL, mediaRoot)), []);
+    assert.equal(snapshotDir(target.MIDAD_DATA_DIR), folder);
+    assert.equal(await schemasNamed(target.DATABASE_URL, 'midad_before_restore_%'), 0);
+    // The same backup unaltered replaces the site, and leaves no schema aside either.
+    assert.equal((await midad(['restore', '--force', archive], target)).status, 0);
+    assert.equal(await schemasNamed(target.DATABASE_URL, 'midad_before_restore_%'), 0);
   });
 
   it('a backup without pg_dump names the package to install, and writes nothing', async () => {

@@ -1,7 +1,9 @@
 // PostgreSQL: dumps with pg_dump (plain SQL of Midad's schema, from a snapshot the caller holds
 // open so the digests and the dump see the same data) and restores with psql in one
-// transaction, so a failed restore leaves the target database as it was.
+// transaction. The schema it replaces is renamed aside, not dropped, until the restored one has
+// been checked: a restore that fails or does not match its backup leaves the database as it was.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -109,20 +111,33 @@ export async function relationsIn(db: Db, schema: string): Promise<string[]> {
   return result.rows.map((r) => r.name);
 }
 
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The schema a restore replaced, kept under another name until the restored one is checked. */
+export interface SchemaAside {
+  schema: string;
+  /** Null when the schema did not exist before the restore. */
+  aside: string | null;
+}
+
 /**
- * Replaces the schema with the dump's, in one transaction: the schema is dropped (with
- * whatever it held, which the caller has checked or been told to overwrite) and the dump
- * creates it again. Any error rolls the whole restore back.
+ * Replaces the schema with the dump's, in one transaction: the schema (with whatever it held,
+ * which the caller has checked or been told to overwrite) is renamed aside and the dump
+ * creates it again. Any error rolls the whole restore back. The caller then checks the result
+ * and ends with `dropAside` or `putBack`.
  */
 export async function restorePostgres(
+  db: Db,
   url: string,
   schema: string,
   dump: string,
   workDir: string,
-): Promise<void> {
+): Promise<SchemaAside> {
   requireTool('psql');
+  const existed = await schemaExists(db, schema);
+  const aside = existed ? `midad_before_restore_${randomBytes(6).toString('hex')}` : null;
   const prelude = path.join(workDir, 'prelude.sql');
-  fs.writeFileSync(prelude, `DROP SCHEMA IF EXISTS "${schema.replaceAll('"', '""')}" CASCADE;\n`);
+  fs.writeFileSync(prelude, aside ? `ALTER SCHEMA ${quoted(schema)} RENAME TO ${quoted(aside)};\n` : '');
   const { dbname, env } = connection(url);
   await run(
     'psql',
@@ -140,4 +155,31 @@ export async function restorePostgres(
     ],
     env,
   );
+  return { schema, aside };
+}
+
+async function schemaExists(db: Db, schema: string): Promise<boolean> {
+  const result = await sql<{ n: number | string }>`
+    SELECT count(*) AS n FROM pg_namespace WHERE nspname = ${schema}`.execute(db.kysely);
+  return Number(result.rows[0]?.n ?? 0) > 0;
+}
+
+/** The restored schema is good: the one it replaced goes. */
+export async function dropAside(db: Db, restore: SchemaAside): Promise<void> {
+  if (!restore.aside) return;
+  await sql`DROP SCHEMA ${sql.raw(quoted(restore.aside))} CASCADE`.execute(db.kysely);
+}
+
+/** The restored schema is wrong: it goes, and the one it replaced takes its name again. */
+export async function putBack(db: Db, restore: SchemaAside): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await sql`DROP SCHEMA ${sql.raw(quoted(restore.schema))} CASCADE`.execute(trx);
+    if (restore.aside) {
+      await sql`ALTER SCHEMA ${sql.raw(quoted(restore.aside))} RENAME TO ${sql.raw(quoted(restore.schema))}`.execute(
+        trx,
+      );
+    } else {
+      await sql`CREATE SCHEMA ${sql.raw(quoted(restore.schema))}`.execute(trx);
+    }
+  });
 }

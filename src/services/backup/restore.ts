@@ -1,18 +1,19 @@
 // `midad restore`: checks the whole archive (manifest, every checksum, engine, migration level,
 // the content digests of the database copy) in a staging folder beside the data folder, and
 // only then puts it in place: the SQLite file and the data folder by renames, a PostgreSQL
-// database by psql in one transaction. A refused restore changes nothing in the target.
+// database by psql in one transaction, checked again before the schema it replaced (kept aside
+// under another name) is dropped. A refused restore changes nothing in the target.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.ts';
-import { Conflict, Invalid, SetupError } from '../../core/errors.ts';
+import { Conflict, Invalid } from '../../core/errors.ts';
 import { openDatabase, parseDatabaseUrl } from '../../db/connect.ts';
 import { MIGRATION_NAMES } from '../../db/migrate.ts';
 import { readArchive } from './archive.ts';
 import { differences, MEDIA_FILES, mediaDigest, type SiteDigests, tableDigests } from './digest.ts';
 import { isEmptyDir, stagingDirBeside, swapIntoPlace } from './files.ts';
 import { DATA_PREFIX, DATABASE_ENTRY, type Manifest } from './manifest.ts';
-import { relationsIn, requireTool, restorePostgres } from './postgres.ts';
+import { dropAside, putBack, relationsIn, requireTool, restorePostgres } from './postgres.ts';
 import { checkSqliteFile, openReadOnly, sqliteFiles } from './sqlite-snapshot.ts';
 
 export interface RestoreSummary {
@@ -147,25 +148,32 @@ async function restorePostgresTarget(
           'restore into an empty database, or add --force to replace them.',
       );
     }
+    const restored = await restorePostgres(db, url, schema, dump, staging);
+    // Checked after psql's commit, with the replaced schema still kept aside under another name.
+    let wrong: string[];
+    try {
+      wrong = differences(
+        Object.fromEntries(
+          Object.keys(manifest.digests)
+            .filter((k) => k !== MEDIA_FILES)
+            .map((k) => [k, manifest.digests[k]]),
+        ) as SiteDigests,
+        await tableDigests(db),
+      );
+    } catch (err) {
+      await putBack(db, restored);
+      throw err;
+    }
+    if (wrong.length > 0) {
+      await putBack(db, restored);
+      throw new Invalid(
+        `The database restored from the backup differs from it in ${wrong.join(', ')}; ` +
+          'the database was put back as it was.',
+      );
+    }
+    await dropAside(db, restored);
   } finally {
     await db.close();
-  }
-  await restorePostgres(url, schema, dump, staging);
-  const restored = await openDatabase(url);
-  try {
-    const wrong = differences(
-      Object.fromEntries(
-        Object.keys(manifest.digests)
-          .filter((k) => k !== MEDIA_FILES)
-          .map((k) => [k, manifest.digests[k]]),
-      ) as SiteDigests,
-      await tableDigests(restored),
-    );
-    if (wrong.length > 0) {
-      throw new SetupError(`The restored database differs from the backup in ${wrong.join(', ')}.`);
-    }
-  } finally {
-    await restored.close();
   }
 }
 
