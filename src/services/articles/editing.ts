@@ -59,7 +59,7 @@ export interface SaveInput {
   form?: Record<string, unknown>;
 }
 
-/** What a save did: `kept` when an autosave was put aside and the article is unchanged. */
+/** What a save did: `keptAside` is set when an autosave was put aside and the article left as it was. */
 export interface SaveOutcome {
   article: Article;
   keptAside: { savedAt: string } | null;
