@@ -41,8 +41,8 @@ export interface AutosavesRepository {
 
 export interface PreviewTokensRepository {
   create(input: { tokenHash: string; articleId: number; personId: number | null }): Promise<void>;
-  /** The article a live (not revoked) token opens. */
-  articleFor(tokenHash: string): Promise<number | null>;
+  /** The article a live (not revoked) token opens, and who made the link. */
+  articleFor(tokenHash: string): Promise<{ articleId: number; personId: number | null } | null>;
   activeForArticle(articleId: number): Promise<{ tokenHash: string; createdAt: IsoDate }[]>;
   revokeAll(articleId: number): Promise<number>;
 }

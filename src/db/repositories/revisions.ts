@@ -79,11 +79,11 @@ export function createPreviewTokensRepository(db: Kysely<Database>): PreviewToke
     async articleFor(tokenHash) {
       const row = await db
         .selectFrom('preview_tokens')
-        .select('article_id')
+        .select(['article_id', 'person_id'])
         .where('token_hash', '=', tokenHash)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      return row?.article_id ?? null;
+      return row ? { articleId: row.article_id, personId: row.person_id } : null;
     },
     async activeForArticle(articleId) {
       const rows = await db

@@ -1,5 +1,6 @@
-// /preview/TOKEN: an unpublished article shown as readers will see it, for whoever holds the
-// secret link. Never indexed, never cached, comments closed.
+// /preview/TOKEN: an unpublished article (or a published one with the link maker's autosaved
+// changes) shown as readers will see it, for whoever holds the secret link. Never indexed,
+// never cached, comments closed.
 import type { FastifyInstance } from 'fastify';
 import { HONEYPOT_FIELD } from '../../services/comment-guard.ts';
 import { articleForPreview } from '../../services/articles/preview.ts';

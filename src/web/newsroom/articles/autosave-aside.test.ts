@@ -97,6 +97,33 @@ describe('autosave of a published article', () => {
     assert.ok(!theirs.body.includes('نصف عنوان'), "another person's editor shows the published text");
   });
 
+  it("a preview link shows its maker's autosaved changes, and only theirs", async () => {
+    const id = await publishedArticle();
+    await autosave(writer, id, {
+      title: 'تصحيح: السوق يفتح الثلاثاء',
+      body_html: '<p>تصحيح</p><script>x()</script>',
+    });
+    const previewOf = async (client: NewsroomClient) => {
+      const page = await client.get(`/newsroom/articles/${id}`);
+      const made = await client.post(`/newsroom/articles/${id}/preview`, {
+        _csrf: field(page.body, '_csrf'),
+      });
+      const link = decodeURIComponent(/preview=([^&]+)/.exec(made.location ?? '')?.[1] ?? '');
+      assert.match(link, /^\/preview\//);
+      const preview = await site.app.inject(link);
+      assert.equal(preview.statusCode, 200);
+      return preview.body;
+    };
+    const mine = await previewOf(writer);
+    assert.ok(mine.includes('تصحيح: السوق يفتح الثلاثاء'));
+    assert.ok(!mine.includes('<script>x()'), 'the autosaved body is cleaned like a save');
+    assert.ok(
+      !(await previewOf(editor)).includes('تصحيح: السوق'),
+      "another person's link shows the live text",
+    );
+    assert.ok(!(await readerPage(id)).includes('تصحيح: السوق'));
+  });
+
   it('goes live with Save, and the aside copy is gone', async () => {
     const id = await publishedArticle();
     await autosave(writer, id, { title: 'عنوان مصحح بعد المراجعة' });

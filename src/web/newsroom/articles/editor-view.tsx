@@ -278,6 +278,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
       </form>
       <section class="nr-card" aria-labelledby="preview-title">
         <h2 id="preview-title">{t.previewLink}</h2>
+        {view.status === 'published' ? <p class="nr-help">{t.previewPublishedHelp}</p> : null}
         <form method="post" action={`/newsroom/articles/${view.id}/preview`} class="nr-inline">
           <input type="hidden" name="_csrf" value={csrf} />
           <button type="submit" class="nr-secondary">

@@ -75,6 +75,7 @@ const ar = {
   revokePreviewLinks: 'ألغِ روابط المعاينة',
   previewCreated: 'أُنشئ رابط المعاينة. شاركه مع من تريد:',
   previewRevoked: 'أُلغيت روابط المعاينة.',
+  previewPublishedHelp: 'يعرض الرابط تعديلاتك المحفوظة تلقائيًا التي لم تُنشر بعد، قبل أن تصل إلى القراء.',
   revisions: 'المراجعات',
   noRevisions: 'لا مراجعات بعد. تُحفظ مراجعة عند كل نشر وكل تعديل على مقال منشور.',
   revision: 'مراجعة',
@@ -215,6 +216,8 @@ const fr: ArticleMessages = {
   revokePreviewLinks: "Révoquer les liens d'aperçu",
   previewCreated: "Lien d'aperçu créé. Partagez-le :",
   previewRevoked: "Liens d'aperçu révoqués.",
+  previewPublishedHelp:
+    'Le lien montre vos modifications enregistrées automatiquement et pas encore publiées, avant les lecteurs.',
   revisions: 'Révisions',
   noRevisions:
     'Aucune révision. Une révision est gardée à chaque publication et à chaque modification d’un article publié.',
@@ -353,6 +356,8 @@ const en: ArticleMessages = {
   revokePreviewLinks: 'Revoke preview links',
   previewCreated: 'Preview link created. Share it:',
   previewRevoked: 'Preview links revoked.',
+  previewPublishedHelp:
+    'The link shows your automatically saved changes that are not published yet, before readers see them.',
   revisions: 'Revisions',
   noRevisions: 'No revisions yet. One is kept at every publication and every edit of a published article.',
   revision: 'Revision',
