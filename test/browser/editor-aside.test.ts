@@ -26,29 +26,32 @@ let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
 
-before(async () => {
-  site = await startTestSite({ listen: true });
-  await addStaff(site.services, { ...AUTHOR, role: 'author' });
-  browser = await launchBrowser();
-  context = await browser.newContext(PHONE);
-  watchPageProblems(context, problems);
-  const page = await context.newPage();
-  await page.goto(`${site.baseUrl}/newsroom/sign-in`);
-  await page.locator('input[name="email"]').fill(AUTHOR.email);
-  await page.locator('input[name="password"]').fill(AUTHOR.password);
-  await Promise.all([
-    page.waitForURL(/\/newsroom(\/|$|\?)/),
-    page.locator('form button[type="submit"]').click(),
-  ]);
-  await page.close();
-});
+before(
+  async () => {
+    site = await startTestSite({ listen: true });
+    await addStaff(site.services, { ...AUTHOR, role: 'author' });
+    browser = await launchBrowser();
+    context = await browser.newContext(PHONE);
+    watchPageProblems(context, problems);
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}/newsroom/sign-in`);
+    await page.locator('input[name="email"]').fill(AUTHOR.email);
+    await page.locator('input[name="password"]').fill(AUTHOR.password);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/newsroom'),
+      page.locator('form button[type="submit"]').click(),
+    ]);
+    await page.close();
+  },
+  { timeout: 60_000 },
+);
 after(async () => {
   await context?.close();
   await browser?.close();
   await site?.close();
 });
 
-describe('editing a published article', () => {
+describe('editing a published article', { timeout: 120_000 }, () => {
   it('autosaves aside, restores after a reload, and discards back to the published text', async () => {
     const page = await context.newPage();
     await page.goto(`${site.baseUrl}/newsroom/articles`);
