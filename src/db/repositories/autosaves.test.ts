@@ -59,6 +59,13 @@ await forEachEngine((engine) => {
         savedAt: '2026-11-29T10:05:00.000Z',
       });
       assert.equal((await r().autosaves.find(article.id, editor.id))?.form.title, 'Gao');
+      assert.deepEqual(
+        (await r().autosaves.listForArticle(article.id)).map((a) => [a.personId, a.baseVersion]),
+        [
+          [writer.id, 2],
+          [editor.id, 2],
+        ],
+      );
 
       assert.equal(await r().autosaves.discard(article.id, writer.id), true);
       assert.equal(await r().autosaves.discard(article.id, writer.id), false);

@@ -46,6 +46,21 @@ export function createAutosavesRepository(db: Kysely<Database>): AutosavesReposi
         .executeTakeFirst();
       return row ? toAutosave(row) : null;
     },
+    async listForArticle(articleId) {
+      const rows = await db
+        .selectFrom('autosaves')
+        .select(['article_id', 'person_id', 'base_version', 'saved_at'])
+        .where('article_id', '=', articleId)
+        .orderBy('saved_at')
+        .orderBy('person_id')
+        .execute();
+      return rows.map((r) => ({
+        articleId: r.article_id,
+        personId: r.person_id,
+        baseVersion: r.base_version,
+        savedAt: r.saved_at,
+      }));
+    },
     async discard(articleId, personId) {
       const result = await db
         .deleteFrom('autosaves')

@@ -35,6 +35,8 @@ export interface AutosavesRepository {
   /** Replaces this person's earlier autosave of the article. */
   put(input: Omit<Autosave, 'savedAt'> & { savedAt?: IsoDate }): Promise<Autosave>;
   find(articleId: number, personId: number): Promise<Autosave | null>;
+  /** Who has changes to the article kept aside, and since when (oldest first); without the forms. */
+  listForArticle(articleId: number): Promise<Omit<Autosave, 'form'>[]>;
   /** Whether there was one to drop. */
   discard(articleId: number, personId: number): Promise<boolean>;
 }

@@ -95,6 +95,12 @@ describe('autosave of a published article', () => {
     assert.equal(field(mine.body, 'version'), String(before.version));
     const theirs = await editor.get(`/newsroom/articles/${id}`);
     assert.ok(!theirs.body.includes('نصف عنوان'), "another person's editor shows the published text");
+    assert.match(
+      theirs.body,
+      /لدى Staff author \([^)]+\) تعديلات على هذا المقال/,
+      'and says who has changes aside',
+    );
+    assert.doesNotMatch(mine.body, /nr-others-aside/);
   });
 
   it("a preview link shows its maker's autosaved changes, and only theirs", async () => {

@@ -39,6 +39,8 @@ export interface EditorView {
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */
   aside: { savedAt: string; stale: boolean } | null;
+  /** Other people with autosaved changes to it, e.g. "Awa (29 November 2026 at 15:39)". */
+  othersAside: string[];
   /** Set after a refused stale save: the newer saved text, shown beside the reader's. */
   conflict: { title: string; bodyText: string; version: number } | null;
   editorScript: string;
@@ -90,6 +92,11 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
             {view.conflict.bodyText}
           </p>
         </section>
+      ) : null}
+      {view.othersAside.length > 0 ? (
+        <p class="nr-notice nr-others-aside">
+          {t.othersAside.replace('{names}', view.othersAside.join('، '))}
+        </p>
       ) : null}
       {view.aside ? (
         // Its own form, outside the article's: Enter in a field of that one must never discard.

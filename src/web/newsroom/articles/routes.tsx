@@ -310,12 +310,17 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const lang = languageOf(request);
     const t: ArticleMessages = articleMessages(lang);
     const { timezone } = await loadSiteSettings(repos);
-    const [sections, people, revisions, previews] = await Promise.all([
+    const [sections, people, revisions, previews, asides] = await Promise.all([
       repos.sections.list(),
       repos.people.list(),
       repos.revisions.listForArticle(article.id),
       repos.previews.activeForArticle(article.id),
+      repos.autosaves.listForArticle(article.id),
     ]);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    const othersAside = asides
+      .filter((a) => a.personId !== staff.person.id && names.has(a.personId))
+      .map((a) => `${names.get(a.personId)} (${displayDate(a.savedAt, lang, timezone, true).gregorian})`);
     const recentMedia = await recentImages(article.featuredMediaId);
     const view: EditorView = {
       id: article.id,
@@ -338,6 +343,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       ),
       conflict: page.conflict ?? null,
       aside: page.aside ?? null,
+      othersAside,
       editorScript: deps.assets.editorJs,
     };
     return sendNewsroomPage(deps, request, reply, {
