@@ -12,6 +12,7 @@ import {
   launchBrowser,
   PHONE,
   saveScreenshot,
+  signInNewsroom,
   watchPageProblems,
 } from '../support/browser.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
@@ -34,13 +35,7 @@ before(
     context = await browser.newContext(PHONE);
     watchPageProblems(context, problems);
     const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/newsroom/sign-in`);
-    await page.locator('input[name="email"]').fill(AUTHOR.email);
-    await page.locator('input[name="password"]').fill(AUTHOR.password);
-    await Promise.all([
-      page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/newsroom'),
-      page.locator('form button[type="submit"]').click(),
-    ]);
+    await signInNewsroom(page, site.baseUrl, AUTHOR.email, AUTHOR.password);
     await page.close();
   },
   { timeout: 60_000 },

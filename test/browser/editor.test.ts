@@ -16,6 +16,7 @@ import {
   overflowingElements,
   PHONE,
   saveScreenshot,
+  signInNewsroom,
   watchPageProblems,
 } from '../support/browser.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
@@ -40,13 +41,7 @@ before(async () => {
   context = await browser.newContext(PHONE);
   watchPageProblems(context, problems);
   const page = await context.newPage();
-  await page.goto(`${site.baseUrl}/newsroom/sign-in`);
-  await page.locator('input[name="email"]').fill(EDITOR.email);
-  await page.locator('input[name="password"]').fill(EDITOR.password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/newsroom'),
-    page.locator('form button[type="submit"]').click(),
-  ]);
+  await signInNewsroom(page, site.baseUrl, EDITOR.email, EDITOR.password);
   await page.close();
 });
 after(async () => {

@@ -14,6 +14,7 @@ import {
   overflowingElements,
   PHONE,
   saveScreenshot,
+  signInNewsroom,
 } from '../support/browser.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
@@ -33,12 +34,7 @@ after(async () => {
   fs.rmSync(path.dirname(photoFile), { recursive: true, force: true });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${site.baseUrl}/newsroom/sign-in`);
-  await page.fill('input[name=email]', site.admin.email);
-  await page.fill('input[name=password]', site.admin.password);
-  await Promise.all([page.waitForURL(/\/newsroom$/), page.click('button[type=submit]')]);
-}
+const signIn = (page: Page) => signInNewsroom(page, site.baseUrl, site.admin.email, site.admin.password);
 
 async function mediaCount(): Promise<number> {
   return (await site.services.repos.media.list({ limit: 1 })).total;

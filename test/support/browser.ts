@@ -127,6 +127,26 @@ export async function readerPages(site: TestSite): Promise<ReaderPage[]> {
 }
 
 /**
+ * Signs in to the newsroom through its form. It waits for the page the form leads to: the
+ * sign-in page's own address is under /newsroom/ too, and closing the page before the sign-in
+ * has landed can leave the session unset (and Chromium unable to open the next tab).
+ */
+export async function signInNewsroom(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/newsroom/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/newsroom'),
+    page.locator('form button[type="submit"]').click(),
+  ]);
+}
+
+/**
  * Collects Content Security Policy refusals and script errors from every page the context
  * opens from now on: a page that works must leave the list empty.
  */
