@@ -20,19 +20,37 @@ export class NotFound extends MidadError {
 
 export class Forbidden extends MidadError {
   readonly status = 403;
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
+}
+
+/** A state-changing request without the session's form token: stale page or forged request. */
+export class CsrfRejected extends Forbidden {
+  override readonly code = 'csrf';
+  constructor() {
+    super('The form token is missing or does not match the session.');
+  }
 }
 
 /** Input that breaks a rule. `fields` maps a form field to a message key or text. */
 export class Invalid extends MidadError {
-  readonly status = 422;
-  readonly code = 'invalid';
+  readonly status: number = 422;
+  readonly code: string = 'invalid';
   constructor(
     message: string,
     readonly fields: Record<string, string> = {},
   ) {
     super(message, { fields });
   }
+}
+
+/**
+ * A request whose fields are not the shape any form sends (a field given twice, an array, a
+ * number that is not one, past its length limit): refused before anything runs. `fields` names
+ * each field and what is wrong with it.
+ */
+export class Malformed extends Invalid {
+  override readonly status = 400;
+  override readonly code = 'malformed';
 }
 
 export class Conflict extends MidadError {

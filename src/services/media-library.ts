@@ -16,6 +16,11 @@ export const DEFAULT_MAX_UPLOAD_MB = 20;
 const UploadLimit = z.number().positive().max(1024).catch(DEFAULT_MAX_UPLOAD_MB);
 
 /** The largest upload the site accepts, in bytes. */
+/** The largest upload accepted, in bytes, for the web layer. */
+export function uploadLimitBytes(services: { repos: Pick<Repositories, 'settings'> }): Promise<number> {
+  return maxUploadBytes(services.repos);
+}
+
 export async function maxUploadBytes(repos: Pick<Repositories, 'settings'>): Promise<number> {
   const mb = UploadLimit.parse(await repos.settings.get(MAX_UPLOAD_SETTING));
   return Math.floor(mb * 1024 * 1024);

@@ -65,6 +65,11 @@ export function servedLanguages(settings: Pick<SiteSettings, 'languages' | 'defa
   return LANGUAGES.filter((l) => settings.languages.includes(l) || l === settings.defaultLang);
 }
 
+/** The site's settings, for the web layer (which reaches the database only through services). */
+export function siteSettings(services: { repos: Pick<Repositories, 'settings'> }): Promise<SiteSettings> {
+  return loadSiteSettings(services.repos);
+}
+
 export async function loadSiteSettings(repos: Pick<Repositories, 'settings'>): Promise<SiteSettings> {
   const stored = await repos.settings.getAll();
   const raw: Record<string, unknown> = {};

@@ -14,7 +14,7 @@ import { type CacheBus, localCacheBus } from './cache/bus.ts';
 import { serverWithFastPath } from './cache/fast-path.ts';
 import { createPageCache } from './cache/plugin.ts';
 import { startCdnPurge } from './cache/purge.ts';
-import { registerErrorHandling, sendErrorPage } from './errors.ts';
+import { registerErrorHandling, sendNotFound } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
 import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
@@ -152,7 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return reply.redirect(redirect.toPath, redirect.statusCode);
       }
     }
-    return sendErrorPage(deps, request, reply, 404);
+    return sendNotFound(deps, request, reply);
   });
   return app;
 }

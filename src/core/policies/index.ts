@@ -1,5 +1,6 @@
 // Who may do what, in one place. Every newsroom route asks `can(person, action, thing)`;
 // nothing else decides. Policies are pure: they look only at the person and the thing.
+import { Forbidden } from '../errors.ts';
 import type { Article, Person, Role } from '../types.ts';
 
 /** The part of an article a policy needs: its status and its byline. */
@@ -66,4 +67,9 @@ export function can(person: Who | null | undefined, action: Action): boolean {
     case 'article.trash':
       return atLeast(person, 'editor') || (person.role === 'author' && owns(person, action.article));
   }
+}
+
+/** The check every command starts with: a refusal before anything is read or written. */
+export function authorize(person: Who | null | undefined, action: Action): void {
+  if (!can(person, action)) throw new Forbidden(`Not allowed: ${action.kind}.`);
 }

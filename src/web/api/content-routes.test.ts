@@ -6,6 +6,8 @@ import Fastify from 'fastify';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
 import type { ApiArticleFull, ApiArticleSummary } from '../../services/api-article.ts';
 import { descendantIds } from '../../services/reader.ts';
+import { loadAssets } from '../assets.ts';
+import { registerErrorHandling } from '../errors.ts';
 import { articlePath } from '../reader/urls.ts';
 import { contentApi } from './content-routes.ts';
 
@@ -224,6 +226,7 @@ describe('content API', () => {
 
   it('limits requests per address', async () => {
     const app = Fastify();
+    registerErrorHandling(app, { services: site.services, assets: loadAssets().urls });
     await app.register(contentApi, { prefix: '/api/v1', services: site.services, rateLimitMax: 2 });
     try {
       for (let i = 0; i < 2; i++) assert.equal((await app.inject('/api/v1/tags')).statusCode, 200);

@@ -3,11 +3,9 @@
 // every answer carries an ETag, so an unchanged page costs a 304. Errors are JSON:
 // { "error": { "code", "message" } }.
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MidadError } from '../../core/errors.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentFull, presentSummary } from '../../services/api-article.ts';
 import type { Services } from '../../services/context.ts';
-import { isOutage } from '../../services/health.ts';
 import { loadSiteSettings } from '../../services/settings.ts';
 import {
   listArticles,
@@ -18,7 +16,6 @@ import {
 } from '../../services/syndication-api.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
-import { RETRY_AFTER_SECONDS } from '../errors.ts';
 import { sendCacheable } from '../feeds/conditional.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { openApiDocument } from './openapi.ts';
@@ -69,25 +66,6 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     ...(options.redis ? { redis: options.redis, nameSpace: 'midad:api-rl:', skipOnError: true } : {}),
   });
 
-  api.setErrorHandler((error: FastifyError | MidadError, request, reply) => {
-    if (error instanceof MidadError && error.status < 500)
-      return sendError(reply, error.status, error.code, error.message);
-    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status === 429) return sendError(reply, 429, 'rate_limited', error.message);
-    if (status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error.message);
-    if (isOutage(error)) {
-      request.log.warn({ reason: error.message }, 'database unavailable');
-      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      return sendError(
-        reply,
-        503,
-        'unavailable',
-        'The service is unavailable for a moment; try again later.',
-      );
-    }
-    request.log.error({ err: error }, 'API request failed');
-    return sendError(reply, 500, 'internal', 'The server could not answer; try again later.');
-  });
   api.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'No such API endpoint.'));
 
   api.get('/articles', async (request, reply) => {

@@ -4,14 +4,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden } from '../../core/errors.ts';
-import { type Action, can } from '../../core/policies/index.ts';
+import { CsrfRejected } from '../../core/errors.ts';
 import type { Person } from '../../core/types.ts';
 import type { Session } from '../../db/repositories/auth-contract.ts';
-import { hashIp } from '../../services/comment-guard.ts';
+import { type Actor, actorFrom, ipHashOf } from '../../services/actor.ts';
 import type { Services } from '../../services/context.ts';
 import { resolveSession } from '../../services/auth/sessions.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
 
 export const SESSION_COOKIE = 'midad_session';
 export const PRE_CSRF_COOKIE = 'midad_csrf';
@@ -62,7 +60,7 @@ export function checkCsrf(request: FastifyRequest): void {
     request.pendingStaff?.session.csrfToken ??
     request.cookies[PRE_CSRF_COOKIE] ??
     '';
-  if (!safeEqual(given, expected)) throw new Forbidden('csrf');
+  if (!safeEqual(given, expected)) throw new CsrfRejected();
 }
 
 /** The token for a form shown before any session: set as a cookie and echoed in the form. */
@@ -74,13 +72,17 @@ export function preSessionCsrf(request: FastifyRequest, reply: FastifyReply, sec
   return token;
 }
 
-export function authorize(person: Person, action: Action): void {
-  if (!can(person, action)) throw new Forbidden('forbidden');
+export { authorize } from '../../core/policies/index.ts';
+
+/** The signed-in person acting through this request, as commands take them. */
+export function actorOf(services: Services, request: FastifyRequest): Promise<Actor> {
+  const person = request.staff?.person ?? request.pendingStaff?.person;
+  if (!person) throw new CsrfRejected();
+  return actorFrom(services, person, request.ip);
 }
 
-export async function clientIpHash(services: Services, request: FastifyRequest): Promise<string> {
-  const { secret } = await loadSiteSettings(services.repos);
-  return hashIp(secret, request.ip);
+export function clientIpHash(services: Services, request: FastifyRequest): Promise<string> {
+  return ipHashOf(services, request.ip);
 }
 
 function safeEqual(a: string, b: string): boolean {

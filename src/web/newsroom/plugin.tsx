@@ -1,8 +1,7 @@
 // The newsroom under /newsroom: sessions, CSRF, the sign-in gate, its own error pages, and
 // its routes. Everything here is private: never cached, never indexed.
 import type { FastifyInstance } from 'fastify';
-import { ZodError } from 'zod';
-import { Forbidden, MidadError, NotFound } from '../../core/errors.ts';
+import { Forbidden } from '../../core/errors.ts';
 import { format } from '../../core/i18n.ts';
 import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
 import { loadSiteSettings } from '../../services/settings.ts';
@@ -16,7 +15,7 @@ import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
 import { registerSectionRoutes } from './sections-routes.tsx';
-import { registerTagRoutes } from './tags-routes.tsx';
+import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
@@ -44,41 +43,6 @@ export async function newsroomPlugin(
       const { requireTwoFactor } = await loadSiteSettings(deps.services.repos);
       if (requireTwoFactor) return reply.redirect('/newsroom/account', 303);
     }
-  });
-
-  app.setErrorHandler(async (error, request, reply) => {
-    const t = messagesFor(request);
-    if (error instanceof MidadError && error.status < 500) {
-      const text =
-        error instanceof Forbidden
-          ? error.message === 'csrf'
-            ? t.csrfFailed
-            : t.forbidden
-          : error instanceof NotFound
-            ? t.notFound
-            : error.message;
-      return sendNewsroomPage(deps, request, reply, {
-        title: error instanceof Forbidden ? t.forbidden : t.notFound,
-        status: error.status,
-        notice: { kind: 'error', text },
-        body: null,
-      });
-    }
-    // A field past its schema's limits (a hand-made request: the forms cap their fields) is a
-    // refusal before anything is written, not a server error.
-    if (error instanceof ZodError) {
-      request.log.warn(
-        { fields: error.issues.map((i) => i.path.join('.')), url: request.url },
-        'newsroom form refused: fields outside their limits',
-      );
-      return sendNewsroomPage(deps, request, reply, {
-        title: t.formRejected,
-        status: 400,
-        notice: { kind: 'error', text: t.formRejected },
-        body: null,
-      });
-    }
-    throw error;
   });
 
   app.get('/', async (request, reply) => {

@@ -209,7 +209,9 @@ export interface AuthorPageView {
 }
 
 export interface ErrorPageView {
-  status: 404 | 500 | 503;
+  status: number;
   heading: string;
   message: string;
+  /** Which fields were refused and why, for a malformed request. */
+  details?: string;
 }

@@ -4,7 +4,7 @@
 // answers apply to them alone.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, Invalid, MidadError, NotFound } from '../../../core/errors.ts';
+import { Invalid, NotFound } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
 import {
@@ -16,7 +16,6 @@ import {
 } from '../../../services/media-library.ts';
 import { loadSiteSettings } from '../../../services/settings.ts';
 import { authorize, checkCsrf, clientIpHash } from '../auth.ts';
-import type { NewsroomMessages } from '../messages.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { editView, renderEdit } from './edit.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
@@ -28,32 +27,9 @@ export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps): v
   app.register(async (scope) => {
     // Per-request limits come from the site settings (upload.ts); these are the ceilings.
     await scope.register(multipart, { limits: { files: 1, parts: 10 } });
-    scope.setErrorHandler(async (error, request, reply) => {
-      if (!wantsJson(request.headers.accept)) throw error; // the newsroom's HTML error page
-      return sendJsonError(reply, error, messagesFor(request));
-    });
     registerLibrary(scope, deps);
     registerItem(scope, deps);
   });
-}
-
-function sendJsonError(reply: FastifyReply, error: unknown, t: NewsroomMessages): FastifyReply {
-  reply.header('cache-control', 'private, no-store');
-  if (error instanceof MediaInUse) {
-    return reply.code(409).send({ error: { code: 'in_use', message: t.mediaInUse, usage: error.usage } });
-  }
-  if (error instanceof MidadError && error.status < 500) {
-    const message =
-      error instanceof Forbidden
-        ? error.message === 'csrf'
-          ? t.csrfFailed
-          : t.forbidden
-        : error instanceof NotFound
-          ? t.notFound
-          : error.message;
-    return reply.code(error.status).send({ error: { code: error.code, message } });
-  }
-  throw error;
 }
 
 function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {

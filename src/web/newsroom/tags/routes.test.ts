@@ -1,8 +1,8 @@
 // Tags from the newsroom: rename, merge, delete; editors may, authors may not.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { type NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 
 let site: TestSite;
 let editor: NewsroomClient;
