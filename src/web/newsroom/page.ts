@@ -4,7 +4,8 @@ import type { ComponentChildren } from 'preact';
 import { can } from '../../core/policies/index.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
+import { pendingCommentsFor } from '../../services/newsroom/dashboard.ts';
+import { siteSettings } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type NewsroomMessages, newsroomMessages } from './messages.ts';
 import { renderShell } from './views/Shell.tsx';
@@ -38,15 +39,13 @@ export async function sendNewsroomPage(
     refreshSeconds?: number;
   },
 ): Promise<FastifyReply> {
-  const { repos } = deps.services;
   const lang = languageOf(request);
   const t = newsroomMessages(lang);
   const person = request.staff?.person ?? null;
-  const settings = await loadSiteSettings(repos);
-  const pending =
-    person && can(person, { kind: 'comment.moderate' })
-      ? await repos.comments.count({ status: 'pending' })
-      : 0;
+  const [settings, pending] = await Promise.all([
+    siteSettings(deps.services),
+    pendingCommentsFor(deps.services, person),
+  ]);
   const nav = person
     ? [
         { href: '/newsroom', label: t.dashboard, show: true },

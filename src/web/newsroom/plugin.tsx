@@ -1,10 +1,11 @@
 // The newsroom under /newsroom: sessions, CSRF, the sign-in gate, its own error pages, and
 // its routes. Everything here is private: never cached, never indexed.
 import type { FastifyInstance } from 'fastify';
-import { Forbidden } from '../../core/errors.ts';
+import { CsrfRejected } from '../../core/errors.ts';
 import { format } from '../../core/i18n.ts';
 import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
+import { dashboardCounts } from '../../services/newsroom/dashboard.ts';
+import { siteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account-routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
@@ -37,10 +38,10 @@ export async function newsroomPlugin(
       if (request.method === 'GET') {
         return reply.redirect(`/newsroom/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       }
-      throw new Forbidden('csrf');
+      throw new CsrfRejected();
     }
     if (!path.startsWith('/newsroom/account') && !request.staff.person.twoFactorEnabled) {
-      const { requireTwoFactor } = await loadSiteSettings(deps.services.repos);
+      const { requireTwoFactor } = await siteSettings(deps.services);
       if (requireTwoFactor) return reply.redirect('/newsroom/account', 303);
     }
   });
@@ -48,12 +49,7 @@ export async function newsroomPlugin(
   app.get('/', async (request, reply) => {
     const staff = request.staff!;
     const t = messagesFor(request);
-    const { repos } = deps.services;
-    const [pending, published, drafts] = await Promise.all([
-      repos.comments.count({ status: 'pending' }),
-      repos.articles.count({ status: 'published' }),
-      repos.articles.count({ status: 'draft' }),
-    ]);
+    const { published, drafts, pendingComments: pending } = await dashboardCounts(deps.services);
     return sendNewsroomPage(deps, request, reply, {
       title: format(t.welcome, { name: staff.person.name }),
       current: '/newsroom',
