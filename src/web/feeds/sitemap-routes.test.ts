@@ -2,15 +2,40 @@
 // project's own assertions (test/conformance validates them against the published schemas).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { buildArticle } from '../../../test/support/factories.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import type { Article } from '../../core/types.ts';
 import { loadArticleSitemap, NEWS_WINDOW_MS, pagesFor } from '../../services/syndication-sitemaps.ts';
 import { articlePath } from '../reader/urls.ts';
 import { sitemapFile } from './sitemap-routes.ts';
 
 let site: TestSite;
+/** A month no demo article is in, filled by the test itself. */
+const BUILT_MONTH = '2003-04';
+let built: { arabic: Article; english: Article; french: Article; draft: Article; published: Article[] };
 
 before(async () => {
   site = await startTestSite();
+  const picture = (await site.services.repos.media.list({ limit: 1 })).items[0]!;
+  const on = (day: number) => `${BUILT_MONTH}-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+  const arabic = await buildArticle(site.services, {
+    lang: 'ar',
+    publishedAt: on(3),
+    featuredMediaId: picture.id,
+  });
+  const english = await buildArticle(site.services, {
+    lang: 'en',
+    publishedAt: on(4),
+    featuredMediaId: picture.id,
+    translationOf: arabic,
+  });
+  const french = await buildArticle(site.services, {
+    lang: 'fr',
+    publishedAt: on(5),
+    featuredMediaId: picture.id,
+  });
+  const draft = await buildArticle(site.services, { status: 'draft', publishedAt: on(6) });
+  built = { arabic, english, french, draft, published: [arabic, english, french] };
 });
 after(() => site.close());
 
@@ -48,40 +73,47 @@ describe('sitemaps', () => {
   });
 
   it('lists every published article of a month once, with images and translations', async () => {
-    const { repos } = site.services;
-    const [month] = await repos.articles.publishedMonths();
-    const body = (await get(`/sitemaps/articles-${month!.month}.xml`)).body;
+    const body = (await get(`/sitemaps/articles-${BUILT_MONTH}.xml`)).body;
     const urls = locs(body);
-    assert.equal(urls.length, month!.count);
-    assert.equal(new Set(urls).size, urls.length);
-    assert.ok(urls.includes(site.baseUrl + articlePath(site.mainArticle)));
+    assert.deepEqual(
+      [...urls].sort(),
+      built.published.map((a) => site.baseUrl + articlePath(a)).sort(),
+      'the month lists exactly its published articles, once each',
+    );
     assert.equal(
       (body.match(/<image:image>/g) ?? []).length,
       urls.length,
-      'every demo article has a picture',
+      'each built article has a picture',
     );
-    const drafts = await repos.articles.count({ status: 'draft' });
-    assert.ok(drafts > 0 && !body.includes('draft'), 'drafts stay out');
-    // The demo's English solar-grid story translates an Arabic one: both name each other.
-    assert.match(
-      body,
-      /<xhtml:link rel="alternate" hreflang="en" href="[^"]+\/en\/article\/\d+\/small-solar-grids/,
+    assert.ok(!urls.includes(site.baseUrl + articlePath(built.draft)), 'drafts stay out');
+    // The English article translates the Arabic one: both name each other.
+    assert.ok(
+      body.includes(
+        `<xhtml:link rel="alternate" hreflang="en" href="${site.baseUrl}${articlePath(built.english)}"/>`,
+      ),
+    );
+    assert.ok(
+      body.includes(
+        `<xhtml:link rel="alternate" hreflang="ar" href="${site.baseUrl}${articlePath(built.arabic)}"/>`,
+      ),
     );
     assert.match(body, /<xhtml:link rel="alternate" hreflang="x-default" href="[^"]+"\/>/);
+    // The demo's featured article is in the sitemap of its own month, whichever month that is.
+    const mainMonth = site.mainArticle.publishedAt!.slice(0, 7);
+    const mainUrls = locs((await get(`/sitemaps/articles-${mainMonth}.xml`)).body);
+    assert.ok(mainUrls.includes(site.baseUrl + articlePath(site.mainArticle)));
   });
 
   it('splits a month beyond the limit into numbered pages, without repeats', async () => {
-    const { repos } = site.services;
-    const [month] = await repos.articles.publishedMonths();
-    const pages = pagesFor(month!.count, 5);
+    const pages = pagesFor(built.published.length, 2);
+    assert.equal(pages, 2);
     const seen: number[] = [];
     for (let page = 1; page <= pages; page++) {
-      const data = await loadArticleSitemap(repos, month!.month, page, 5);
-      assert.ok(data.refs.length <= 5);
+      const data = await loadArticleSitemap(site.services.repos, BUILT_MONTH, page, 2);
+      assert.ok(data.refs.length <= 2);
       seen.push(...data.refs.map((r) => r.id));
     }
-    assert.equal(seen.length, month!.count);
-    assert.equal(new Set(seen).size, seen.length);
+    assert.deepEqual([...seen].sort(), built.published.map((a) => a.id).sort());
     assert.equal(sitemapFile('articles-2026-11', 1), 'articles-2026-11.xml');
     assert.equal(sitemapFile('articles-2026-11', 2), 'articles-2026-11-2.xml');
     assert.equal(pagesFor(0), 1);
