@@ -1,19 +1,8 @@
 // Storage for signing in: server-side sessions, the second factor and the audit log.
+import type { Invitation, Session } from '../../core/auth.ts';
 import type { IsoDate } from '../../core/types.ts';
 
-export type SessionStage = 'full' | 'second-factor';
-
-export interface Session {
-  idHash: string;
-  personId: number;
-  stage: SessionStage;
-  csrfToken: string;
-  createdAt: IsoDate;
-  lastSeenAt: IsoDate;
-  expiresAt: IsoDate;
-  ipHash: string;
-  userAgent: string;
-}
+export type { Invitation, Session, SessionStage } from '../../core/auth.ts';
 
 export interface SessionsRepository {
   create(session: Session): Promise<void>;
@@ -42,15 +31,6 @@ export interface TwoFactorRepository {
   useStep(personId: number, step: number): Promise<boolean>;
   unusedRecoveryCodes(personId: number): Promise<{ id: number; codeHash: string }[]>;
   markRecoveryCodeUsed(id: number, at: IsoDate): Promise<boolean>;
-}
-
-export interface Invitation {
-  id: number;
-  personId: number;
-  createdBy: number | null;
-  createdAt: IsoDate;
-  expiresAt: IsoDate;
-  usedAt: IsoDate | null;
 }
 
 export interface InvitationsRepository {
