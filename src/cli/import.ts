@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { Invalid } from '../core/errors.ts';
 import { openServices } from '../services/context.ts';
-import { importWordPress, rebuildAfterImport } from '../services/import.ts';
-import { summarize } from '../services/import-report.ts';
+import { importWordPress, rebuildAfterImport } from '../services/import/run-import.ts';
+import { summarize } from '../services/import/report.ts';
 import { initializeSite } from '../services/setup.ts';
 import { printSetup } from './init.ts';
 

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../config.ts';
 import { openServices, type Services } from '../services/context.ts';
-import { importWordPress } from '../services/import.ts';
+import { importWordPress } from '../services/import/run-import.ts';
 import { initializeSite } from '../services/setup.ts';
 import { buildApp } from './app.ts';
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Article } from '../../../src/core/types.ts';
-import { importWordPress } from '../../../src/services/import.ts';
+import { importWordPress } from '../../../src/services/import/run-import.ts';
 import { articlePath } from '../../../src/web/reader/urls.ts';
 import { AttackReport } from '../support/report.ts';
 import { type Input, type Job, XssLedger } from '../support/xss-ledger.ts';

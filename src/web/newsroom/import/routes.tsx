@@ -11,14 +11,14 @@ import { z } from 'zod';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
-import { permalinkBase } from '../../../services/import.ts';
+import { permalinkBase } from '../../../services/import/run-import.ts';
 import {
   type ImportRunOptions,
   queueImport,
   retryImport,
   runImport,
   STALE_AFTER_MS,
-} from '../../../services/import-runs.ts';
+} from '../../../services/import/runs.ts';
 import { loadSiteSettings } from '../../../services/settings.ts';
 import { checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lenientDecode, oldSitePath, redirectKey } from './import-paths.ts';
+import { lenientDecode, oldSitePath, redirectKey } from './paths.ts';
 
 describe('old paths', () => {
   it('decodes Arabic slugs whatever the case of the hex digits', () => {

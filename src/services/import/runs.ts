@@ -4,12 +4,12 @@
 // process. One import at a time. A run cut short (the process stopped) is marked interrupted
 // and can be started again: the import resumes where it stopped.
 import fs from 'node:fs';
-import { Conflict, Forbidden, Invalid, NotFound } from '../core/errors.ts';
-import { can } from '../core/policies/index.ts';
-import type { Person } from '../core/types.ts';
-import type { ImportRun } from '../db/repositories/auth-contract.ts';
-import type { Services } from './context.ts';
-import { importWordPress, rebuildAfterImport } from './import.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
+import { can } from '../../core/policies/index.ts';
+import type { Person } from '../../core/types.ts';
+import type { ImportRun } from '../../db/repositories/auth-contract.ts';
+import type { Services } from '../context.ts';
+import { importWordPress, rebuildAfterImport } from './run-import.ts';
 
 export interface ImportRunOptions {
   dryRun: boolean;

@@ -65,4 +65,4 @@ export {
   authorPath as newAuthorPath,
   sectionPath as newSectionPath,
   tagPath as newTagPath,
-} from '../core/urls.ts';
+} from '../../core/urls.ts';

@@ -3,7 +3,7 @@
 // order (attachments used as featured images before they appear, terms and authors). Items
 // themselves are not kept: the second pass streams them again.
 import { createHash } from 'node:crypto';
-import { fileSource, readWxr } from '../importers/wordpress/reader.ts';
+import { fileSource, readWxr } from '../../importers/wordpress/reader.ts';
 import type {
   WxrAuthor,
   WxrCategory,
@@ -11,7 +11,7 @@ import type {
   WxrItem,
   WxrTag,
   WxrWarning,
-} from '../importers/wordpress/types.ts';
+} from '../../importers/wordpress/types.ts';
 
 export interface AttachmentInfo {
   id: string;

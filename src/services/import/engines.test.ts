@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, it } from 'node:test';
-import { loadConfig } from '../config.ts';
-import { forEachEngine } from '../db/test-databases.ts';
-import { servicesFor } from './context.ts';
-import { importWordPress } from './import.ts';
-import { initializeSite } from './setup.ts';
+import { loadConfig } from '../../config.ts';
+import { forEachEngine } from '../../db/test-databases.ts';
+import { servicesFor } from '../context.ts';
+import { importWordPress } from './run-import.ts';
+import { initializeSite } from '../setup.ts';
 
-const FIXTURES = path.join(import.meta.dirname, '../../test/fixtures/wxr');
+const FIXTURES = path.join(import.meta.dirname, '../../../test/fixtures/wxr');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-import-engines-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 // Comments of one imported post, threads kept: a reply is written after its parent whatever
 // the order of the export, so its parent id is known. Pingbacks and trackbacks are kept as
 // comments unless the operator asks to skip them.
-import type { CommentKind, CommentStatus } from '../core/types.ts';
-import { commentText } from '../importers/wordpress/content/clean.ts';
-import type { WxrComment, WxrItem } from '../importers/wordpress/types.ts';
-import type { ImportContext, ImportRepos } from './import-context.ts';
-import { wpDate } from './import-dates.ts';
+import type { CommentKind, CommentStatus } from '../../core/types.ts';
+import { commentText } from '../../importers/wordpress/content/clean.ts';
+import type { WxrComment, WxrItem } from '../../importers/wordpress/types.ts';
+import type { ImportContext, ImportRepos } from './context.ts';
+import { wpDate } from './dates.ts';
 
 const STATUS: Record<string, CommentStatus> = {
   '1': 'approved',

@@ -1,13 +1,13 @@
 // What every step of an import shares: the repositories of the current batch's transaction,
 // the maps from WordPress keys to Midad ids built so far, and the report.
-import { isValidSlug, slugify } from '../core/slug.ts';
-import type { Lang } from '../core/types.ts';
-import type { Repositories } from '../db/repositories/contract.ts';
-import type { ImportsRepository } from '../db/repositories/imports.ts';
-import type { SearchIndex } from '../search/contract.ts';
-import type { ReportBuilder } from './import-report.ts';
-import { lenientDecode, redirectKey } from './import-paths.ts';
-import type { ScanResult } from './import-scan.ts';
+import { isValidSlug, slugify } from '../../core/slug.ts';
+import type { Lang } from '../../core/types.ts';
+import type { Repositories } from '../../db/repositories/contract.ts';
+import type { ImportsRepository } from '../../db/repositories/imports.ts';
+import type { SearchIndex } from '../../search/contract.ts';
+import type { ReportBuilder } from './report.ts';
+import { lenientDecode, redirectKey } from './paths.ts';
+import type { ScanResult } from './scan.ts';
 
 /** The repositories of one batch's transaction, with the search index kept in the same one. */
 export type ImportRepos = Repositories & { imports: ImportsRepository; search: SearchIndex };

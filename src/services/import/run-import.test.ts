@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadConfig } from '../config.ts';
-import { Invalid } from '../core/errors.ts';
-import { createImportsRepository } from '../db/repositories/imports.ts';
-import { openServices, type Services } from './context.ts';
-import { importWordPress } from './import.ts';
-import { newArticlePath } from './import-paths.ts';
-import { initializeSite } from './setup.ts';
+import { loadConfig } from '../../config.ts';
+import { Invalid } from '../../core/errors.ts';
+import { createImportsRepository } from '../../db/repositories/imports.ts';
+import { openServices, type Services } from '../context.ts';
+import { importWordPress } from './run-import.ts';
+import { newArticlePath } from './paths.ts';
+import { initializeSite } from '../setup.ts';
 
-const FIXTURES = path.join(import.meta.dirname, '../../test/fixtures/wxr');
+const FIXTURES = path.join(import.meta.dirname, '../../../test/fixtures/wxr');
 const EXPORT = path.join(FIXTURES, 'sahel-news.xml');
 const UPLOADS = path.join(FIXTURES, 'uploads');
 

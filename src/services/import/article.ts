@@ -1,9 +1,9 @@
 // How one WordPress post or page reads in Midad: status, flags, dates, people, section, tags,
 // SEO fields and custom fields. Pure: the writing is in import-items.ts.
-import { htmlToText } from '../core/html-policy.ts';
-import type { ArticleStatus } from '../core/types.ts';
-import type { WxrItem } from '../importers/wordpress/types.ts';
-import { metaValue } from './import-scan.ts';
+import { htmlToText } from '../../core/html-policy.ts';
+import type { ArticleStatus } from '../../core/types.ts';
+import type { WxrItem } from '../../importers/wordpress/types.ts';
+import { metaValue } from './scan.ts';
 
 const STATUS: Record<string, ArticleStatus> = {
   publish: 'published',

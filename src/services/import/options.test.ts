@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startTestSite, type TestSite } from '../../test/support/site.ts';
-import { Invalid } from '../core/errors.ts';
-import { importWordPress, permalinkBase } from './import.ts';
+import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { Invalid } from '../../core/errors.ts';
+import { importWordPress, permalinkBase } from './run-import.ts';
 
-const EXPORT = path.join(import.meta.dirname, '../../test/fixtures/wxr/rubrique-pingbacks.xml');
+const EXPORT = path.join(import.meta.dirname, '../../../test/fixtures/wxr/rubrique-pingbacks.xml');
 
 let site: TestSite;
 before(async () => {

@@ -3,10 +3,10 @@
 // original URL and is listed in the report. Nothing is fetched over the network.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Invalid } from '../core/errors.ts';
-import type { Media } from '../core/types.ts';
-import { bestFallback, ingestImage, srcsetFor } from '../media/images.ts';
-import type { ImportContext, ImportRepos } from './import-context.ts';
+import { Invalid } from '../../core/errors.ts';
+import type { Media } from '../../core/types.ts';
+import { bestFallback, ingestImage, srcsetFor } from '../../media/images.ts';
+import type { ImportContext, ImportRepos } from './context.ts';
 
 /** Where the reader site serves media (web/reader/urls.ts MEDIA_PREFIX). */
 const MEDIA_URL_PREFIX = '/media/';

@@ -1,8 +1,8 @@
 // Links between the old site's own posts, rewritten once every post has its new URL: the
 // redirects written by the import are the map from old paths to new ones, so a link resolves
 // the same way a visitor following it would.
-import type { ImportContext, ImportRepos } from './import-context.ts';
-import { oldSitePath } from './import-paths.ts';
+import type { ImportContext, ImportRepos } from './context.ts';
+import { oldSitePath } from './paths.ts';
 
 const HREF = /(<a\b[^>]*?\shref=")([^"]+)(")/gi;
 

@@ -1,10 +1,10 @@
 // Authors, categories and tags: WordPress authors become people without a password (they are
 // invited later), categories become sections keeping their hierarchy, tags become tags. An
 // existing Midad record with the same e-mail or slug is reused rather than duplicated.
-import { slugify } from '../core/slug.ts';
-import type { WxrAuthor, WxrCategory } from '../importers/wordpress/types.ts';
-import { addRedirect, freeSlug, type ImportContext, type ImportRepos, importSlug } from './import-context.ts';
-import { newAuthorPath, newSectionPath, newTagPath } from './import-paths.ts';
+import { slugify } from '../../core/slug.ts';
+import type { WxrAuthor, WxrCategory } from '../../importers/wordpress/types.ts';
+import { addRedirect, freeSlug, type ImportContext, type ImportRepos, importSlug } from './context.ts';
+import { newAuthorPath, newSectionPath, newTagPath } from './paths.ts';
 
 function nicenameOf(login: string): string {
   return login

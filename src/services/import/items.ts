@@ -1,23 +1,23 @@
 // One WordPress post or page → one Midad article with its authors, section, tags, featured
 // image, custom fields, comments and old-URL redirects. A post already imported (found in the
 // import map) is not touched again; only comments new since the last run are added.
-import { slugify } from '../core/slug.ts';
-import { cleanBody } from '../importers/wordpress/content/clean.ts';
-import type { WxrItem } from '../importers/wordpress/types.ts';
-import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './import-article.ts';
-import { importComments } from './import-comments.ts';
+import { slugify } from '../../core/slug.ts';
+import { cleanBody } from '../../importers/wordpress/content/clean.ts';
+import type { WxrItem } from '../../importers/wordpress/types.ts';
+import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './article.ts';
+import { importComments } from './comments.ts';
 import {
   addRedirects,
   freeSlug,
   type ImportContext,
   type ImportRepos,
   importSlug,
-} from './import-context.ts';
-import { wpDate } from './import-dates.ts';
-import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './import-media.ts';
-import { newArticlePath, oldSitePath } from './import-paths.ts';
-import { metaValue } from './import-scan.ts';
-import { ensurePerson, ensureSection, ensureTag } from './import-terms.ts';
+} from './context.ts';
+import { wpDate } from './dates.ts';
+import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './media.ts';
+import { newArticlePath, oldSitePath } from './paths.ts';
+import { metaValue } from './scan.ts';
+import { ensurePerson, ensureSection, ensureTag } from './terms.ts';
 
 export const IMPORTED_TYPES = new Set(['post', 'page']);
 
