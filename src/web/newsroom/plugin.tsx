@@ -15,7 +15,7 @@ import { registerImportRoutes } from './import/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings-routes.tsx';
-import { registerSectionRoutes } from './sections-routes.tsx';
+import { registerSectionRoutes } from './sections/routes.tsx';
 import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';

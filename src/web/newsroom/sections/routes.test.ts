@@ -1,8 +1,8 @@
 // Sections from the newsroom: create, edit, refuse loops and taken slugs, delete; editors only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { type NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 
 let site: TestSite;
 let editor: NewsroomClient;
@@ -53,6 +53,16 @@ describe('sections in the newsroom', () => {
       name_ar: 'مكرر',
     });
     assert.equal(taken.status, 422);
+  });
+
+  it('refuses a field given twice with a 400, writing nothing', async () => {
+    const before = await site.services.repos.sections.list();
+    const res = await editor.submit('/newsroom/sections', '/newsroom/sections', {
+      slug: ['twice', 'again'],
+      name_ar: 'مرتين',
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await site.services.repos.sections.list()).length, before.length);
   });
 
   it('an author may not manage sections: 403, nothing changed', async () => {

@@ -1,21 +1,6 @@
+// The sections page: each section's form folded under its name, and the form for a new one.
 import type { Section } from '../../../core/types.ts';
-
-export interface SectionsText {
-  sections: string;
-  newSection: string;
-  slug: string;
-  nameAr: string;
-  nameFr: string;
-  nameEn: string;
-  parent: string;
-  noParent: string;
-  position: string;
-  save: string;
-  create: string;
-  delete: string;
-  done: string;
-  invalid: string;
-}
+import type { SectionMessages } from './messages.ts';
 
 function Fields({
   t,
@@ -23,7 +8,7 @@ function Fields({
   all,
   prefix,
 }: {
-  t: SectionsText;
+  t: SectionMessages;
   section: Section | null;
   all: Section[];
   prefix: string;
@@ -97,7 +82,15 @@ function Fields({
   );
 }
 
-export function SectionsPage({ t, csrf, sections }: { t: SectionsText; csrf: string; sections: Section[] }) {
+export function SectionsPage({
+  t,
+  csrf,
+  sections,
+}: {
+  t: SectionMessages;
+  csrf: string;
+  sections: Section[];
+}) {
   return (
     <>
       <ul class="nr-queue">
