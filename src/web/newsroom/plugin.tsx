@@ -14,7 +14,7 @@ import { registerMediaRoutes } from './media/routes.tsx';
 import { registerImportRoutes } from './import/routes.tsx';
 import { registerModerationRoutes } from './moderation-routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
-import { registerSettingsRoutes } from './settings-routes.tsx';
+import { registerSettingsRoutes } from './settings/routes.tsx';
 import { registerSectionRoutes } from './sections/routes.tsx';
 import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';

@@ -1,5 +1,5 @@
 // Text of the settings page beyond the basics in messages.ts: languages, dates, uploads, logo.
-import type { Lang } from '../../core/types.ts';
+import type { Lang } from '../../../core/types.ts';
 
 const ar = {
   languages: 'لغات الموقع',

@@ -2,11 +2,11 @@
 // switched on from here reaches the reader pages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NewsroomClient, staffClient } from '../../../test/support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import { postMultipart } from './media/test-support.ts';
+import { NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
+import { postMultipart } from '../media/test-support.ts';
 import sharp from 'sharp';
-import { articlePath } from '../reader/urls.ts';
+import { articlePath } from '../../reader/urls.ts';
 
 let site: TestSite;
 let admin: NewsroomClient;
@@ -57,6 +57,17 @@ describe('site settings', () => {
     assert.equal(res.status, 422);
     assert.ok(res.body.includes('اسم جديد لم يُحفظ'));
     assert.equal((await site.services.repos.settings.get('site.name')) !== 'اسم جديد لم يُحفظ', true);
+  });
+
+  it('refuses a field given twice with a 400, saving nothing', async () => {
+    const before = await site.services.repos.audit.count({ action: 'settings.changed' });
+    const res = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...valid,
+      name: ['اسم أول', 'اسم ثان'],
+    });
+    assert.equal(res.status, 400);
+    assert.notEqual(await site.services.repos.settings.get('site.name'), 'اسم أول');
+    assert.equal(await site.services.repos.audit.count({ action: 'settings.changed' }), before);
   });
 
   it('an editor may not open or change settings: 403, nothing changed', async () => {

@@ -2,7 +2,7 @@ import { LANGUAGES } from '../../../core/types.ts';
 import type { SiteSettings } from '../../../services/settings.ts';
 import type { ImageRefView } from '../media/presenter.ts';
 import type { NewsroomMessages } from '../messages.ts';
-import type { SettingsMessages } from '../settings-messages.ts';
+import type { SettingsMessages } from './messages.ts';
 
 const LANGUAGE_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' } as const;
 
