@@ -9,7 +9,7 @@ import { parseInput } from '../../core/validation.ts';
 import { isPdf } from '../../media/documents.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
-import { uploadMedia } from '../media-library.ts';
+import { ingestUpload } from '../media/upload-media.ts';
 import { loadSiteSettings, type SiteSettings, updateSiteSettings } from '../settings.ts';
 
 /** The shape of a settings change as any caller gives it; the rules below decide what may be kept. */
@@ -114,7 +114,7 @@ export async function setSiteLogo(services: Services, actor: Actor, input: SetLo
   const { buffer } = parseInput(SetLogoInput, input);
   if (isPdf(buffer)) throw new Invalid('Not an image.', { file: 'not_image' });
   const { name } = await loadSiteSettings(services.repos);
-  const media = await uploadMedia(services, { buffer, text: { alt: name, caption: '', credit: '' } });
+  const media = await ingestUpload(services, { buffer, text: { alt: name, caption: '', credit: '' } });
   await writeLogo(services, actor, media.id);
   return media.id;
 }

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
 import { parseInput } from '../../../core/validation.ts';
-import { uploadLimitBytes } from '../../../services/media-library.ts';
+import { uploadLimitBytes } from '../../../services/media/queries.ts';
 import { type SiteSettings, siteSettings } from '../../../services/settings.ts';
 import {
   changeSiteSettings,
