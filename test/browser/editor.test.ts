@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { photoWithGps } from '../../src/media/test-images.ts';
-import { uploadMedia } from '../../src/services/media-library.ts';
+import { ingestUpload as uploadMedia } from '../../src/services/media/upload-media.ts';
 import { addStaff } from '../../src/services/staff.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';

@@ -1,5 +1,6 @@
 // What the rest of the program may ask of storage. Each repository is created over a
 // Kysely instance or a transaction, so a service can run several of them in one transaction.
+import type { MediaUsage } from '../../core/media.ts';
 import type {
   Article,
   ArticleStatus,
@@ -263,14 +264,6 @@ export interface MediaQuery {
   q?: string;
   limit: number;
   offset?: number;
-}
-
-/** What stops a media item from being deleted: the articles and people that show it. */
-export interface MediaUsage {
-  /** Articles of any status with it as featured image or in their body. */
-  articles: { id: number; lang: Lang; title: string; slug: string; status: ArticleStatus }[];
-  /** People with it as their photo. */
-  people: { id: number; name: string; slug: string }[];
 }
 
 export interface MediaRepository {

@@ -1,6 +1,6 @@
 // One media item: a preview, the alt text, caption and credit form, the variants sharp made,
 // and delete; when delete is refused, the articles and people that still use the item.
-import type { MediaUsage } from '../../../db/repositories/contract.ts';
+import type { MediaUsage } from '../../../core/media.ts';
 import type { NewsroomMessages } from '../messages.ts';
 import type { VariantView } from './presenter.ts';
 

@@ -1,11 +1,11 @@
 // Builds and sends one media item's page; shared by its display, a refused save and a refused delete.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { displayDate } from '../../../core/dates.ts';
+import type { MediaUsage } from '../../../core/media.ts';
 import { can } from '../../../core/policies/index.ts';
 import type { Media } from '../../../core/types.ts';
-import type { MediaUsage } from '../../../db/repositories/contract.ts';
 import { bestFallback, mediaUrl, srcsetFor } from '../../../media/images.ts';
-import { loadSiteSettings } from '../../../services/settings.ts';
+import { siteSettings } from '../../../services/settings.ts';
 import { authorPath, MEDIA_PREFIX } from '../../reader/urls.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { EditPage, type EditView } from './EditPage.tsx';
@@ -16,7 +16,7 @@ export const articleEditPath = (id: number): string => `/newsroom/articles/${id}
 
 export async function editView(deps: NewsroomDeps, request: FastifyRequest, media: Media): Promise<EditView> {
   const lang = languageOf(request);
-  const { timezone } = await loadSiteSettings(deps.services.repos);
+  const { timezone } = await siteSettings(deps.services);
   const image = isImage(media);
   const fallback = image ? bestFallback(media, MEDIA_PREFIX) : null;
   return {

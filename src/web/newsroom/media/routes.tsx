@@ -1,22 +1,22 @@
 // The media library under /newsroom/media: the grid with search and upload, one item's page
 // (alt text, caption, credit, variants, delete), and the JSON the article editor uses to pick
-// and upload images. Routes live in their own scope so the multipart parser and the JSON error
-// answers apply to them alone.
+// and upload images. Routes live in their own scope so the multipart parser applies to them
+// alone; errors other than the refusals a form shows again are answered by web/errors.ts (JSON
+// for the editor's picker, a page otherwise).
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Invalid, NotFound } from '../../../core/errors.ts';
+import { Invalid } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
-import {
-  deleteMedia,
-  MediaInUse,
-  maxUploadBytes,
-  updateMediaText,
-  uploadMedia,
-} from '../../../services/media-library.ts';
-import { loadSiteSettings } from '../../../services/settings.ts';
-import { authorize, checkCsrf, clientIpHash } from '../auth.ts';
+import { parseInput } from '../../../core/validation.ts';
+import { deleteMedia, MediaInUse } from '../../../services/media/delete-media.ts';
+import { listMedia, mediaById, uploadLimitBytes } from '../../../services/media/queries.ts';
+import { updateMedia } from '../../../services/media/update-media.ts';
+import { uploadMedia } from '../../../services/media/upload-media.ts';
+import { siteSettings } from '../../../services/settings.ts';
+import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { idParam } from '../params.ts';
 import { editView, renderEdit } from './edit.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { presentLibraryItem, presentPickerItem, uploadErrorText } from './presenter.ts';
@@ -32,6 +32,8 @@ export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps): v
   });
 }
 
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store');
+
 function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
 
@@ -46,11 +48,11 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
   ) => {
     const staff = request.staff!;
     const t = messagesFor(request);
-    const query = LibraryQuery.parse(request.query ?? {});
+    const query = parseInput(LibraryQuery, request.query);
     const [{ timezone }, page, maxBytes] = await Promise.all([
-      loadSiteSettings(services.repos),
-      services.repos.media.list({ q: query.q, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
-      maxUploadBytes(services.repos),
+      siteSettings(services),
+      listMedia(services, { q: query.q, page: query.page, pageSize: PAGE_SIZE }),
+      uploadLimitBytes(services),
     ]);
     const ctx = { lang: languageOf(request), t, timezone };
     const link = (n: number) =>
@@ -77,7 +79,7 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
           maxMb={Math.round((maxBytes / 1024 / 1024) * 100) / 100}
           canUpload={can(staff.person, { kind: 'media.upload' })}
           prev={query.page > 1 ? link(query.page - 1) : null}
-          next={query.page * PAGE_SIZE < page.total ? link(query.page + 1) : null}
+          next={page.nextPage !== null ? link(page.nextPage) : null}
           script={deps.assets.mediaUploadJs}
           {...(extra.typedAlt !== undefined ? { typedAlt: extra.typedAlt } : {})}
         />
@@ -92,35 +94,30 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
 
   app.get('/media.json', async (request, reply) => {
     authorize(request.staff!.person, { kind: 'media.upload' });
-    const query = LibraryQuery.parse(request.query ?? {});
-    const page = await services.repos.media.list({
-      q: query.q,
-      limit: PAGE_SIZE,
-      offset: (query.page - 1) * PAGE_SIZE,
-    });
-    return reply.header('cache-control', 'private, no-store').send({
-      items: page.items.map(presentPickerItem),
-      nextPage: query.page * PAGE_SIZE < page.total ? query.page + 1 : null,
-    });
+    const query = parseInput(LibraryQuery, request.query);
+    const page = await listMedia(services, { q: query.q, page: query.page, pageSize: PAGE_SIZE });
+    return noStore(reply).send({ items: page.items.map(presentPickerItem), nextPage: page.nextPage });
   });
 
   app.post('/media', async (request, reply) => {
+    // Refused before a byte of the file is read.
     authorize(request.staff!.person, { kind: 'media.upload' });
     const t = messagesFor(request);
     const json = wantsJson(request.headers.accept);
-    const maxBytes = await maxUploadBytes(services.repos);
+    const maxBytes = await uploadLimitBytes(services);
     let typedAlt: string | undefined;
     try {
       const upload = await receiveUpload(request, maxBytes);
       typedAlt = upload.fields.alt;
-      const media = await uploadMedia(services, { buffer: upload.buffer, text: upload.fields });
+      const actor = await actorOf(services, request);
+      const media = await uploadMedia(services, actor, { buffer: upload.buffer, ...upload.fields });
       if (json)
-        return reply
+        return noStore(reply)
           .code(201)
-          .header('cache-control', 'private, no-store')
           .send({ item: presentPickerItem(media) });
       return reply.redirect(`/newsroom/media/${media.id}?uploaded=1`, 303);
     } catch (error) {
+      // A refused file is told in the person's words, by the stable code ingest gives it.
       const text = uploadErrorText(error, t, maxBytes);
       if (text === null || !(error instanceof Invalid)) throw error;
       const status = error.fields.file === 'too_large' ? 413 : 422;
@@ -138,17 +135,10 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
 function registerItem(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
 
-  const load = async (request: FastifyRequest) => {
-    const { id } = MediaParams.parse(request.params);
-    const media = await services.repos.media.byId(id);
-    if (!media) throw new NotFound(`No media with id ${id}.`);
-    return media;
-  };
-
   app.get('/media/:id', async (request, reply) => {
     authorize(request.staff!.person, { kind: 'media.upload' });
-    const media = await load(request);
-    const query = EditQuery.parse(request.query ?? {});
+    const media = await mediaById(services, idParam(MediaParams, request.params));
+    const query = parseInput(EditQuery, request.query);
     const t = messagesFor(request);
     const notice = query.uploaded ? t.mediaUploaded : query.saved ? t.mediaSaved : null;
     if (wantsJson(request.headers.accept)) return reply.send({ item: presentPickerItem(media) });
@@ -160,46 +150,45 @@ function registerItem(app: FastifyInstance, deps: NewsroomDeps): void {
 
   app.post('/media/:id', async (request, reply) => {
     checkCsrf(request);
-    authorize(request.staff!.person, { kind: 'media.upload' });
-    const media = await load(request);
-    const t = messagesFor(request);
-    const body = EditBody.parse(request.body ?? {});
-    const tooLong = { alt: 500, caption: 2000, credit: 300 } as const;
-    const errors: Partial<Record<keyof typeof tooLong, string>> = {};
-    for (const key of Object.keys(tooLong) as (keyof typeof tooLong)[]) {
-      if (body[key].trim().length > tooLong[key]) errors[key] = t.mediaTooLong;
-    }
-    if (Object.keys(errors).length > 0) {
+    const mediaId = idParam(MediaParams, request.params);
+    const form = parseInput(EditBody, request.body);
+    const actor = await actorOf(services, request);
+    try {
+      await updateMedia(services, actor, { mediaId, ...form });
+    } catch (error) {
+      if (!(error instanceof Invalid && error.status === 422)) throw error;
       // Keep what was typed, say what is wrong next to the field.
-      const item = { ...(await editView(deps, request, media)), ...body };
+      const t = messagesFor(request);
+      const errors: Partial<Record<keyof EditBody, string>> = {};
+      for (const key of ['alt', 'caption', 'credit'] as const) {
+        if (error.fields[key]) errors[key] = t.mediaTooLong;
+      }
+      const media = await mediaById(services, mediaId);
+      const item = { ...(await editView(deps, request, media)), ...form };
       return renderEdit(deps, request, reply, { item, errors, status: 422 });
     }
-    await updateMediaText(services, media.id, body);
-    return reply.redirect(`/newsroom/media/${media.id}?saved=1`, 303);
+    return reply.redirect(`/newsroom/media/${mediaId}?saved=1`, 303);
   });
 
   app.post('/media/:id/delete', async (request, reply) => {
     checkCsrf(request);
-    const staff = request.staff!;
-    authorize(staff.person, { kind: 'media.delete' });
-    const media = await load(request);
+    const mediaId = idParam(MediaParams, request.params);
+    const json = wantsJson(request.headers.accept);
+    const actor = await actorOf(services, request);
     try {
-      await deleteMedia(services, {
-        id: media.id,
-        by: staff.person,
-        ipHash: await clientIpHash(services, request),
-      });
+      await deleteMedia(services, actor, { mediaId });
     } catch (error) {
-      if (!(error instanceof MediaInUse) || wantsJson(request.headers.accept)) throw error;
+      // The page lists what uses the item; JSON clients get the same list from web/errors.ts.
+      if (!(error instanceof MediaInUse) || json) throw error;
       const t = messagesFor(request);
       return renderEdit(deps, request, reply, {
-        item: await editView(deps, request, media),
+        item: await editView(deps, request, await mediaById(services, mediaId)),
         usage: error.usage,
         status: 409,
         notice: { kind: 'error', text: t.mediaInUse },
       });
     }
-    if (wantsJson(request.headers.accept)) return reply.send({ deleted: media.id });
+    if (json) return reply.send({ deleted: mediaId });
     return reply.redirect('/newsroom/media?deleted=1', 303);
   });
 }

@@ -21,7 +21,7 @@ export const EditQuery = z.object({
 });
 export type EditQuery = z.infer<typeof EditQuery>;
 
-/** The edit form as posted; limits match MediaText in the service, with room left for messages. */
+/** The edit form as posted; the lengths are the command's rule (services/media/update-media.ts). */
 export const EditBody = z.object({
   alt: z.string().default(''),
   caption: z.string().default(''),
@@ -29,7 +29,14 @@ export const EditBody = z.object({
 });
 export type EditBody = z.infer<typeof EditBody>;
 
-/** Fields allowed beside the file in an upload form. */
+/** The text fields of an upload form, each given at most once. */
+export const UploadShape = z.object({
+  alt: z.string().optional(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+});
+
+/** Fields allowed beside the file in an upload form, within their lengths. */
 export const UploadFields = z.object({
   alt: z.string().max(500).optional(),
   caption: z.string().max(2000).optional(),

@@ -9,7 +9,7 @@ import { csrfFrom, type NewsroomClient } from '../../../../test/support/newsroom
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import type { Role } from '../../../core/types.ts';
 import { decompressionBomb, exifHasGps, photoWithGps, tinyPdf } from '../../../media/test-images.ts';
-import { MAX_UPLOAD_SETTING } from '../../../services/media-library.ts';
+import { MAX_UPLOAD_SETTING } from '../../../services/media/queries.ts';
 import { postMultipart, signedInClients, stored } from './test-support.ts';
 
 let site: TestSite;

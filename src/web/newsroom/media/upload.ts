@@ -4,8 +4,9 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
+import { parseInput } from '../../../core/validation.ts';
 import { checkCsrf } from '../auth.ts';
-import { UploadFields } from './schema.ts';
+import { UploadFields, UploadShape } from './schema.ts';
 
 export interface ReceivedUpload {
   buffer: Buffer;
@@ -26,7 +27,8 @@ function asInvalid(request: FastifyRequest, error: unknown): unknown {
 }
 
 export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
-  const fields: Record<string, string> = {};
+  // A field sent twice is kept as a list, so the schema refuses it rather than one copy winning.
+  const fields: Record<string, string | string[]> = {};
   let file: { buffer: Buffer; filename: string } | null = null;
   const csrf = () => {
     request.body = { _csrf: fields._csrf ?? '' };
@@ -41,14 +43,15 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
         csrf();
         file = { buffer: await part.toBuffer(), filename: part.filename };
       } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
+        const seen = fields[part.fieldname];
+        fields[part.fieldname] = seen === undefined ? part.value : [seen, part.value].flat();
       }
     }
   } catch (error) {
     throw asInvalid(request, error);
   }
   if (!file) csrf();
-  const parsed = UploadFields.safeParse(fields);
+  const parsed = UploadFields.safeParse(parseInput(UploadShape, fields));
   if (!parsed.success) throw new Invalid('A text field is too long.', { file: 'fields' });
   if (!file || file.buffer.length === 0) throw new Invalid('No file was sent.', { file: 'empty' });
   return { ...file, fields: parsed.data };

@@ -9,7 +9,8 @@ import { format, messages } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
 import type { Lang, Person } from '../../../core/types.ts';
 import { isPdf } from '../../../media/documents.ts';
-import { maxUploadBytes, uploadMedia } from '../../../services/media-library.ts';
+import { maxUploadBytes } from '../../../services/media/queries.ts';
+import { ingestUpload as uploadMedia } from '../../../services/media/upload-media.ts';
 import {
   acceptInvitation,
   invitationHolder,
