@@ -1,8 +1,10 @@
 // Storage for signing in: server-side sessions, the second factor and the audit log.
 import type { Invitation, Session } from '../../core/auth.ts';
+import type { ImportRun } from '../../core/import-runs.ts';
 import type { IsoDate } from '../../core/types.ts';
 
 export type { Invitation, Session, SessionStage } from '../../core/auth.ts';
+export type { ImportRun, ImportRunStatus } from '../../core/import-runs.ts';
 
 export interface SessionsRepository {
   create(session: Session): Promise<void>;
@@ -49,28 +51,6 @@ export interface InvitationsRepository {
   revokeForPerson(personId: number): Promise<number>;
   /** The newest unused, unexpired invitation of each of these people. */
   openFor(personIds: readonly number[], now: IsoDate): Promise<Map<number, Invitation>>;
-}
-
-export const IMPORT_RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'interrupted'] as const;
-export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
-
-/** An import started from the newsroom; its state is here so any process can show it. */
-export interface ImportRun {
-  id: number;
-  status: ImportRunStatus;
-  fileName: string;
-  filePath: string;
-  options: Record<string, unknown>;
-  personId: number | null;
-  done: number;
-  total: number;
-  /** The import report (JSON), once finished. */
-  report: unknown;
-  error: string | null;
-  createdAt: IsoDate;
-  startedAt: IsoDate | null;
-  updatedAt: IsoDate;
-  finishedAt: IsoDate | null;
 }
 
 export interface ImportRunsRepository {

@@ -31,6 +31,7 @@ import type {
   PreviewTokensRepository,
   RevisionsRepository,
 } from './editorial-contract.ts';
+import type { ImportsRepository } from './imports.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
 
 export interface NewPerson {
@@ -298,6 +299,8 @@ export interface Repositories {
   twoFactor: TwoFactorRepository;
   invitations: InvitationsRepository;
   importRuns: ImportRunsRepository;
+  /** The import map and kept custom fields of imported sites. */
+  imports: ImportsRepository;
   revisions: RevisionsRepository;
   autosaves: AutosavesRepository;
   previews: PreviewTokensRepository;

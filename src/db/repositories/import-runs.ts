@@ -1,11 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImportRunsTable } from '../schema.ts';
-import {
-  IMPORT_RUN_STATUSES,
-  type ImportRun,
-  type ImportRunStatus,
-  type ImportRunsRepository,
-} from './auth-contract.ts';
+import { IMPORT_RUN_STATUSES, type ImportRun, type ImportRunStatus } from '../../core/import-runs.ts';
+import type { ImportRunsRepository } from './auth-contract.ts';
 
 function parse(text: string | null): unknown {
   if (text === null) return null;

@@ -5,6 +5,7 @@ import type { Database } from '../schema.ts';
 import { createArticlesRepository } from './articles.ts';
 import { createAuditRepository } from './audit.ts';
 import { createImportRunsRepository } from './import-runs.ts';
+import { createImportsRepository } from './imports.ts';
 import { createInvitationsRepository } from './invitations.ts';
 import { createAutosavesRepository } from './autosaves.ts';
 import { createPreviewTokensRepository, createRevisionsRepository } from './revisions.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     twoFactor: createTwoFactorRepository(db),
     invitations: createInvitationsRepository(db),
     importRuns: createImportRunsRepository(db),
+    imports: createImportsRepository(db),
     revisions: createRevisionsRepository(db),
     previews: createPreviewTokensRepository(db),
     autosaves: createAutosavesRepository(db),

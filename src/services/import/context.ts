@@ -3,14 +3,13 @@
 import { isValidSlug, slugify } from '../../core/slug.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
-import type { ImportsRepository } from '../../db/repositories/imports.ts';
 import type { SearchIndex } from '../../search/contract.ts';
 import type { ReportBuilder } from './report.ts';
 import { lenientDecode, redirectKey } from './paths.ts';
 import type { ScanResult } from './scan.ts';
 
 /** The repositories of one batch's transaction, with the search index kept in the same one. */
-export type ImportRepos = Repositories & { imports: ImportsRepository; search: SearchIndex };
+export type ImportRepos = Repositories & { search: SearchIndex };
 
 export interface ImportContext {
   /** Identifies the old site in the import map: its base URL. */

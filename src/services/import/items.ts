@@ -6,13 +6,7 @@ import { cleanBody } from '../../importers/wordpress/content/clean.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
 import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './article.ts';
 import { importComments } from './comments.ts';
-import {
-  addRedirects,
-  freeSlug,
-  type ImportContext,
-  type ImportRepos,
-  importSlug,
-} from './context.ts';
+import { addRedirects, freeSlug, type ImportContext, type ImportRepos, importSlug } from './context.ts';
 import { wpDate } from './dates.ts';
 import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './media.ts';
 import { newArticlePath, oldSitePath } from './paths.ts';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
 import { Invalid } from '../../core/errors.ts';
-import { importWordPress, permalinkBase } from './run-import.ts';
+import { permalinkBase } from './options.ts';
+import { importWordPress } from './run-import.ts';
 
 const EXPORT = path.join(import.meta.dirname, '../../../test/fixtures/wxr/rubrique-pingbacks.xml');
 

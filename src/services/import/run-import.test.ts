@@ -5,7 +5,6 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../config.ts';
 import { Invalid } from '../../core/errors.ts';
-import { createImportsRepository } from '../../db/repositories/imports.ts';
 import { openServices, type Services } from '../context.ts';
 import { importWordPress } from './run-import.ts';
 import { newArticlePath } from './paths.ts';
@@ -73,7 +72,7 @@ describe('importWordPress with the Arabic fixture', async () => {
   const report = await importWordPress(services, { file: EXPORT, uploadsDir: UPLOADS });
   const { repos } = services;
   const byWpId = async (wpId: string) => {
-    const map = await createImportsRepository(services.db.kysely).targets(report.source, 'article', [wpId]);
+    const map = await services.repos.imports.targets(report.source, 'article', [wpId]);
     const article = await repos.articles.byId(map.get(wpId) ?? 0);
     assert.ok(article, `post ${wpId} imported`);
     return article;
@@ -112,7 +111,7 @@ describe('importWordPress with the Arabic fixture', async () => {
     const [author] = await repos.people.byIds(article.authorIds);
     assert.equal(author?.name, 'أمينة الحسن');
     assert.equal(await repos.people.passwordHash(author?.id ?? 0), null);
-    const meta = await createImportsRepository(services.db.kysely).meta(article.id);
+    const meta = await services.repos.imports.meta(article.id);
     assert.ok(meta.some((m) => m.key === 'source_name' && m.value === 'بلدية نيامي'));
   });
 

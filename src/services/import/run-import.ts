@@ -6,53 +6,40 @@
 // transaction that is rolled back, and writes no media files.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
 import { LANGUAGES, type Lang } from '../../core/types.ts';
-import { createImportsRepository } from '../../db/repositories/imports.ts';
-import { createRepositories } from '../../db/repositories/index.ts';
-import type { Dialect } from '../../db/migrations/helpers.ts';
-import type { Database } from '../../db/schema.ts';
+import { parseInput } from '../../core/validation.ts';
 import { fileSource, readWxr } from '../../importers/wordpress/reader.ts';
-import { createSearchIndex, newSearchCache } from '../../search/search-index.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
+import type { Services } from '../context.ts';
 import { commentKey } from './comments.ts';
 import type { ImportContext, ImportRepos } from './context.ts';
 import { type BatchKnown, importItem } from './items.ts';
 import { rewriteLinks } from './links.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
 import { scanExport, withItemId } from './scan.ts';
+import { ImportRunOptions, permalinkBase } from './options.ts';
 import { importAuthors, importTerms } from './terms.ts';
-import type { Services } from '../context.ts';
 
-export interface ImportOptions {
-  file: string;
-  uploadsDir?: string;
-  dryRun?: boolean;
-  /** E-mail of an existing person who gets the posts whose author is unknown. */
-  defaultAuthorEmail?: string;
-  skipPingbacks?: boolean;
-  /** The old site's category base when it was not "category" (Settings → Permalinks). */
-  categoryBase?: string;
-  /** The old site's tag base when it was not "tag". */
-  tagBase?: string;
+export const ImportInput = ImportRunOptions.extend({
+  /** The export (WXR) on this machine. */
+  file: z.string().min(1),
   /** Items per transaction. */
-  batchSize?: number;
+  batchSize: z.number().int().min(1).max(10_000).default(100),
+});
+export type ImportInput = z.input<typeof ImportInput>;
+
+export interface ImportHooks {
   onProgress?: (done: number, total: number) => void;
   /** Called once the whole export has been read and found sound, before the first write. */
   beforeWrite?: () => Promise<void>;
 }
 
-class DryRunRollback extends Error {}
+/** The options of an import, with what the caller wants to hear of its progress. */
+export type ImportOptions = ImportInput & ImportHooks;
 
-function reposFor(dialect: Dialect) {
-  const cache = newSearchCache();
-  return (db: Kysely<Database>): ImportRepos => ({
-    ...createRepositories(db),
-    imports: createImportsRepository(db),
-    search: createSearchIndex(db, dialect, cache),
-  });
-}
+class DryRunRollback extends Error {}
 
 function langOf(language: string): Lang {
   const code = language.toLowerCase().slice(0, 2);
@@ -74,20 +61,6 @@ function hostsOf(...urls: string[]): Set<string> {
   return hosts;
 }
 
-/** A permalink base as WordPress stores it, slashes trimmed; "" or absent means the default. */
-export function permalinkBase(value: string | undefined, fallback: string, flag: string): string {
-  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return fallback;
-  const segments = trimmed.split('/');
-  const wellFormed = segments.every((s) => /^[\p{L}\p{N}._%-]+$/u.test(s) && s !== '.' && s !== '..');
-  if (!wellFormed) {
-    throw new Invalid(
-      `${flag}: "${value}" is not a permalink base (letters, digits, - and /, e.g. "rubrique").`,
-    );
-  }
-  return trimmed;
-}
-
 function checkUploads(dir: string | undefined): string | null {
   if (dir === undefined) return null;
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
@@ -96,12 +69,14 @@ function checkUploads(dir: string | undefined): string | null {
 }
 
 export async function importWordPress(services: Services, options: ImportOptions): Promise<ImportReport> {
-  const uploadsDir = checkUploads(options.uploadsDir);
-  const categoryBase = permalinkBase(options.categoryBase, 'category', '--category-base');
-  const tagBase = permalinkBase(options.tagBase, 'tag', '--tag-base');
-  const fileName = options.file;
-  const scan = await scanExport(options.file, fileName);
-  const report = new ReportBuilder(options.file, options.dryRun === true);
+  const { onProgress, beforeWrite } = options;
+  const data = parseInput(ImportInput, options);
+  const uploadsDir = checkUploads(data.uploadsDir);
+  const categoryBase = permalinkBase(data.categoryBase, 'category', '--category-base');
+  const tagBase = permalinkBase(data.tagBase, 'tag', '--tag-base');
+  const fileName = data.file;
+  const scan = await scanExport(data.file, fileName);
+  const report = new ReportBuilder(data.file, data.dryRun);
   for (const w of scan.warnings) report.warn(w.message, w.line);
   const { channel } = scan;
   // The site's address without scheme or "www.": a later export of the same site after a move
@@ -114,27 +89,26 @@ export async function importWordPress(services: Services, options: ImportOptions
   report.report.wxrVersion = channel.version;
 
   let defaultAuthorId: number | null = null;
-  if (options.defaultAuthorEmail) {
-    const person = await services.repos.people.byEmail(options.defaultAuthorEmail);
+  if (data.defaultAuthorEmail) {
+    const person = await services.repos.people.byEmail(data.defaultAuthorEmail);
     if (!person)
       throw new Invalid(
-        `--default-author: no person on this site has the e-mail ${options.defaultAuthorEmail}.`,
+        `--default-author: no person on this site has the e-mail ${data.defaultAuthorEmail}.`,
       );
     defaultAuthorId = person.id;
   }
-  if (!options.dryRun) await options.beforeWrite?.();
-  const reposOf = reposFor(services.db.dialect);
-  const known = reposOf(services.db.kysely).imports;
+  if (!data.dryRun) await beforeWrite?.();
+  const known = services.repos.imports;
   const ctx: ImportContext = {
     source,
     lang: langOf(channel.language),
     hosts: hostsOf(channel.link, channel.baseBlogUrl, channel.baseSiteUrl),
     scan,
     report,
-    dryRun: options.dryRun === true,
+    dryRun: data.dryRun,
     uploadsDir,
     mediaRoot: services.config.mediaRoot,
-    skipPingbacks: options.skipPingbacks === true,
+    skipPingbacks: data.skipPingbacks,
     categoryBase,
     tagBase,
     defaultAuthorId,
@@ -169,12 +143,12 @@ export async function importWordPress(services: Services, options: ImportOptions
         await repos.imports.addMetaMany(batchKnown.meta);
       });
       done += items.length;
-      options.onProgress?.(done, scan.items);
+      onProgress?.(done, scan.items);
     };
-    for await (const record of readWxr(fileSource(options.file), { fileName })) {
+    for await (const record of readWxr(fileSource(data.file), { fileName })) {
       if (record.kind !== 'item') continue;
       batch.push(withItemId(record.item));
-      if (batch.length >= (options.batchSize ?? 100)) await flush();
+      if (batch.length >= data.batchSize) await flush();
     }
     await flush();
     // Every article of this source, not only this run's: a resumed run must finish the links
@@ -186,20 +160,18 @@ export async function importWordPress(services: Services, options: ImportOptions
     }
   };
 
-  const kysely = services.db.kysely;
+  // One batch is one of the services' transactions, with the search index bound to it.
+  const inTransaction = <T>(fn: (repos: ImportRepos) => Promise<T>) =>
+    services.transaction((repos, search) => fn({ ...repos, search }));
   if (ctx.dryRun) {
-    await kysely
-      .transaction()
-      .execute(async (trx) => {
-        const repos = reposOf(trx);
-        await run((fn) => fn(repos));
-        throw new DryRunRollback();
-      })
-      .catch((err: unknown) => {
-        if (!(err instanceof DryRunRollback)) throw err;
-      });
+    await inTransaction(async (repos) => {
+      await run((fn) => fn(repos));
+      throw new DryRunRollback();
+    }).catch((err: unknown) => {
+      if (!(err instanceof DryRunRollback)) throw err;
+    });
   } else {
-    await run((fn) => kysely.transaction().execute((trx) => fn(reposOf(trx))));
+    await run(inTransaction);
     // New people and tags are names the search analyzer protects from stemming.
     services.search.forgetNames();
   }

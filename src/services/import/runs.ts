@@ -1,90 +1,15 @@
-// WordPress imports started from the newsroom. The upload is saved under the data folder, a run
-// is recorded, and the import goes on in the background of the process that received it; its
-// progress is written to the run every second or so, so the progress page works from any
-// process. One import at a time. A run cut short (the process stopped) is marked interrupted
-// and can be started again: the import resumes where it stopped.
-import fs from 'node:fs';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
-import { can } from '../../core/policies/index.ts';
-import type { Person } from '../../core/types.ts';
-import type { ImportRun } from '../../db/repositories/auth-contract.ts';
+// Running an import started from the newsroom. The run was recorded by `startImport`; the import
+// goes on in the background of the process that received it, and its progress is written to the
+// run every second or so, so the progress page works from any process. A run whose process
+// stopped writing is taken to be interrupted (see `interruptStaleImports`).
+import { Invalid } from '../../core/errors.ts';
 import type { Services } from '../context.ts';
+import { optionsOfRun } from './options.ts';
 import { importWordPress, rebuildAfterImport } from './run-import.ts';
-
-export interface ImportRunOptions {
-  dryRun: boolean;
-  skipPingbacks: boolean;
-  defaultAuthorEmail?: string;
-  uploadsDir?: string;
-  categoryBase?: string;
-  tagBase?: string;
-}
 
 /** A run whose process has not written progress for this long is taken to have stopped. */
 export const STALE_AFTER_MS = 2 * 60_000;
 const PROGRESS_EVERY_MS = 1000;
-
-function optionsOf(run: ImportRun): ImportRunOptions {
-  const o = run.options;
-  const text = (k: string) => (typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : undefined);
-  const out: ImportRunOptions = { dryRun: o.dryRun === true, skipPingbacks: o.skipPingbacks === true };
-  const author = text('defaultAuthorEmail');
-  const uploads = text('uploadsDir');
-  const category = text('categoryBase');
-  const tag = text('tagBase');
-  if (author) out.defaultAuthorEmail = author;
-  if (uploads) out.uploadsDir = uploads;
-  if (category) out.categoryBase = category;
-  if (tag) out.tagBase = tag;
-  return out;
-}
-
-/** Records a run for an uploaded export; refused while another import is under way. */
-export async function queueImport(
-  services: Services,
-  by: Person,
-  input: { fileName: string; filePath: string; options: ImportRunOptions },
-  now = new Date(),
-): Promise<ImportRun> {
-  if (!can(by, { kind: 'import.run' })) throw new Forbidden('forbidden');
-  await services.repos.importRuns.markInterrupted(
-    new Date(now.getTime() - STALE_AFTER_MS).toISOString(),
-    now.toISOString(),
-  );
-  return services.transaction(async (repos) => {
-    if (await repos.importRuns.active()) throw new Conflict('Another import is under way.');
-    const run = await repos.importRuns.create({
-      fileName: input.fileName,
-      filePath: input.filePath,
-      options: { ...input.options },
-      personId: by.id,
-      at: now.toISOString(),
-    });
-    await repos.audit.record({
-      personId: by.id,
-      action: 'import.started',
-      targetType: 'import',
-      targetId: String(run.id),
-      details: { file: input.fileName, dryRun: input.options.dryRun },
-      ipHash: '',
-    });
-    return run;
-  });
-}
-
-/** Queues the same export and options again, for a run that failed or was interrupted. */
-export async function retryImport(services: Services, by: Person, runId: number): Promise<ImportRun> {
-  const run = await services.repos.importRuns.byId(runId);
-  if (!run) throw new NotFound('No such import.');
-  if (run.status !== 'failed' && run.status !== 'interrupted')
-    throw new Conflict('This import is not stopped.');
-  if (!fs.existsSync(run.filePath)) throw new Invalid('The uploaded export is no longer on the server.');
-  return queueImport(services, by, {
-    fileName: run.fileName,
-    filePath: run.filePath,
-    options: optionsOf(run),
-  });
-}
 
 /**
  * Runs a queued import to its end; never throws: the outcome is written to the run, and an
@@ -119,7 +44,11 @@ export async function runImport(
   const heartbeat = setInterval(write, STALE_AFTER_MS / 4);
   heartbeat.unref();
   try {
-    const report = await importWordPress(services, { file: run.filePath, ...optionsOf(run), onProgress });
+    const report = await importWordPress(services, {
+      file: run.filePath,
+      ...optionsOfRun(run.options),
+      onProgress,
+    });
     if (!report.dryRun) await rebuildAfterImport(services);
     await writing;
     await importRuns.finish(runId, { status: 'done', report }, new Date().toISOString());
@@ -135,6 +64,7 @@ export async function runImport(
     if (!(err instanceof Invalid)) onUnexpected(err);
   } finally {
     clearInterval(heartbeat);
+    // The person who started the run is the one the audit log names for its end.
     await services.repos.audit
       .record({
         personId: run.personId,

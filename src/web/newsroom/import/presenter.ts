@@ -2,7 +2,7 @@
 import { displayDate } from '../../../core/dates.ts';
 import { format } from '../../../core/i18n.ts';
 import type { Lang } from '../../../core/types.ts';
-import type { ImportRun, ImportRunStatus } from '../../../db/repositories/auth-contract.ts';
+import type { ImportRun, ImportRunStatus } from '../../../core/import-runs.ts';
 import { REPORT_KINDS, type ReportKind } from '../../../services/import/report.ts';
 import type { ImportMessages } from './messages.ts';
 

@@ -117,6 +117,38 @@ describe('importing from the newsroom', () => {
     assert.match(noFile.body, /اختر ملف التصدير/);
   });
 
+  it('refuses a field given twice as malformed, keeping nothing', async () => {
+    const folder = path.join(site.dataDir, 'imports', 'uploads');
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).length : 0;
+    const runs = (await site.services.repos.importRuns.list(100)).length;
+    for (const [field, after] of [
+      ['dry_run', false],
+      ['tag_base', true],
+    ] as const) {
+      const form = new FormData();
+      form.append('_csrf', csrf);
+      if (!after) form.append(field, 'on');
+      form.append('file', new Blob([new Uint8Array(fs.readFileSync(EXPORT))], { type: 'text/xml' }), 'x.xml');
+      if (after) form.append(field, 'sujet');
+      if (after) form.append(field, 'theme');
+      const request = new Request('http://localhost/newsroom/import', { method: 'POST', body: form });
+      const res = await site.app.inject({
+        method: 'POST',
+        url: '/newsroom/import',
+        remoteAddress: '198.51.100.1',
+        headers: {
+          cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'content-type': request.headers.get('content-type') ?? '',
+          accept: 'text/html',
+        },
+        payload: Buffer.from(await request.arrayBuffer()),
+      });
+      assert.equal(res.statusCode, 400, `${field}: ${res.body.slice(0, 200)}`);
+    }
+    assert.equal((await site.services.repos.importRuns.list(100)).length, runs);
+    assert.equal(fs.existsSync(folder) ? fs.readdirSync(folder).length : 0, files);
+  });
+
   it('runs one import at a time', async () => {
     const queued = await site.services.repos.importRuns.create({
       fileName: 'other.xml',

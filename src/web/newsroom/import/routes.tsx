@@ -7,28 +7,28 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.ts';
+import { Conflict, Invalid } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
-import { can } from '../../../core/policies/index.ts';
-import { permalinkBase } from '../../../services/import/run-import.ts';
+import { parseInput } from '../../../core/validation.ts';
+import type { Actor } from '../../../services/actor.ts';
 import {
-  type ImportRunOptions,
-  queueImport,
+  checkImportOptions,
+  interruptStaleImports,
   retryImport,
-  runImport,
-  STALE_AFTER_MS,
-} from '../../../services/import/runs.ts';
-import { loadSiteSettings } from '../../../services/settings.ts';
-import { checkCsrf } from '../auth.ts';
+  startImport,
+} from '../../../services/import/manage-runs.ts';
+import type { ImportRunOptionsInput } from '../../../services/import/options.ts';
+import { importFormData, importRunReport, importRunWithTimezone } from '../../../services/import/queries.ts';
+import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
-import { importMessages } from './messages.ts';
+import { idParam } from '../params.ts';
+import { type ImportMessages, importMessages } from './messages.ts';
 import { presentRun, presentRunRow } from './presenter.ts';
+import { ImportForm, ImportRunParams } from './schema.ts';
 import { type ImportFormValues, ImportPage, RunPage } from './views.tsx';
 
 /** Exports of big sites run to hundreds of megabytes; the reader streams them, so disk is the limit. */
 export const MAX_EXPORT_MB = 2048;
-const Params = z.object({ id: z.coerce.number().int().positive() });
 const EMPTY: ImportFormValues = {
   dryRun: false,
   skipPingbacks: false,
@@ -38,24 +38,55 @@ const EMPTY: ImportFormValues = {
   tagBase: '',
 };
 
-function readValues(fields: Record<string, string>): ImportFormValues {
+function valuesOf(form: ImportForm): ImportFormValues {
   return {
-    dryRun: fields.dry_run === 'on',
-    skipPingbacks: fields.skip_pingbacks === 'on',
-    defaultAuthor: (fields.default_author ?? '').trim(),
-    uploadsDir: (fields.uploads_dir ?? '').trim(),
-    categoryBase: (fields.category_base ?? '').trim(),
-    tagBase: (fields.tag_base ?? '').trim(),
+    dryRun: form.dry_run === 'on',
+    skipPingbacks: form.skip_pingbacks === 'on',
+    defaultAuthor: (form.default_author ?? '').trim(),
+    uploadsDir: (form.uploads_dir ?? '').trim(),
+    categoryBase: (form.category_base ?? '').trim(),
+    tagBase: (form.tag_base ?? '').trim(),
   };
+}
+
+function optionsOf(v: ImportFormValues): ImportRunOptionsInput {
+  return {
+    dryRun: v.dryRun,
+    skipPingbacks: v.skipPingbacks,
+    defaultAuthorEmail: v.defaultAuthor,
+    uploadsDir: v.uploadsDir,
+    categoryBase: v.categoryBase,
+    tagBase: v.tagBase,
+  };
+}
+
+/** The form's field and words for each option the import refused. */
+const FIELD_OF: Record<string, [string, keyof ImportMessages]> = {
+  uploadsDir: ['uploads_dir', 'errUploads'],
+  categoryBase: ['category_base', 'errBase'],
+  tagBase: ['tag_base', 'errBase'],
+  defaultAuthorEmail: ['default_author', 'errAuthor'],
+};
+
+function fieldErrors(err: Invalid, t: ImportMessages): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const key of Object.keys(err.fields)) {
+    const [field, words] = FIELD_OF[key] ?? [key, 'fixErrors'];
+    errors[field] = String(t[words]);
+  }
+  return errors;
+}
+
+/** Multipart fields as a form body: a field sent twice becomes a list, which the schema refuses. */
+function addField(fields: Record<string, string | string[]>, name: string, value: string): void {
+  const had = fields[name];
+  fields[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
 }
 
 export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
   const uploadsFolder = path.join(services.config.dataDir, 'imports', 'uploads');
-
-  const guard = (request: FastifyRequest) => {
-    if (!can(request.staff!.person, { kind: 'import.run' })) throw new Forbidden('forbidden');
-  };
+  const logFailure = (err: unknown) => app.log.error({ err }, 'import failed');
 
   const showForm = async (
     request: FastifyRequest,
@@ -69,11 +100,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
   ) => {
     const lang = languageOf(request);
     const t = importMessages(lang);
-    const [people, runs, settings] = await Promise.all([
-      services.repos.people.list(),
-      services.repos.importRuns.list(20),
-      loadSiteSettings(services.repos),
-    ]);
+    const data = await importFormData(services);
     const failed = extra.errors && Object.keys(extra.errors).length > 0;
     return sendNewsroomPage(deps, request, reply, {
       title: t.title,
@@ -90,38 +117,22 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
           csrf={request.staff!.session.csrfToken}
           values={extra.values ?? EMPTY}
           errors={extra.errors ?? {}}
-          authors={people.filter((p) => !p.disabled).map((p) => ({ email: p.email, name: p.name }))}
-          runs={runs.map((r) => presentRunRow(r, t, { lang, timezone: settings.timezone }))}
+          authors={data.authors}
+          runs={data.runs.map((r) => presentRunRow(r, t, { lang, timezone: data.timezone }))}
         />
       ),
     });
   };
 
-  /** Checks the options as the import will; field name → message. */
-  const problemsOf = async (v: ImportFormValues, lang: ReturnType<typeof languageOf>) => {
-    const t = importMessages(lang);
-    const errors: Record<string, string> = {};
-    if (v.uploadsDir !== '' && !fs.statSync(v.uploadsDir, { throwIfNoEntry: false })?.isDirectory()) {
-      errors.uploads_dir = t.errUploads;
+  /** The options as the import would check them; the form's field → words. */
+  const problemsOf = async (actor: Actor, values: ImportFormValues, t: ImportMessages) => {
+    try {
+      await checkImportOptions(services, actor, optionsOf(values));
+      return {};
+    } catch (err) {
+      if (err instanceof Invalid && err.status === 422) return fieldErrors(err, t);
+      throw err;
     }
-    for (const [field, value] of [
-      ['category_base', v.categoryBase],
-      ['tag_base', v.tagBase],
-    ] as const) {
-      try {
-        permalinkBase(value, 'x', field);
-      } catch {
-        errors[field] = t.errBase;
-      }
-    }
-    if (v.defaultAuthor !== '' && !(await services.repos.people.byEmail(v.defaultAuthor))) {
-      errors.default_author = t.errAuthor;
-    }
-    return errors;
-  };
-
-  const start = (runId: number) => {
-    void runImport(services, runId, (err) => app.log.error({ err, runId }, 'import failed'));
   };
 
   app.register(async (scope) => {
@@ -130,29 +141,33 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
     });
 
     scope.get('/import', async (request, reply) => {
-      guard(request);
+      authorize(request.staff!.person, { kind: 'import.run' });
       return showForm(request, reply);
     });
 
     scope.post('/import', async (request, reply) => {
-      guard(request);
-      const lang = languageOf(request);
-      const t = importMessages(lang);
-      const fields: Record<string, string> = {};
+      authorize(request.staff!.person, { kind: 'import.run' });
+      const t = importMessages(languageOf(request));
+      const actor = await actorOf(services, request);
+      const fields: Record<string, string | string[]> = {};
+      /** The form's token must match before anything of the form is looked at or kept. */
+      const formSoFar = () => {
+        request.body = { _csrf: fields._csrf ?? '' };
+        checkCsrf(request);
+        return valuesOf(parseInput(ImportForm, fields));
+      };
       let saved: { name: string; path: string } | null = null;
       let errors: Record<string, string> = {};
       fs.mkdirSync(uploadsFolder, { recursive: true });
       try {
         for await (const part of request.parts()) {
           if (part.type === 'field') {
-            if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+            if (typeof part.value === 'string') addField(fields, part.fieldname, part.value);
             continue;
           }
-          // The token and options come before the file in the form: a forged request is
-          // refused before a byte of it reaches the disk, and options are checked first.
-          request.body = { _csrf: fields._csrf ?? '' };
-          checkCsrf(request);
-          errors = await problemsOf(readValues(fields), lang);
+          // The token and options come before the file in the form: a forged or malformed
+          // request is refused before a byte of it reaches the disk, and options are checked first.
+          errors = await problemsOf(actor, formSoFar(), t);
           if (Object.keys(errors).length > 0 || part.filename === '') {
             part.file.resume();
             continue;
@@ -172,54 +187,50 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
           errors.file = format(t.errTooLarge, { mb: MAX_EXPORT_MB });
         } else throw err;
       }
-      // Also when no file came at all: a forged empty form gets the same refusal.
-      request.body = { _csrf: fields._csrf ?? '' };
-      checkCsrf(request);
-      if (!saved && Object.keys(errors).length === 0) errors.file = t.errFile;
-      const values = readValues(fields);
-      if (!saved || Object.keys(errors).length > 0) {
-        if (saved) fs.rmSync(saved.path, { force: true });
+      const kept: { name: string; path: string } | null = saved;
+      const discard = () => {
+        if (kept) fs.rmSync(kept.path, { force: true });
+      };
+      // Also when no file came at all: a forged empty form gets the same refusal, and fields
+      // sent after the file are held to the same rules.
+      let values: ImportFormValues;
+      try {
+        values = formSoFar();
+      } catch (err) {
+        discard();
+        throw err;
+      }
+      if (!kept && Object.keys(errors).length === 0) errors.file = t.errFile;
+      if (!kept || Object.keys(errors).length > 0) {
+        discard();
         return showForm(request, reply, { values, errors, status: 422 });
       }
-      const options: ImportRunOptions = { dryRun: values.dryRun, skipPingbacks: values.skipPingbacks };
-      if (values.defaultAuthor) options.defaultAuthorEmail = values.defaultAuthor;
-      if (values.uploadsDir) options.uploadsDir = values.uploadsDir;
-      if (values.categoryBase) options.categoryBase = values.categoryBase;
-      if (values.tagBase) options.tagBase = values.tagBase;
       try {
-        const run = await queueImport(services, request.staff!.person, {
-          fileName: saved.name,
-          filePath: saved.path,
-          options,
-        });
-        start(run.id);
+        const run = await startImport(
+          services,
+          actor,
+          { fileName: kept.name, filePath: kept.path, options: optionsOf(values) },
+          logFailure,
+        );
         return reply.redirect(`/newsroom/import/${run.id}`, 303);
       } catch (err) {
-        fs.rmSync(saved.path, { force: true });
+        discard();
         if (err instanceof Conflict) return showForm(request, reply, { values, notice: t.busy, status: 409 });
+        if (err instanceof Invalid && err.status === 422)
+          return showForm(request, reply, { values, errors: fieldErrors(err, t), status: 422 });
         throw err;
       }
     });
   });
 
-  const load = async (request: FastifyRequest) => {
-    const { id } = Params.parse(request.params);
-    const run = await services.repos.importRuns.byId(id);
-    if (!run) throw new NotFound('No such import.');
-    return run;
-  };
-
   app.get('/import/:id', async (request, reply) => {
-    guard(request);
-    const now = Date.now();
-    await services.repos.importRuns.markInterrupted(
-      new Date(now - STALE_AFTER_MS).toISOString(),
-      new Date(now).toISOString(),
-    );
-    const run = await load(request);
+    authorize(request.staff!.person, { kind: 'import.run' });
+    const id = idParam(ImportRunParams, request.params);
+    // A run whose process stopped is shown as interrupted, with the way to start it again.
+    await interruptStaleImports(services, await actorOf(services, request));
+    const { run, timezone } = await importRunWithTimezone(services, id);
     const lang = languageOf(request);
     const t = importMessages(lang);
-    const { timezone } = await loadSiteSettings(services.repos);
     const view = presentRun(run, t, { lang, timezone });
     return sendNewsroomPage(deps, request, reply, {
       title: t.title,
@@ -230,28 +241,27 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
   });
 
   app.get('/import/:id/report.json', async (request, reply) => {
-    guard(request);
-    const run = await load(request);
-    if (run.report === null) throw new NotFound('This import has no report yet.');
+    authorize(request.staff!.person, { kind: 'import.run' });
+    const { id, report } = await importRunReport(services, idParam(ImportRunParams, request.params));
     return reply
       .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="import-${run.id}.json"`)
+      .header('content-disposition', `attachment; filename="import-${id}.json"`)
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(run.report, null, 2));
+      .send(JSON.stringify(report, null, 2));
   });
 
   app.post('/import/:id/retry', async (request, reply) => {
     checkCsrf(request);
-    guard(request);
-    const run = await load(request);
+    const runId = idParam(ImportRunParams, request.params);
+    const actor = await actorOf(services, request);
     const t = importMessages(languageOf(request));
     try {
-      const again = await retryImport(services, request.staff!.person, run.id);
-      start(again.id);
+      const again = await retryImport(services, actor, { runId }, logFailure);
       return reply.redirect(`/newsroom/import/${again.id}`, 303);
     } catch (err) {
       if (err instanceof Conflict) return showForm(request, reply, { notice: t.busy, status: 409 });
-      if (err instanceof Invalid) return showForm(request, reply, { notice: err.message, status: 422 });
+      if (err instanceof Invalid && err.status === 422)
+        return showForm(request, reply, { notice: err.message, status: 422 });
       throw err;
     }
   });
