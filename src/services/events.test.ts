@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestSite, type TestSite } from '../../test/support/site.ts';
-import { createDraft } from './articles/editing.ts';
+import { createDraft } from './articles/create-draft.ts';
 import { publishDue } from './articles/scheduler.ts';
 import { transitionArticle } from './articles/workflow.ts';
 import { type ContentEvent, createEventBus } from './events.ts';
@@ -47,12 +47,24 @@ describe('article changes', () => {
     assert.ok(admin);
     const { events, stop } = record();
     try {
-      const draft = await createDraft(site.services, admin, 'ar');
+      const draft = await createDraft(site.services, { person: admin, ipHash: '' }, { lang: 'ar' });
       await site.services.repos.articles.update(draft.id, { title: 'خبر للتجربة', slug: 'khabar-tajriba' });
-      await transitionArticle(site.services, admin, { id: draft.id, transition: 'publish' });
-      await transitionArticle(site.services, admin, { id: draft.id, transition: 'unpublish' });
+      await transitionArticle(
+        site.services,
+        { person: admin, ipHash: '' },
+        { id: draft.id, transition: 'publish' },
+      );
+      await transitionArticle(
+        site.services,
+        { person: admin, ipHash: '' },
+        { id: draft.id, transition: 'unpublish' },
+      );
       const at = new Date(Date.now() + 60_000);
-      await transitionArticle(site.services, admin, { id: draft.id, transition: 'schedule', at });
+      await transitionArticle(
+        site.services,
+        { person: admin, ipHash: '' },
+        { id: draft.id, transition: 'schedule', at },
+      );
       await publishDue(site.services, new Date(at.getTime() + 1000));
       const changes = events.flatMap((e) => (e.type === 'article' ? [e.change] : []));
       assert.deepEqual(changes, ['published', 'unpublished', 'hidden', 'published']);

@@ -155,7 +155,11 @@ await forEachEngine((engine) => {
       });
       try {
         assert.ok(!(await stored('convoy-menaka')).includes('ambush-menaka'));
-        await transitionArticle(services, editor, { id: id('ambush-menaka'), transition: 'publish' });
+        await transitionArticle(
+          services,
+          { person: editor, ipHash: '' },
+          { id: id('ambush-menaka'), transition: 'publish' },
+        );
         const convoy = await shown('convoy-menaka');
         assert.equal(convoy[0], 'ambush-menaka', `convoy shows ${convoy.join(', ')}`);
         assert.ok((await shown('ambush-menaka')).includes('convoy-menaka'));
@@ -165,7 +169,11 @@ await forEachEngine((engine) => {
           'pages are told',
         );
 
-        await transitionArticle(services, editor, { id: id('ambush-menaka'), transition: 'unpublish' });
+        await transitionArticle(
+          services,
+          { person: editor, ipHash: '' },
+          { id: id('ambush-menaka'), transition: 'unpublish' },
+        );
         assert.ok(!(await stored('convoy-menaka')).includes('ambush-menaka'));
         const everywhere = await services.db.kysely
           .selectFrom('related_articles')

@@ -1,17 +1,8 @@
 // Storage for editing: revisions of an article's text, autosaves kept aside, secret preview links.
+import type { Revision } from '../../core/revisions.ts';
 import type { IsoDate } from '../../core/types.ts';
 
-export interface Revision {
-  id: number;
-  articleId: number;
-  version: number;
-  title: string;
-  dek: string;
-  bodyHtml: string;
-  personId: number | null;
-  reason: 'save' | 'publish' | 'restore';
-  createdAt: IsoDate;
-}
+export type { Revision };
 
 export interface RevisionsRepository {
   create(input: Omit<Revision, 'id' | 'createdAt'> & { createdAt?: IsoDate }): Promise<Revision>;

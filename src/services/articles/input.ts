@@ -5,15 +5,25 @@ import { sanitizeArticleHtml } from '../../core/html-policy.ts';
 import { isValidSlug, SLUG_MAX_CHARS, slugify } from '../../core/slug.ts';
 import { LANGUAGES, type Lang } from '../../core/types.ts';
 
-const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean());
-const optionalId = z.preprocess(
-  (v) => (v === '' || v === undefined || v === null ? null : Number(v)),
-  z.number().int().positive().nullable(),
+// A field a form sends once is refused when repeated (an array), never quietly replaced by a
+// default: the refusal names it, and nothing is written.
+const checkbox = z.preprocess(
+  (v) => (Array.isArray(v) ? v : v === 'on' || v === '1' || v === 'true' || v === true),
+  z.boolean(),
 );
+const optionalId = z
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(40).nullish())
+  .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)))
+  .pipe(z.number().int().positive().nullable().catch(null));
 const idList = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).map(Number),
   z.array(z.number().int().positive()),
 );
+const language = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v): Lang => (LANGUAGES.includes(v as Lang) ? (v as Lang) : 'ar'));
 
 /** The editor form, as posted (urlencoded) or sent by autosave (JSON). */
 export const ArticleForm = z.object({
@@ -21,11 +31,11 @@ export const ArticleForm = z.object({
   slug: z.string().max(2000).default(''),
   dek: z.string().max(5000).default(''),
   body_html: z.string().max(2_000_000).default(''),
-  lang: z.enum(LANGUAGES).catch('ar'),
-  section_id: optionalId.catch(null),
+  lang: language,
+  section_id: optionalId,
   tags: z.string().max(2000).default(''),
   author_ids: idList.catch([]),
-  featured_media_id: optionalId.catch(null),
+  featured_media_id: optionalId,
   is_featured: checkbox.default(false),
   is_breaking: checkbox.default(false),
   comments_open: checkbox.default(false),
@@ -35,6 +45,45 @@ export const ArticleForm = z.object({
   publish_at: z.string().max(40).default(''),
 });
 export type ArticleForm = z.infer<typeof ArticleForm>;
+
+/** The form's fields as typed, as the editor shows them again and an autosave keeps them. */
+export interface ArticleFormValues {
+  title: string;
+  slug: string;
+  dek: string;
+  body_html: string;
+  lang: Lang;
+  section_id: string;
+  tags: string;
+  author_ids: string[];
+  featured_media_id: string;
+  is_featured: boolean;
+  is_breaking: boolean;
+  comments_open: boolean;
+  seo_title: string;
+  seo_description: string;
+  publish_at: string;
+}
+
+export function formValues(form: ArticleForm): ArticleFormValues {
+  return {
+    title: form.title,
+    slug: form.slug,
+    dek: form.dek,
+    body_html: form.body_html,
+    lang: form.lang,
+    section_id: form.section_id === null ? '' : String(form.section_id),
+    tags: form.tags,
+    author_ids: form.author_ids.map(String),
+    featured_media_id: form.featured_media_id === null ? '' : String(form.featured_media_id),
+    is_featured: form.is_featured,
+    is_breaking: form.is_breaking,
+    comments_open: form.comments_open,
+    seo_title: form.seo_title,
+    seo_description: form.seo_description,
+    publish_at: form.publish_at,
+  };
+}
 
 export const LIMITS = { title: 300, dek: 400, seoTitle: 120, seoDescription: 320, tags: 20 } as const;
 

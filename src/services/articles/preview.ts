@@ -3,35 +3,60 @@
 // shows the changes its maker has autosaved and not yet saved: a correction can be read, and
 // shown to someone, before it goes live.
 import { randomBytes } from 'node:crypto';
-import { Forbidden, NotFound } from '../../core/errors.ts';
-import { can } from '../../core/policies/index.ts';
-import type { Article, Person } from '../../core/types.ts';
+import { z } from 'zod';
+import { NotFound } from '../../core/errors.ts';
 import { sanitizeArticleHtml } from '../../core/html-policy.ts';
+import { authorize } from '../../core/policies/index.ts';
+import type { Article } from '../../core/types.ts';
+import { parseInput } from '../../core/validation.ts';
+import { type Actor, recordAudit } from '../actor.ts';
 import { hashToken } from '../auth/sessions.ts';
 import type { Services } from '../context.ts';
+import { articleOrNotFound } from './editing.ts';
 
+export const PreviewLinkInput = z.object({ articleId: z.number().int().positive() });
+export type PreviewLinkInput = z.input<typeof PreviewLinkInput>;
+
+/** A new link for the article; its path (`/preview/<token>`) is shown once and never stored. */
 export async function createPreviewLink(
   services: Services,
-  person: Person,
-  articleId: number,
+  actor: Actor,
+  input: PreviewLinkInput,
 ): Promise<string> {
-  const article = await services.repos.articles.byId(articleId);
-  if (!article) throw new NotFound('No such article.');
-  if (!can(person, { kind: 'article.edit', article })) throw new Forbidden('forbidden');
+  const { articleId } = parseInput(PreviewLinkInput, input);
+  const article = await articleOrNotFound(services.repos, articleId);
+  authorize(actor.person, { kind: 'article.edit', article });
   const token = randomBytes(24).toString('base64url');
-  await services.repos.previews.create({ tokenHash: hashToken(token), articleId, personId: person.id });
+  await services.transaction(async (trx) => {
+    await trx.previews.create({ tokenHash: hashToken(token), articleId, personId: actor.person.id });
+    await recordAudit(trx, actor, {
+      action: 'article.preview-created',
+      targetType: 'article',
+      targetId: articleId,
+    });
+  });
   return `/preview/${token}`;
 }
 
+/** Ends every preview link of the article; how many were live. */
 export async function revokePreviewLinks(
   services: Services,
-  person: Person,
-  articleId: number,
+  actor: Actor,
+  input: PreviewLinkInput,
 ): Promise<number> {
-  const article = await services.repos.articles.byId(articleId);
-  if (!article) throw new NotFound('No such article.');
-  if (!can(person, { kind: 'article.edit', article })) throw new Forbidden('forbidden');
-  return services.repos.previews.revokeAll(articleId);
+  const { articleId } = parseInput(PreviewLinkInput, input);
+  const article = await articleOrNotFound(services.repos, articleId);
+  authorize(actor.person, { kind: 'article.edit', article });
+  return services.transaction(async (trx) => {
+    const revoked = await trx.previews.revokeAll(articleId);
+    await recordAudit(trx, actor, {
+      action: 'article.previews-revoked',
+      targetType: 'article',
+      targetId: articleId,
+      details: { revoked },
+    });
+    return revoked;
+  });
 }
 
 export async function articleForPreview(services: Services, token: string): Promise<Article> {

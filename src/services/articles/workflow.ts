@@ -1,13 +1,16 @@
 // Moving an article through its life: draft → pending review → scheduled or published,
 // unpublished back to draft, trashed and restored. Each step checks the policy, is audited,
 // and keeps the search index in the same transaction.
-import { Forbidden, NotFound } from '../../core/errors.ts';
-import { type Action, can } from '../../core/policies/index.ts';
-import type { Article, ArticleStatus, Person } from '../../core/types.ts';
+import { z } from 'zod';
+import { type Action, authorize } from '../../core/policies/index.ts';
+import type { Article, ArticleStatus } from '../../core/types.ts';
+import { parseInput } from '../../core/validation.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
+import type { SearchIndex } from '../../search/contract.ts';
+import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { articleChanged } from '../events.ts';
-import { ArticleInvalid } from './editing.ts';
+import { ArticleInvalid, articleOrNotFound } from './editing.ts';
 import { isPlaceholderSlug } from './input.ts';
 
 export const TRANSITIONS = ['submit', 'publish', 'schedule', 'unpublish', 'trash', 'restore'] as const;
@@ -28,84 +31,98 @@ export function policyFor(transition: Transition, article: Pick<Article, 'status
   return { kind: 'article.publish', article };
 }
 
-export interface TransitionInput {
-  id: number;
-  transition: Transition;
+export const TransitionInput = z.object({
+  id: z.number().int().positive(),
+  transition: z.enum(TRANSITIONS),
   /** For `schedule`: when it goes live (must be in the future). */
-  at?: Date | null;
-  now?: Date;
-  ipHash?: string;
-}
+  at: z.date().nullish(),
+  now: z.date().optional(),
+});
+export type TransitionInput = z.input<typeof TransitionInput>;
 
 export async function transitionArticle(
   services: Services,
-  person: Person,
+  actor: Actor,
   input: TransitionInput,
 ): Promise<Article> {
-  const now = input.now ?? new Date();
-  const { before, after } = await services.transaction(async (repos, search) => {
-    const article = await repos.articles.byId(input.id);
-    if (!article) throw new NotFound('No such article.');
-    if (!can(person, policyFor(input.transition, article))) throw new Forbidden('forbidden');
-    if (!ALLOWED_FROM[input.transition].includes(article.status)) {
-      throw new ArticleInvalid({ form: 'errTransition' });
-    }
-    const publishing = input.transition === 'publish' || input.transition === 'schedule';
-    if (publishing || input.transition === 'submit') {
-      const errors: Record<string, string> = {};
-      if (article.title.trim() === '') errors.title = 'errTitleRequired';
-      if (isPlaceholderSlug(article.slug)) errors.slug = 'errSlugInvalid';
-      if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
-    }
-    let status: ArticleStatus;
-    let publishedAt = article.publishedAt;
-    switch (input.transition) {
-      case 'submit':
-        status = 'pending';
-        break;
-      case 'publish':
-        status = 'published';
-        // A story unpublished and published again keeps its first date.
-        if (!publishedAt || publishedAt > now.toISOString()) publishedAt = now.toISOString();
-        break;
-      case 'schedule':
-        if (!input.at || Number.isNaN(input.at.getTime()))
-          throw new ArticleInvalid({ publish_at: 'errDateInvalid' });
-        if (input.at.getTime() <= now.getTime()) throw new ArticleInvalid({ publish_at: 'errDatePast' });
-        status = 'scheduled';
-        publishedAt = input.at.toISOString();
-        break;
-      case 'unpublish':
-      case 'restore':
-        status = 'draft';
-        break;
-      case 'trash':
-        status = 'trashed';
-        break;
-    }
-    const updated = await repos.articles.update(
-      article.id,
-      { status, publishedAt },
-      { expectedVersion: article.version },
-    );
-    if (input.transition === 'publish') await recordPublish(repos, updated, person.id);
-    await search.indexArticle(updated.id);
-    await repos.audit.record({
-      personId: person.id,
-      action: `article.${input.transition}`,
-      targetType: 'article',
-      targetId: String(article.id),
-      details: {
-        from: article.status,
-        to: status,
-        ...(input.transition === 'schedule' ? { at: publishedAt } : {}),
-      },
-      ipHash: input.ipHash ?? '',
-    });
-    return { before: article, after: updated };
+  const data = parseInput(TransitionInput, input);
+  authorize(actor.person, policyFor(data.transition, await articleOrNotFound(services.repos, data.id)));
+  const { before, after } = await services.transaction(async (trx, search) => {
+    const article = await articleOrNotFound(trx, data.id);
+    const after = await applyTransition(trx, search, actor, article, data);
+    return { before: article, after };
   });
   await articleChanged(services.events, before, after);
   return after;
+}
+
+/**
+ * One step on `article` (read in the caller's transaction), with its audit row. The policy is
+ * checked again on the article as read here: a byline changed by the same save counts.
+ */
+export async function applyTransition(
+  trx: Repositories,
+  search: SearchIndex,
+  actor: Actor,
+  article: Article,
+  input: { transition: Transition; at?: Date | null | undefined; now?: Date | undefined },
+): Promise<Article> {
+  const now = input.now ?? new Date();
+  authorize(actor.person, policyFor(input.transition, article));
+  if (!ALLOWED_FROM[input.transition].includes(article.status)) {
+    throw new ArticleInvalid({ form: 'errTransition' });
+  }
+  const publishing = input.transition === 'publish' || input.transition === 'schedule';
+  if (publishing || input.transition === 'submit') {
+    const errors: Record<string, string> = {};
+    if (article.title.trim() === '') errors.title = 'errTitleRequired';
+    if (isPlaceholderSlug(article.slug)) errors.slug = 'errSlugInvalid';
+    if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
+  }
+  let status: ArticleStatus;
+  let publishedAt = article.publishedAt;
+  switch (input.transition) {
+    case 'submit':
+      status = 'pending';
+      break;
+    case 'publish':
+      status = 'published';
+      // A story unpublished and published again keeps its first date.
+      if (!publishedAt || publishedAt > now.toISOString()) publishedAt = now.toISOString();
+      break;
+    case 'schedule':
+      if (!input.at || Number.isNaN(input.at.getTime()))
+        throw new ArticleInvalid({ publish_at: 'errDateInvalid' });
+      if (input.at.getTime() <= now.getTime()) throw new ArticleInvalid({ publish_at: 'errDatePast' });
+      status = 'scheduled';
+      publishedAt = input.at.toISOString();
+      break;
+    case 'unpublish':
+    case 'restore':
+      status = 'draft';
+      break;
+    case 'trash':
+      status = 'trashed';
+      break;
+  }
+  const updated = await trx.articles.update(
+    article.id,
+    { status, publishedAt },
+    { expectedVersion: article.version },
+  );
+  if (input.transition === 'publish') await recordPublish(trx, updated, actor.person.id);
+  await search.indexArticle(updated.id);
+  await recordAudit(trx, actor, {
+    action: `article.${input.transition}`,
+    targetType: 'article',
+    targetId: article.id,
+    details: {
+      from: article.status,
+      to: status,
+      ...(input.transition === 'schedule' ? { at: publishedAt } : {}),
+    },
+  });
+  return updated;
 }
 
 export async function recordPublish(

@@ -55,8 +55,8 @@ async function draft(title: string, slug: string): Promise<Article> {
   });
 }
 
-const publish = (id: number) => transitionArticle(site.services, admin, { id, transition: 'publish' });
-const unpublish = (id: number) => transitionArticle(site.services, admin, { id, transition: 'unpublish' });
+const publish = (id: number) => transitionArticle(site.services, actor, { id, transition: 'publish' });
+const unpublish = (id: number) => transitionArticle(site.services, actor, { id, transition: 'unpublish' });
 
 function parse(body: string): Record<string, unknown> {
   return JSON.parse(body) as Record<string, unknown>;
@@ -71,7 +71,7 @@ describe('queueing', () => {
     const onlyUnpublished = await hook(['article.unpublished']);
 
     const article = await draft('سوق الماشية في النيجر', 'souq-al-mashiya');
-    await transitionArticle(site.services, admin, {
+    await transitionArticle(site.services, actor, {
       id: article.id,
       transition: 'schedule',
       at: new Date(Date.now() + 3_600_000),

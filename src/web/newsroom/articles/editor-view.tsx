@@ -2,7 +2,8 @@
 // textarea of HTML); the editor script upgrades the textarea into a rich-text editor and adds
 // autosave. Every text field has dir="auto" so Arabic and French each run the right way.
 import type { ComponentChildren } from 'preact';
-import type { ArticleStatus, Lang } from '../../../core/types.ts';
+import type { ArticleStatus } from '../../../core/types.ts';
+import type { ArticleFormValues } from '../../../services/articles/input.ts';
 import { labelAttributes } from '../../editor/labels.ts';
 import { type ArticleMessages, message } from './messages.ts';
 
@@ -11,23 +12,7 @@ export interface EditorView {
   version: number;
   status: ArticleStatus;
   statusLabel: string;
-  values: {
-    title: string;
-    slug: string;
-    dek: string;
-    body_html: string;
-    lang: Lang;
-    section_id: string;
-    tags: string;
-    author_ids: string[];
-    featured_media_id: string;
-    is_featured: boolean;
-    is_breaking: boolean;
-    comments_open: boolean;
-    seo_title: string;
-    seo_description: string;
-    publish_at: string;
-  };
+  values: ArticleFormValues;
   errors: Record<string, string>;
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];

@@ -3,8 +3,8 @@ import { htmlToText } from '../../../core/html-policy.ts';
 import { can } from '../../../core/policies/index.ts';
 import { utcToZonedInput } from '../../../core/dates.ts';
 import type { Article, ArticleStatus, Lang, Person, Section, Tag } from '../../../core/types.ts';
-import type { Revision } from '../../../db/repositories/editorial-contract.ts';
-import { type ArticleForm, isPlaceholderSlug } from '../../../services/articles/input.ts';
+import type { Revision } from '../../../core/revisions.ts';
+import { type ArticleForm, formValues, isPlaceholderSlug } from '../../../services/articles/input.ts';
 import type { Transition } from '../../../services/articles/workflow.ts';
 import { articlePath } from '../../reader/urls.ts';
 import type { EditorView } from './editor-view.tsx';
@@ -82,28 +82,27 @@ export function formFromAutosave(
     if (sameType) out[key] = kept;
   }
   if (!(out.lang === 'ar' || out.lang === 'fr' || out.lang === 'en')) out.lang = live.lang;
-  return out as EditorView['values'];
+  return out as unknown as EditorView['values'];
 }
 
 /** The editor keeps exactly what was typed when a save is refused. */
 export function formFromInput(form: ArticleForm): EditorView['values'] {
-  return {
-    title: form.title,
-    slug: form.slug,
-    dek: form.dek,
-    body_html: form.body_html,
-    lang: form.lang,
-    section_id: form.section_id === null ? '' : String(form.section_id),
-    tags: form.tags,
-    author_ids: form.author_ids.map(String),
-    featured_media_id: form.featured_media_id === null ? '' : String(form.featured_media_id),
-    is_featured: form.is_featured,
-    is_breaking: form.is_breaking,
-    comments_open: form.comments_open,
-    seo_title: form.seo_title,
-    seo_description: form.seo_description,
-    publish_at: form.publish_at,
-  };
+  return formValues(form);
+}
+
+/** The line shown above the editor after a step (`done`) or once a preview link is made. */
+export function editorNotice(
+  t: ArticleMessages,
+  query: { done: string; preview: string },
+): { kind: 'success'; text: string } | null {
+  const { done, preview } = query;
+  if (preview) return { kind: 'success', text: `${t.previewCreated} ${preview}` };
+  const words = t as Record<string, string>;
+  if (done && `done_${done}` in t) return { kind: 'success', text: words[`done_${done}`]! };
+  if (done === 'save') return { kind: 'success', text: t.saved };
+  if (done === 'revoked') return { kind: 'success', text: t.previewRevoked };
+  if (done === 'restored-revision') return { kind: 'success', text: t.revisionRestored };
+  return null;
 }
 
 export function revisionLinks(

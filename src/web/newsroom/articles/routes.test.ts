@@ -203,6 +203,40 @@ describe('writing an article', () => {
     assert.equal(JSON.parse(auto.body).current.title, 'نسخة التبويب الأول');
   });
 
+  it('a field given twice is refused with a 400 naming it, and nothing is written', async () => {
+    const id = await newDraft('author');
+    const before = (await site.services.repos.articles.byId(id))!;
+    for (const repeated of [
+      { title: ['عنوان أول', 'عنوان ثان'] },
+      { lang: ['ar', 'fr'] },
+      { section_id: ['1', '2'] },
+      { is_featured: ['on', 'on'] },
+      { intent: ['save', 'publish'] },
+      { version: [String(before.version), String(before.version)] },
+    ]) {
+      const res = await clients
+        .get('author')!
+        .submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
+          ...body,
+          version: String(before.version),
+          intent: 'save',
+          ...repeated,
+        });
+      assert.equal(res.status, 400, `${Object.keys(repeated)[0]}: ${res.status}`);
+    }
+    const auto = await clients
+      .get('author')!
+      .submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}/autosave`, {
+        ...body,
+        version: String(before.version),
+        dek: ['أ', 'ب'],
+      });
+    assert.equal(auto.status, 400);
+    const after = (await site.services.repos.articles.byId(id))!;
+    assert.equal(after.version, before.version);
+    assert.equal(after.title, '');
+  });
+
   it('a secret preview link shows a draft until revoked', async () => {
     const id = await newDraft('author');
     await saveAs('author', id, 'save', { title: 'مسودة للمعاينة' });

@@ -1,0 +1,199 @@
+// What the newsroom's article pages show: the filtered list, the editor's article with what its
+// menus and side panels need, and one revision. Each returns plain data; the pages word it.
+import { NotFound } from '../../core/errors.ts';
+import { authorize, can } from '../../core/policies/index.ts';
+import type { Revision } from '../../core/revisions.ts';
+import type { Article, ArticleStatus, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
+import type { Services } from '../context.ts';
+import { loadSiteSettings } from '../settings.ts';
+import { articleOrNotFound } from './editing.ts';
+
+/** The article, if this person may open it in the editor (NotFound, Forbidden otherwise). */
+export async function editableArticle(
+  services: Pick<Services, 'repos'>,
+  person: Person,
+  articleId: number,
+): Promise<Article> {
+  const article = await articleOrNotFound(services.repos, articleId);
+  authorize(person, { kind: 'article.edit', article });
+  return article;
+}
+
+export const ARTICLES_PER_PAGE = 30;
+
+export interface ArticleListFilters {
+  status?: ArticleStatus | undefined;
+  sectionId?: number | undefined;
+  authorId?: number | undefined;
+  lang?: Lang | undefined;
+  q?: string | undefined;
+  page: number;
+}
+
+export interface ArticleListItem {
+  id: number;
+  title: string;
+  lang: Lang;
+  status: ArticleStatus;
+  sectionId: number | null;
+  authorNames: string[];
+  /** Published date, or the last change for what is not published. */
+  date: IsoDate;
+}
+
+export interface ArticleList {
+  items: ArticleListItem[];
+  total: number;
+  perPage: number;
+  /** Editors see everyone's articles and may filter by author; others see their own only. */
+  seesAll: boolean;
+  sections: Section[];
+  people: { id: number; name: string }[];
+  timezone: string;
+}
+
+export async function listNewsroomArticles(
+  services: Pick<Services, 'repos'>,
+  person: Person,
+  filters: ArticleListFilters,
+): Promise<ArticleList> {
+  const { repos } = services;
+  const seesAll = can(person, { kind: 'article.list-all' });
+  const [page, sections, people, { timezone }] = await Promise.all([
+    repos.articles.listForNewsroom({
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.lang ? { lang: filters.lang } : {}),
+      ...(filters.sectionId ? { sectionId: filters.sectionId } : {}),
+      ...(filters.q ? { titleContains: filters.q } : {}),
+      ...(seesAll ? (filters.authorId ? { authorId: filters.authorId } : {}) : { authorId: person.id }),
+      limit: ARTICLES_PER_PAGE,
+      offset: (filters.page - 1) * ARTICLES_PER_PAGE,
+    }),
+    repos.sections.list(),
+    repos.people.list(),
+    loadSiteSettings(repos),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return {
+    items: page.items.map((a) => ({
+      id: a.id,
+      title: a.title,
+      lang: a.lang,
+      status: a.status,
+      sectionId: a.sectionId,
+      authorNames: a.authorIds.map((id) => names.get(id) ?? ''),
+      date: a.publishedAt ?? a.updatedAt,
+    })),
+    total: page.total,
+    perPage: ARTICLES_PER_PAGE,
+    seesAll,
+    sections,
+    people: people.map((p) => ({ id: p.id, name: p.name })),
+    timezone,
+  };
+}
+
+export interface EditorArticle {
+  article: Article;
+  tags: Tag[];
+  /** This person's autosave of the published article, kept aside: the form as typed. */
+  aside: { form: Record<string, unknown>; baseVersion: number; savedAt: IsoDate } | null;
+  timezone: string;
+}
+
+export async function articleForEditor(
+  services: Pick<Services, 'repos'>,
+  person: Person,
+  articleId: number,
+): Promise<EditorArticle> {
+  const article = await editableArticle(services, person, articleId);
+  const [tags, aside, { timezone }] = await Promise.all([
+    services.repos.tags.byIds(article.tagIds),
+    services.repos.autosaves.find(article.id, person.id),
+    loadSiteSettings(services.repos),
+  ]);
+  return {
+    article,
+    tags,
+    aside: aside ? { form: aside.form, baseVersion: aside.baseVersion, savedAt: aside.savedAt } : null,
+    timezone,
+  };
+}
+
+export interface EditorSupport {
+  timezone: string;
+  sections: Section[];
+  /** People who can be put on a byline (not disabled). */
+  people: { id: number; name: string }[];
+  revisions: Revision[];
+  previewLinks: number;
+  /** Other people with autosaved changes kept aside, oldest first. */
+  othersAside: { name: string; savedAt: IsoDate }[];
+  /** The newest images for the featured-image menu, plus the one already chosen. */
+  media: { id: number; label: string }[];
+}
+
+export async function editorSupport(
+  services: Pick<Services, 'repos' | 'db'>,
+  person: Person,
+  article: Article,
+): Promise<EditorSupport> {
+  const { repos } = services;
+  const [{ timezone }, sections, people, revisions, previews, asides, media] = await Promise.all([
+    loadSiteSettings(repos),
+    repos.sections.list(),
+    repos.people.list(),
+    repos.revisions.listForArticle(article.id),
+    repos.previews.activeForArticle(article.id),
+    repos.autosaves.listForArticle(article.id),
+    recentImages(services, article.featuredMediaId),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return {
+    timezone,
+    sections,
+    people: people.filter((p) => !p.disabled).map((p) => ({ id: p.id, name: p.name })),
+    revisions,
+    previewLinks: previews.length,
+    othersAside: asides
+      .filter((a) => a.personId !== person.id && names.has(a.personId))
+      .map((a) => ({ name: names.get(a.personId)!, savedAt: a.savedAt })),
+    media,
+  };
+}
+
+async function recentImages(
+  services: Pick<Services, 'repos' | 'db'>,
+  chosen: number | null,
+): Promise<{ id: number; label: string }[]> {
+  const rows = await services.db.kysely
+    .selectFrom('media')
+    .select(['id', 'alt', 'caption', 'path'])
+    .where('mime', 'like', 'image/%')
+    .orderBy('id', 'desc')
+    .limit(60)
+    .execute();
+  if (chosen !== null && !rows.some((r) => r.id === chosen)) {
+    const m = await services.repos.media.byId(chosen);
+    if (m) rows.push({ id: m.id, alt: m.alt, caption: m.caption, path: m.path });
+  }
+  return rows.map((r) => ({ id: r.id, label: `#${r.id} ${r.alt || r.caption || r.path}`.slice(0, 90) }));
+}
+
+export interface RevisionPage {
+  article: Article;
+  revision: Revision;
+  timezone: string;
+}
+
+export async function revisionForPage(
+  services: Pick<Services, 'repos'>,
+  person: Person,
+  input: { articleId: number; revisionId: number },
+): Promise<RevisionPage> {
+  const article = await editableArticle(services, person, input.articleId);
+  const revision = await services.repos.revisions.byId(input.revisionId);
+  if (!revision || revision.articleId !== article.id) throw new NotFound('No such revision.');
+  const { timezone } = await loadSiteSettings(services.repos);
+  return { article, revision, timezone };
+}
