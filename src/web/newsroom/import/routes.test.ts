@@ -128,6 +128,7 @@ describe('importing from the newsroom', () => {
       const form = new FormData();
       form.append('_csrf', csrf);
       if (!after) form.append(field, 'on');
+      if (!after) form.append(field, 'on');
       form.append('file', new Blob([new Uint8Array(fs.readFileSync(EXPORT))], { type: 'text/xml' }), 'x.xml');
       if (after) form.append(field, 'sujet');
       if (after) form.append(field, 'theme');
