@@ -1,5 +1,7 @@
-// The services' handle on the outside world: the database, its repositories and the
-// configuration. Transactions start here and nowhere else.
+// The services' handle on the outside world: the database, its repositories, the search index,
+// the change events and the configuration. `transaction` is the only way to group writes, and
+// only code in services/ calls it: a command opens one transaction for its write and its audit
+// row (docs/ARCHITECTURE.md, "The path of a write"); the web layer never sees repositories.
 import type { Config } from '../config.ts';
 import { type Db, openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
