@@ -206,14 +206,15 @@ describe('writing an article', () => {
   it('a field given twice is refused with a 400 naming it, and nothing is written', async () => {
     const id = await newDraft('author');
     const before = (await site.services.repos.articles.byId(id))!;
-    for (const repeated of [
+    const cases: Record<string, string[]>[] = [
       { title: ['عنوان أول', 'عنوان ثان'] },
       { lang: ['ar', 'fr'] },
       { section_id: ['1', '2'] },
       { is_featured: ['on', 'on'] },
       { intent: ['save', 'publish'] },
       { version: [String(before.version), String(before.version)] },
-    ]) {
+    ];
+    for (const repeated of cases) {
       const res = await clients
         .get('author')!
         .submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
@@ -222,7 +223,9 @@ describe('writing an article', () => {
           intent: 'save',
           ...repeated,
         });
-      assert.equal(res.status, 400, `${Object.keys(repeated)[0]}: ${res.status}`);
+      const field = Object.keys(repeated)[0]!;
+      assert.equal(res.status, 400, `${field}: ${res.status}`);
+      assert.ok(res.body.includes(`«${field}»`), `${field} is named`);
     }
     const auto = await clients
       .get('author')!
