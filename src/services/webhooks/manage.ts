@@ -1,11 +1,15 @@
 // Managing webhooks (admins only): register an address with the events it wants, change it,
 // switch it off and on, rotate its secret, delete it, send it a test ping, retry a failed
-// delivery. Every change is audited; the secret itself never enters the audit log.
-import { Forbidden, Invalid, NotFound } from '../../core/errors.ts';
-import { can } from '../../core/policies/index.ts';
-import type { Person } from '../../core/types.ts';
+// delivery. Each is a command: the right, the input, one transaction with its audit row (the
+// secret itself never enters the audit log). Webhooks appear on no page the cache keeps, so no
+// change event is announced; a ping or a retry is sent after its transaction commits.
+import { z } from 'zod';
+import { Invalid, NotFound } from '../../core/errors.ts';
+import { authorize } from '../../core/policies/index.ts';
+import { parseInput } from '../../core/validation.ts';
 import { checkWebhookUrl, type Webhook, type WebhookUrlProblem, webhookEvents } from '../../core/webhooks.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
+import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { type AttemptReport, attemptDelivery, type DispatchOptions } from './dispatcher.ts';
 import { pingPayload } from './payload.ts';
@@ -30,20 +34,20 @@ const URL_ERROR: Record<WebhookUrlProblem, string> = {
   'too-long': 'errUrlTooLong',
 };
 
-export interface WebhookInput {
-  url: string;
-  description: string;
+/** The shape of a webhook form; the rules about addresses and events are checked after it. */
+export const WebhookInput = z.object({
+  url: z.string().max(4000),
+  description: z.string().max(1000).default(''),
   /** Event names as the form sent them; unknown ones are ignored. */
-  events: readonly string[];
-}
+  events: z.array(z.string().max(100)).max(10).readonly().default([]),
+});
+export type WebhookInput = z.input<typeof WebhookInput>;
 
-interface Actor {
-  person: Person;
-  ipHash: string;
-}
+const WebhookRef = z.object({ webhookId: z.number().int().positive() });
+export type WebhookRef = z.input<typeof WebhookRef>;
 
 /** Checks a form; the clean values, or every problem at once. */
-export function cleanWebhookInput(input: WebhookInput): {
+export function cleanWebhookInput(input: z.output<typeof WebhookInput>): {
   url: string;
   description: string;
   events: Webhook['events'];
@@ -60,49 +64,52 @@ export function cleanWebhookInput(input: WebhookInput): {
   return { url, description, events };
 }
 
-function allow(person: Person): void {
-  if (!can(person, { kind: 'webhooks.manage' })) throw new Forbidden('forbidden');
-}
-
-async function existing(repos: Repositories, id: number): Promise<Webhook> {
+async function existing(repos: Pick<Repositories, 'webhooks'>, id: number): Promise<Webhook> {
   const webhook = await repos.webhooks.byId(id);
   if (!webhook) throw new NotFound('No such webhook.');
   return webhook;
 }
 
-function audit(repos: Repositories, actor: Actor, action: string, webhook: Webhook, details = {}) {
-  return repos.audit.record({
-    personId: actor.person.id,
+function audit(
+  repos: Pick<Repositories, 'audit'>,
+  actor: Actor,
+  action: string,
+  webhook: Webhook,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  return recordAudit(repos, actor, {
     action: `webhook.${action}`,
     targetType: 'webhook',
-    targetId: String(webhook.id),
+    targetId: webhook.id,
     details: { url: webhook.url, ...details },
-    ipHash: actor.ipHash,
   });
 }
 
 export async function createWebhook(services: Services, actor: Actor, input: WebhookInput): Promise<Webhook> {
-  allow(actor.person);
-  const clean = cleanWebhookInput(input);
-  return services.transaction(async (repos) => {
-    const webhook = await repos.webhooks.create({ ...clean, secret: newWebhookSecret(), active: true });
-    await audit(repos, actor, 'created', webhook, { events: webhook.events });
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const clean = cleanWebhookInput(parseInput(WebhookInput, input));
+  return services.transaction(async (trx) => {
+    const webhook = await trx.webhooks.create({ ...clean, secret: newWebhookSecret(), active: true });
+    await audit(trx, actor, 'created', webhook, { events: webhook.events });
     return webhook;
   });
 }
 
+export const UpdateWebhookInput = WebhookInput.extend(WebhookRef.shape);
+export type UpdateWebhookInput = z.input<typeof UpdateWebhookInput>;
+
 export async function updateWebhook(
   services: Services,
   actor: Actor,
-  id: number,
-  input: WebhookInput,
+  input: UpdateWebhookInput,
 ): Promise<Webhook> {
-  allow(actor.person);
-  const clean = cleanWebhookInput(input);
-  return services.transaction(async (repos) => {
-    const before = await existing(repos, id);
-    const webhook = await repos.webhooks.update(id, clean);
-    await audit(repos, actor, 'updated', webhook, {
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId, ...form } = parseInput(UpdateWebhookInput, input);
+  const clean = cleanWebhookInput(form);
+  return services.transaction(async (trx) => {
+    const before = await existing(trx, webhookId);
+    const webhook = await trx.webhooks.update(webhookId, clean);
+    await audit(trx, actor, 'updated', webhook, {
       ...(before.url !== webhook.url ? { previousUrl: before.url } : {}),
       events: webhook.events,
     });
@@ -110,38 +117,47 @@ export async function updateWebhook(
   });
 }
 
+const SetWebhookActiveInput = WebhookRef.extend({ active: z.boolean() });
+export type SetWebhookActiveInput = z.input<typeof SetWebhookActiveInput>;
+
 export async function setWebhookActive(
   services: Services,
   actor: Actor,
-  id: number,
-  active: boolean,
+  input: SetWebhookActiveInput,
 ): Promise<Webhook> {
-  allow(actor.person);
-  return services.transaction(async (repos) => {
-    await existing(repos, id);
-    const webhook = await repos.webhooks.update(id, { active });
-    await audit(repos, actor, active ? 'enabled' : 'disabled', webhook);
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId, active } = parseInput(SetWebhookActiveInput, input);
+  return services.transaction(async (trx) => {
+    await existing(trx, webhookId);
+    const webhook = await trx.webhooks.update(webhookId, { active });
+    await audit(trx, actor, active ? 'enabled' : 'disabled', webhook);
     return webhook;
   });
 }
 
 /** A new secret; the old one stops working at once, so the receiver must be updated with it. */
-export async function rotateWebhookSecret(services: Services, actor: Actor, id: number): Promise<Webhook> {
-  allow(actor.person);
-  return services.transaction(async (repos) => {
-    await existing(repos, id);
-    const webhook = await repos.webhooks.update(id, { secret: newWebhookSecret() });
-    await audit(repos, actor, 'secret-rotated', webhook);
+export async function rotateWebhookSecret(
+  services: Services,
+  actor: Actor,
+  input: WebhookRef,
+): Promise<Webhook> {
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId } = parseInput(WebhookRef, input);
+  return services.transaction(async (trx) => {
+    await existing(trx, webhookId);
+    const webhook = await trx.webhooks.update(webhookId, { secret: newWebhookSecret() });
+    await audit(trx, actor, 'secret-rotated', webhook);
     return webhook;
   });
 }
 
-export async function deleteWebhook(services: Services, actor: Actor, id: number): Promise<void> {
-  allow(actor.person);
-  await services.transaction(async (repos) => {
-    const webhook = await existing(repos, id);
-    await repos.webhooks.delete(id);
-    await audit(repos, actor, 'deleted', webhook, { events: webhook.events });
+export async function deleteWebhook(services: Services, actor: Actor, input: WebhookRef): Promise<void> {
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId } = parseInput(WebhookRef, input);
+  await services.transaction(async (trx) => {
+    const webhook = await existing(trx, webhookId);
+    await trx.webhooks.delete(webhookId);
+    await audit(trx, actor, 'deleted', webhook, { events: webhook.events });
   });
 }
 
@@ -152,16 +168,17 @@ export async function deleteWebhook(services: Services, actor: Actor, id: number
 export async function pingWebhook(
   services: Services,
   actor: Actor,
-  id: number,
+  input: WebhookRef,
   options: DispatchOptions = {},
 ): Promise<AttemptReport | null> {
-  allow(actor.person);
-  const { webhook, delivery } = await services.transaction(async (repos) => {
-    const webhook = await existing(repos, id);
-    const [delivery] = await repos.webhookDeliveries.enqueue([
-      { webhookId: id, event: 'ping', payload: pingPayload(webhook, new Date()) },
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId } = parseInput(WebhookRef, input);
+  const { webhook, delivery } = await services.transaction(async (trx) => {
+    const webhook = await existing(trx, webhookId);
+    const [delivery] = await trx.webhookDeliveries.enqueue([
+      { webhookId, event: 'ping', payload: pingPayload(webhook, new Date()) },
     ]);
-    await audit(repos, actor, 'pinged', webhook);
+    await audit(trx, actor, 'pinged', webhook);
     return { webhook, delivery: delivery! };
   });
   // A test is a question asked once: a failure is shown, not retried for hours.
@@ -169,24 +186,28 @@ export async function pingWebhook(
   return report && { ...report, webhookId: webhook.id };
 }
 
+const RetryDeliveryInput = WebhookRef.extend({ deliveryId: z.number().int().positive() });
+export type RetryDeliveryInput = z.input<typeof RetryDeliveryInput>;
+
 /** One more attempt at a failed delivery, now; null if it had not failed (or someone else sent it). */
 export async function retryDelivery(
   services: Services,
   actor: Actor,
-  input: { webhookId: number; deliveryId: number },
+  input: RetryDeliveryInput,
   options: DispatchOptions = {},
 ): Promise<AttemptReport | null> {
-  allow(actor.person);
-  const ready = await services.transaction(async (repos) => {
-    const webhook = await existing(repos, input.webhookId);
-    const delivery = await repos.webhookDeliveries.byId(input.deliveryId);
+  authorize(actor.person, { kind: 'webhooks.manage' });
+  const { webhookId, deliveryId } = parseInput(RetryDeliveryInput, input);
+  const ready = await services.transaction(async (trx) => {
+    const webhook = await existing(trx, webhookId);
+    const delivery = await trx.webhookDeliveries.byId(deliveryId);
     if (!delivery || delivery.webhookId !== webhook.id) throw new NotFound('No such delivery.');
-    if (!(await repos.webhookDeliveries.retryNow(delivery.id))) return null;
-    await audit(repos, actor, 'delivery-retried', webhook, {
+    if (!(await trx.webhookDeliveries.retryNow(delivery.id))) return null;
+    await audit(trx, actor, 'delivery-retried', webhook, {
       deliveryId: delivery.id,
       event: delivery.event,
     });
-    return repos.webhookDeliveries.byId(delivery.id);
+    return trx.webhookDeliveries.byId(delivery.id);
   });
   return ready ? attemptDelivery(services, ready, options) : null;
 }

@@ -67,7 +67,7 @@ describe('queueing', () => {
     const all = await hook();
     const onlyPublished = await hook(['article.published']);
     const disabled = await hook(ALL);
-    await setWebhookActive(site.services, actor, disabled.id, false);
+    await setWebhookActive(site.services, actor, { webhookId: disabled.id, active: false });
     const onlyUnpublished = await hook(['article.unpublished']);
 
     const article = await draft('سوق الماشية في النيجر', 'souq-al-mashiya');
@@ -244,14 +244,14 @@ describe('failures', () => {
     const webhook = await hook(['article.published']);
     const article = await draft('تعاونية نسائية لإنتاج الزبدة', 'taawuniya-nisaiya');
     await publish(article.id);
-    await setWebhookActive(site.services, actor, webhook.id, false);
+    await setWebhookActive(site.services, actor, { webhookId: webhook.id, active: false });
     await deliverDue(site.services);
     assert.equal(receiver.requests.length, 0);
     const [held] = await site.services.repos.webhookDeliveries.listForWebhook(webhook.id, 1);
     assert.equal(held!.status, 'failed');
     assert.equal(held!.error, 'The webhook is disabled.');
 
-    await setWebhookActive(site.services, actor, webhook.id, true);
+    await setWebhookActive(site.services, actor, { webhookId: webhook.id, active: true });
     const report = await retryDelivery(site.services, actor, { webhookId: webhook.id, deliveryId: held!.id });
     assert.equal(report?.outcome, 'succeeded');
     await receiver.waitFor(1);
@@ -268,7 +268,7 @@ describe('failures', () => {
 describe('pings and the log', () => {
   it('sends a signed ping at once, and does not retry a failed one', async () => {
     const webhook = await hook(['article.updated']);
-    const report = await pingWebhook(site.services, actor, webhook.id);
+    const report = await pingWebhook(site.services, actor, { webhookId: webhook.id });
     assert.equal(report?.outcome, 'succeeded');
     const [request] = await receiver.waitFor(1);
     assert.equal(request!.headers['x-midad-event'], 'ping');
@@ -283,14 +283,14 @@ describe('pings and the log', () => {
       }),
     );
     receiver.mode = { status: 503 };
-    const failed = await pingWebhook(site.services, actor, webhook.id);
+    const failed = await pingWebhook(site.services, actor, { webhookId: webhook.id });
     assert.equal(failed?.outcome, 'failed');
     assert.equal(failed?.status, 503);
   });
 
   it('prunes successes after 30 days and failures after 90, never pending ones', async () => {
     const webhook = await hook(['article.published']);
-    await pingWebhook(site.services, actor, webhook.id);
+    await pingWebhook(site.services, actor, { webhookId: webhook.id });
     const [done] = await site.services.repos.webhookDeliveries.listForWebhook(webhook.id, 1);
     const day = 86_400_000;
     assert.equal(await pruneDeliveries(site.services, new Date(Date.now() + 29 * day)), 0);

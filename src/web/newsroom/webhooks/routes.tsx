@@ -1,10 +1,12 @@
 // /newsroom/webhooks (admins only): the list, adding, editing, switching off and on, a test ping,
 // a new secret, deleting, and each webhook's delivery log with "retry now" for a failed one.
-// Every route asks the policy first; a refusal is a 403 and nothing is written.
+// Routes parse the request, call a command or a query (services/webhooks/) and render; the
+// commands ask the policy first, so a refusal is a 403 and nothing is written.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../../core/errors.ts';
+import { parseInput } from '../../../core/validation.ts';
 import type { Webhook } from '../../../core/webhooks.ts';
-import { loadSiteSettings } from '../../../services/settings.ts';
+import { siteSettings } from '../../../services/settings.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -15,8 +17,10 @@ import {
   updateWebhook,
   WebhookInvalid,
 } from '../../../services/webhooks/manage.ts';
-import { authorize, checkCsrf, clientIpHash, type Staff } from '../auth.ts';
+import { deliveryLog, deliveryOf, listWebhooks, webhookById } from '../../../services/webhooks/queries.ts';
+import { actorOf, authorize, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { idParam } from '../params.ts';
 import { webhookMessages } from './messages.ts';
 import { attemptNotice, presentDelivery, presentWebhook } from './presenter.ts';
 import { DeliveryParams, type Done, PageQuery, WebhookForm, WebhookParams } from './schema.ts';
@@ -25,26 +29,25 @@ import { type FormErrors, WebhookListPage, WebhookPage } from './views.tsx';
 const LOG_SIZE = 50;
 const EMPTY_FORM: WebhookForm = { url: '', description: '', events: [] };
 
+interface FormState {
+  values: WebhookForm;
+  errors: FormErrors;
+  status: number;
+}
+
 export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
-  const { repos } = services;
 
-  /** The signed-in admin; anyone else is refused before anything is read or written. */
+  /** The signed-in admin; anyone else is refused before anything is read. */
   const admin = (request: FastifyRequest): Staff => {
     const staff = request.staff!;
     authorize(staff.person, { kind: 'webhooks.manage' });
     return staff;
   };
-  const actor = async (request: FastifyRequest) => {
+  /** The acting admin of a POST, once its form token is checked. */
+  const actor = (request: FastifyRequest) => {
     checkCsrf(request);
-    const staff = admin(request);
-    return { person: staff.person, ipHash: await clientIpHash(services, request) };
-  };
-  const webhookOf = async (params: unknown): Promise<Webhook> => {
-    const parsed = WebhookParams.safeParse(params);
-    const webhook = parsed.success ? await repos.webhooks.byId(parsed.data.id) : null;
-    if (!webhook) throw new NotFound('No such webhook.');
-    return webhook;
+    return actorOf(services, request);
   };
   const done = (reply: FastifyReply, webhookId: number, what: Done, deliveryId?: number) =>
     reply.redirect(
@@ -55,15 +58,13 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
   const showList = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    form: { values: WebhookForm; errors: FormErrors; status: number },
+    form: FormState,
     notice: string | null = null,
   ) => {
     const staff = admin(request);
     const lang = languageOf(request);
     const t = webhookMessages(lang);
-    const { timezone } = await loadSiteSettings(repos);
-    const webhooks = await repos.webhooks.list();
-    const latest = await repos.webhookDeliveries.latestFor(webhooks.map((w) => w.id));
+    const [{ timezone }, summaries] = await Promise.all([siteSettings(services), listWebhooks(services)]);
     const invalid = Object.keys(form.errors).length > 0;
     return sendNewsroomPage(deps, request, reply, {
       title: t.webhooks,
@@ -78,7 +79,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
         <WebhookListPage
           t={t}
           csrf={staff.session.csrfToken}
-          rows={webhooks.map((w) => presentWebhook(t, w, latest.get(w.id), lang, timezone))}
+          rows={summaries.map((s) => presentWebhook(t, s.webhook, s.last, lang, timezone))}
           values={form.values}
           errors={form.errors}
         />
@@ -90,19 +91,21 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
     request: FastifyRequest,
     reply: FastifyReply,
     webhook: Webhook,
-    form: { values: WebhookForm; errors: FormErrors; status: number } | null,
+    form: FormState | null,
   ) => {
     const staff = admin(request);
     const lang = languageOf(request);
     const t = webhookMessages(lang);
-    const { timezone } = await loadSiteSettings(repos);
-    const query = PageQuery.parse(request.query ?? {});
-    const deliveries = await repos.webhookDeliveries.listForWebhook(webhook.id, LOG_SIZE);
+    const query = parseInput(PageQuery, request.query);
+    const [{ timezone }, deliveries] = await Promise.all([
+      siteSettings(services),
+      deliveryLog(services, webhook.id, LOG_SIZE),
+    ]);
     let notice: { kind: 'success' | 'error'; text: string } | null = null;
     if (form && Object.keys(form.errors).length > 0) notice = { kind: 'error', text: t.fixErrors };
     else if (query.done === 'pinged' || query.done === 'retried') {
-      const delivery = query.delivery ? await repos.webhookDeliveries.byId(query.delivery) : null;
-      if (delivery?.webhookId === webhook.id) notice = attemptNotice(t, delivery);
+      const delivery = query.delivery ? await deliveryOf(services, webhook.id, query.delivery) : null;
+      if (delivery) notice = attemptNotice(t, delivery);
     } else if (query.done === 'not-retried') notice = { kind: 'error', text: t.alreadyHandled };
     else if (query.done && query.done !== 'deleted')
       notice = { kind: 'success', text: t[`done_${query.done}`] };
@@ -129,7 +132,8 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
   };
 
   app.get('/webhooks', async (request, reply) => {
-    const query = PageQuery.parse(request.query ?? {});
+    admin(request);
+    const query = parseInput(PageQuery, request.query);
     const t = webhookMessages(languageOf(request));
     return showList(
       request,
@@ -141,7 +145,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
 
   app.post('/webhooks', async (request, reply) => {
     const who = await actor(request);
-    const values = WebhookForm.parse(request.body ?? {});
+    const values = parseInput(WebhookForm, request.body);
     try {
       const webhook = await createWebhook(services, who, values);
       return done(reply, webhook.id, 'created');
@@ -154,18 +158,20 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
 
   app.get('/webhooks/:id', async (request, reply) => {
     admin(request);
-    return showWebhook(request, reply, await webhookOf(request.params), null);
+    const webhook = await webhookById(services, idParam(WebhookParams, request.params));
+    return showWebhook(request, reply, webhook, null);
   });
 
   app.post('/webhooks/:id', async (request, reply) => {
     const who = await actor(request);
-    const webhook = await webhookOf(request.params);
-    const values = WebhookForm.parse(request.body ?? {});
+    const webhookId = idParam(WebhookParams, request.params);
+    const values = parseInput(WebhookForm, request.body);
     try {
-      await updateWebhook(services, who, webhook.id, values);
-      return done(reply, webhook.id, 'saved');
+      await updateWebhook(services, who, { webhookId, ...values });
+      return done(reply, webhookId, 'saved');
     } catch (err) {
       if (err instanceof WebhookInvalid) {
+        const webhook = await webhookById(services, webhookId);
         return showWebhook(request, reply, webhook, { values, errors: err.errors, status: 422 });
       }
       throw err;
@@ -178,30 +184,30 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
   ] as const) {
     app.post(`/webhooks/:id/${path}`, async (request, reply) => {
       const who = await actor(request);
-      const webhook = await webhookOf(request.params);
-      await setWebhookActive(services, who, webhook.id, active);
-      return done(reply, webhook.id, active ? 'enabled' : 'disabled');
+      const webhookId = idParam(WebhookParams, request.params);
+      await setWebhookActive(services, who, { webhookId, active });
+      return done(reply, webhookId, active ? 'enabled' : 'disabled');
     });
   }
 
   app.post('/webhooks/:id/rotate-secret', async (request, reply) => {
     const who = await actor(request);
-    const webhook = await webhookOf(request.params);
-    await rotateWebhookSecret(services, who, webhook.id);
-    return done(reply, webhook.id, 'rotated');
+    const webhookId = idParam(WebhookParams, request.params);
+    await rotateWebhookSecret(services, who, { webhookId });
+    return done(reply, webhookId, 'rotated');
   });
 
   app.post('/webhooks/:id/ping', async (request, reply) => {
     const who = await actor(request);
-    const webhook = await webhookOf(request.params);
-    const report = await pingWebhook(services, who, webhook.id);
-    return done(reply, webhook.id, 'pinged', report?.deliveryId);
+    const webhookId = idParam(WebhookParams, request.params);
+    const report = await pingWebhook(services, who, { webhookId });
+    return done(reply, webhookId, 'pinged', report?.deliveryId);
   });
 
   app.post('/webhooks/:id/delete', async (request, reply) => {
     const who = await actor(request);
-    const webhook = await webhookOf(request.params);
-    await deleteWebhook(services, who, webhook.id);
+    const webhookId = idParam(WebhookParams, request.params);
+    await deleteWebhook(services, who, { webhookId });
     return reply.redirect('/newsroom/webhooks?done=deleted', 303);
   });
 
@@ -209,12 +215,10 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const who = await actor(request);
     const params = DeliveryParams.safeParse(request.params);
     if (!params.success) throw new NotFound('No such delivery.');
-    const report = await retryDelivery(services, who, {
-      webhookId: params.data.id,
-      deliveryId: params.data.deliveryId,
-    });
+    const { id: webhookId, deliveryId } = params.data;
+    const report = await retryDelivery(services, who, { webhookId, deliveryId });
     return report
-      ? done(reply, params.data.id, 'retried', report.deliveryId)
-      : done(reply, params.data.id, 'not-retried');
+      ? done(reply, webhookId, 'retried', report.deliveryId)
+      : done(reply, webhookId, 'not-retried');
   });
 }

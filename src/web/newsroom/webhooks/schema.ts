@@ -2,16 +2,17 @@
 // service's (services/webhooks/manage.ts); here the request is only made into plain values.
 import { z } from 'zod';
 
-/** A repeated form field arrives as an array, a single one as a string, an unticked one not at all. */
-const list = z.preprocess(
+/** Ticked boxes: several arrive as an array, one as a string, none not at all. */
+const ticked = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.string().max(100)).max(10),
 );
 
+/** A text field given twice arrives as an array, which is refused (400) rather than guessed at. */
 export const WebhookForm = z.object({
-  url: z.string().max(4000).catch(''),
-  description: z.string().max(1000).catch(''),
-  events: list.catch([]),
+  url: z.string().max(4000).default(''),
+  description: z.string().max(1000).default(''),
+  events: ticked,
 });
 export type WebhookForm = z.infer<typeof WebhookForm>;
 
