@@ -1,8 +1,9 @@
 // Server-side sessions. The cookie holds a random token; the database holds only its hash.
 import { createHash, randomBytes } from 'node:crypto';
+import type { Session, SessionStage } from '../../core/auth.ts';
 import type { Person } from '../../core/types.ts';
-import type { Session, SessionStage } from '../../db/repositories/auth-contract.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
+import type { Services } from '../context.ts';
 
 export const SESSION_DAYS = 14;
 /** Between the password and the second factor: long enough to open an app, no longer. */
@@ -46,10 +47,11 @@ export interface ResolvedSession {
 
 /** The session behind a cookie token, sliding its expiry at most once an hour. */
 export async function resolveSession(
-  repos: Pick<Repositories, 'sessions' | 'people'>,
+  services: Pick<Services, 'repos'>,
   token: string,
   now = new Date(),
 ): Promise<ResolvedSession | null> {
+  const { repos } = services;
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const session = await repos.sessions.byIdHash(hashToken(token), now.toISOString());
   if (!session) return null;

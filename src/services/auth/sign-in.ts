@@ -1,9 +1,15 @@
-// Signing in with e-mail and password, then (when enrolled) a second factor. Every outcome is
-// audited; a refusal never tells whether the e-mail exists.
+// Signing in with e-mail and password, then (when enrolled) a second factor, and signing out.
+// Every outcome is audited; a refusal never tells whether the e-mail exists. Before sign-in
+// there is no actor: the commands take the address (kept only as its hash) in their input.
+import { z } from 'zod';
+import { authorize } from '../../core/policies/index.ts';
 import type { Person } from '../../core/types.ts';
+import { parseInput } from '../../core/validation.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
+import { type Actor, ipHashOf, recordAudit } from '../actor.ts';
+import type { Services } from '../context.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
-import { type NewSession, startSession } from './sessions.ts';
+import { type NewSession, type ResolvedSession, startSession } from './sessions.ts';
 import type { SignInThrottles } from './throttle.ts';
 import { checkSecondFactor } from './two-factor.ts';
 
@@ -11,90 +17,125 @@ export type SignInResult =
   | { ok: true; person: Person; session: NewSession; needsSecondFactor: boolean }
   | { ok: false; reason: 'invalid' | 'throttled' };
 
-export interface SignInInput {
-  email: string;
-  password: string;
-  ipHash: string;
-  userAgent: string;
-}
+export const SignInInput = z.object({
+  email: z.string().max(254),
+  password: z.string().max(1024),
+  ip: z.string(),
+  userAgent: z.string(),
+});
+export type SignInInput = z.input<typeof SignInInput>;
 
 // Compared against when the e-mail is unknown, so both paths cost one argon2 verification.
 let dummyHash: Promise<string> | null = null;
 
 export async function signIn(
-  deps: { repos: Repositories; throttles: SignInThrottles },
+  services: Services,
+  throttles: SignInThrottles,
   input: SignInInput,
 ): Promise<SignInResult> {
-  const { repos, throttles } = deps;
-  const email = input.email.trim().toLowerCase();
+  const data = parseInput(SignInInput, input);
+  const { repos } = services;
+  const seen = { ipHash: await ipHashOf(services, data.ip), userAgent: data.userAgent };
+  const email = data.email.trim().toLowerCase();
   const accountKey = `account:${email}`;
-  const addressKey = `address:${input.ipHash}`;
+  const addressKey = `address:${seen.ipHash}`;
   if (
     (await throttles.perAccount.isBlocked(accountKey)) ||
     (await throttles.perAddress.isBlocked(addressKey))
   ) {
-    await audit(repos, null, 'sign-in.throttled', input, { email });
+    await auditSignIn(repos, null, 'sign-in.throttled', seen, { email });
     return { ok: false, reason: 'throttled' };
   }
   const person = email === '' ? null : await repos.people.byEmail(email);
   const stored = person && !person.disabled ? await repos.people.passwordHash(person.id) : null;
   dummyHash ??= hashPassword('not-a-real-password-for-timing');
-  const valid = await verifyPassword(stored ?? (await dummyHash), input.password);
+  const valid = await verifyPassword(stored ?? (await dummyHash), data.password);
   if (!person || !stored || !valid) {
     await throttles.perAccount.fail(accountKey);
     await throttles.perAddress.fail(addressKey);
-    await audit(repos, person?.id ?? null, 'sign-in.failure', input, { email });
+    await auditSignIn(repos, person?.id ?? null, 'sign-in.failure', seen, { email });
     return { ok: false, reason: 'invalid' };
   }
   await throttles.perAccount.reset(accountKey);
   const needsSecondFactor = person.twoFactorEnabled;
-  const session = await startSession(repos, {
-    personId: person.id,
-    stage: needsSecondFactor ? 'second-factor' : 'full',
-    ipHash: input.ipHash,
-    userAgent: input.userAgent,
+  const session = await services.transaction(async (trx) => {
+    const started = await startSession(trx, {
+      personId: person.id,
+      stage: needsSecondFactor ? 'second-factor' : 'full',
+      ...seen,
+    });
+    const action = needsSecondFactor ? 'sign-in.password-ok' : 'sign-in.success';
+    await auditSignIn(trx, person.id, action, seen, {});
+    return started;
   });
-  await audit(repos, person.id, needsSecondFactor ? 'sign-in.password-ok' : 'sign-in.success', input, {});
   return { ok: true, person, session, needsSecondFactor };
 }
+
+export const SecondFactorInput = z.object({
+  code: z.string().max(64),
+  ip: z.string(),
+  userAgent: z.string(),
+});
+export type SecondFactorInput = z.input<typeof SecondFactorInput>;
+
+export type SecondFactorResult =
+  | { ok: true; session: NewSession; usedRecoveryCode: boolean }
+  | { ok: false; reason: 'invalid' | 'throttled' };
 
 /**
  * Completes a sign-in that waits for its second factor. The waiting session is replaced by a
  * new one (a fresh id), so a token seen before the code was typed is worth nothing after.
  */
 export async function completeSecondFactor(
-  deps: { repos: Repositories; throttles: SignInThrottles },
-  input: { pendingIdHash: string; person: Person; code: string; ipHash: string; userAgent: string },
-): Promise<
-  | { ok: true; session: NewSession; usedRecoveryCode: boolean }
-  | { ok: false; reason: 'invalid' | 'throttled' }
-> {
-  const { repos, throttles } = deps;
-  const key = `second-factor:${input.person.id}`;
+  services: Services,
+  throttles: SignInThrottles,
+  pending: ResolvedSession,
+  input: SecondFactorInput,
+): Promise<SecondFactorResult> {
+  const data = parseInput(SecondFactorInput, input);
+  const { person } = pending;
+  const seen = { ipHash: await ipHashOf(services, data.ip), userAgent: data.userAgent };
+  const key = `second-factor:${person.id}`;
   if (await throttles.perAccount.isBlocked(key)) return { ok: false, reason: 'throttled' };
-  const check = await checkSecondFactor(repos, input.person.id, input.code);
-  if (check === 'invalid') {
+  const outcome = await services.transaction(async (trx) => {
+    // The code is spent in the same transaction that opens the session it unlocks.
+    const check = await checkSecondFactor(trx, person.id, data.code);
+    if (check === 'invalid') {
+      await auditSignIn(trx, person.id, 'sign-in.second-factor-failure', seen, {});
+      return null;
+    }
+    await trx.sessions.delete(pending.session.idHash);
+    const session = await startSession(trx, { personId: person.id, stage: 'full', ...seen });
+    await auditSignIn(trx, person.id, 'sign-in.success', seen, { secondFactor: check });
+    return { session, usedRecoveryCode: check === 'recovery-code' };
+  });
+  if (!outcome) {
     await throttles.perAccount.fail(key);
-    await audit(repos, input.person.id, 'sign-in.second-factor-failure', input, {});
     return { ok: false, reason: 'invalid' };
   }
   await throttles.perAccount.reset(key);
-  await repos.sessions.delete(input.pendingIdHash);
-  const session = await startSession(repos, {
-    personId: input.person.id,
-    stage: 'full',
-    ipHash: input.ipHash,
-    userAgent: input.userAgent,
-  });
-  await audit(repos, input.person.id, 'sign-in.success', input, { secondFactor: check });
-  return { ok: true, session, usedRecoveryCode: check === 'recovery-code' };
+  return { ok: true, ...outcome };
 }
 
-async function audit(
+/** Ends the session the person signs out of (a full one or one waiting for its code). */
+export async function signOut(
+  services: Services,
+  actor: Actor,
+  input: { sessionIdHash: string },
+): Promise<void> {
+  authorize(actor.person, { kind: 'newsroom.enter' });
+  await services.transaction(async (trx) => {
+    await trx.sessions.delete(input.sessionIdHash);
+    await recordAudit(trx, actor, { action: 'sign-out', targetType: 'person', targetId: actor.person.id });
+  });
+}
+
+/** Sign-in audit rows may have no person (an unknown e-mail), so they are written here. */
+async function auditSignIn(
   repos: Pick<Repositories, 'audit'>,
   personId: number | null,
   action: string,
-  input: { ipHash: string; userAgent: string },
+  seen: { ipHash: string; userAgent: string },
   details: Record<string, unknown>,
 ): Promise<void> {
   await repos.audit.record({
@@ -102,7 +143,7 @@ async function audit(
     action,
     targetType: 'person',
     targetId: personId === null ? '' : String(personId),
-    details: { ...details, userAgent: input.userAgent.slice(0, 200) },
-    ipHash: input.ipHash,
+    details: { ...details, userAgent: seen.userAgent.slice(0, 200) },
+    ipHash: seen.ipHash,
   });
 }

@@ -14,13 +14,14 @@ export interface Enrolment {
   qrSvg: string;
 }
 
-export async function startEnrolment(
+/** A new secret, stored as pending: it guards sign-in only once a code from it is confirmed. */
+export async function storePendingSecret(
   repos: Pick<Repositories, 'twoFactor'>,
-  input: { personId: number; email: string; issuer: string },
-): Promise<Enrolment> {
+  personId: number,
+): Promise<string> {
   const secret = generateSecret();
-  await repos.twoFactor.setPendingSecret(input.personId, secret);
-  return enrolmentFor(secret, input.email, input.issuer);
+  await repos.twoFactor.setPendingSecret(personId, secret);
+  return secret;
 }
 
 export async function enrolmentFor(secret: string, email: string, issuer: string): Promise<Enrolment> {
@@ -29,8 +30,8 @@ export async function enrolmentFor(secret: string, email: string, issuer: string
   return { secret, uri, qrSvg };
 }
 
-/** Confirms enrolment with a code from the app; returns the recovery codes to show once. */
-export async function confirmEnrolment(
+/** Enables the pending secret when the code matches it; the recovery codes to show once, or null. */
+export async function enableWithCode(
   repos: Pick<Repositories, 'twoFactor'>,
   personId: number,
   code: string,

@@ -5,8 +5,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CsrfRejected } from '../../core/errors.ts';
+import type { Session } from '../../core/auth.ts';
 import type { Person } from '../../core/types.ts';
-import type { Session } from '../../db/repositories/auth-contract.ts';
 import { type Actor, actorFrom, ipHashOf } from '../../services/actor.ts';
 import type { Services } from '../../services/context.ts';
 import { resolveSession } from '../../services/auth/sessions.ts';
@@ -44,7 +44,7 @@ export function registerSessionLoading(app: FastifyInstance, services: Services)
     if (!request.url.startsWith('/newsroom')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const resolved = await resolveSession(services.repos, token);
+    const resolved = await resolveSession(services, token);
     if (!resolved) return;
     if (resolved.session.stage === 'full') request.staff = resolved;
     else request.pendingStaff = resolved;

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { generateSync } from 'otplib';
-import { startEnrolment, confirmEnrolment } from '../../../src/services/auth/two-factor.ts';
+import {
+  confirmTwoFactorEnrolment,
+  startTwoFactorEnrolment,
+} from '../../../src/services/auth/account-security.ts';
 import { hashToken } from '../../../src/services/auth/sessions.ts';
 import { newsroomMessages } from '../../../src/web/newsroom/messages.ts';
 import { peopleMessages } from '../../../src/web/newsroom/people/messages.ts';
@@ -173,17 +176,12 @@ describe('attack suite: sessions, second factor, guessing, password links', {
 
   it('a second-factor code is good once', async () => {
     const { person, email } = await staff('editor', 'Fatoumata Cissé');
-    const { secret } = await startEnrolment(site.services.repos, {
-      personId: person.id,
-      email,
-      issuer: 'Midad',
-    });
+    const actor = { person, ipHash: 'attack-suite' };
+    const { secret } = await startTwoFactorEnrolment(site.services, actor);
     // Enrolled with the previous step's code, so the current one is still unused.
-    const codes = await confirmEnrolment(
-      site.services.repos,
-      person.id,
-      generateSync({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }),
-    );
+    const codes = await confirmTwoFactorEnrolment(site.services, actor, {
+      code: generateSync({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }),
+    });
     assert.ok(codes, 'enrolled');
     const code = generateSync({ secret });
     const first = new HttpClient(site.baseUrl);

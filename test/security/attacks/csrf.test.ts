@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { newsroomMessages } from '../../../src/web/newsroom/messages.ts';
 import { hashToken } from '../../../src/services/auth/sessions.ts';
-import { invitePerson } from '../../../src/services/people.ts';
+import { invitePerson } from '../../../src/services/people/invite.ts';
 import { addStaff } from '../../../src/services/staff.ts';
 import { HttpClient } from '../../support/http-client.ts';
 import { csrfFrom } from '../../support/newsroom-client.ts';
@@ -118,11 +118,15 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
     const first = async (table: 'sections' | 'tags' | 'media' | 'comments') =>
       String((await db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id);
     const adminPerson = await services.repos.people.byEmail(site.admin.email);
-    const invited = await invitePerson(services, adminPerson!, {
-      name: 'Moussa Diallo',
-      email: 'invited.csrf@midad.example',
-      role: 'author',
-    });
+    const invited = await invitePerson(
+      services,
+      { person: adminPerson!, ipHash: '' },
+      {
+        name: 'Moussa Diallo',
+        email: 'invited.csrf@midad.example',
+        role: 'author',
+      },
+    );
     assert.ok(
       await db
         .selectFrom('invitations')

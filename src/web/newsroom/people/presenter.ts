@@ -1,7 +1,7 @@
 // Shapes people for the team pages, and reads the profile form back. Never queries.
-import type { Invitation } from '../../../db/repositories/auth-contract.ts';
+import type { Invitation } from '../../../core/auth.ts';
 import type { Person, PersonLink, Role } from '../../../core/types.ts';
-import { MAX_LINKS } from '../../../services/people.ts';
+import { MAX_LINKS } from '../../../services/people/rules.ts';
 
 export const MAX_LINK_ROWS = MAX_LINKS;
 
@@ -28,7 +28,7 @@ export interface ProfileValues {
 export function presentPersonRow(
   person: Person,
   hasPassword: boolean,
-  invitation: Invitation | undefined,
+  invitation: Invitation | null,
 ): PersonRowView {
   const status = person.disabled
     ? 'disabled'
@@ -60,7 +60,7 @@ export function profileValues(person: Person): ProfileValues {
   };
 }
 
-/** The profile form's fields (strings only; the service validates). */
+/** The profile form's fields, parsed by `ProfileForm` (the service validates them). */
 export function readProfileForm(body: Record<string, unknown>): ProfileValues {
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
   const links: PersonLink[] = [];

@@ -1,44 +1,30 @@
 // The team under /newsroom/people (admins), everyone's own profile page, and the one-time
 // invitation link at /newsroom/invite/TOKEN, the only page here reachable without a session.
 // The routes live in their own scope so the multipart parser (for the photo) applies to them alone.
+// Each route parses its form, calls the command, and renders; a refused form is shown again.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { Forbidden, Invalid, NotFound } from '../../../core/errors.ts';
+import { Invalid, NotFound } from '../../../core/errors.ts';
 import { format, messages } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
 import type { Lang, Person } from '../../../core/types.ts';
-import { isPdf } from '../../../media/documents.ts';
-import { maxUploadBytes } from '../../../services/media/queries.ts';
-import { ingestUpload as uploadMedia } from '../../../services/media/upload-media.ts';
-import {
-  acceptInvitation,
-  invitationHolder,
-  invitePerson,
-  PersonInvalid,
-  reinvitePerson,
-  setPersonDisabled,
-  updateProfile,
-} from '../../../services/people.ts';
-import { checkCsrf, clientIpHash, preSessionCsrf } from '../auth.ts';
+import { parseInput } from '../../../core/validation.ts';
+import { uploadLimitBytes } from '../../../services/media/queries.ts';
+import { acceptInvitation } from '../../../services/people/accept-invitation.ts';
+import { setPersonDisabled } from '../../../services/people/disable.ts';
+import { invitePerson, reinvitePerson } from '../../../services/people/invite.ts';
+import { setProfilePhoto, updateProfile } from '../../../services/people/profile.ts';
+import { invitationHolder, listTeam, profileOf, profilePhoto } from '../../../services/people/queries.ts';
+import { PersonInvalid } from '../../../services/people/rules.ts';
+import { actorOf, checkCsrf, preSessionCsrf } from '../auth.ts';
 import { thumbOf, uploadErrorText } from '../media/presenter.ts';
 import { receiveUpload } from '../media/upload.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { idParam } from '../params.ts';
 import { type PeopleMessages, peopleMessages } from './messages.ts';
 import { presentPersonRow, type ProfileValues, profileValues, readProfileForm } from './presenter.ts';
+import { AcceptForm, InviteForm, PersonParams, ProfileForm, TokenParams } from './schema.ts';
 import { AcceptInvitationPage, PersonPage, TeamPage } from './views.tsx';
-
-const Params = z.object({ id: z.coerce.number().int().positive() });
-const InviteBody = z.object({
-  name: z.string().max(500).default(''),
-  email: z.string().max(500).default(''),
-  role: z.string().max(40).default('author'),
-});
-const AcceptBody = z.object({
-  password: z.string().max(1024).default(''),
-  confirm: z.string().max(1024).default(''),
-});
-const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 function peopleT(request: FastifyRequest): PeopleMessages {
   return peopleMessages(languageOf(request));
@@ -52,6 +38,12 @@ function explain(lang: Lang, t: PeopleMessages, problems: Record<string, string>
     out[field] = (t as Record<string, string>)[code] ?? core[code] ?? t.fixErrors;
   }
   return out;
+}
+
+/** The token of an invitation path, or null when it cannot be one. */
+function tokenOf(params: unknown): string | null {
+  const parsed = TokenParams.safeParse(params);
+  return parsed.success ? parsed.data.token : null;
 }
 
 function invitationUrl(publicUrl: string, token: string): string {
@@ -82,16 +74,8 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
   ) => {
     const staff = request.staff!;
     const t = peopleT(request);
-    const people = await services.repos.people.list();
-    const open = await services.repos.invitations.openFor(
-      people.map((p) => p.id),
-      new Date().toISOString(),
-    );
-    const rows = await Promise.all(
-      people.map(async (p) =>
-        presentPersonRow(p, (await services.repos.people.passwordHash(p.id)) !== null, open.get(p.id)),
-      ),
-    );
+    const team = await listTeam(services, await actorOf(services, request));
+    const rows = team.map((m) => presentPersonRow(m.person, m.hasPassword, m.invitation));
     const failed = extra.errors && Object.keys(extra.errors).length > 0;
     return sendNewsroomPage(deps, request, reply, {
       title: t.team,
@@ -111,21 +95,13 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
     });
   };
 
-  app.get('/people', async (request, reply) => {
-    if (!can(request.staff!.person, { kind: 'people.manage' })) throw new Forbidden('forbidden');
-    return showTeam(request, reply);
-  });
+  app.get('/people', async (request, reply) => showTeam(request, reply));
 
   app.post('/people', async (request, reply) => {
     checkCsrf(request);
-    const staff = request.staff!;
-    if (!can(staff.person, { kind: 'people.manage' })) throw new Forbidden('forbidden');
-    const body = InviteBody.parse(request.body ?? {});
+    const body = parseInput(InviteForm, request.body);
     try {
-      const { person, token } = await invitePerson(services, staff.person, {
-        ...body,
-        ipHash: await clientIpHash(services, request),
-      });
+      const { person, token } = await invitePerson(services, await actorOf(services, request), body);
       const url = invitationUrl(services.config.publicUrl, token);
       return showTeam(request, reply, { invitation: { name: person.name, url }, status: 201 });
     } catch (err) {
@@ -139,14 +115,8 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
 function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
 
-  const target = async (request: FastifyRequest): Promise<Person> => {
-    const { id } = Params.parse(request.params);
-    const me = request.staff!.person;
-    if (me.id !== id && !can(me, { kind: 'people.manage' })) throw new Forbidden('forbidden');
-    const person = await services.repos.people.byId(id);
-    if (!person) throw new NotFound('No such person.');
-    return person;
-  };
+  const target = async (request: FastifyRequest): Promise<Person> =>
+    profileOf(services, await actorOf(services, request), idParam(PersonParams, request.params));
 
   const showPerson = async (
     request: FastifyRequest,
@@ -163,8 +133,7 @@ function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
     const staff = request.staff!;
     const t = peopleT(request);
     const isAdmin = can(staff.person, { kind: 'people.manage' });
-    const avatar =
-      person.avatarMediaId === null ? null : await services.repos.media.byId(person.avatarMediaId);
+    const avatar = await profilePhoto(services, person);
     const failed = extra.errors && Object.keys(extra.errors).length > 0;
     return sendNewsroomPage(deps, request, reply, {
       title: staff.person.id === person.id ? t.myProfile : person.name,
@@ -205,12 +174,9 @@ function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
   app.post('/people/:id', async (request, reply) => {
     checkCsrf(request);
     const person = await target(request);
-    const values = readProfileForm((request.body ?? {}) as Record<string, unknown>);
+    const values = readProfileForm(parseInput(ProfileForm, request.body));
     try {
-      await updateProfile(services, request.staff!.person, person.id, {
-        ...values,
-        ipHash: await clientIpHash(services, request),
-      });
+      await updateProfile(services, await actorOf(services, request), { personId: person.id, ...values });
     } catch (err) {
       if (!(err instanceof PersonInvalid)) throw err;
       // The language the person just chose is not applied until the profile saves.
@@ -223,18 +189,11 @@ function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
   app.post('/people/:id/photo', async (request, reply) => {
     const person = await target(request);
     const t = peopleT(request);
-    const maxBytes = await maxUploadBytes(services.repos);
+    const maxBytes = await uploadLimitBytes(services);
     try {
       const upload = await receiveUpload(request, maxBytes);
-      if (isPdf(upload.buffer)) throw new Invalid('Not an image.', { file: 'not_image' });
-      const media = await uploadMedia(services, {
-        buffer: upload.buffer,
-        text: { alt: person.name, caption: '', credit: '' },
-      });
-      await updateProfile(services, request.staff!.person, person.id, {
-        ...profileValues(person),
-        avatarMediaId: media.id,
-      });
+      const actor = await actorOf(services, request);
+      await setProfilePhoto(services, actor, { personId: person.id, image: upload.buffer });
     } catch (err) {
       if (err instanceof Invalid && err.fields.file === 'not_image') {
         return showPerson(request, reply, person, { errors: { photo: t.photoNotImage }, status: 422 });
@@ -250,33 +209,23 @@ function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
   app.post('/people/:id/photo/remove', async (request, reply) => {
     checkCsrf(request);
     const person = await target(request);
-    await updateProfile(services, request.staff!.person, person.id, {
-      ...profileValues(person),
-      avatarMediaId: null,
-    });
+    await setProfilePhoto(services, await actorOf(services, request), { personId: person.id, image: null });
     return reply.redirect(`/newsroom/people/${person.id}?saved=1`, 303);
   });
 
   const accountAction = (action: 'disable' | 'enable' | 'invite') =>
     app.post(`/people/:id/${action}`, async (request, reply) => {
       checkCsrf(request);
-      const staff = request.staff!;
-      if (!can(staff.person, { kind: 'people.manage' })) throw new Forbidden('forbidden');
       const person = await target(request);
-      const ipHash = await clientIpHash(services, request);
+      const actor = await actorOf(services, request);
       try {
         if (action === 'invite') {
-          const { token } = await reinvitePerson(services, staff.person, person.id, ipHash);
+          const { token } = await reinvitePerson(services, actor, { personId: person.id });
           const url = invitationUrl(services.config.publicUrl, token);
           return showPerson(request, reply, person, { invitationUrl: url });
         }
-        const saved = await setPersonDisabled(
-          services,
-          staff.person,
-          person.id,
-          action === 'disable',
-          ipHash,
-        );
+        const disabled = action === 'disable';
+        const saved = await setPersonDisabled(services, actor, { personId: person.id, disabled });
         return showPerson(request, reply, saved, {});
       } catch (err) {
         if (!(err instanceof PersonInvalid)) throw err;
@@ -329,28 +278,23 @@ function registerInvitation(app: FastifyInstance, deps: NewsroomDeps): void {
   };
 
   app.get('/invite/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = tokenOf(request.params);
     // The link is a secret: keep it out of the Referer of anything the page links to.
     reply.header('referrer-policy', 'no-referrer');
-    const person = TOKEN.test(token) ? await invitationHolder(services, token) : null;
+    const person = token ? await invitationHolder(services, token) : null;
     if (!person) return invalid(request, reply);
     return page(request, reply, person, {});
   });
 
   app.post('/invite/:token', async (request, reply) => {
     checkCsrf(request);
-    const { token } = request.params as { token: string };
+    const token = tokenOf(request.params);
     reply.header('referrer-policy', 'no-referrer');
-    const person = TOKEN.test(token) ? await invitationHolder(services, token) : null;
-    if (!person) return invalid(request, reply);
-    const body = AcceptBody.parse(request.body ?? {});
+    const person = token ? await invitationHolder(services, token) : null;
+    if (!token || !person) return invalid(request, reply);
+    const body = parseInput(AcceptForm, request.body);
     try {
-      await acceptInvitation(services, {
-        token,
-        password: body.password,
-        confirm: body.confirm,
-        ipHash: await clientIpHash(services, request),
-      });
+      await acceptInvitation(services, { token, ...body, ip: request.ip });
     } catch (err) {
       if (err instanceof NotFound) return invalid(request, reply);
       if (!(err instanceof PersonInvalid)) throw err;

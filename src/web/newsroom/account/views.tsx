@@ -1,7 +1,7 @@
 // The signed-in person's security: two-step verification and password.
 import type { Enrolment } from '../../../services/auth/two-factor.ts';
-import type { NewsroomMessages } from '../messages.ts';
-import { InputField } from './Field.tsx';
+import { InputField } from '../views/Field.tsx';
+import type { AccountMessages } from './messages.ts';
 
 export interface AccountView {
   twoFactorEnabled: boolean;
@@ -10,7 +10,7 @@ export interface AccountView {
   errors: Record<string, string>;
 }
 
-export function AccountPage({ t, csrf, view }: { t: NewsroomMessages; csrf: string; view: AccountView }) {
+export function AccountPage({ t, csrf, view }: { t: AccountMessages; csrf: string; view: AccountView }) {
   return (
     <>
       <p>
@@ -96,7 +96,7 @@ function Enrol({
   enrolment,
   error,
 }: {
-  t: NewsroomMessages;
+  t: AccountMessages;
   csrf: string;
   enrolment: Enrolment;
   error?: string;

@@ -1,7 +1,7 @@
 // Sign-in and second-factor forms. Errors say what is wrong without saying whether the
 // e-mail exists.
-import type { NewsroomMessages } from '../messages.ts';
-import { InputField } from './Field.tsx';
+import { InputField } from '../views/Field.tsx';
+import type { SignInMessages } from './messages.ts';
 
 export function SignInForm({
   t,
@@ -9,7 +9,7 @@ export function SignInForm({
   email,
   next,
 }: {
-  t: NewsroomMessages;
+  t: SignInMessages;
   csrf: string;
   email: string;
   next: string;
@@ -44,7 +44,7 @@ export function SignInForm({
   );
 }
 
-export function SecondFactorForm({ t, csrf, next }: { t: NewsroomMessages; csrf: string; next: string }) {
+export function SecondFactorForm({ t, csrf, next }: { t: SignInMessages; csrf: string; next: string }) {
   return (
     <form method="post" action="/newsroom/sign-in/code" class="nr-form nr-narrow">
       <input type="hidden" name="_csrf" value={csrf} />

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateSync } from 'otplib';
-import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import { memoryFailureThrottle } from '../../services/auth/throttle.ts';
-import { addStaff } from '../../services/staff.ts';
-import { updateSiteSettings } from '../../services/settings.ts';
+import { NewsroomClient } from '../../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
+import { memoryFailureThrottle } from '../../../services/auth/throttle.ts';
+import { addStaff } from '../../../services/staff.ts';
+import { updateSiteSettings } from '../../../services/settings.ts';
 
 let site: TestSite;
 before(async () => {
