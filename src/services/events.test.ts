@@ -7,7 +7,7 @@ import { createDraft } from './articles/create-draft.ts';
 import { publishDue } from './articles/scheduler.ts';
 import { transitionArticle } from './articles/workflow.ts';
 import { type ContentEvent, createEventBus } from './events.ts';
-import { moderateComments } from './moderation.ts';
+import { moderateComments } from './comments/moderate-comments.ts';
 
 let site: TestSite;
 before(async () => {
@@ -84,8 +84,16 @@ describe('comment changes', () => {
     assert.ok(pending);
     const { events, stop } = record();
     try {
-      await moderateComments(site.services, { ids: [pending.id], action: 'approve', by: admin, ipHash: '' });
-      await moderateComments(site.services, { ids: [pending.id], action: 'spam', by: admin, ipHash: '' });
+      await moderateComments(
+        site.services,
+        { person: admin, ipHash: '' },
+        { ids: [pending.id], action: 'approve' },
+      );
+      await moderateComments(
+        site.services,
+        { person: admin, ipHash: '' },
+        { ids: [pending.id], action: 'spam' },
+      );
       assert.deepEqual(events, [
         { type: 'comment', change: 'shown', articleId: pending.articleId, commentId: pending.id },
         { type: 'comment', change: 'removed', articleId: pending.articleId, commentId: pending.id },

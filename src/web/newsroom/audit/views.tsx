@@ -1,3 +1,4 @@
+// The audit log page: who did what and when, newest first, a page at a time.
 import type { NewsroomMessages } from '../messages.ts';
 
 export interface AuditRow {

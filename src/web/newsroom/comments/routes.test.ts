@@ -1,11 +1,11 @@
 // Comment moderation and the audit log over HTTP, and what each role is refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
-import { startTestSite, type TestSite } from '../../../test/support/site.ts';
-import type { Role } from '../../core/types.ts';
-import { addStaff } from '../../services/staff.ts';
-import { articlePath } from '../reader/urls.ts';
+import { NewsroomClient } from '../../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
+import type { Role } from '../../../core/types.ts';
+import { addStaff } from '../../../services/staff.ts';
+import { articlePath } from '../../reader/urls.ts';
 
 let site: TestSite;
 const clients = new Map<Role, NewsroomClient>();
@@ -75,6 +75,8 @@ describe('comment moderation', () => {
     const reply = thread.find((c) => c.parentId === approved!.id && c.authorName === 'The editor');
     assert.ok(reply);
     assert.ok(reply.personId !== null);
+    const [entry] = await site.services.repos.audit.list({ limit: 1, action: 'comment.replied' });
+    assert.equal(entry?.targetId, String(reply.id));
   });
 });
 
@@ -114,6 +116,38 @@ describe('hand-made requests', () => {
       const res = await clients.get('admin')!.get(`/newsroom/audit?page=${page}`);
       assert.equal(res.status, 200, `page=${page}`);
     }
+  });
+
+  it('refuses a moderation action or a reply given twice with a 400, changing nothing', async () => {
+    const editor = clients.get('editor')!;
+    const pending = await pendingComment();
+    const twice = await editor.submit('/newsroom/comments', '/newsroom/comments', {
+      action: ['approve', 'spam'],
+      ids: [String(pending.id)],
+    });
+    assert.equal(twice.status, 400);
+    assert.equal((await site.services.repos.comments.byId(pending.id))?.status, 'pending');
+    const replies = await site.services.repos.audit.count({ action: 'comment.replied' });
+    const reply = await editor.submit('/newsroom/comments', `/newsroom/comments/${pending.id}/reply`, {
+      body: ['شكرًا', 'شكرًا مرة أخرى'],
+    });
+    assert.equal(reply.status, 400);
+    assert.equal((await site.services.repos.comments.byId(pending.id))?.status, 'pending');
+    assert.equal(await site.services.repos.audit.count({ action: 'comment.replied' }), replies);
+  });
+
+  it('sends the queue back unchanged when no comment is ticked or the action is unknown', async () => {
+    const editor = clients.get('editor')!;
+    const pending = await pendingComment();
+    const none = await editor.submit('/newsroom/comments', '/newsroom/comments', { action: 'approve' });
+    assert.equal(none.status, 303);
+    assert.equal(none.location, '/newsroom/comments?done=0');
+    const unknown = await editor.submit('/newsroom/comments', '/newsroom/comments', {
+      action: 'publish',
+      ids: [String(pending.id)],
+    });
+    assert.equal(unknown.location, '/newsroom/comments?done=0');
+    assert.equal((await site.services.repos.comments.byId(pending.id))?.status, 'pending');
   });
 
   it('refuses a form field past its limit with a 400 and a message, saving nothing', async () => {
