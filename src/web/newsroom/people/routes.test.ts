@@ -322,3 +322,43 @@ describe('what non-admins are refused', () => {
     assert.equal(await site.services.repos.people.byEmail('nojeton@example.org'), null);
   });
 });
+
+describe('forms with a field given twice', () => {
+  it('are refused with a 400 and change nothing', async () => {
+    const before = await site.services.repos.people.count();
+    const invite = await admin.submit('/newsroom/people', '/newsroom/people', {
+      name: 'Deux Fois',
+      email: ['twice-a@example.org', 'twice-b@example.org'],
+      role: 'author',
+    });
+    assert.equal(invite.status, 400);
+    assert.equal(await site.services.repos.people.count(), before);
+
+    const me = await site.services.repos.people.byEmail(site.admin.email);
+    assert.ok(me);
+    const profile = await admin.submit(`/newsroom/people/${me.id}`, `/newsroom/people/${me.id}`, {
+      name: ['Premier', 'Second'],
+      email: me.email,
+      slug: me.slug,
+      bio: me.bio,
+      locale: me.locale,
+      role: me.role,
+    });
+    assert.equal(profile.status, 400);
+    assert.equal((await site.services.repos.people.byId(me.id))?.name, me.name);
+
+    const invited = await admin.submit('/newsroom/people', '/newsroom/people', {
+      name: 'Oumou Sangaré',
+      email: 'oumou@example.org',
+      role: 'author',
+    });
+    const link = inviteLink(invited.body);
+    const guest = new NewsroomClient(site.app, '192.0.2.79');
+    const accept = await guest.submit(link, link, {
+      password: ['wassoulou music 2026 a', 'wassoulou music 2026 b'],
+      confirm: 'wassoulou music 2026 a',
+    });
+    assert.equal(accept.status, 400);
+    assert.equal((await guest.get(link)).status, 200, 'the link still works');
+  });
+});

@@ -205,3 +205,34 @@ describe('passwords', () => {
     assert.equal((await phone.get('/newsroom')).status, 303, 'the other session ended');
   });
 });
+
+describe('forms with a field given twice', () => {
+  it('are refused with a 400 and change nothing', async () => {
+    const client = new NewsroomClient(site.app, '192.0.2.40');
+    const signIn = await client.submit('/newsroom/sign-in', '/newsroom/sign-in', {
+      email: [site.admin.email, 'other@example.org'],
+      password: site.admin.password,
+    });
+    assert.equal(signIn.status, 400);
+    assert.ok(!client.cookies.has('midad_session'));
+
+    await addStaff(site.services, {
+      email: 'awa@midad.example',
+      name: 'Awa Keïta',
+      role: 'author',
+      password: 'bamako evening light',
+    });
+    assert.equal((await client.signIn('awa@midad.example', 'bamako evening light')).status, 303);
+    const password = await client.submit('/newsroom/account', '/newsroom/account/password', {
+      current: 'bamako evening light',
+      password: ['a new strong password 1', 'a new strong password 2'],
+    });
+    assert.equal(password.status, 400);
+    const code = await client.submit('/newsroom/account', '/newsroom/account/2fa/confirm', {
+      code: ['123456', '654321'],
+    });
+    assert.equal(code.status, 400);
+    const again = new NewsroomClient(site.app, '192.0.2.41');
+    assert.equal((await again.signIn('awa@midad.example', 'bamako evening light')).status, 303);
+  });
+});
