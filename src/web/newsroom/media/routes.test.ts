@@ -122,6 +122,39 @@ describe('media library pages', () => {
     assert.equal((await site.services.repos.media.byId(photo.id))!.caption, after.caption);
   });
 
+  it('refuses a text field given twice with a 400 naming it, writing nothing', async () => {
+    const before = (await site.services.repos.media.byId(photo.id))!;
+    const audits = (await site.services.repos.audit.list({ limit: 100, action: 'media.update' })).length;
+    for (const field of ['alt', 'caption', 'credit']) {
+      const res = await clients
+        .get('author')!
+        .submit(`/newsroom/media/${photo.id}`, `/newsroom/media/${photo.id}`, {
+          alt: 'نص بديل',
+          caption: '',
+          credit: '',
+          [field]: ['أول', 'ثان'],
+        });
+      assert.equal(res.status, 400, field);
+      assert.ok(res.body.includes(`«${field}»`), `${field} is named`);
+    }
+    assert.deepEqual(await site.services.repos.media.byId(photo.id), before);
+    assert.equal(
+      (await site.services.repos.audit.list({ limit: 100, action: 'media.update' })).length,
+      audits,
+    );
+  });
+
+  it('audits a saved text with who changed it', async () => {
+    await clients.get('author')!.submit(`/newsroom/media/${photo.id}`, `/newsroom/media/${photo.id}`, {
+      alt: 'قارب على نهر النيجر',
+      caption: 'Niamey, 2026',
+      credit: '',
+    });
+    const [entry] = await site.services.repos.audit.list({ limit: 1, action: 'media.update' });
+    assert.equal(entry?.targetId, String(photo.id));
+    assert.equal(entry?.details.alt, 'قارب على نهر النيجر');
+  });
+
   it('refuses to delete an item in use, listing what uses it, then deletes and audits', async () => {
     const article = await site.services.repos.articles.create({
       lang: 'ar',

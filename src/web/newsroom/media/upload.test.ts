@@ -158,6 +158,45 @@ describe('media upload', () => {
     assert.match(doc.src, /^\/media\/\d{4}\/\d{2}\/[0-9a-f]{16}\.pdf$/);
   });
 
+  it('refuses a text field given twice with a 400, storing nothing', async () => {
+    const before = await stored(site);
+    const editor = clients.get('editor')!;
+    const form = new FormData();
+    form.append('_csrf', await token('editor'));
+    form.append('alt', 'أول');
+    form.append('alt', 'ثان');
+    const photo = new Uint8Array(await photoWithGps(400, 300));
+    form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'a.jpg');
+    const request = new Request('http://localhost/newsroom/media', { method: 'POST', body: form });
+    const res = await site.app.inject({
+      method: 'POST',
+      url: '/newsroom/media',
+      headers: {
+        cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': request.headers.get('content-type') ?? '',
+        accept: 'application/json',
+      },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    assert.equal(res.statusCode, 400);
+    const body = res.json() as { error: { code: string; fields: Record<string, string> } };
+    assert.deepEqual([body.error.code, body.error.fields], ['malformed', { alt: 'repeated' }]);
+    assert.deepEqual(await stored(site), before);
+  });
+
+  it('audits an upload with who made it', async () => {
+    const res = await postMultipart(
+      site,
+      clients.get('author')!,
+      { _csrf: await token('author') },
+      { name: 'report.pdf', type: 'application/pdf', data: tinyPdf() },
+      'application/json',
+    );
+    const { item } = res.json() as { item: { id: number } };
+    const [entry] = await site.services.repos.audit.list({ limit: 1, action: 'media.upload' });
+    assert.equal(entry?.targetId, String(item.id));
+  });
+
   it('refuses a contributor (403) and a missing CSRF token, storing nothing', async () => {
     const before = await stored(site);
     const photo = { name: 'a.jpg', type: 'image/jpeg', data: await photoWithGps(400, 300) };

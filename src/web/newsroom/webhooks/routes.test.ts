@@ -183,6 +183,29 @@ describe('refused input', () => {
   });
 });
 
+describe('repeated fields', () => {
+  it('refuses an address or description given twice with a 400 naming it, writing nothing', async () => {
+    const ok = await create({ url: receiver.url, description: 'Once', events: ['article.published'] });
+    const page = ok.location!.split('?')[0]!;
+    const id = Number(page.split('/').pop());
+    const stored = await site.services.repos.webhooks.byId(id);
+    const count = (await site.services.repos.webhooks.list()).length;
+    for (const [field, value] of [
+      ['url', [receiver.url, 'https://other.example/']],
+      ['description', ['a', 'b']],
+    ] as const) {
+      const fields = { url: receiver.url, description: '', events: ['article.updated'], [field]: [...value] };
+      const added = await create(fields);
+      assert.equal(added.status, 400, `new ${field}`);
+      assert.ok(added.body.includes(`«${field}»`), `${field} is named`);
+      const edited = await admin.submit(page, page, fields);
+      assert.equal(edited.status, 400, `edit ${field}`);
+    }
+    assert.equal((await site.services.repos.webhooks.list()).length, count);
+    assert.deepEqual(await site.services.repos.webhooks.byId(id), stored);
+  });
+});
+
 describe('who may', () => {
   it('refuses every webhook route to an editor with 403, changing nothing', async () => {
     const res = await create({ url: receiver.url, description: 'Kept', events: ['article.published'] });
