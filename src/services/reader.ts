@@ -4,6 +4,8 @@ import { NotFound } from '../core/errors.ts';
 import type { Article, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { Page, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import { SHOWN as RELATED_SHOWN } from '../search/related/decide.ts';
+import type { Services } from './context.ts';
+import { loadSiteSettings, type SiteSettings } from './settings.ts';
 
 /** Everything needed to present a list of article cards without further queries. */
 export interface CardBundle {
@@ -17,6 +19,22 @@ export interface CardBundle {
 export const PER_PAGE = 12;
 
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
+/** What the reader's queries need of the services. */
+export type ReaderServices = Pick<Services, 'repos'>;
+
+/** What every reader page frame shows: the settings, the sections and the site's logo. */
+export interface ReaderFrame {
+  settings: SiteSettings;
+  sections: Section[];
+  logo: Media | null;
+}
+
+export async function loadReaderFrame(services: ReaderServices): Promise<ReaderFrame> {
+  const { repos } = services;
+  const [settings, sections] = await Promise.all([loadSiteSettings(repos), repos.sections.list()]);
+  const logo = settings.logoMediaId === null ? null : await repos.media.byId(settings.logoMediaId);
+  return { settings, sections, logo };
+}
 
 export async function bundleCards(
   repos: Repos,
@@ -50,7 +68,8 @@ export interface HomeData {
   page: number;
 }
 
-export async function loadHome(repos: Repos, lang: Lang, page: number): Promise<HomeData> {
+export async function loadHome(services: ReaderServices, lang: Lang, page: number): Promise<HomeData> {
+  const { repos } = services;
   const sections = await repos.sections.list();
   const [breaking, featuredPage] = await Promise.all([
     repos.articles.listPublished({ lang, breaking: true, limit: 3 }),
@@ -109,7 +128,12 @@ export interface ArticleData {
 }
 
 /** A published article as readers may see it; anything else is "not found". */
-export async function loadPublishedArticle(repos: Repos, id: number, now = new Date()): Promise<Article> {
+export async function loadPublishedArticle(
+  services: ReaderServices,
+  id: number,
+  now = new Date(),
+): Promise<Article> {
+  const { repos } = services;
   const article = await repos.articles.byId(id);
   if (article?.status !== 'published' || !article.publishedAt || article.publishedAt > now.toISOString()) {
     throw new NotFound('No published article with this id.');
@@ -117,7 +141,8 @@ export async function loadPublishedArticle(repos: Repos, id: number, now = new D
   return article;
 }
 
-export async function loadArticlePage(repos: Repos, article: Article): Promise<ArticleData> {
+export async function loadArticlePage(services: ReaderServices, article: Article): Promise<ArticleData> {
+  const { repos } = services;
   const sections = await repos.sections.list();
   const [people, tags, comments, relatedArticles, translations] = await Promise.all([
     repos.people.byIds(article.authorIds),
@@ -200,7 +225,8 @@ async function listing(
   return { articles, cards: await bundleCards(repos, articles.items), page };
 }
 
-export async function loadSectionPage(repos: Repos, slug: string, lang: Lang, page: number) {
+export async function loadSectionPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+  const { repos } = services;
   const section = await repos.sections.bySlug(slug);
   if (!section) throw new NotFound('No such section.');
   const sections = await repos.sections.list();
@@ -213,13 +239,15 @@ export async function loadSectionPage(repos: Repos, slug: string, lang: Lang, pa
   };
 }
 
-export async function loadTagPage(repos: Repos, slug: string, lang: Lang, page: number) {
+export async function loadTagPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+  const { repos } = services;
   const tag = await repos.tags.bySlug(slug);
   if (!tag) throw new NotFound('No such tag.');
   return { ...(await listing(repos, { lang, tagId: tag.id }, page)), tag };
 }
 
-export async function loadAuthorPage(repos: Repos, slug: string, lang: Lang, page: number) {
+export async function loadAuthorPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+  const { repos } = services;
   const person = await repos.people.bySlug(slug);
   if (!person) throw new NotFound('No such author.');
   const data = await listing(repos, { lang, authorId: person.id }, page);

@@ -41,8 +41,8 @@ await forEachEngine((engine) => {
   };
   /** What the article page shows, as fixture keys. */
   const shown = async (key: string) => {
-    const article = await loadPublishedArticle(services.repos, id(key));
-    const page = await loadArticlePage(services.repos, article);
+    const article = await loadPublishedArticle(services, id(key));
+    const page = await loadArticlePage(services, article);
     return page.related.articles.map((a) => keyOf(a.id));
   };
   const topic = (key: string) => byId.get(id(key))!.topic;

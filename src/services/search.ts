@@ -2,10 +2,10 @@
 // articles come back with what cards need and their highlighted title and snippet.
 import { htmlToText } from '../core/html-policy.ts';
 import type { Article, IsoDate, Lang, Section } from '../core/types.ts';
-import type { Repositories } from '../db/repositories/contract.ts';
-import type { MatchMode, SearchIndex, SearchSort } from '../search/contract.ts';
+import type { MatchMode, SearchSort } from '../search/contract.ts';
 import { MAX_RANKED } from '../search/search-index.ts';
 import type { SnippetPart } from '../search/snippet.ts';
+import type { Services } from './context.ts';
 import { bundleCards, type CardBundle, descendantIds } from './reader.ts';
 
 export interface SearchInput {
@@ -44,19 +44,17 @@ export interface SearchData {
 
 const SNIPPET_CHARS = 220;
 
-type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
-
 export async function searchArticles(
-  deps: { repos: Repos; search: SearchIndex },
+  services: Pick<Services, 'repos' | 'search'>,
   input: SearchInput,
 ): Promise<SearchData> {
-  const { repos } = deps;
+  const { repos } = services;
   const sections = await repos.sections.list();
   const section = input.sectionSlug ? (sections.find((s) => s.slug === input.sectionSlug) ?? null) : null;
   const author = input.authorSlug ? await repos.people.bySlug(input.authorSlug) : null;
   const filtered = Boolean(input.sectionSlug || input.authorSlug || input.from || input.to);
 
-  const result = await deps.search.search({
+  const result = await services.search.search({
     text: input.text,
     sort: input.sort,
     limit: input.perPage,

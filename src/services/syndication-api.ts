@@ -4,6 +4,7 @@
 import { NotFound } from '../core/errors.ts';
 import type { Article, IsoDate, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
+import type { Services } from './context.ts';
 import { bundleCards, type CardBundle, descendantIds, loadPublishedArticle } from './reader.ts';
 
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
@@ -65,7 +66,11 @@ export async function loadArticleBundle(repos: Repos, articles: Article[]): Prom
   return { articles, cards, tags: new Map(tags.map((t) => [t.id, t])) };
 }
 
-export async function listArticles(repos: Repos, q: ArticleListQuery): Promise<ArticleList> {
+export async function listArticles(
+  services: Pick<Services, 'repos'>,
+  q: ArticleListQuery,
+): Promise<ArticleList> {
+  const { repos } = services;
   const filters = await filtersOf(repos, q);
   // One more than asked tells whether there is a next page without counting.
   const { items } = await repos.articles.listPublished({ ...filters, limit: q.limit + 1 });
@@ -79,16 +84,17 @@ export interface ApiArticle extends ArticleBundle {
 }
 
 export async function loadApiArticle(
-  repos: Repos,
+  services: Pick<Services, 'repos'>,
   ref: { id: number } | { lang: Lang; slug: string },
 ): Promise<ApiArticle> {
+  const { repos } = services;
   let article: Article;
   if ('id' in ref) {
-    article = await loadPublishedArticle(repos, ref.id);
+    article = await loadPublishedArticle(services, ref.id);
   } else {
     const found = await repos.articles.bySlug(ref.lang, ref.slug);
     if (!found) throw new NotFound('No published article with this slug.');
-    article = await loadPublishedArticle(repos, found.id);
+    article = await loadPublishedArticle(services, found.id);
   }
   const translations = await publishedTranslations(repos, article);
   return { ...(await loadArticleBundle(repos, [article])), article, translations };
@@ -102,16 +108,19 @@ export async function publishedTranslations(repos: Repos, article: Article): Pro
   );
 }
 
-export function listSections(repos: Repos): Promise<Section[]> {
-  return repos.sections.list();
+export function listSections(services: Pick<Services, 'repos'>): Promise<Section[]> {
+  return services.repos.sections.list();
 }
 
-export function listTags(repos: Repos): Promise<Tag[]> {
-  return repos.tags.list();
+export function listTags(services: Pick<Services, 'repos'>): Promise<Tag[]> {
+  return services.repos.tags.list();
 }
 
 /** People with at least one published article: staff who never published stay private. */
-export async function listAuthors(repos: Repos): Promise<{ people: Person[]; avatars: Map<number, Media> }> {
+export async function listAuthors(
+  services: Pick<Services, 'repos'>,
+): Promise<{ people: Person[]; avatars: Map<number, Media> }> {
+  const { repos } = services;
   const activity = await repos.articles.listingActivity();
   const ids = [...new Set(activity.authors.map((a) => a.id))];
   const people = (await repos.people.byIds(ids)).sort((a, b) => a.name.localeCompare(b.name));

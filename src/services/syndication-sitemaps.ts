@@ -3,12 +3,8 @@
 // the articles of the last two days for Google News.
 import { NotFound } from '../core/errors.ts';
 import type { IsoDate, Lang, Media } from '../core/types.ts';
-import type {
-  ArticleRef,
-  ListingActivity,
-  PublishedMonth,
-  Repositories,
-} from '../db/repositories/contract.ts';
+import type { ArticleRef, ListingActivity, PublishedMonth } from '../db/repositories/contract.ts';
+import type { Services } from './context.ts';
 import { translationsOf } from './syndication.ts';
 
 /** The sitemaps protocol's limit of URLs per file. */
@@ -19,8 +15,6 @@ export const NEWS_LIMIT = 1_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 // Comfortably under SQLite's and PostgreSQL's limits on bound parameters.
 const ID_CHUNK = 5_000;
-
-type Repos = Pick<Repositories, 'articles' | 'sections' | 'tags' | 'people' | 'media'>;
 
 export type ListingKind = 'sections' | 'tags' | 'authors';
 export const LISTING_KINDS: readonly ListingKind[] = ['sections', 'tags', 'authors'];
@@ -61,11 +55,11 @@ export function pagesFor(count: number, limit = SITEMAP_LIMIT): number {
   return Math.max(1, Math.ceil(count / limit));
 }
 
-export async function loadSitemapIndex(repos: Repos): Promise<SitemapIndexData> {
-  const months = await repos.articles.publishedMonths();
+export async function loadSitemapIndex(services: Pick<Services, 'repos'>): Promise<SitemapIndexData> {
+  const months = await services.repos.articles.publishedMonths();
   const listings = await Promise.all(
     LISTING_KINDS.map(async (kind) => {
-      const entries = await loadListingEntries(repos, kind);
+      const entries = await loadListingEntries(services, kind);
       return {
         kind,
         count: entries.length,
@@ -78,11 +72,12 @@ export async function loadSitemapIndex(repos: Repos): Promise<SitemapIndexData> 
 
 /** Articles published in a UTC month ("2026-11"), one sitemap page of them. */
 export async function loadArticleSitemap(
-  repos: Repos,
+  services: Pick<Services, 'repos'>,
   month: string,
   page: number,
   limit = SITEMAP_LIMIT,
 ): Promise<ArticleSitemapData> {
+  const { repos } = services;
   const [year, mm] = month.split('-').map(Number) as [number, number];
   const from = new Date(Date.UTC(year, mm - 1, 1)).toISOString();
   const to = new Date(Date.UTC(year, mm, 1)).toISOString();
@@ -135,7 +130,11 @@ function rollUp(activity: ListingActivity[], parentOf: Map<number, number | null
   return [...latest.values()];
 }
 
-export async function loadListingEntries(repos: Repos, kind: ListingKind): Promise<ListingEntry[]> {
+export async function loadListingEntries(
+  services: Pick<Services, 'repos'>,
+  kind: ListingKind,
+): Promise<ListingEntry[]> {
+  const { repos } = services;
   const activity = await repos.articles.listingActivity();
   if (kind === 'sections') {
     const sections = await repos.sections.list();
@@ -157,8 +156,8 @@ export async function loadListingEntries(repos: Repos, kind: ListingKind): Promi
 }
 
 /** Google News: articles published within the last two days, newest first, at most 1,000. */
-export function loadNewsSitemap(repos: Repos, now = new Date()): Promise<ArticleRef[]> {
-  return repos.articles.listPublishedRefs({
+export function loadNewsSitemap(services: Pick<Services, 'repos'>, now = new Date()): Promise<ArticleRef[]> {
+  return services.repos.articles.listPublishedRefs({
     publishedFrom: new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(),
     limit: NEWS_LIMIT,
   });

@@ -4,6 +4,7 @@
 import { NotFound } from '../core/errors.ts';
 import type { Article, Lang, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
+import type { Services } from './context.ts';
 import { bundleCards, type CardBundle, descendantIds } from './reader.ts';
 
 export const FEED_SIZE = 20;
@@ -72,11 +73,12 @@ async function subjectOf(
 }
 
 export async function loadFeed(
-  repos: Repos,
+  services: Pick<Services, 'repos'>,
   scope: FeedScope,
   lang: Lang,
   limit = FEED_SIZE,
 ): Promise<FeedData> {
+  const { repos } = services;
   const sections = await repos.sections.list();
   const { subject, query } = await subjectOf(repos, scope, sections);
   const { items: articles } = await repos.articles.listPublished({

@@ -16,7 +16,8 @@ import { createPageCache } from './cache/plugin.ts';
 import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendNotFound } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
-import { findLegacyRedirect, legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
+import { findRecordedRedirect } from '../services/redirects.ts';
+import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSearchApi } from './api/search.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { contentApi } from './api/content-routes.ts';
@@ -69,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
     requestTimeout: config.timeouts.request * 1000,
-    frameworkErrors: legacyBadUrlHandler(services.repos, bareSecurityHeaders(https)),
+    frameworkErrors: legacyBadUrlHandler(services, bareSecurityHeaders(https)),
   });
 
   limitSlowClients(app, config.timeouts);
@@ -138,15 +139,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerSearchApi(app, deps);
   registerPreviewRoutes(app, deps);
-  registerLegacyQueryRedirects(app, services.repos);
+  registerLegacyQueryRedirects(app, services);
   app.setNotFoundHandler(async (request, reply) => {
     // Old URLs (for instance from an imported site) answer with their recorded redirect.
-    const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' || request.method === 'HEAD') {
-      const redirect =
-        (await services.repos.redirects.byFromPath(path)) ??
-        (await services.repos.redirects.byFromPath(safeDecode(path))) ??
-        (await findLegacyRedirect(services.repos, request.url));
+      const redirect = await findRecordedRedirect(services, request.url);
       if (redirect) {
         if (redirect.statusCode === 410) return reply.code(410).send();
         return reply.redirect(redirect.toPath, redirect.statusCode);
@@ -180,12 +177,4 @@ function limitSlowClients(app: FastifyInstance, timeouts: { headers: number; req
   server.headersTimeout = timeouts.headers * 1000;
   server.requestTimeout = timeouts.request * 1000;
   server.connectionsCheckingInterval = Math.min(30_000, Math.max(250, (timeouts.headers * 1000) / 4));
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }

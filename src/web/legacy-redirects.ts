@@ -2,29 +2,17 @@
 // them in (decoded, so upper- and lower-case percent-encoding match alike; no trailing slash);
 // WordPress's id links (/?p=12, /?page_id=3, /?cat=4) are caught before the home page answers.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Redirect } from '../core/types.ts';
-import type { Repositories } from '../db/repositories/contract.ts';
-import { redirectKey } from '../services/import-paths.ts';
+import type { Services } from '../services/context.ts';
+import { findLegacyRedirect } from '../services/redirects.ts';
 
 const ID_QUERY = /[?&](p|page_id|attachment_id|cat|tag|author)=/;
 
-export async function findLegacyRedirect(
-  repos: Pick<Repositories, 'redirects'>,
-  url: string,
-): Promise<Redirect | null> {
-  const key = redirectKey(url);
-  return key === null ? null : repos.redirects.byFromPath(key);
-}
-
-export function registerLegacyQueryRedirects(
-  app: FastifyInstance,
-  repos: Pick<Repositories, 'redirects'>,
-): void {
+export function registerLegacyQueryRedirects(app: FastifyInstance, services: Services): void {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const path = request.url.split('?')[0];
     if ((path !== '/' && path !== '/index.php') || !ID_QUERY.test(request.url)) return;
-    const redirect = await findLegacyRedirect(repos, request.url);
+    const redirect = await findLegacyRedirect(services, request.url);
     if (redirect && redirect.statusCode !== 410) return reply.redirect(redirect.toPath, redirect.statusCode);
   });
 }
@@ -38,22 +26,18 @@ export function registerLegacyQueryRedirects(
  * `headers`: the security headers, which this answer must carry itself: a malformed URL is
  * refused before Fastify runs the hooks that would add them.
  */
-export function legacyBadUrlHandler(
-  repos: Pick<Repositories, 'redirects'>,
-  headers: Record<string, string> = {},
-) {
+export function legacyBadUrlHandler(services: Services, headers: Record<string, string> = {}) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const status = error.statusCode ?? 400;
     reply.headers(headers);
-    const plain = () =>
-      reply
-        .code(status)
-        .send({ statusCode: status, code: error.code, error: 'Bad Request', message: error.message });
+    // The shape of every other refusal (web/errors.ts), with a stable code of ours.
+    const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+    const plain = () => reply.code(status).send({ error: { code, message: error.message } });
     if (error.code !== 'FST_ERR_BAD_URL' || (request.method !== 'GET' && request.method !== 'HEAD')) {
       plain();
       return;
     }
-    findLegacyRedirect(repos, request.url).then(
+    findLegacyRedirect(services, request.url).then(
       (redirect) => {
         if (redirect && redirect.statusCode !== 410) reply.redirect(redirect.toPath, redirect.statusCode);
         else plain();

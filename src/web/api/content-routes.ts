@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentFull, presentSummary } from '../../services/api-article.ts';
 import type { Services } from '../../services/context.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
+import { siteSettings } from '../../services/settings.ts';
 import {
   listArticles,
   listAuthors,
@@ -57,7 +57,8 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
 }
 
 export async function contentApi(api: FastifyInstance, options: ContentApiOptions): Promise<void> {
-  const { repos, config } = options.services;
+  const { services } = options;
+  const { config } = services;
   const base = config.publicUrl;
 
   await api.register(rateLimit, {
@@ -70,7 +71,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
 
   api.get('/articles', async (request, reply) => {
     const params = parseOr400(ArticleListParams, request.query);
-    const list = await listArticles(repos, {
+    const list = await listArticles(services, {
       limit: params.limit,
       ...(params.lang ? { lang: params.lang } : {}),
       ...(params.section ? { sectionSlug: params.section } : {}),
@@ -99,10 +100,10 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     const { ref } = parseOr400(ArticleRefParams, request.params);
     const query = parseOr400(ArticleLookupQuery, request.query);
     const found = /^\d{1,12}$/.test(ref)
-      ? await loadApiArticle(repos, { id: Number(ref) })
-      : await loadApiArticle(repos, {
+      ? await loadApiArticle(services, { id: Number(ref) })
+      : await loadApiArticle(services, {
           slug: ref,
-          lang: query.lang ?? (await loadSiteSettings(repos)).defaultLang,
+          lang: query.lang ?? (await siteSettings(services)).defaultLang,
         });
     const { translationGroup } = found.article;
     dependsOn(
@@ -117,7 +118,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
 
   api.get('/sections', async (request, reply) => {
     parseOr400(NoParams, request.query);
-    const sections = await listSections(repos);
+    const sections = await listSections(services);
     dependsOn(reply, tags.sections);
     return sendJson(request, reply, { data: sections.map((s) => presentSection(s, sections, base)) });
   });
@@ -125,12 +126,12 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
   api.get('/tags', async (request, reply) => {
     parseOr400(NoParams, request.query);
     dependsOn(reply, tags.tagList);
-    return sendJson(request, reply, { data: (await listTags(repos)).map((t) => presentTag(t, base)) });
+    return sendJson(request, reply, { data: (await listTags(services)).map((t) => presentTag(t, base)) });
   });
 
   api.get('/authors', async (request, reply) => {
     parseOr400(NoParams, request.query);
-    const { people, avatars } = await listAuthors(repos);
+    const { people, avatars } = await listAuthors(services);
     dependsOn(
       reply,
       tags.people,

@@ -21,25 +21,23 @@ export interface ApiSearchResult {
 }
 
 export function registerSearchApi(app: FastifyInstance, deps: ReaderDeps): void {
-  const { repos, search, config } = deps.services;
+  const { services } = deps;
+  const { config } = services;
 
   app.get('/api/v1/search', async (request, reply) => {
     const params = ApiSearchParams.parse(request.query);
     reply.header('cache-control', 'public, max-age=60, s-maxage=60');
     if (params.q.trim() === '') return { total: 0, results: [] };
-    const data = await searchArticles(
-      { repos, search },
-      {
-        text: params.q,
-        sort: params.sort,
-        page: params.page,
-        perPage: params.per_page,
-        ...(params.lang ? { lang: params.lang } : {}),
-        ...(params.section ? { sectionSlug: params.section } : {}),
-        ...(params.author ? { authorSlug: params.author } : {}),
-        ...dayBounds(params),
-      },
-    );
+    const data = await searchArticles(services, {
+      text: params.q,
+      sort: params.sort,
+      page: params.page,
+      perPage: params.per_page,
+      ...(params.lang ? { lang: params.lang } : {}),
+      ...(params.section ? { sectionSlug: params.section } : {}),
+      ...(params.author ? { authorSlug: params.author } : {}),
+      ...dayBounds(params),
+    });
     const results: ApiSearchResult[] = data.found.map(({ article, snippet }) => {
       const section = article.sectionId === null ? undefined : data.cards.sections.get(article.sectionId);
       return {

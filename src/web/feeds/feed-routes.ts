@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { loadSiteSettings, servedLanguages } from '../../services/settings.ts';
+import { servedLanguages, siteSettings } from '../../services/settings.ts';
 import { type FeedScope, loadFeed } from '../../services/syndication.ts';
 import type { FeedSubject } from '../../services/syndication.ts';
 import { dependsOn } from '../cache/dependencies.ts';
@@ -25,7 +25,8 @@ const RENDER: Record<FeedFormat, (feed: FeedView) => string> = {
 type SlugParams = { Params: { slug: string } };
 
 export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang, prefix: string): void {
-  const { repos, config } = deps.services;
+  const { services } = deps;
+  const { config } = services;
 
   const send = async (
     scope: FeedScope,
@@ -33,11 +34,11 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     request: Parameters<typeof sendCacheable>[0],
     reply: Parameters<typeof sendCacheable>[1],
   ) => {
-    const settings = await loadSiteSettings(repos);
+    const settings = await siteSettings(services);
     if (scope.kind !== 'all' && !servedLanguages(settings).includes(lang)) {
       throw new NotFound(`The site does not publish in "${lang}".`);
     }
-    const data = await loadFeed(repos, scope, scope.kind === 'all' ? settings.defaultLang : lang);
+    const data = await loadFeed(services, scope, scope.kind === 'all' ? settings.defaultLang : lang);
     const feed = presentFeed(data, scope, settings, config.publicUrl);
     dependsOn(reply, tags.feed, subjectTags(data.subject), showsArticles(data.articles));
     return sendCacheable(request, reply, {

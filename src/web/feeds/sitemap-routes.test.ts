@@ -109,7 +109,7 @@ describe('sitemaps', () => {
     assert.equal(pages, 2);
     const seen: number[] = [];
     for (let page = 1; page <= pages; page++) {
-      const data = await loadArticleSitemap(site.services.repos, BUILT_MONTH, page, 2);
+      const data = await loadArticleSitemap(site.services, BUILT_MONTH, page, 2);
       assert.ok(data.refs.length <= 2);
       seen.push(...data.refs.map((r) => r.id));
     }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
-import { loadSiteSettings } from '../../services/settings.ts';
+import { siteSettings } from '../../services/settings.ts';
 import {
   type ListingKind,
   loadArticleSitemap,
@@ -44,7 +44,7 @@ export function sitemapFile(name: string, page: number): string {
 }
 
 export function registerSitemapRoutes(app: FastifyInstance, services: Services): void {
-  const { repos, config } = services;
+  const { config } = services;
   const base = config.publicUrl;
 
   app.get('/robots.txt', (_request, reply) =>
@@ -56,7 +56,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
 
   app.get('/sitemap.xml', async (request, reply) => {
     dependsOn(reply, tags.sitemap);
-    const index = await loadSitemapIndex(repos);
+    const index = await loadSitemapIndex(services);
     const refs: SitemapRef[] = [];
     for (const m of index.months) {
       for (let page = 1; page <= pagesFor(m.count); page++) {
@@ -83,10 +83,10 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
   app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
     const { file } = request.params;
     dependsOn(reply, tags.sitemap);
-    const settings = await loadSiteSettings(repos);
+    const settings = await siteSettings(services);
     const article = ARTICLES_FILE.exec(file);
     if (article) {
-      const data = await loadArticleSitemap(repos, article[1]!, Number(article[2] ?? 1));
+      const data = await loadArticleSitemap(services, article[1]!, Number(article[2] ?? 1));
       const urls = data.refs.map((ref) => {
         const href = base + articlePath(ref);
         const image =
@@ -114,7 +114,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
     if (!listing) throw new NotFound('No such sitemap.');
     const kind = listing[1] as ListingKind;
     const page = Number(listing[2] ?? 1);
-    const entries = (await loadListingEntries(repos, kind)).slice(
+    const entries = (await loadListingEntries(services, kind)).slice(
       (page - 1) * SITEMAP_LIMIT,
       page * SITEMAP_LIMIT,
     );
@@ -135,7 +135,7 @@ export function registerSitemapRoutes(app: FastifyInstance, services: Services):
 
   app.get('/sitemap-news.xml', async (request, reply) => {
     dependsOn(reply, tags.sitemap);
-    const [settings, refs] = await Promise.all([loadSiteSettings(repos), loadNewsSitemap(repos)]);
+    const [settings, refs] = await Promise.all([siteSettings(services), loadNewsSitemap(services)]);
     const body = renderNewsSitemap(
       refs.map((ref) => ({
         loc: base + articlePath(ref),

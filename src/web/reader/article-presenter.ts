@@ -3,7 +3,7 @@ import { commentTextToHtml } from '../../core/html-policy.ts';
 import { format } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
 import type { Comment, Lang } from '../../core/types.ts';
-import { COMMENT_LIMITS } from '../../services/comments.ts';
+import { COMMENT_LIMITS } from '../../services/comments/submit-comment.ts';
 import type { ArticleData } from '../../services/reader.ts';
 import {
   authorLinks,

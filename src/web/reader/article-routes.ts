@@ -5,8 +5,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { TooManyRequests } from '../../core/errors.ts';
 import type { MessageKey } from '../../core/i18n.ts';
 import type { Article, Lang } from '../../core/types.ts';
+import { parseInput } from '../../core/validation.ts';
 import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts';
-import { CommentRefused, submitComment } from '../../services/comments.ts';
+import { CommentRefused, submitComment } from '../../services/comments/submit-comment.ts';
 import type { RateLimiter } from '../../services/rate-limit.ts';
 import { loadArticlePage, loadPublishedArticle } from '../../services/reader.ts';
 import { dependsOn } from '../cache/dependencies.ts';
@@ -16,6 +17,7 @@ import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
 import { excerptOf } from './presenters.ts';
+import { withStrictForms } from './form-body.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
 import { articlePath } from './urls.ts';
 import { renderArticlePage } from './views/render.ts';
@@ -30,12 +32,12 @@ export function registerArticleRoutes(
   lang: Lang,
   prefix: string,
 ): void {
-  const { repos } = deps.services;
+  const { services } = deps;
 
   const handler = async (request: { params: unknown; query: unknown; url: string }, reply: FastifyReply) => {
     const params = parseOr404(ArticleParams, request.params);
     const query = parseOr404(ArticleQuery, request.query);
-    const article = await loadPublishedArticle(repos, params.id);
+    const article = await loadPublishedArticle(services, params.id);
     const canonicalPath = articlePath(article);
     if (article.lang !== lang || params.slug === undefined || params.slug !== article.slug) {
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -56,62 +58,58 @@ export function registerArticleRoutes(
   app.get(`${prefix}/article/:id`, handler);
   app.get(`${prefix}/article/:id/:slug`, handler);
 
-  app.post(`${prefix}/article/:id/comments`, async (request, reply) => {
-    const { id } = parseOr404(ArticleParams, request.params);
-    const article = await loadPublishedArticle(repos, id);
-    const form = CommentForm.parse(request.body ?? {});
-    const ctx = await readerContext(deps, article.lang);
-    try {
-      const outcome = await submitComment(
-        { repos, settings: ctx.settings, limiter: deps.commentLimiter },
-        {
-          article,
-          parentId: form.parent_id,
-          name: form.name,
-          email: form.email,
-          body: form.body,
-          token: form.token,
-          honeypot: form.website,
-          ip: request.ip,
-        },
-      );
-      if (!outcome.held) {
-        await deps.services.events.emit({
-          type: 'comment',
-          change: 'shown',
-          articleId: article.id,
-          commentId: outcome.comment.id,
-        });
-      }
-      const target = outcome.held
-        ? `${articlePath(article)}?comment=held#respond`
-        : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
-      return reply.redirect(target, 303);
-    } catch (err) {
-      if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
-      const errors: Record<string, MessageKey> =
-        err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
-      const { form: general, ...fields } = errors;
-      reply.header('cache-control', 'private, no-store');
-      return sendArticle(
-        deps,
-        reply,
-        ctx,
-        article,
-        {
-          replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
-          values: { name: form.name, email: form.email, body: form.body },
-          errors: fields,
-          notice: {
-            kind: 'error',
-            text: general
-              ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
-              : ctx.present.t.commentRefused,
+  withStrictForms(app, (scope) => {
+    scope.post(`${prefix}/article/:id/comments`, async (request, reply) => {
+      const { id } = parseOr404(ArticleParams, request.params);
+      const article = await loadPublishedArticle(services, id);
+      const form = parseInput(CommentForm, request.body);
+      // Before anything is written: a language the site does not publish in is a 404.
+      const ctx = await readerContext(deps, article.lang);
+      try {
+        const outcome = await submitComment(
+          services,
+          { limiter: deps.commentLimiter },
+          {
+            articleId: article.id,
+            parentId: form.parent_id,
+            name: form.name,
+            email: form.email,
+            body: form.body,
+            token: form.token,
+            honeypot: form.website,
+            ip: request.ip,
           },
-        },
-        err instanceof TooManyRequests ? 429 : 422,
-      );
-    }
+        );
+        const target = outcome.held
+          ? `${articlePath(article)}?comment=held#respond`
+          : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
+        return reply.redirect(target, 303);
+      } catch (err) {
+        if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
+        const errors: Record<string, MessageKey> =
+          err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
+        const { form: general, ...fields } = errors;
+        reply.header('cache-control', 'private, no-store');
+        return sendArticle(
+          deps,
+          reply,
+          ctx,
+          article,
+          {
+            replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
+            values: { name: form.name, email: form.email, body: form.body },
+            errors: fields,
+            notice: {
+              kind: 'error',
+              text: general
+                ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
+                : ctx.present.t.commentRefused,
+            },
+          },
+          err instanceof TooManyRequests ? 429 : 422,
+        );
+      }
+    });
   });
 }
 
@@ -123,7 +121,7 @@ async function sendArticle(
   form: Omit<CommentFormState, 'token' | 'honeypotName'>,
   status: number,
 ): Promise<FastifyReply> {
-  const data = await loadArticlePage(deps.services.repos, article);
+  const data = await loadArticlePage(deps.services, article);
   dependsOn(
     reply,
     frameTags(ctx.settings),

@@ -3,7 +3,8 @@ import { messages } from '../../core/i18n.ts';
 import type { Lang, Section } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
 import { NotFound } from '../../core/errors.ts';
-import { loadSiteSettings, SiteSettings, servedLanguages } from '../../services/settings.ts';
+import { loadReaderFrame } from '../../services/reader.ts';
+import { SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type PresentContext, presentImage } from './presenters.ts';
 import { buildSiteView } from './site.ts';
@@ -33,12 +34,11 @@ export async function readerContext(
   lang: Lang,
   options: { anyLanguage?: boolean } = {},
 ): Promise<ReaderContext> {
-  const { repos } = deps.services;
-  const [settings, sections] = await Promise.all([loadSiteSettings(repos), repos.sections.list()]);
+  const frame = await loadReaderFrame(deps.services);
+  const { settings, sections } = frame;
   if (!options.anyLanguage && !servedLanguages(settings).includes(lang))
     throw new NotFound(`The site does not publish in "${lang}".`);
-  const logo =
-    settings.logoMediaId === null ? null : presentImage(await repos.media.byId(settings.logoMediaId));
+  const logo = presentImage(frame.logo);
   lastKnown.set(deps.services, { settings, sections, logo });
   return contextOf(deps, lang, settings, sections, logo);
 }

@@ -28,13 +28,13 @@ export function registerListingRoutes(
   lang: Lang,
   prefix: string,
 ): void {
-  const { repos } = deps.services;
+  const { services } = deps;
   const html = 'text/html; charset=utf-8';
 
   app.get(`${prefix}/`, async (request, reply) => {
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
-    const data = await loadHome(repos, lang, page);
+    const data = await loadHome(services, lang, page);
     dependsOn(reply, frameTags(ctx.settings), tags.home(lang), showsArticles(data.cards.articles));
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
     const site = ctx.site();
@@ -76,7 +76,7 @@ export function registerListingRoutes(
   app.get<SlugParams>(`${prefix}/section/:slug`, async (request, reply) => {
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
-    const data = await loadSectionPage(repos, request.params.slug, lang, page);
+    const data = await loadSectionPage(services, request.params.slug, lang, page);
     dependsOn(
       reply,
       frameTags(ctx.settings),
@@ -132,7 +132,7 @@ export function registerListingRoutes(
   app.get<SlugParams>(`${prefix}/tag/:slug`, async (request, reply) => {
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
-    const data = await loadTagPage(repos, request.params.slug, lang, page);
+    const data = await loadTagPage(services, request.params.slug, lang, page);
     dependsOn(
       reply,
       frameTags(ctx.settings),
@@ -173,7 +173,7 @@ export function registerListingRoutes(
   app.get<SlugParams>(`${prefix}/author/:slug`, async (request, reply) => {
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
-    const data = await loadAuthorPage(repos, request.params.slug, lang, page);
+    const data = await loadAuthorPage(services, request.params.slug, lang, page);
     dependsOn(
       reply,
       frameTags(ctx.settings),

@@ -14,7 +14,7 @@ export function registerPreviewRoutes(app: FastifyInstance, deps: ReaderDeps): v
   app.get<{ Params: { token: string } }>('/preview/:token', async (request, reply) => {
     const article = await articleForPreview(deps.services, request.params.token);
     const ctx = await readerContext(deps, article.lang);
-    const data = await loadArticlePage(deps.services.repos, { ...article, commentsOpen: false });
+    const data = await loadArticlePage(deps.services, { ...article, commentsOpen: false });
     // An unpublished article has no date yet: show the moment of the preview.
     const shown = { ...data.article, publishedAt: data.article.publishedAt ?? new Date().toISOString() };
     const view = presentArticlePage({ ...data, article: shown }, ctx.present, {

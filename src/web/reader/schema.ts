@@ -23,14 +23,20 @@ export const ArticleQuery = z.object({
 });
 export type ArticleQuery = z.infer<typeof ArticleQuery>;
 
-export const CommentForm = z.object({
-  name: z.string().default(''),
-  email: z.string().default(''),
-  body: z.string().default(''),
-  parent_id: z.string().default(''),
-  token: z.string().default(''),
-  website: z.string().default(''),
-});
+// The comment form as the browser sends it: each field once, as text. Lengths a reader can
+// type past are left to the comment's own rules, which show the form again with the text kept.
+const formText = (max: number) => z.string().max(max).default('');
+
+export const CommentForm = z
+  .object({
+    name: formText(2_000),
+    email: formText(2_000),
+    body: formText(60_000),
+    parent_id: formText(40),
+    token: formText(500),
+    website: formText(2_000),
+  })
+  .strict();
 export type CommentForm = z.infer<typeof CommentForm>;
 
 export function parseOr404<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -14,7 +14,7 @@ import { renderSearchPage } from './views/SearchPage.tsx';
 export const SEARCH_PER_PAGE = 10;
 
 export function registerSearchRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang): void {
-  const { repos, search } = deps.services;
+  const { services } = deps;
 
   app.get(searchPath(lang), async (request, reply) => {
     const params = SearchParams.parse(request.query);
@@ -22,19 +22,16 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ReaderDeps, lan
     const data =
       params.q.trim() === ''
         ? null
-        : await searchArticles(
-            { repos, search },
-            {
-              text: params.q,
-              lang,
-              sort: params.sort,
-              page: params.page,
-              perPage: SEARCH_PER_PAGE,
-              ...(params.section ? { sectionSlug: params.section } : {}),
-              ...(params.author ? { authorSlug: params.author } : {}),
-              ...dayBounds(params),
-            },
-          );
+        : await searchArticles(services, {
+            text: params.q,
+            lang,
+            sort: params.sort,
+            page: params.page,
+            perPage: SEARCH_PER_PAGE,
+            ...(params.section ? { sectionSlug: params.section } : {}),
+            ...(params.author ? { authorSlug: params.author } : {}),
+            ...dayBounds(params),
+          });
     // Pages with a query are not kept in memory (see cache/key.ts); CDNs may keep them briefly.
     dependsOn(
       reply,
