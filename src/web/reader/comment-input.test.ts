@@ -9,7 +9,6 @@ import { issueFormToken } from '../../services/comment-guard.ts';
 import type { ContentEvent } from '../../services/events.ts';
 import { memoryRateLimiter } from '../../services/rate-limit.ts';
 import { siteSettings } from '../../services/settings.ts';
-import { parseFormBody } from './form-body.ts';
 import { commentsPath } from './urls.ts';
 
 let site: TestSite;
@@ -111,13 +110,5 @@ describe('comment form input', () => {
       stop();
       await site.services.repos.settings.set('comments.moderation', moderation);
     }
-  });
-});
-
-describe('parseFormBody', () => {
-  it('decodes like a browser encodes, keeps repeats as arrays and refuses bad encoding', () => {
-    assert.deepEqual({ ...parseFormBody('a=1+2&b=%D8%B3&a=3&c') }, { a: ['1 2', '3'], b: 'س', c: '' });
-    assert.throws(() => parseFormBody('a=%ZZ'), { code: 'malformed' });
-    assert.throws(() => parseFormBody('%E0%A4%A=1'), { code: 'malformed' });
   });
 });
