@@ -70,27 +70,30 @@ export async function changeSiteSettings(
   const checked = SettingsRules.safeParse(parseInput(ChangeSettingsInput, input));
   if (!checked.success) throw refusal(checked.error);
   const next: Editable = checked.data;
-  const current = await loadSiteSettings(services.repos);
-  const changed = (Object.keys(next) as (keyof Editable)[]).filter(
-    (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
-  );
-  await services.transaction(async (trx) => {
+  // Compared with what the transaction reads, so the audit row says what this change replaced.
+  const changed = await services.transaction(async (trx) => {
+    const current = await loadSiteSettings(trx);
+    const keys = (Object.keys(next) as (keyof Editable)[]).filter(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
+    );
     await updateSiteSettings(trx, next);
-    if (changed.length === 0) return;
-    await recordAudit(trx, actor, {
-      action: 'settings.changed',
-      targetType: 'settings',
-      targetId: '',
-      details: Object.fromEntries(changed.map((k) => [k, { from: current[k], to: next[k] }])),
-    });
+    if (keys.length > 0) {
+      await recordAudit(trx, actor, {
+        action: 'settings.changed',
+        targetType: 'settings',
+        targetId: '',
+        details: Object.fromEntries(keys.map((k) => [k, { from: current[k], to: next[k] }])),
+      });
+    }
+    return keys;
   });
   if (changed.length > 0) await services.events.emit({ type: 'settings', keys: changed });
   return changed;
 }
 
 async function writeLogo(services: Services, actor: Actor, logoMediaId: number | null): Promise<void> {
-  const current = await loadSiteSettings(services.repos);
   await services.transaction(async (trx) => {
+    const current = await loadSiteSettings(trx);
     await updateSiteSettings(trx, { logoMediaId });
     await recordAudit(trx, actor, {
       action: 'settings.changed',
