@@ -1,4 +1,4 @@
-// Comment moderation and the audit log over HTTP, and what each role is refused.
+// Comment moderation over HTTP, and what each role is refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NewsroomClient } from '../../../../test/support/newsroom-client.ts';
@@ -86,8 +86,6 @@ describe('what each role is refused', () => {
     ['author', 'POST', '/newsroom/comments'],
     ['contributor', 'GET', '/newsroom/comments'],
     ['contributor', 'POST', '/newsroom/comments'],
-    ['author', 'GET', '/newsroom/audit'],
-    ['editor', 'GET', '/newsroom/audit'],
   ];
   for (const [role, method, path] of refusals) {
     it(`${role}: ${method} ${path} → 403, nothing changed`, async () => {
@@ -102,22 +100,9 @@ describe('what each role is refused', () => {
       assert.equal((await site.services.repos.comments.byId(pending.id))?.status, 'pending');
     });
   }
-
-  it('the admin reads the audit log', async () => {
-    const res = await clients.get('admin')!.get('/newsroom/audit');
-    assert.equal(res.status, 200);
-    assert.ok(res.body.includes('دخول ناجح'));
-  });
 });
 
 describe('hand-made requests', () => {
-  it('answers a huge or fractional audit page number with a page, not a database error', async () => {
-    for (const page of ['99999999999999999999', '1e309', '2.5', '-3']) {
-      const res = await clients.get('admin')!.get(`/newsroom/audit?page=${page}`);
-      assert.equal(res.status, 200, `page=${page}`);
-    }
-  });
-
   it('refuses a moderation action or a reply given twice with a 400, changing nothing', async () => {
     const editor = clients.get('editor')!;
     const pending = await pendingComment();
