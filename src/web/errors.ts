@@ -113,6 +113,15 @@ function describeFields(fields: Record<string, string>, t: Messages): string {
   return format(t.fieldProblems, { fields: list });
 }
 
+/**
+ * Refusals the newsroom words more precisely than the generic text of their status: staff whose
+ * form outlived its session are told to reload, not that they lack a right.
+ */
+const NEWSROOM_WORDS: Partial<Record<string, 'csrfFailed' | 'mediaInUse'>> = {
+  csrf: 'csrfFailed',
+  in_use: 'mediaInUse',
+};
+
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return isApi(request) || (accept.includes('application/json') && !accept.includes('text/html'));
@@ -152,8 +161,8 @@ export async function sendErrorAnswer(
         ? { heading: t.unavailableTitle, message: t.unavailableText }
         : { heading: t.serverErrorTitle, message: t.serverErrorText }
       : wordsFor(answer, t);
-  // Staff whose form outlived its session are told to reload, not that they lack a right.
-  if (answer.code === 'csrf' && isNewsroom(request)) words.message = newsroomMessages(lang).csrfFailed;
+  const staffWords = isNewsroom(request) ? NEWSROOM_WORDS[answer.code] : undefined;
+  if (staffWords) words.message = newsroomMessages(lang)[staffWords];
   if (wantsJson(request)) {
     reply.type('application/json; charset=utf-8');
     return reply.send({

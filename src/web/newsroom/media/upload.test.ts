@@ -208,7 +208,7 @@ describe('media upload', () => {
     assert.match(forbidden.body, /ليست لديك صلاحية/);
     const noToken = await postMultipart(site, clients.get('editor')!, {}, photo, 'application/json');
     assert.equal(noToken.status, 403);
-    assert.equal((noToken.json() as { error: { code: string } }).error.code, 'forbidden');
+    assert.equal((noToken.json() as { error: { code: string } }).error.code, 'csrf');
     assert.deepEqual(await stored(site), before);
   });
 });
