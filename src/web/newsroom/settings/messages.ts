@@ -1,6 +1,9 @@
 // Text of the settings page beyond the basics in messages.ts: languages, dates, uploads, logo.
 import type { Lang } from '../../../core/types.ts';
 
+/** Each language named in itself, whatever the interface language. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
+
 const ar = {
   languages: 'لغات الموقع',
   languagesHelp: 'صفحات اللغات غير المختارة لا تظهر للقراء. اللغة الأساسية مختارة دائمًا.',

@@ -1,10 +1,9 @@
+// The settings page: the site's settings form and the logo form beside it.
 import { LANGUAGES } from '../../../core/types.ts';
 import type { SiteSettings } from '../../../services/settings.ts';
 import type { ImageRefView } from '../media/presenter.ts';
 import type { NewsroomMessages } from '../messages.ts';
-import type { SettingsMessages } from './messages.ts';
-
-const LANGUAGE_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' } as const;
+import { LANGUAGE_NAMES, type SettingsMessages } from './messages.ts';
 
 const ZONES = [
   'Africa/Bamako',
