@@ -117,9 +117,10 @@ function describeFields(fields: Record<string, string>, t: Messages): string {
  * Refusals the newsroom words more precisely than the generic text of their status: staff whose
  * form outlived its session are told to reload, not that they lack a right.
  */
-const NEWSROOM_WORDS: Partial<Record<string, 'csrfFailed' | 'mediaInUse'>> = {
+const NEWSROOM_WORDS: Partial<Record<string, 'csrfFailed' | 'mediaInUse' | 'formRejected'>> = {
   csrf: 'csrfFailed',
   in_use: 'mediaInUse',
+  malformed: 'formRejected',
 };
 
 function wantsJson(request: FastifyRequest): boolean {
