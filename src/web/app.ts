@@ -15,6 +15,7 @@ import { serverWithFastPath } from './cache/fast-path.ts';
 import { createPageCache } from './cache/plugin.ts';
 import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendNotFound } from './errors.ts';
+import { checkQueryEncoding, parseFormEncoded } from './form-encoding.ts';
 import { registerHealthRoutes } from './health.ts';
 import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   cacheBus?: CacheBus;
   /** Shares the content API's rate-limit counts between processes. */
   redis?: RedisClient;
+  /** Told of every route as it is added: the route table, for tests that visit them all. */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -74,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   limitSlowClients(app, config.timeouts);
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -95,13 +100,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormEncoded });
+  app.addHook('onRequest', async (request) => checkQueryEncoding(request.url));
   await app.register(cookie);
   // Before the routes and the plugins that hold them, so its hooks reach every route.
   pageCache.register(app);
   if (stopPurge) app.addHook('onClose', async () => stopPurge());
 
   const { urls, files } = loadAssets();
+  const deps: ReaderDeps = { services, assets: urls };
+  // Before any route: Fastify binds a route to the error handler in force when it is added.
+  registerErrorHandling(app, deps);
   registerAssets(app, files, urls);
   await app.register(fastifyStatic, {
     root: config.mediaRoot,
@@ -113,9 +122,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerHealthRoutes(app, services);
-  const deps: ReaderDeps = { services, assets: urls };
-  // Before any route: Fastify binds a route to the error handler in force when it is added.
-  registerErrorHandling(app, deps);
   const commentLimiter = options.commentLimiter ?? memoryRateLimiter(5, 10 * 60 * 1000);
   for (const lang of LANGUAGES) {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);

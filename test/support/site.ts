@@ -47,6 +47,8 @@ export async function startTestSite(
     cdnPurge?: { url: string; token: string | null };
     /** Settings as an operator would set them (a public https URL, short timeouts). */
     config?: Partial<Config>;
+    /** Told of every route the app adds. */
+    onRoute?: (route: { method: string | string[]; url: string }) => void;
   } = {},
 ): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
@@ -72,6 +74,7 @@ export async function startTestSite(
     logger: false,
     ...(options.commentLimiter ? { commentLimiter: options.commentLimiter } : {}),
     ...(options.signInThrottles ? { signInThrottles: options.signInThrottles } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   if (options.listen) await app.listen({ host: '127.0.0.1', port });
   const featured = await services.repos.articles.listPublished({ lang: 'ar', featured: true, limit: 1 });
