@@ -108,7 +108,8 @@ const PROBLEM_WORDS: Record<string, MessageKey> = {
 
 function describeFields(fields: Record<string, string>, t: Messages): string {
   const list = Object.entries(fields)
-    .map(([field, problem]) => `«${field}» ${t[PROBLEM_WORDS[problem] ?? 'fieldInvalid']}`)
+    // Field names are Latin identifiers: isolated (FSI…PDI) so they keep their place in Arabic text.
+    .map(([field, problem]) => `«\u2068${field}\u2069» ${t[PROBLEM_WORDS[problem] ?? 'fieldInvalid']}`)
     .join('، ');
   return format(t.fieldProblems, { fields: list });
 }
