@@ -2,9 +2,8 @@
 // write, and after commit the news that it shows on its article. Readers are not signed in, so
 // there is no actor and no audit row: the comment row itself records the (hashed) address.
 import { z } from 'zod';
-import { TooManyRequests } from '../../core/errors.ts';
+import { Invalid, TooManyRequests } from '../../core/errors.ts';
 import type { MessageKey } from '../../core/i18n.ts';
-import { Invalid } from '../../core/errors.ts';
 import type { Comment } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
@@ -12,7 +11,7 @@ import { checkFormToken, hashIp } from '../comment-guard.ts';
 import type { Services } from '../context.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { loadPublishedArticle } from '../reader.ts';
-import { loadSiteSettings, type SiteSettings } from '../settings.ts';
+import { type SiteSettings, siteSettings } from '../settings.ts';
 
 export const COMMENT_LIMITS = { name: 80, email: 254, body: 5000 } as const;
 const MIN_BODY_CHARS = 2;
@@ -60,7 +59,7 @@ export async function submitComment(
   const now = guard.now ?? new Date();
   const article = await loadPublishedArticle(services, data.articleId, now);
   if (!article.commentsOpen) throw new CommentRefused({ form: 'errClosed' });
-  const settings = await loadSiteSettings(services.repos);
+  const settings = await siteSettings(services);
 
   if (data.honeypot.trim() !== '') throw new CommentRefused({ form: 'errBot' });
   const token = checkFormToken(settings.secret, data.token, article.id, now.getTime());

@@ -17,7 +17,6 @@ import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
 import { excerptOf } from './presenters.ts';
-import { withStrictForms } from './form-body.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
 import { articlePath } from './urls.ts';
 import { renderArticlePage } from './views/render.ts';
@@ -58,58 +57,56 @@ export function registerArticleRoutes(
   app.get(`${prefix}/article/:id`, handler);
   app.get(`${prefix}/article/:id/:slug`, handler);
 
-  withStrictForms(app, (scope) => {
-    scope.post(`${prefix}/article/:id/comments`, async (request, reply) => {
-      const { id } = parseOr404(ArticleParams, request.params);
-      const article = await loadPublishedArticle(services, id);
-      const form = parseInput(CommentForm, request.body);
-      // Before anything is written: a language the site does not publish in is a 404.
-      const ctx = await readerContext(deps, article.lang);
-      try {
-        const outcome = await submitComment(
-          services,
-          { limiter: deps.commentLimiter },
-          {
-            articleId: article.id,
-            parentId: form.parent_id,
-            name: form.name,
-            email: form.email,
-            body: form.body,
-            token: form.token,
-            honeypot: form.website,
-            ip: request.ip,
+  app.post(`${prefix}/article/:id/comments`, async (request, reply) => {
+    const { id } = parseOr404(ArticleParams, request.params);
+    const article = await loadPublishedArticle(services, id);
+    const form = parseInput(CommentForm, request.body);
+    // Before anything is written: a language the site does not publish in is a 404.
+    const ctx = await readerContext(deps, article.lang);
+    try {
+      const outcome = await submitComment(
+        services,
+        { limiter: deps.commentLimiter },
+        {
+          articleId: article.id,
+          parentId: form.parent_id,
+          name: form.name,
+          email: form.email,
+          body: form.body,
+          token: form.token,
+          honeypot: form.website,
+          ip: request.ip,
+        },
+      );
+      const target = outcome.held
+        ? `${articlePath(article)}?comment=held#respond`
+        : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
+      return reply.redirect(target, 303);
+    } catch (err) {
+      if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
+      const errors: Record<string, MessageKey> =
+        err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
+      const { form: general, ...fields } = errors;
+      reply.header('cache-control', 'private, no-store');
+      return sendArticle(
+        deps,
+        reply,
+        ctx,
+        article,
+        {
+          replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
+          values: { name: form.name, email: form.email, body: form.body },
+          errors: fields,
+          notice: {
+            kind: 'error',
+            text: general
+              ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
+              : ctx.present.t.commentRefused,
           },
-        );
-        const target = outcome.held
-          ? `${articlePath(article)}?comment=held#respond`
-          : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
-        return reply.redirect(target, 303);
-      } catch (err) {
-        if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
-        const errors: Record<string, MessageKey> =
-          err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
-        const { form: general, ...fields } = errors;
-        reply.header('cache-control', 'private, no-store');
-        return sendArticle(
-          deps,
-          reply,
-          ctx,
-          article,
-          {
-            replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
-            values: { name: form.name, email: form.email, body: form.body },
-            errors: fields,
-            notice: {
-              kind: 'error',
-              text: general
-                ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
-                : ctx.present.t.commentRefused,
-            },
-          },
-          err instanceof TooManyRequests ? 429 : 422,
-        );
-      }
-    });
+        },
+        err instanceof TooManyRequests ? 429 : 422,
+      );
+    }
   });
 }
 
