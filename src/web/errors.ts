@@ -109,7 +109,7 @@ const PROBLEM_WORDS: Record<string, MessageKey> = {
 function describeFields(fields: Record<string, string>, t: Messages): string {
   const list = Object.entries(fields)
     // Field names are Latin identifiers: isolated (FSI…PDI) so they keep their place in Arabic text.
-    .map(([field, problem]) => `«\u2068${field}\u2069» ${t[PROBLEM_WORDS[problem] ?? 'fieldInvalid']}`)
+    .map(([field, problem]) => `\u2068«${field}»\u2069 ${t[PROBLEM_WORDS[problem] ?? 'fieldInvalid']}`)
     .join('، ');
   return format(t.fieldProblems, { fields: list });
 }
