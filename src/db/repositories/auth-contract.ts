@@ -1,4 +1,5 @@
-// Storage for signing in: server-side sessions, the second factor and the audit log.
+// Storage contracts of the people around the newsroom: server-side sessions, the second factor,
+// invitations, the audit log and import runs. Their shapes live in core/; only services/ use these.
 import type { Invitation, Session } from '../../core/auth.ts';
 import type { ImportRun } from '../../core/import-runs.ts';
 import type { IsoDate } from '../../core/types.ts';
