@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
-import { postMultipart } from '../media/test-support.ts';
+import { postMultipart } from '../../../../test/support/media-library.ts';
 
 const EXPORT = path.join(import.meta.dirname, '../../../../test/fixtures/wxr/rubrique-pingbacks.xml');
 

@@ -10,7 +10,7 @@ import type { Media, Role } from '../../../core/types.ts';
 import { ingestImage } from '../../../media/images.ts';
 import { photoWithGps } from '../../../media/test-images.ts';
 import { PAGE_SIZE } from './schema.ts';
-import { signedInClients } from './test-support.ts';
+import { signedInClients } from '../../../../test/support/media-library.ts';
 
 let site: TestSite;
 let clients: Map<Role, NewsroomClient>;

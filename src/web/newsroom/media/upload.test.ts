@@ -10,7 +10,7 @@ import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import type { Role } from '../../../core/types.ts';
 import { decompressionBomb, exifHasGps, photoWithGps, tinyPdf } from '../../../media/test-images.ts';
 import { MAX_UPLOAD_SETTING } from '../../../services/media/queries.ts';
-import { postMultipart, signedInClients, stored } from './test-support.ts';
+import { postMultipart, signedInClients, stored } from '../../../../test/support/media-library.ts';
 
 let site: TestSite;
 let clients: Map<Role, NewsroomClient>;

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import { tinyPdf } from '../../../media/test-images.ts';
-import { postMultipart } from '../media/test-support.ts';
+import { postMultipart } from '../../../../test/support/media-library.ts';
 
 let site: TestSite;
 let admin: NewsroomClient;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
-import { postMultipart } from '../media/test-support.ts';
+import { postMultipart } from '../../../../test/support/media-library.ts';
 import sharp from 'sharp';
 import { articlePath } from '../../reader/urls.ts';
 

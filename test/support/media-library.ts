@@ -3,10 +3,10 @@
 // what is stored, to prove a refused upload leaves nothing behind.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { NewsroomClient } from '../../../../test/support/newsroom-client.ts';
-import type { TestSite } from '../../../../test/support/site.ts';
-import type { Role } from '../../../core/types.ts';
-import { addStaff } from '../../../services/staff.ts';
+import { NewsroomClient } from './newsroom-client.ts';
+import type { TestSite } from './site.ts';
+import type { Role } from '../../src/core/types.ts';
+import { addStaff } from '../../src/services/staff.ts';
 
 const PASSWORD = 'sahel newsroom key 2026';
 
