@@ -1,5 +1,5 @@
 // How one WordPress post or page reads in Midad: status, flags, dates, people, section, tags,
-// SEO fields and custom fields. Pure: the writing is in import-items.ts.
+// SEO fields and custom fields. Pure: the writing is in items.ts.
 import { htmlToText } from '../../core/html-policy.ts';
 import type { ArticleStatus } from '../../core/types.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
