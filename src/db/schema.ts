@@ -265,6 +265,32 @@ export interface RelatedDuplicatesTable {
   similarity: number;
 }
 
+/** Views of an article (0 = a reader page that is not an article) in one UTC hour, by language. */
+export interface ReadershipHoursTable {
+  article_id: number;
+  /** 'YYYY-MM-DDTHH', UTC. */
+  hour: string;
+  lang: string;
+  views: number;
+}
+
+/** Views of an article in one UTC day by referring domain ('' = none or the site itself). */
+export interface ReadershipReferrersTable {
+  article_id: number;
+  /** 'YYYY-MM-DD', UTC. */
+  day: string;
+  domain: string;
+  views: number;
+}
+
+/** Views of an article in one UTC day by device class ('phone' | 'tablet' | 'desktop'). */
+export interface ReadershipDevicesTable {
+  article_id: number;
+  day: string;
+  device: string;
+  views: number;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -291,6 +317,9 @@ export interface Database {
   related_df: RelatedDfTable;
   related_articles: RelatedArticlesTable;
   related_duplicates: RelatedDuplicatesTable;
+  readership_hours: ReadershipHoursTable;
+  readership_referrers: ReadershipReferrersTable;
+  readership_devices: ReadershipDevicesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

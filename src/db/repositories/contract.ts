@@ -32,6 +32,7 @@ import type {
   RevisionsRepository,
 } from './editorial-contract.ts';
 import type { ImportsRepository } from './imports.ts';
+import type { ReadershipRepository } from './readership-contract.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
 
 export interface NewPerson {
@@ -315,4 +316,6 @@ export interface Repositories {
   settings: SettingsRepository;
   webhooks: WebhooksRepository;
   webhookDeliveries: WebhookDeliveriesRepository;
+  /** Readership counts and the most-read list (no personal data). */
+  readership: ReadershipRepository;
 }

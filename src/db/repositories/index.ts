@@ -15,6 +15,7 @@ import { createCommentsRepository } from './comments.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
 import { createPeopleRepository } from './people.ts';
+import { createReadershipRepository } from './readership.ts';
 import { createRedirectsRepository } from './redirects.ts';
 import { createSectionsRepository } from './sections.ts';
 import { createSettingsRepository } from './settings.ts';
@@ -24,6 +25,7 @@ import { createWebhookDeliveriesRepository, createWebhooksRepository } from './w
 export type * from './auth-contract.ts';
 export type * from './contract.ts';
 export type * from './editorial-contract.ts';
+export type * from './readership-contract.ts';
 export type * from './webhooks-contract.ts';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -47,5 +49,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     settings: createSettingsRepository(db),
     webhooks: createWebhooksRepository(db),
     webhookDeliveries: createWebhookDeliveriesRepository(db),
+    readership: createReadershipRepository(db),
   };
 }

@@ -39,6 +39,9 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'webhooks', key: ['id'] },
   { name: 'audit_log', key: ['id'] },
   { name: 'import_map', key: ['id'] },
+  { name: 'readership_hours', key: ['article_id', 'hour', 'lang'], since: '012_readership' },
+  { name: 'readership_referrers', key: ['article_id', 'day', 'domain'], since: '012_readership' },
+  { name: 'readership_devices', key: ['article_id', 'day', 'device'], since: '012_readership' },
 ];
 
 /** Tables emptied by a forced load besides the content ones: they would point at old rows. */
