@@ -12,6 +12,7 @@ import * as m007 from './migrations/007_related.ts';
 import * as m008 from './migrations/008_cache.ts';
 import * as m009 from './migrations/009_imports_newsroom.ts';
 import * as m010 from './migrations/010_autosaves.ts';
+import * as m011 from './migrations/011_api_tokens.ts';
 import * as m012 from './migrations/012_readership.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008_cache': m008,
   '009_imports_newsroom': m009,
   '010_autosaves': m010,
+  '011_api_tokens': m011,
   '012_readership': m012,
 };
 

@@ -291,6 +291,19 @@ export interface ReadershipDevicesTable {
   views: number;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  /** SHA-256 of the secret (base64url); the secret itself is never stored. */
+  token_hash: string;
+  hint: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   sections: SectionsTable;
@@ -310,6 +323,7 @@ export interface Database {
   revisions: RevisionsTable;
   preview_tokens: PreviewTokensTable;
   autosaves: AutosavesTable;
+  api_tokens: ApiTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   related_docs: RelatedDocsTable;

@@ -31,6 +31,7 @@ import type {
   PreviewTokensRepository,
   RevisionsRepository,
 } from './editorial-contract.ts';
+import type { ApiTokensRepository } from './api-tokens.ts';
 import type { ImportsRepository } from './imports.ts';
 import type { ReadershipRepository } from './readership-contract.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
@@ -316,6 +317,8 @@ export interface Repositories {
   settings: SettingsRepository;
   webhooks: WebhooksRepository;
   webhookDeliveries: WebhookDeliveriesRepository;
+  /** Personal API tokens (hashed) for the write API. */
+  apiTokens: ApiTokensRepository;
   /** Readership counts and the most-read list (no personal data). */
   readership: ReadershipRepository;
 }

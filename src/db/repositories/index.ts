@@ -2,6 +2,7 @@
 // several repositories' writes one unit: db.kysely.transaction().execute((trx) => fn(createRepositories(trx))).
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { createApiTokensRepository } from './api-tokens.ts';
 import { createArticlesRepository } from './articles.ts';
 import { createAuditRepository } from './audit.ts';
 import { createImportRunsRepository } from './import-runs.ts';
@@ -49,6 +50,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     settings: createSettingsRepository(db),
     webhooks: createWebhooksRepository(db),
     webhookDeliveries: createWebhookDeliveriesRepository(db),
+    apiTokens: createApiTokensRepository(db),
     readership: createReadershipRepository(db),
   };
 }

@@ -1,7 +1,8 @@
 // The tables that hold a site's content, in an order where every row's references come
 // before it. Export, load and the content digests all walk this one list, so a table added
 // by a migration is added here once. Left out on purpose: sessions (everyone signs in again
-// after a move), import runs (they name files on the old machine), webhook deliveries (a log),
+// after a move), API tokens (like sessions: credentials, not content; integrations get new
+// ones after a move), import runs (they name files on the old machine), webhook deliveries (a log),
 // and what `midad reindex` rebuilds (the search index and the related-article lists).
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
@@ -47,6 +48,8 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
 /** Tables emptied by a forced load besides the content ones: they would point at old rows. */
 export const DERIVED_TABLES: readonly string[] = [
   'sessions',
+  // Tokens name people by id: after a forced load they would act as whoever holds that id now.
+  'api_tokens',
   'import_runs',
   'webhook_deliveries',
   'related_articles',
