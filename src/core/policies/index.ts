@@ -22,7 +22,9 @@ export type Action =
   | { kind: 'settings.manage' }
   | { kind: 'audit.read' }
   | { kind: 'import.run' }
-  | { kind: 'webhooks.manage' };
+  | { kind: 'webhooks.manage' }
+  /** Readership figures: the whole site's (neither given), one article's, or one author's. */
+  | { kind: 'readership.read'; article?: ArticleRef; authorId?: number };
 
 type Who = Pick<Person, 'id' | 'role'>;
 
@@ -66,6 +68,12 @@ export function can(person: Who | null | undefined, action: Action): boolean {
       return owns(person, action.article) || atLeast(person, 'editor');
     case 'article.trash':
       return atLeast(person, 'editor') || (person.role === 'author' && owns(person, action.article));
+    case 'readership.read':
+      // Editors plan coverage from every figure; a writer sees how their own work is read, and
+      // neither a colleague's figures nor the site's totals.
+      if (atLeast(person, 'editor')) return true;
+      if (action.article) return owns(person, action.article);
+      return action.authorId !== undefined && action.authorId === person.id;
   }
 }
 
