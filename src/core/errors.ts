@@ -18,6 +18,22 @@ export class NotFound extends MidadError {
   readonly code = 'not_found';
 }
 
+/**
+ * No usable credentials for an API that takes a bearer token: none given ('missing'), or one
+ * that is unknown, revoked, expired or whose person is disabled ('invalid'). The web layer adds
+ * the `WWW-Authenticate` challenge.
+ */
+export class Unauthorized extends MidadError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'invalid',
+  ) {
+    super(message);
+  }
+}
+
 export class Forbidden extends MidadError {
   readonly status = 403;
   readonly code: string = 'forbidden';

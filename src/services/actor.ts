@@ -1,5 +1,6 @@
 // Who is acting, as every command receives it: the signed-in person and the hash of the address
-// they act from (the audit log keeps the hash, never the address).
+// they act from (the audit log keeps the hash, never the address), and the API token they act
+// through when the request came through the write API (the audit row names it).
 import type { Person } from '../core/types.ts';
 import type { Repositories } from '../db/repositories/contract.ts';
 import { hashIp } from './comment-guard.ts';
@@ -9,6 +10,8 @@ import { loadSiteSettings } from './settings.ts';
 export interface Actor {
   readonly person: Person;
   readonly ipHash: string;
+  /** Set when the person acts through a personal API token rather than a newsroom session. */
+  readonly apiToken?: { readonly id: number; readonly name: string };
 }
 
 /** The actor for a person acting from an address, hashed with the site's secret. */
@@ -43,7 +46,9 @@ export function recordAudit(
     action: note.action,
     targetType: note.targetType,
     targetId: String(note.targetId),
-    details: note.details ?? {},
+    details: actor.apiToken
+      ? { ...note.details, apiToken: { id: actor.apiToken.id, name: actor.apiToken.name } }
+      : (note.details ?? {}),
     ipHash: actor.ipHash,
   });
 }
