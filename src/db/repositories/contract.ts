@@ -34,6 +34,7 @@ import type {
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { ImportsRepository } from './imports.ts';
 import type { ReadershipRepository } from './readership-contract.ts';
+import type { ReadershipFiguresRepository } from './readership-figures.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
 
 export interface NewPerson {
@@ -321,4 +322,6 @@ export interface Repositories {
   apiTokens: ApiTokensRepository;
   /** Readership counts and the most-read list (no personal data). */
   readership: ReadershipRepository;
+  /** The newsroom's readership figures over a period (reads only). */
+  readershipFigures: ReadershipFiguresRepository;
 }

@@ -17,6 +17,7 @@ import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
 import { createPeopleRepository } from './people.ts';
 import { createReadershipRepository } from './readership.ts';
+import { createReadershipFiguresRepository } from './readership-figures.ts';
 import { createRedirectsRepository } from './redirects.ts';
 import { createSectionsRepository } from './sections.ts';
 import { createSettingsRepository } from './settings.ts';
@@ -52,5 +53,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     webhookDeliveries: createWebhookDeliveriesRepository(db),
     apiTokens: createApiTokensRepository(db),
     readership: createReadershipRepository(db),
+    readershipFigures: createReadershipFiguresRepository(db),
   };
 }
