@@ -42,7 +42,7 @@ describe('can()', () => {
     ['admin', { kind: 'webhooks.manage' }, true],
   ];
   for (const [role, action, expected] of table) {
-    it(`${role} ${expected ? 'may' : 'may not'} ${action.kind}${'article' in action ? ` (${action.article.status}, ${action.article.authorIds.includes(1) ? 'own' : "someone else's"})` : ''}`, () => {
+    it(`${role} ${expected ? 'may' : 'may not'} ${action.kind}${'article' in action && action.article ? ` (${action.article.status}, ${action.article.authorIds.includes(1) ? 'own' : "someone else's"})` : ''}`, () => {
       assert.equal(can(person(1, role), action), expected);
     });
   }
