@@ -5,6 +5,8 @@ import { loadConfig } from '../config.ts';
 import { createBackup } from '../services/backup/backup.ts';
 import type { SiteDigests } from '../services/backup/digest.ts';
 import { restoreBackup } from '../services/backup/restore.ts';
+import { requireSite } from '../services/site-presence.ts';
+import { requireInputFile } from './input-file.ts';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -30,8 +32,10 @@ export function registerBackup(program: Command): void {
     )
     .argument('<file>', 'the archive to write (e.g. midad-2026-11-30.tar.gz); must not exist yet')
     .action(async (file: string) => {
+      const config = loadConfig();
+      await requireSite(config);
       const started = Date.now();
-      const summary = await createBackup(loadConfig(), file);
+      const summary = await createBackup(config, file);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         `Backup written to ${summary.file} (${megabytes(summary.bytes)}, ${summary.manifest.files.length} files, ` +
@@ -46,6 +50,7 @@ export function registerBackup(program: Command): void {
     .argument('<file>', 'an archive written by "midad backup"')
     .option('--force', 'replace a data folder or database that is not empty')
     .action(async (file: string, flags: { force?: boolean }) => {
+      requireInputFile(file);
       const summary = await restoreBackup(loadConfig(), file, { force: flags.force === true });
       process.stdout.write(
         `Restored the backup of ${summary.manifest.createdAt} into ${summary.dataDir} and ${summary.database}: ` +

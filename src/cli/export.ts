@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { exportSite } from '../services/backup/export.ts';
 import { loadExport } from '../services/backup/load.ts';
+import { requireSite } from '../services/site-presence.ts';
 import { contentCounts } from './backup.ts';
+import { requireInputFile } from './input-file.ts';
 
 export function registerExport(program: Command, importGroup: Command): void {
   program
@@ -13,7 +15,9 @@ export function registerExport(program: Command, importGroup: Command): void {
     .argument('<file>', 'the JSON file to write; must not exist yet')
     .option('--without-media', 'leave the media files out (copy the media folder yourself)')
     .action(async (file: string, flags: { withoutMedia?: boolean }) => {
-      const summary = await exportSite(loadConfig(), file, { withoutMedia: flags.withoutMedia === true });
+      const config = loadConfig();
+      await requireSite(config);
+      const summary = await exportSite(config, file, { withoutMedia: flags.withoutMedia === true });
       const media =
         summary.mediaFiles === null ? 'media files left out' : `${summary.mediaFiles} media files`;
       process.stdout.write(
@@ -29,6 +33,7 @@ export function registerExport(program: Command, importGroup: Command): void {
     .argument('<file>', 'the JSON file written by "midad export"')
     .option('--force', "replace the site's content and media if it is not empty")
     .action(async (file: string, flags: { force?: boolean }) => {
+      requireInputFile(file);
       const summary = await loadExport(loadConfig(), file, { force: flags.force === true });
       const media =
         summary.mediaFiles === null

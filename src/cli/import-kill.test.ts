@@ -49,6 +49,14 @@ it('finishes after a SIGKILL with the same result as one clean run', async () =>
   const args = [BIN, 'import', 'wordpress', file, '--batch-size', '10'];
 
   const cleanDir = path.join(dir, 'clean');
+  const killedDir = path.join(dir, 'killed');
+  for (const site of [cleanDir, killedDir]) {
+    const init = spawnSync(process.execPath, [BIN, 'init', '--no-demo'], {
+      env: envFor(site),
+      encoding: 'utf8',
+    });
+    assert.equal(init.status, 0, init.stderr);
+  }
   const clean = spawnSync(process.execPath, args, {
     env: envFor(cleanDir),
     encoding: 'utf8',
@@ -56,7 +64,6 @@ it('finishes after a SIGKILL with the same result as one clean run', async () =>
   });
   assert.equal(clean.status, 0, clean.stderr);
 
-  const killedDir = path.join(dir, 'killed');
   const child = spawn(process.execPath, args, { env: envFor(killedDir), stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let seen = 0;

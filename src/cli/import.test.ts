@@ -24,8 +24,18 @@ function midad(args: string[], dataDir: string) {
 describe('midad import wordpress', () => {
   const exportFile = path.join(FIXTURES, 'sahel-news.xml');
 
+  it('refuses a folder with no site, creating nothing', () => {
+    const site = path.join(dir, 'nothing');
+    const res = midad(['import', 'wordpress', exportFile], site);
+    assert.equal(res.status, 1, res.stderr);
+    assert.match(res.stderr, /^midad: no Midad site at .*; run `midad init`/);
+    assert.equal(res.stderr.trim().split('\n').length, 1);
+    assert.ok(!fs.existsSync(site), 'no data folder, no database');
+  });
+
   it('reports counts without writing on --dry-run, then imports with a report file', () => {
     const site = path.join(dir, 'site');
+    assert.equal(midad(['init', '--no-demo'], site).status, 0);
     const dry = midad(
       ['import', 'wordpress', exportFile, '--dry-run', '--report', path.join(dir, 'dry.json')],
       site,
@@ -41,7 +51,6 @@ describe('midad import wordpress', () => {
       site,
     );
     assert.equal(real.status, 0, real.stderr);
-    assert.match(real.stdout, /An admin account was created/);
     assert.match(real.stdout, /comments +4 new/);
     assert.match(real.stderr, /warning: sahel-news\.xml:\d+: post 13 is password-protected/);
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8'));
@@ -57,11 +66,12 @@ describe('midad import wordpress', () => {
   });
 
   it('exits 1 with one line on stderr for a file it cannot import', () => {
+    assert.equal(midad(['init', '--no-demo'], path.join(dir, 'bad')).status, 0);
     const empty = path.join(dir, 'empty.xml');
     fs.writeFileSync(empty, '');
     for (const [file, message] of [
       [empty, /empty \(0 bytes\)/],
-      [path.join(dir, 'none.xml'), /cannot read the file/],
+      [path.join(dir, 'none.xml'), /The file .*none\.xml does not exist/],
       [path.resolve(import.meta.dirname, '../../package.json'), /not an XML file/],
     ] as const) {
       const res = midad(['import', 'wordpress', file], path.join(dir, 'bad'));

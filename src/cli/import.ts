@@ -6,11 +6,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { Invalid } from '../core/errors.ts';
-import { openServices } from '../services/context.ts';
 import { importWordPress, rebuildAfterImport } from '../services/import/run-import.ts';
 import { summarize } from '../services/import/report.ts';
-import { initializeSite } from '../services/setup.ts';
-import { printSetup } from './init.ts';
+import { requireInputFile } from './input-file.ts';
+import { openSite } from './site.ts';
 
 interface ImportFlags {
   uploads?: string;
@@ -65,14 +64,13 @@ export function registerImport(program: Command): Command {
     .action(async (file: string, flags: ImportFlags) => {
       const config = loadConfig();
       const batchSize = batchSizeOf(flags.batchSize);
-      const services = await openServices(config);
+      requireInputFile(file);
+      // A new site is set up first (`midad init --no-demo`): an import never creates one, so a
+      // mistyped folder or DATABASE_URL is refused instead of filling a database nobody serves.
+      const services = await openSite(config);
       try {
         const report = await importWordPress(services, {
           file,
-          // An import may be the first thing a new site sees: it is set up without demo
-          // content, once the export has been found readable.
-          beforeWrite: async () =>
-            printSetup(await initializeSite(services, { demo: false }), services.db.location),
           ...(flags.uploads !== undefined ? { uploadsDir: flags.uploads } : {}),
           dryRun: flags.dryRun === true,
           ...(flags.defaultAuthor !== undefined ? { defaultAuthorEmail: flags.defaultAuthor } : {}),

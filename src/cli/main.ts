@@ -1,8 +1,11 @@
-// The `midad` command. Every command reads MIDAD_DATA_DIR and DATABASE_URL; operator
-// mistakes are printed as one clear line on stderr with a non-zero exit, never a stack.
+// The `midad` command. Every command reads MIDAD_DATA_DIR and DATABASE_URL (from the
+// environment, or a .env file in the working folder); operator mistakes are printed as one
+// clear line on stderr with a non-zero exit, never a stack.
 import { Command, CommanderError } from 'commander';
 import { MidadError } from '../core/errors.ts';
+import { midadVersion } from '../services/backup/manifest.ts';
 import { registerBackup } from './backup.ts';
+import { loadEnvFile } from './env-file.ts';
 import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerReindex } from './reindex.ts';
@@ -15,6 +18,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('midad')
     .description('Midad: an Arabic-first news publishing platform')
+    .version(midadVersion(), '-V, --version', 'print the version of Midad')
     .showHelpAfterError()
     .exitOverride();
   registerServe(program);
@@ -24,6 +28,10 @@ export async function main(argv: string[]): Promise<void> {
   registerExport(program, registerImport(program));
   registerUser(program);
   registerBackup(program);
+  // Before a command's action reads its configuration; --help and --version need none.
+  program.hook('preAction', () => {
+    loadEnvFile();
+  });
   try {
     await program.parseAsync(argv);
   } catch (err) {

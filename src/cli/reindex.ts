@@ -4,7 +4,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openServices } from '../services/context.ts';
+import { openSite } from './site.ts';
 
 /** A progress bar on a terminal; nothing for logs and pipes, which get one line at the end. */
 function progressBar(what: string) {
@@ -32,7 +32,7 @@ export function registerReindex(program: Command): void {
     .command('reindex')
     .description('rebuild the search index and the related-articles lists from the published articles')
     .action(async () => {
-      const services = await openServices(loadConfig());
+      const services = await openSite(loadConfig());
       const bars = {
         search: progressBar('Indexing'),
         terms: progressBar('Related: terms'),

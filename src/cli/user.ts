@@ -2,8 +2,8 @@
 // so it never appears in the shell history; otherwise one is generated and printed once.
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openServices } from '../services/context.ts';
 import { addStaff, resetPassword } from '../services/staff.ts';
+import { openSite } from './site.ts';
 
 async function passwordFromStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
@@ -26,7 +26,7 @@ export function registerUser(program: Command): void {
     .requiredOption('--role <role>', 'admin, editor, author or contributor')
     .action(async (options: { email: string; name: string; role: string }) => {
       const password = await passwordFromStdin();
-      const services = await openServices(loadConfig());
+      const services = await openSite(loadConfig());
       try {
         const result = await addStaff(services, {
           ...options,
@@ -47,7 +47,7 @@ export function registerUser(program: Command): void {
     .requiredOption('--email <email>', 'e-mail address of the account')
     .action(async (options: { email: string }) => {
       const password = await passwordFromStdin();
-      const services = await openServices(loadConfig());
+      const services = await openSite(loadConfig());
       try {
         const result = await resetPassword(services, {
           email: options.email,
@@ -66,7 +66,7 @@ export function registerUser(program: Command): void {
     .command('list')
     .description('list the people with an account')
     .action(async () => {
-      const services = await openServices(loadConfig());
+      const services = await openSite(loadConfig());
       try {
         const people = await services.repos.people.list();
         for (const p of people) {

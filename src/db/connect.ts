@@ -1,6 +1,6 @@
-// Opens the database named by a DATABASE_URL: `postgres://…` selects PostgreSQL, anything
-// else (`sqlite:PATH` or a plain path) selects SQLite. Failures become SetupErrors that name
-// the file or host and say what to do, because an operator reads them, not a developer.
+// Opens the database named by a DATABASE_URL: `postgres://…` selects PostgreSQL, `sqlite:PATH`
+// or a plain path selects SQLite, and any other scheme is refused. Failures become SetupErrors
+// that name the file or host and say what to do, because an operator reads them, not a developer.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -31,6 +31,15 @@ export interface DatabaseTarget {
 
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', target: url };
+  // Any other scheme (mysql://, file:, postgres: without //) is refused rather than taken for
+  // a file name: "mysql://…" would otherwise become an SQLite file named "mysql:". Only the
+  // scheme is repeated, since the rest of a URL may hold a password. One letter is a drive.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1];
+  if (scheme !== undefined && scheme.toLowerCase() !== 'sqlite') {
+    throw new SetupError(
+      `DATABASE_URL must be sqlite:PATH, a file path, or a postgres:// (postgresql://) URL, got one starting "${scheme}:".`,
+    );
+  }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
   if (file === '') {
     throw new SetupError('DATABASE_URL "sqlite:" names no file. Use sqlite:/path/to/midad.db.');
@@ -66,11 +75,7 @@ function openSqlite(file: string): Db {
     // Reading one page forces SQLite to check the header: a corrupt file fails here, not mid-request.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
-    const reason = (err as Error).message;
-    throw new SetupError(
-      `The database file ${path.resolve(file)} cannot be opened (${reason}). ` +
-        'If it is corrupt, restore it from a backup, or move it aside to start with an empty site.',
-    );
+    throw unopenableSqlite(file, err);
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
@@ -79,6 +84,14 @@ function openSqlite(file: string): Db {
     location: memory ? ':memory:' : path.resolve(file),
     close: () => kysely.destroy(),
   };
+}
+
+/** The one message for an SQLite file that exists but cannot be opened or read. */
+export function unopenableSqlite(file: string, err: unknown): SetupError {
+  return new SetupError(
+    `The database file ${path.resolve(file)} cannot be opened (${(err as Error).message}). ` +
+      'If it is corrupt, restore it from a backup, or move it aside to start with an empty site.',
+  );
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {

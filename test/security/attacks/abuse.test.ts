@@ -300,7 +300,7 @@ describe('attack suite: abuse', { timeout: 120_000 }, () => {
           encoding: 'utf8',
           timeout: 120_000,
         });
-      assert.equal(midad(['migrate']).status, 0);
+      assert.equal(midad(['init', '--no-demo']).status, 0);
       for (const [name, xml] of xmlBombs()) {
         const file = path.join(dataDir, 'export.xml');
         fs.writeFileSync(file, xml);
