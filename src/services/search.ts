@@ -1,5 +1,6 @@
 // The reader's search: filters named by slug are resolved, the index is asked, and the found
 // articles come back with what cards need and their highlighted title and snippet.
+import { NotFound } from '../core/errors.ts';
 import { htmlToText } from '../core/html-policy.ts';
 import type { Article, IsoDate, Lang, Section } from '../core/types.ts';
 import type { MatchMode, SearchSort } from '../search/contract.ts';
@@ -18,6 +19,13 @@ export interface SearchInput {
   sort: SearchSort;
   page: number;
   perPage: number;
+  /** Results to skip, in place of `(page - 1) * perPage` (the API pages by cursor, not by page). */
+  offset?: number;
+  /**
+   * A section or author slug that names nothing is NotFound, as in the content API's lists; the
+   * reader's page shows "no results" instead.
+   */
+  refuseUnknownFilters?: boolean;
 }
 
 export interface FoundArticle {
@@ -52,13 +60,17 @@ export async function searchArticles(
   const sections = await repos.sections.list();
   const section = input.sectionSlug ? (sections.find((s) => s.slug === input.sectionSlug) ?? null) : null;
   const author = input.authorSlug ? await repos.people.bySlug(input.authorSlug) : null;
+  if (input.refuseUnknownFilters) {
+    if (input.sectionSlug && !section) throw new NotFound(`No section with the slug "${input.sectionSlug}".`);
+    if (input.authorSlug && !author) throw new NotFound(`No author with the slug "${input.authorSlug}".`);
+  }
   const filtered = Boolean(input.sectionSlug || input.authorSlug || input.from || input.to);
 
   const result = await services.search.search({
     text: input.text,
     sort: input.sort,
     limit: input.perPage,
-    offset: (input.page - 1) * input.perPage,
+    offset: input.offset ?? (input.page - 1) * input.perPage,
     ...(input.lang ? { lang: input.lang } : {}),
     // An unknown section or author slug allows nothing rather than being silently ignored.
     ...(input.sectionSlug ? { sectionIds: section ? descendantIds(sections, section.id) : [] } : {}),

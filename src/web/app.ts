@@ -19,7 +19,6 @@ import { checkQueryEncoding, parseFormEncoded } from './form-encoding.ts';
 import { registerHealthRoutes } from './health.ts';
 import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
-import { registerSearchApi } from './api/search.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { contentApi } from './api/content-routes.ts';
 import { SESSION_COOKIE } from './newsroom/auth.ts';
@@ -146,7 +145,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services,
     ...(options.redis ? { redis: options.redis } : {}),
   });
-  registerSearchApi(app, deps);
   registerPreviewRoutes(app, deps);
   registerLegacyQueryRedirects(app, services);
   app.setNotFoundHandler(async (request, reply) => {

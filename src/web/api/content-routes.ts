@@ -1,5 +1,7 @@
 // The read-only content API under /api/v1: articles (filtered, cursor-paginated), one article
-// by id or slug, sections, tags, authors and the OpenAPI document. Rate-limited per address;
+// by id or slug, sections, tags, authors, search (search.ts) and the OpenAPI document. Each
+// route parses with the schemas of its operation (content-operations.ts), which the OpenAPI
+// document is generated from. Rate-limited per address;
 // every answer carries an ETag, so an unchanged page costs a 304. Errors are JSON:
 // { "error": { "code", "message" } }.
 import rateLimit from '@fastify/rate-limit';
@@ -18,9 +20,18 @@ import { dependsOn } from '../cache/dependencies.ts';
 import { showsArticle, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { sendCacheable } from '../feeds/conditional.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  getArticleOperation,
+  listArticlesOperation,
+  listAuthorsOperation,
+  listSectionsOperation,
+  listTagsOperation,
+  openApiOperation,
+} from './content-operations.ts';
 import { openApiDocument } from './openapi.ts';
 import { pick, presentAuthor, presentSection, presentTag } from './presenters.ts';
-import { ArticleListParams, ArticleLookupQuery, ArticleRefParams, NoParams, parseOr400 } from './schema.ts';
+import { parseOr400 } from './schema.ts';
+import { registerSearchApi } from './search.ts';
 
 import type { RedisClient } from '../../services/redis/client.ts';
 
@@ -69,8 +80,8 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
 
   api.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'No such API endpoint.'));
 
-  api.get('/articles', async (request, reply) => {
-    const params = parseOr400(ArticleListParams, request.query);
+  api.get(listArticlesOperation.route, async (request, reply) => {
+    const params = parseOr400(listArticlesOperation.query, request.query);
     const list = await listArticles(services, {
       limit: params.limit,
       ...(params.lang ? { lang: params.lang } : {}),
@@ -96,9 +107,9 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     return sendJson(request, reply, { data, next_cursor: next }, lastModified);
   });
 
-  api.get('/articles/:ref', async (request, reply) => {
-    const { ref } = parseOr400(ArticleRefParams, request.params);
-    const query = parseOr400(ArticleLookupQuery, request.query);
+  api.get(getArticleOperation.route, async (request, reply) => {
+    const { ref } = parseOr400(getArticleOperation.params, request.params);
+    const query = parseOr400(getArticleOperation.query, request.query);
     const found = /^\d{1,12}$/.test(ref)
       ? await loadApiArticle(services, { id: Number(ref) })
       : await loadApiArticle(services, {
@@ -116,21 +127,21 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     return sendJson(request, reply, { data }, data.updated_at);
   });
 
-  api.get('/sections', async (request, reply) => {
-    parseOr400(NoParams, request.query);
+  api.get(listSectionsOperation.route, async (request, reply) => {
+    parseOr400(listSectionsOperation.query, request.query);
     const sections = await listSections(services);
     dependsOn(reply, tags.sections);
     return sendJson(request, reply, { data: sections.map((s) => presentSection(s, sections, base)) });
   });
 
-  api.get('/tags', async (request, reply) => {
-    parseOr400(NoParams, request.query);
+  api.get(listTagsOperation.route, async (request, reply) => {
+    parseOr400(listTagsOperation.query, request.query);
     dependsOn(reply, tags.tagList);
     return sendJson(request, reply, { data: (await listTags(services)).map((t) => presentTag(t, base)) });
   });
 
-  api.get('/authors', async (request, reply) => {
-    parseOr400(NoParams, request.query);
+  api.get(listAuthorsOperation.route, async (request, reply) => {
+    parseOr400(listAuthorsOperation.query, request.query);
     const { people, avatars } = await listAuthors(services);
     dependsOn(
       reply,
@@ -144,5 +155,13 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
     return sendJson(request, reply, { data });
   });
 
-  api.get('/openapi.json', (request, reply) => sendJson(request, reply, openApiDocument(base)));
+  registerSearchApi(api, services);
+
+  // Built on first request: the document is the same for the life of the process.
+  let openApi: unknown = null;
+  api.get(openApiOperation.route, (request, reply) => {
+    parseOr400(openApiOperation.query, request.query);
+    openApi ??= openApiDocument(base);
+    return sendJson(request, reply, openApi);
+  });
 }

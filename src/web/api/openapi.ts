@@ -1,200 +1,181 @@
-// The OpenAPI 3.1 description of the content API, served at /api/v1/openapi.json. Written by
-// hand next to the routes and presenters it describes; a test checks that every route is in it.
-import { ARTICLE_FIELDS, DEFAULT_LIMIT, MAX_LIMIT } from './schema.ts';
+// The OpenAPI 3.1 document served at /api/v1/openapi.json, generated from the operations the
+// routes parse and answer with (operation.ts), so it cannot drift from them: parameters and
+// bodies from the zod schemas the routes parse with (z.toJSONSchema, as the client sends them),
+// answers from the response schemas, every error as the shared Error schema.
+//
+// Adding operations (another module under /api/v1, e.g. the write API under /api/v1/admin):
+//   1. In your module, describe each route with `defineOperation({ method, path, operationId,
+//      summary, query, params, body: { schema }, responses: { 200: { description, schema } },
+//      errors: [400, 401, ...], security: [{ apiToken: [] }] })` from ./operation.ts; `path` is
+//      relative to /api/v1 in OpenAPI style (/admin/articles/{id}), `op.route` is the Fastify one.
+//      Shared answer shapes: `.register(apiSchemas, { id: 'Name' })` to make them components.
+//   2. In the route, parse with the same schemas: `parseOr400(op.query, request.query)`,
+//      `parseOr400(op.params, request.params)`, and the body likewise.
+//   3. Export your operations as an array and spread it into OPERATIONS below; if they need
+//      credentials, add the scheme to SECURITY_SCHEMES (e.g. apiToken: { type: 'http',
+//      scheme: 'bearer' }).
+// src/web/api/openapi.test.ts then checks the document against the OpenAPI 3.1 schema, that
+// every route under /api/v1 is in it and the reverse, and that public operations accept exactly
+// the query parameters they document.
+import { z } from 'zod';
+import { contentOperations } from './content-operations.ts';
+import { ApiError, apiSchemas, ERROR_MEANINGS, type Operation } from './operation.ts';
 
-const str = { type: 'string' } as const;
-const int = { type: 'integer' } as const;
-const bool = { type: 'boolean' } as const;
-const lang = { type: 'string', enum: ['ar', 'fr', 'en'] } as const;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] });
-const list = (item: object) => ({
-  type: 'object',
-  required: ['data'],
-  properties: { data: { type: 'array', items: item } },
-});
-const json = (schema: object, description = 'OK') => ({
-  description,
-  headers: { ETag: { schema: str }, 'Cache-Control': { schema: str } },
-  content: { 'application/json': { schema } },
-});
-const problem = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref('Error') } },
-});
-const errors = {
-  '400': problem('Unknown parameter, bad value, limit over the maximum or malformed cursor.'),
-  '404': problem('Unknown section, tag, author or article, or an unpublished article.'),
-  '429': problem('Too many requests from this address; wait a minute.'),
+/** Every operation under /api/v1, in the order the document lists them. */
+export const OPERATIONS: readonly Operation[] = [...contentOperations];
+
+/** Security schemes operations may name in `security` (none for the public content API). */
+export const SECURITY_SCHEMES: Record<string, Record<string, unknown>> = {};
+
+type JsonSchema = Record<string, unknown>;
+
+/** Drops what the document does not need: per-schema $schema/$id, and JavaScript's safe-integer bounds. */
+function tidy(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(tidy);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: JsonSchema = {};
+  const obj = schema as JsonSchema;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === '$schema' || key === '$id') continue;
+    if ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER)
+      continue;
+    // zod writes a long pattern beside format: date-time or date; the format says it.
+    if (key === 'pattern' && (obj.format === 'date-time' || obj.format === 'date')) continue;
+    out[key] = tidy(value);
+  }
+  return out;
+}
+
+const componentUri = (id: string) => `#/components/schemas/${id}`;
+
+/** A query or path schema's keys as OpenAPI parameters, each described as a client sends it. */
+function parametersOf(schema: z.ZodObject | undefined, where: 'query' | 'path') {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const json = tidy(
+      z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+    ) as JsonSchema;
+    const { description, ...rest } = json;
+    const required = where === 'path' || !(field as z.ZodType).safeParse(undefined).success;
+    return {
+      name,
+      in: where,
+      required,
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/** Gives every unnamed answer or body schema a component name, so the document refers to all by $ref. */
+function nameSchema(schema: z.ZodType, fallback: string): string {
+  const existing = apiSchemas.get(schema);
+  if (existing) return existing.id;
+  apiSchemas.add(schema, { id: fallback });
+  return fallback;
+}
+
+const ref = (id: string) => ({ $ref: componentUri(id) });
+const header = (description: string, type = 'string') => ({ description, schema: { type } });
+const CACHE_HEADERS = {
+  ETag: header('Send it back in If-None-Match to get a 304 when nothing changed.'),
+  'Cache-Control': header('How long the answer may be reused.'),
 };
-const query = (name: string, schema: object, description: string) => ({
-  name,
-  in: 'query',
-  schema,
-  description,
-});
+const RATE_HEADERS = {
+  'x-ratelimit-limit': header('Requests allowed per minute.', 'integer'),
+  'x-ratelimit-remaining': header('Requests left in the current minute.', 'integer'),
+  'x-ratelimit-reset': header('Seconds until the count starts again.', 'integer'),
+};
 
-export function openApiDocument(baseUrl: string) {
+function operationObject(op: Operation) {
+  const rate = op.rateLimited ? RATE_HEADERS : {};
+  const responses: Record<string, unknown> = {};
+  for (const [status, answer] of Object.entries(op.responses)) {
+    if (!answer) continue;
+    const headers = { ...(op.cacheable && status !== '304' ? CACHE_HEADERS : {}), ...rate };
+    responses[status] = {
+      description: answer.description,
+      ...(Object.keys(headers).length ? { headers } : {}),
+      ...(answer.schema
+        ? {
+            content: {
+              [answer.contentType ?? 'application/json']: {
+                schema: ref(nameSchema(answer.schema, `${capitalized(op.operationId)}${status}`)),
+              },
+            },
+          }
+        : {}),
+    };
+  }
+  for (const status of op.errors) {
+    responses[String(status)] = {
+      description: ERROR_MEANINGS[status],
+      headers: {
+        ...rate,
+        ...(status === 429 || status === 503 ? { 'Retry-After': header('Seconds to wait.', 'integer') } : {}),
+      },
+      content: { 'application/json': { schema: ref(nameSchema(ApiError, 'Error')) } },
+    };
+  }
+  const parameters = [...parametersOf(op.params, 'path'), ...parametersOf(op.query, 'query')];
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(op.tags ? { tags: op.tags } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            ...(op.body.description ? { description: op.body.description } : {}),
+            content: {
+              [op.body.contentType ?? 'application/json']: {
+                schema: ref(nameSchema(op.body.schema, `${capitalized(op.operationId)}Body`)),
+              },
+            },
+          },
+        }
+      : {}),
+    responses,
+    security: op.security,
+  };
+}
+
+function capitalized(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** The document for a site at `baseUrl`. */
+export function openApiDocument(baseUrl: string, operations: readonly Operation[] = OPERATIONS) {
+  const ids = new Set<string>();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    if (ids.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
+    ids.add(op.operationId);
+    const item = paths[op.path] ?? {};
+    paths[op.path] = item;
+    if (item[op.method]) throw new Error(`${op.method.toUpperCase()} ${op.path} is described twice`);
+    item[op.method] = operationObject(op);
+  }
+  // After the operations: they name their unnamed schemas as they go.
+  const generated = z.toJSONSchema(apiSchemas, { uri: componentUri, io: 'output', unrepresentable: 'any' });
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Midad content API',
+      title: 'Midad API',
       version: '1',
       description:
-        'Read-only, public JSON access to the published articles of a Midad site. Unpublished content is never returned. Answers carry ETags (send If-None-Match for a 304). Errors are { "error": { "code", "message" } }.',
+        'Public, read-only JSON access to the published articles of a Midad site: unpublished content is never returned. Answers carry ETags (send If-None-Match for a 304). Errors are { "error": { "code", "message" } } with a stable code. Full guide: docs/api.md.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    paths: {
-      '/articles': {
-        get: {
-          summary: 'Published articles, newest first',
-          parameters: [
-            query('lang', lang, 'Only articles in this language.'),
-            query('section', str, 'Section slug; includes its subsections.'),
-            query('tag', str, 'Tag slug.'),
-            query('author', str, 'Author slug.'),
-            query('from', { type: 'string', format: 'date' }, 'Published on or after this day (UTC).'),
-            query('to', { type: 'string', format: 'date' }, 'Published on or before this day (UTC).'),
-            query('limit', { ...int, minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }, 'Page size.'),
-            query('cursor', str, 'next_cursor of the previous page.'),
-            query(
-              'fields',
-              str,
-              `Comma-separated subset of: ${ARTICLE_FIELDS.join(', ')}. id is always included.`,
-            ),
-          ],
-          responses: {
-            '200': json({
-              type: 'object',
-              required: ['data', 'next_cursor'],
-              properties: {
-                data: { type: 'array', items: ref('ArticleSummary') },
-                next_cursor: { ...nullable(str), description: 'Null on the last page.' },
-              },
-            }),
-            '304': { description: 'Not modified.' },
-            ...errors,
-          },
-        },
-      },
-      '/articles/{ref}': {
-        get: {
-          summary: 'One published article, by numeric id or by slug',
-          parameters: [
-            { name: 'ref', in: 'path', required: true, schema: str, description: 'Numeric id, or slug.' },
-            query('lang', lang, "Language of a slug; defaults to the site's default language."),
-          ],
-          responses: {
-            '200': json({ type: 'object', required: ['data'], properties: { data: ref('Article') } }),
-            '304': { description: 'Not modified.' },
-            ...errors,
-          },
-        },
-      },
-      '/sections': {
-        get: { summary: 'All sections', responses: { '200': json(list(ref('Section'))), ...errors } },
-      },
-      '/tags': { get: { summary: 'All tags', responses: { '200': json(list(ref('Tag'))), ...errors } } },
-      '/authors': {
-        get: {
-          summary: 'People with published articles',
-          responses: { '200': json(list(ref('Author'))), ...errors },
-        },
-      },
-      '/search': {
-        get: {
-          summary: 'Full-text search (see docs/api.md)',
-          parameters: [
-            query('q', str, 'Search text.'),
-            query('lang', lang, 'Language.'),
-            query('per_page', { ...int, minimum: 1, maximum: 50 }, 'Page size.'),
-          ],
-          responses: {
-            '200': {
-              description:
-                '{ total, total_is_estimate?, results: [{ id, title, url, snippet, published_at, section }] }',
-            },
-          },
-        },
-      },
-    },
+    // Public unless an operation says otherwise.
+    security: [],
+    paths,
     components: {
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str } },
-          },
-        },
-        Image: {
-          type: 'object',
-          required: ['url', 'width', 'height', 'alt', 'caption', 'credit'],
-          properties: { url: str, width: int, height: int, alt: str, caption: str, credit: str },
-        },
-        ArticleSummary: {
-          type: 'object',
-          required: ['id'],
-          properties: {
-            id: int,
-            lang,
-            url: { type: 'string', format: 'uri' },
-            title: str,
-            slug: str,
-            dek: str,
-            excerpt: str,
-            published_at: { type: 'string', format: 'date-time' },
-            updated_at: { type: 'string', format: 'date-time' },
-            section: nullable({ type: 'object', properties: { slug: str, name: str } }),
-            tags: { type: 'array', items: { type: 'object', properties: { slug: str, name: str } } },
-            authors: {
-              type: 'array',
-              items: { type: 'object', properties: { slug: str, name: str, url: str } },
-            },
-            image: nullable(ref('Image')),
-            is_breaking: bool,
-            is_featured: bool,
-          },
-        },
-        Article: {
-          allOf: [
-            ref('ArticleSummary'),
-            {
-              type: 'object',
-              properties: {
-                body_html: str,
-                translations: {
-                  type: 'array',
-                  items: { type: 'object', properties: { lang, id: int, url: str } },
-                },
-              },
-            },
-          ],
-        },
-        Section: {
-          type: 'object',
-          properties: {
-            id: int,
-            slug: str,
-            parent: nullable(str),
-            position: int,
-            names: { type: 'object', properties: { ar: str, fr: str, en: str } },
-            urls: { type: 'object', properties: { ar: str, fr: str, en: str } },
-          },
-        },
-        Tag: { type: 'object', properties: { id: int, slug: str, name: str, url: str } },
-        Author: {
-          type: 'object',
-          properties: {
-            slug: str,
-            name: str,
-            bio: str,
-            url: str,
-            avatar: nullable(ref('Image')),
-            links: { type: 'array', items: { type: 'object', properties: { label: str, url: str } } },
-          },
-        },
-      },
+      schemas: tidy(generated.schemas) as Record<string, JsonSchema>,
+      ...(Object.keys(SECURITY_SCHEMES).length ? { securitySchemes: SECURITY_SCHEMES } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MidadError } from '../../core/errors.ts';
 import { LANGUAGES } from '../../core/types.ts';
+import { MAX_QUERY_CHARS } from '../reader/search-schema.ts';
 
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
@@ -20,9 +21,8 @@ export class BadRequest extends MidadError {
 }
 
 const slug = z.string().min(1).max(200);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
+const day = z.iso
+  .date({ error: 'Use YYYY-MM-DD.' })
   // Date.parse rolls 2026-02-30 over to March; a round trip catches days that do not exist.
   .refine((d) => {
     const time = Date.parse(`${d}T00:00:00Z`);
@@ -60,22 +60,66 @@ const fields = z
 
 export const ArticleListParams = z
   .object({
-    lang: z.enum(LANGUAGES).optional(),
-    section: slug.optional(),
-    tag: slug.optional(),
-    author: slug.optional(),
-    from: day.optional(),
-    to: day.optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-    cursor: z.string().min(1).max(200).optional(),
-    fields: fields.optional(),
+    lang: z.enum(LANGUAGES).optional().describe('Only articles in this language.'),
+    section: slug.optional().describe('Section slug; includes its subsections.'),
+    tag: slug.optional().describe('Tag slug.'),
+    author: slug.optional().describe('Author slug.'),
+    from: day.optional().describe('Published on or after this day (UTC), YYYY-MM-DD.'),
+    to: day.optional().describe('Published on or before this day (UTC), YYYY-MM-DD.'),
+    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe('Page size.'),
+    cursor: z.string().min(1).max(200).optional().describe('next_cursor of the previous page.'),
+    fields: fields
+      .optional()
+      .describe(`Comma-separated subset of: ${ARTICLE_FIELDS.join(', ')}. id is always included.`),
   })
   .strict();
 export type ArticleListParams = z.infer<typeof ArticleListParams>;
 
-export const ArticleRefParams = z.object({ ref: z.string().min(1).max(300) });
+export const ArticleRefParams = z
+  .object({ ref: z.string().min(1).max(300).describe('Numeric id, or slug (with `lang`).') })
+  .strict();
 
-export const ArticleLookupQuery = z.object({ lang: z.enum(LANGUAGES).optional() }).strict();
+export const ArticleLookupQuery = z
+  .object({
+    lang: z
+      .enum(LANGUAGES)
+      .optional()
+      .describe("Language of a slug; defaults to the site's default language."),
+  })
+  .strict();
+
+export const SEARCH_MAX_LIMIT = 50;
+export const SEARCH_DEFAULT_LIMIT = 10;
+
+/**
+ * /api/v1/search. Unlike the reader's search page, which shows a page whatever the URL holds,
+ * the API refuses what it would otherwise have to guess: an unknown or repeated parameter, a
+ * limit out of range, a query longer than the search reads.
+ */
+export const SearchQueryParams = z
+  .object({
+    q: z
+      .string()
+      .max(MAX_QUERY_CHARS)
+      .refine((q) => q.trim() !== '', 'Give the words to search for.')
+      .describe(`Search text, 1 to ${MAX_QUERY_CHARS} characters.`),
+    lang: z.enum(LANGUAGES).optional().describe('Only articles in this language.'),
+    section: slug.optional().describe('Section slug; includes its subsections.'),
+    author: slug.optional().describe('Author slug.'),
+    from: day.optional().describe('Published on or after this day (UTC), YYYY-MM-DD.'),
+    to: day.optional().describe('Published on or before this day (UTC), YYYY-MM-DD.'),
+    sort: z.enum(['relevance', 'date']).default('relevance').describe('Best matches first, or newest first.'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(SEARCH_MAX_LIMIT)
+      .default(SEARCH_DEFAULT_LIMIT)
+      .describe('Page size.'),
+    cursor: z.string().min(1).max(200).optional().describe('next_cursor of the previous page.'),
+  })
+  .strict();
+export type SearchQueryParams = z.infer<typeof SearchQueryParams>;
 
 export const NoParams = z.object({}).strict();
 
@@ -88,8 +132,9 @@ export function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
   if (issue?.code === 'unrecognized_keys') {
     throw new BadRequest('unknown_parameter', `Unknown parameter: ${issue.keys.join(', ')}.`);
   }
-  throw new BadRequest(
-    'invalid_parameter',
-    `${where ? `${where}: ` : ''}${issue?.message ?? 'Invalid input.'}`,
-  );
+  const given =
+    issue?.path.length === 1 ? (value as Record<PropertyKey, unknown>)[issue.path[0]!] : undefined;
+  // Fastify reads ?q=a&q=b as an array; say so rather than "expected string".
+  const message = Array.isArray(given) ? 'given more than once.' : (issue?.message ?? 'Invalid input.');
+  throw new BadRequest('invalid_parameter', `${where ? `${where}: ` : ''}${message}`);
 }

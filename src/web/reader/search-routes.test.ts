@@ -1,4 +1,5 @@
-// The search page and the JSON search endpoint over HTTP (app.inject) on the demo site.
+// The search page over HTTP (app.inject) on the demo site. The JSON endpoint's tests are in
+// src/web/api/search.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
@@ -13,18 +14,6 @@ after(() => site.close());
 
 const get = (url: string) => site.app.inject({ method: 'GET', url });
 const search = (q: string, extra = '') => get(`/search?q=${encodeURIComponent(q)}${extra}`);
-
-interface ApiBody {
-  total: number;
-  results: {
-    id: number;
-    title: string;
-    url: string;
-    snippet: string;
-    published_at: string | null;
-    section: string | null;
-  }[];
-}
 
 describe('search page', () => {
   it('finds a demo article by a title word written with harakat and without hamza', async () => {
@@ -117,35 +106,3 @@ describe('search page', () => {
     }
   });
 });
-
-describe('search API', () => {
-  it('returns total and results with the documented fields', async () => {
-    const res = await get(`/api/v1/search?q=${encodeURIComponent('تمبكتو')}`);
-    assert.equal(res.statusCode, 200);
-    assert.match(res.headers['content-type'] as string, /application\/json/);
-    const body = res.json<ApiBody>();
-    assert.ok(body.total > 0);
-    const first = body.results[0]!;
-    assert.deepEqual(Object.keys(first).sort(), ['id', 'published_at', 'section', 'snippet', 'title', 'url']);
-    assert.ok(first.url.startsWith(site.baseUrl));
-    assert.match(first.snippet, /<mark>[^<]*تمبكتو<\/mark>/);
-  });
-
-  it('filters by language and pages with per_page', async () => {
-    const fr = res(await get('/api/v1/search?q=Mali&lang=fr&per_page=1'));
-    assert.ok(fr.results.length <= 1);
-    for (const r of fr.results) assert.match(r.url, /\/fr\/article\//);
-  });
-
-  it('answers bad input with an empty or normal result, never an error', async () => {
-    for (const q of ['', '" OR * NEAR(', 'x'.repeat(2000), '😀', 'َ ُ ِ']) {
-      const r = await get(`/api/v1/search?q=${encodeURIComponent(q)}&per_page=500&page=-3`);
-      assert.equal(r.statusCode, 200, q.slice(0, 20));
-      assert.ok(typeof r.json<ApiBody>().total === 'number');
-    }
-  });
-});
-
-function res(r: { json<T>(): T }): ApiBody {
-  return r.json<ApiBody>();
-}
