@@ -17,6 +17,7 @@ import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendNotFound } from './errors.ts';
 import { checkQueryEncoding, parseFormEncoded } from './form-encoding.ts';
 import { registerHealthRoutes } from './health.ts';
+import { registerPublicCors } from './public-cors.ts';
 import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: https ? { maxAge: HSTS_MAX_AGE } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  await registerPublicCors(app);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormEncoded });
   // The content API checks its own parameters and answers with its documented codes.
