@@ -6,14 +6,17 @@ import { initializeSite, type SetupResult } from '../services/setup.ts';
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('create and migrate the database, add demo content and an admin account (first run only)')
+    .description(
+      'create and migrate the database and add demo content (first run only); print the link that makes the first admin',
+    )
     .option('--no-demo', 'start with an empty site')
     .action(async (options: { demo: boolean }) => {
       const services = await openServices(loadConfig());
       try {
         const result = await initializeSite(services, { demo: options.demo });
         printSetup(result, services.db.location);
-        if (!result.admin) process.stdout.write(`The site in ${services.db.location} is already set up.\n`);
+        if (!result.setupLink)
+          process.stdout.write(`The site in ${services.db.location} is already set up.\n`);
       } finally {
         await services.close();
       }
@@ -27,14 +30,14 @@ export function printSetup(result: SetupResult, location: string): void {
         `${result.seeded.people} authors, ${result.seeded.comments} comments.\n`,
     );
   }
-  if (result.admin) {
-    const lines = [
-      'An admin account was created. Keep this password: it is shown only once.',
-      `  e-mail:   ${result.admin.email}`,
-      `  password: ${result.admin.password}`,
-    ];
-    const width = Math.max(...lines.map((l) => l.length)) + 2;
-    const bar = '─'.repeat(width);
-    process.stdout.write(`┌${bar}┐\n${lines.map((l) => `│ ${l.padEnd(width - 1)}│`).join('\n')}\n└${bar}┘\n`);
+  if (result.setupLink) {
+    // The link, never a password: it works once, and only until the site has an admin. It sits
+    // on a line of its own so that it can be copied whole.
+    const expires = `${result.setupLink.expiresAt.slice(0, 16).replace('T', ' ')} UTC`;
+    process.stdout.write(
+      'Finish setting up the site in your browser: this link makes the first admin account.\n' +
+        `It works once, until ${expires} (lost it? run \`midad init\` again for a new one):\n\n` +
+        `  ${result.setupLink.url}\n\n`,
+    );
   }
 }

@@ -58,16 +58,16 @@ async function serveOnce(env: Record<string, string>): Promise<{ stdout: string;
 }
 
 describe('midad serve', () => {
-  it('creates the data folder, seeds once, prints the admin account once, and reuses the data', async () => {
+  it('creates the data folder, seeds once, prints a setup link (no password), and reuses the data', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const first = await serveOnce({ MIDAD_DATA_DIR: dataDir, PORT: String(await freePort()) });
     assert.equal(first.status, 200);
-    assert.match(first.stdout, /e-mail: +admin@example\.com/);
-    assert.match(first.stdout, /password: +\S{20}/);
+    assert.match(first.stdout, /^ +http:\/\/127\.0\.0\.1:\d+\/newsroom\/setup\/[A-Za-z0-9_-]{43}$/m);
+    assert.ok(!/password/i.test(first.stdout), 'no password is printed');
     assert.ok(fs.existsSync(path.join(dataDir, 'midad.db')));
     const second = await serveOnce({ MIDAD_DATA_DIR: dataDir, PORT: String(await freePort()) });
     assert.equal(second.status, 200);
-    assert.ok(!second.stdout.includes('password'), 'the password is shown only on first start');
+    assert.ok(!/password/i.test(second.stdout), 'no password is printed');
     assert.ok(!second.stdout.includes('demo content'), 'no second seeding');
   });
 });
@@ -133,7 +133,7 @@ describe('midad user', () => {
     assert.match(generated.stdout, /Password \(shown once\): \S{20}/);
     const list = run(['user', 'list'], env);
     assert.match(list.stdout, /awa@midad\.example\teditor\tAwa Keita/);
-    assert.match(list.stdout, /admin@example\.com\tadmin/);
+    assert.ok(!list.stdout.includes('\tadmin\t'), 'no admin until the setup link is used');
     const reset = run(['user', 'reset-password', '--email', 'awa@midad.example'], env, '');
     assert.match(reset.stdout, /New password \(shown once\): \S{20}/);
   });

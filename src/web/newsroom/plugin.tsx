@@ -17,6 +17,7 @@ import { registerCommentRoutes } from './comments/routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
 import { registerSettingsRoutes } from './settings/routes.tsx';
 import { registerSectionRoutes } from './sections/routes.tsx';
+import { registerSetupRoutes } from './setup/routes.tsx';
 import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
@@ -34,7 +35,13 @@ export async function newsroomPlugin(
   // without it may only reach their account page to enrol.
   app.addHook('preHandler', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.has(path) || path.startsWith('/newsroom/invite/')) return;
+    if (
+      PUBLIC_PATHS.has(path) ||
+      path.startsWith('/newsroom/invite/') ||
+      path.startsWith('/newsroom/setup/')
+    ) {
+      return;
+    }
     if (!request.staff) {
       if (request.method === 'GET') {
         return reply.redirect(`/newsroom/sign-in?next=${encodeURIComponent(request.url)}`, 303);
@@ -73,7 +80,9 @@ export async function newsroomPlugin(
     });
   });
 
-  registerAuthRoutes(app, deps, options.throttles ?? defaultSignInThrottles());
+  const throttles = options.throttles ?? defaultSignInThrottles();
+  registerAuthRoutes(app, deps, throttles);
+  registerSetupRoutes(app, deps, throttles);
   registerAccountRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerCommentRoutes(app, deps);
