@@ -1,7 +1,7 @@
 // What changed, told after the change is committed: the page cache evicts what shows it, webhooks
 // tell the outside world. Listeners never make a save fail or wait: a listener that throws is
 // reported and the others still run; slow work (HTTP calls) is queued by the listener itself.
-import type { Article } from '../core/types.ts';
+import type { Article, Lang } from '../core/types.ts';
 
 /**
  * How an article change looks to readers: `published` (it became visible), `updated` (it was
@@ -23,7 +23,9 @@ export type ContentEvent =
   | { type: 'section'; id: number }
   | { type: 'tag'; id: number }
   | { type: 'person'; id: number }
-  | { type: 'media'; id: number };
+  | { type: 'media'; id: number }
+  /** The most-read list of these languages changed order or members (counted views moved it). */
+  | { type: 'most-read'; langs: Lang[] };
 
 export type ContentListener = (event: ContentEvent) => void | Promise<void>;
 

@@ -40,6 +40,8 @@ export const SiteSettings = z.object({
   logoMediaId: z.number().int().positive().nullable().catch(null),
   /** Largest upload accepted, in megabytes. */
   maxUploadMB: z.number().int().min(1).max(1024).catch(20),
+  /** Count page views (no cookie, no personal data) for the most-read list and the newsroom's figures. */
+  readership: z.boolean().catch(true),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -58,6 +60,7 @@ const KEYS: Record<keyof SiteSettings, string> = {
   dateDisplay: 'dates.display',
   logoMediaId: 'site.logoMediaId',
   maxUploadMB: 'media.maxUploadMB',
+  readership: 'readership.enabled',
 };
 
 /** The languages a site serves: its chosen ones, and always its main language. */

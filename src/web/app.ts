@@ -30,6 +30,8 @@ import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
 import { registerPreviewRoutes } from './reader/preview-routes.ts';
+import { registerReadership } from './reader/hit-route.ts';
+import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
 import { LANGUAGES } from '../core/types.ts';
@@ -45,6 +47,8 @@ export interface AppOptions {
   cacheBus?: CacheBus;
   /** Shares the content API's rate-limit counts between processes. */
   redis?: RedisClient;
+  /** Page-view counting (flush interval, reload window, per-address budget); defaults otherwise. */
+  readership?: ReadershipOptions;
   /** Told of every route as it is added: the route table, for tests that visit them all. */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -126,6 +130,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerHealthRoutes(app, services);
+  await registerReadership(app, services, {
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...options.readership,
+  });
   const commentLimiter = options.commentLimiter ?? memoryRateLimiter(5, 10 * 60 * 1000);
   for (const lang of LANGUAGES) {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);

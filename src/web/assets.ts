@@ -18,6 +18,8 @@ export interface AssetUrls {
   css: string;
   copyProtectJs: string;
   enhanceJs: string;
+  /** The readership beacon (readership/count.js), on reader pages while counting is on. */
+  countJs: string;
   icon: string;
   newsroomCss: string;
   mediaUploadJs: string;
@@ -45,6 +47,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       css: url('site.css'),
       copyProtectJs: url('copy-protect.js'),
       enhanceJs: url('enhance.js'),
+      countJs: url('count.js'),
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.min.js', editorBundle()),

@@ -1,5 +1,6 @@
 // Site settings (admins): name and description, languages, time zone, date display, upload limit,
-// comment policy, copy protection, the two-step verification requirement, and the logo. Every
+// comment policy, copy protection, readership counting, the two-step verification requirement,
+// and the logo. Every
 // change is audited with what changed and announced after commit, so cached pages are refreshed.
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
@@ -27,6 +28,8 @@ export const ChangeSettingsInput = z.object({
   copyProtection: z.boolean().default(false),
   requireTwoFactor: z.boolean().default(false),
   feedFullContent: z.boolean().default(false),
+  /** Counting page views; on unless a caller turns it off (the form sends its checkbox). */
+  readership: z.boolean().default(true),
 });
 export type ChangeSettingsInput = z.input<typeof ChangeSettingsInput>;
 
@@ -44,6 +47,7 @@ const SettingsRules = z
     copyProtection: z.boolean(),
     requireTwoFactor: z.boolean(),
     feedFullContent: z.boolean(),
+    readership: z.boolean(),
   })
   .refine((v) => v.languages.includes(v.defaultLang), { path: ['languages'], message: 'missing_default' });
 

@@ -34,6 +34,8 @@ export function invalidationFor(event: ContentEvent): Invalidation | null {
       return { tags: [tags.person(event.id), tags.byPerson(event.id), tags.people, tags.sitemap] };
     case 'media':
       return { tags: [tags.media(event.id)] };
+    case 'most-read':
+      return { tags: event.langs.map(tags.mostRead) };
   }
 }
 

@@ -18,6 +18,8 @@ export const tags = {
   /** The related-articles list on the article's own page. */
   related: (id: number) => `related:${id}`,
   home: (lang: Lang) => `home:${lang}`,
+  /** The most-read list of a language (home and article pages show it). */
+  mostRead: (lang: Lang) => `most-read:${lang}`,
   inSection: (id: number) => `in-section:${id}`,
   inTag: (id: number) => `in-tag:${id}`,
   byPerson: (id: number) => `by-person:${id}`,

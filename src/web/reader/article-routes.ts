@@ -16,6 +16,7 @@ import { feedDiscovery } from '../feeds/discovery.ts';
 import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
+import { mostReadBlock } from './most-read-block.ts';
 import { excerptOf } from './presenters.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
 import { articlePath } from './urls.ts';
@@ -133,6 +134,7 @@ async function sendArticle(
     token: issueFormToken(ctx.settings.secret, article.id),
     honeypotName: HONEYPOT_FIELD,
   });
+  view.mostRead = await mostReadBlock(deps.services, reply, ctx.settings, article.lang, article.id);
   const alternates: Partial<Record<Lang, string>> = {};
   for (const t of data.translations) alternates[t.lang] = articlePath(t);
   const site = ctx.site(alternates);

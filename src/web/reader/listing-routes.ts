@@ -15,6 +15,7 @@ import { frameTags, showsArticles, showsMedia, tags } from '../cache/tags.ts';
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { authorHeadMeta, homeHeadMeta, listingHeadMeta } from './meta/page-meta.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
+import { mostReadBlock } from './most-read-block.ts';
 import { presentCards, presentImage, presentPagination, sectionName } from './presenters.ts';
 import { PageQuery, parseOr404 } from './schema.ts';
 import { authorPath, homePath, sectionPath, tagPath, withPage } from './urls.ts';
@@ -36,6 +37,7 @@ export function registerListingRoutes(
     const ctx = await readerContext(deps, lang);
     const data = await loadHome(services, lang, page);
     dependsOn(reply, frameTags(ctx.settings), tags.home(lang), showsArticles(data.cards.articles));
+    const mostRead = page === 1 ? await mostReadBlock(services, reply, ctx.settings, lang) : [];
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);
     const site = ctx.site();
     const title =
@@ -68,6 +70,7 @@ export function registerListingRoutes(
           articles: cards(b.articles),
         })),
         pagination: presentPagination(homePath(lang), page, data.latest.total, PER_PAGE),
+        mostRead,
       },
     );
     return reply.type(html).send(body);

@@ -43,6 +43,7 @@ export function buildSiteView(input: {
     t: messages(lang),
     assets: input.assets,
     copyProtection: settings.copyProtection,
+    readership: settings.readership,
     year: new Date().getFullYear(),
   };
 }

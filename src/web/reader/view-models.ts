@@ -46,7 +46,9 @@ export interface SiteView {
   /** Where the header search form goes; empty while the site has no search page. */
   searchAction: string;
   t: Messages;
-  assets: { css: string; copyProtectJs: string; enhanceJs: string; icon: string };
+  assets: { css: string; copyProtectJs: string; enhanceJs: string; icon: string; countJs?: string };
+  /** Whether page views are counted (the `readership.enabled` setting): the beacon is sent only then. */
+  readership?: boolean;
   /** Whether the site owner switched copy protection on. */
   copyProtection: boolean;
   year: number;
@@ -166,6 +168,8 @@ export interface ArticlePageView {
   share: ShareLinkView[];
   authorBoxes: AuthorBoxView[];
   related: ArticleCardView[];
+  /** The most-read list of the article's language, without the article itself. */
+  mostRead?: MostReadItemView[];
   comments: CommentView[];
   commentCount: number;
   commentForm: CommentFormView;
@@ -187,6 +191,14 @@ export interface HomePageView {
   latest: ArticleCardView[];
   sections: { section: LinkView; articles: ArticleCardView[] }[];
   pagination: PaginationView;
+  /** The most-read list ("الأكثر قراءة"), most first; empty while there is none or counting is off. */
+  mostRead?: MostReadItemView[];
+}
+
+export interface MostReadItemView {
+  href: string;
+  title: string;
+  lang: Lang;
 }
 
 export interface ListingPageView {

@@ -21,6 +21,10 @@ const ar = {
   removeLogo: 'إزالة الشعار',
   noLogo: 'لا شعار: يظهر اسم الموقع وحده.',
   logoSaved: 'حُفظ الشعار.',
+  readership: 'عدّ القراءات',
+  readershipOn: 'عُدّ مشاهدات الصفحات (قائمة «الأكثر قراءة» وأرقام غرفة الأخبار)',
+  readershipHelp:
+    'العدّ بلا ملفات تعريف ارتباط ولا بيانات شخصية: لا عنوان IP ولا معرّف يُحفظ، وإنما أعداد لكل مقال وساعة. عند إيقافه لا يُرسل إلى القراء أي نص برمجي للعدّ ولا يُحفظ شيء.',
   logoNotImage: 'الملف ليس صورة.',
 };
 
@@ -45,6 +49,10 @@ const fr: SettingsMessages = {
   removeLogo: 'Retirer le logo',
   noLogo: 'Pas de logo : le nom du site s’affiche seul.',
   logoSaved: 'Logo enregistré.',
+  readership: 'Mesure d’audience',
+  readershipOn: 'Compter les pages vues (liste « Les plus lus » et chiffres de la rédaction)',
+  readershipHelp:
+    'Sans cookie ni donnée personnelle : aucune adresse IP ni identifiant n’est conservé, seulement des totaux par article et par heure. Désactivée, aucun script de mesure n’est envoyé aux lecteurs et rien n’est enregistré.',
   logoNotImage: "Le fichier n'est pas une image.",
 };
 
@@ -66,6 +74,10 @@ const en: SettingsMessages = {
   removeLogo: 'Remove the logo',
   noLogo: 'No logo: the site name is shown alone.',
   logoSaved: 'Logo saved.',
+  readership: 'Readership',
+  readershipOn: 'Count page views (the “Most read” list and the newsroom’s figures)',
+  readershipHelp:
+    'No cookie and no personal data: no IP address or identifier is kept, only totals per article and hour. When off, readers are sent no counting script and nothing is stored.',
   logoNotImage: 'The file is not an image.',
 };
 

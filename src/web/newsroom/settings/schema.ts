@@ -26,5 +26,6 @@ export const SettingsForm = z.object({
   copyProtection: checkbox,
   requireTwoFactor: checkbox,
   feedFullContent: checkbox,
+  readership: checkbox,
 });
 export type SettingsForm = z.output<typeof SettingsForm>;

@@ -172,6 +172,21 @@ export function SettingsForm(props: {
           <input type="checkbox" name="feedFullContent" checked={v.feedFullContent} /> {t.settingsFeedFull}
         </label>
       </section>
+      <section class="nr-card" aria-labelledby="readership-title">
+        <h2 id="readership-title">{s.readership}</h2>
+        <label class="nr-check">
+          <input
+            type="checkbox"
+            name="readership"
+            checked={v.readership}
+            aria-describedby="readership-help"
+          />{' '}
+          {s.readershipOn}
+        </label>
+        <p id="readership-help" class="nr-help">
+          {s.readershipHelp}
+        </p>
+      </section>
       <section class="nr-card" aria-labelledby="security-title">
         <h2 id="security-title">{t.security}</h2>
         <label class="nr-check">

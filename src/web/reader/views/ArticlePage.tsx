@@ -1,11 +1,12 @@
 // The article page, in reading order: breadcrumb, kicker, title, dek, byline, dates, figure,
-// body, tags, share, authors, related articles, comments.
+// body, tags, share, authors, related articles, the most read, comments.
 import { Fragment } from 'preact';
 import type { ArticlePageView, LinkView, SiteView } from '../view-models.ts';
 import { ArticleCard } from './ArticleCard.tsx';
 import { AuthorBoxes } from './AuthorBox.tsx';
 import { Byline } from './Byline.tsx';
 import { Comments } from './Comments.tsx';
+import { MostRead } from './MostRead.tsx';
 import { DualDate } from './Dates.tsx';
 import { Figure } from './ResponsiveImage.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
@@ -129,6 +130,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
             </div>
           </section>
         ) : null}
+        <MostRead site={site} items={page.mostRead} />
         <Comments
           comments={page.comments}
           count={page.commentCount}

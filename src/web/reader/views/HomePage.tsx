@@ -1,6 +1,8 @@
-// The front page: breaking strip, the featured story, latest news, then a block per section.
+// The front page: breaking strip, the featured story, latest news, the most read, then a block
+// per section.
 import type { HomePageView, SiteView } from '../view-models.ts';
 import { ArticleCard, CardGrid } from './ArticleCard.tsx';
+import { MostRead } from './MostRead.tsx';
 import { Pagination } from './Pagination.tsx';
 import { langAttrs } from './util.ts';
 
@@ -44,6 +46,7 @@ export function HomePage({ site, page }: { site: SiteView; page: HomePageView })
         </h2>
         <CardGrid site={site} cards={page.latest} level={3} />
       </section>
+      <MostRead site={site} items={page.mostRead} />
       {page.sections.map(({ section, articles }, i) => (
         <section key={section.href} class="home-section" aria-labelledby={`home-section-${i}`}>
           <h2 id={`home-section-${i}`} class="section-title">

@@ -19,9 +19,16 @@ export interface LayoutProps {
   og?: OpenGraph;
   /** Load the copy-protection script (article pages, when the site owner enabled it). */
   copyProtect?: boolean;
+  /** What the readership beacon counts this page as; no beacon without it or while counting is off. */
+  count?: CountAs;
   pageClass: string;
   children: ComponentChildren;
 }
+
+/** An article by id, or a reader page that is not an article by its kind. */
+export type CountAs =
+  | { article: number }
+  | { page: 'home' | 'section' | 'tag' | 'author' | 'search' | 'privacy' };
 
 const OG_LOCALE: Record<Lang, string> = { ar: 'ar_AR', fr: 'fr_FR', en: 'en_GB' };
 
@@ -31,6 +38,7 @@ export function Layout({
   alternates = [],
   og,
   copyProtect = false,
+  count,
   pageClass,
   children,
 }: LayoutProps) {
@@ -74,6 +82,15 @@ export function Layout({
         ))}
         <script src={site.assets.enhanceJs} defer />
         {copyProtect ? <script src={site.assets.copyProtectJs} defer /> : null}
+        {count && site.readership && site.assets.countJs ? (
+          <script
+            src={site.assets.countJs}
+            defer
+            data-a={'article' in count ? String(count.article) : undefined}
+            data-p={'page' in count ? count.page : undefined}
+            data-l={site.lang}
+          />
+        ) : null}
       </head>
       <body class={pageClass}>
         <a class="skip-link" href="#main">

@@ -120,6 +120,12 @@ export function SearchPage({ site, page }: { site: SiteView; page: SearchPageVie
 export function renderSearchPage(site: SiteView, head: HeadView, page: SearchPageView): string {
   const body = h(SearchPage, { site, page });
   return `<!DOCTYPE html>${renderToString(
-    h(Layout, { site, head: { ...head, noindex: true }, pageClass: 'page-search', children: body }),
+    h(Layout, {
+      site,
+      head: { ...head, noindex: true },
+      pageClass: 'page-search',
+      count: { page: 'search' },
+      children: body,
+    }),
   )}`;
 }

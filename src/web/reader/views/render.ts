@@ -29,6 +29,7 @@ export function renderHomePage(site: SiteView, head: HeadView, page: HomePageVie
       site,
       head,
       pageClass: 'page-home',
+      count: { page: 'home' },
       og: {
         type: 'website',
         title: head.title,
@@ -59,6 +60,7 @@ export function renderArticlePage(site: SiteView, head: HeadView, page: ArticleP
         image: page.image ? absoluteUrl(site.baseUrl, page.image.src) : undefined,
       },
       copyProtect: site.copyProtection,
+      count: { article: page.id },
     },
     h(ArticlePage, { site, page }),
   );
@@ -66,13 +68,16 @@ export function renderArticlePage(site: SiteView, head: HeadView, page: ArticleP
 
 export function renderListingPage(site: SiteView, head: HeadView, page: ListingPageView): string {
   return documentOf(
-    { site, head, pageClass: `page-listing page-${page.kind}` },
+    { site, head, pageClass: `page-listing page-${page.kind}`, count: { page: page.kind } },
     h(ListingPage, { site, page }),
   );
 }
 
 export function renderAuthorPage(site: SiteView, head: HeadView, page: AuthorPageView): string {
-  return documentOf({ site, head, pageClass: 'page-author' }, h(AuthorPage, { site, page }));
+  return documentOf(
+    { site, head, pageClass: 'page-author', count: { page: 'author' } },
+    h(AuthorPage, { site, page }),
+  );
 }
 
 export function renderErrorPage(site: SiteView, head: HeadView, page: ErrorPageView): string {
