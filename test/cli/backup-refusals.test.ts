@@ -162,6 +162,7 @@ describe('restore refuses bad input and leaves the target as it was', () => {
       await midad(['restore', path.join(dataDir, 'none.tar.gz')], { MIDAD_DATA_DIR: dataDir }),
       /does not exist/,
     );
+    assert.equal((await midad(['init', '--no-demo'], { MIDAD_DATA_DIR: dataDir })).status, 0);
     refused(
       await midad(['backup', archive], { MIDAD_DATA_DIR: dataDir }),
       /already exists; give the backup a new name/,
@@ -174,7 +175,8 @@ describe('PostgreSQL refusals', () => {
     const source = { MIDAD_DATA_DIR: path.join(tempDir(), 'site'), DATABASE_URL: await freshPostgres() };
     const archive = await smallSite(source);
     const target = { MIDAD_DATA_DIR: path.join(tempDir(), 'target'), DATABASE_URL: await freshPostgres() };
-    assert.equal((await midad(['migrate'], target)).status, 0);
+    assert.equal((await midad(['init', '--no-demo'], target)).status, 0);
+    fs.rmSync(target.MIDAD_DATA_DIR, { recursive: true, force: true });
     const tables = await tablesIn(target.DATABASE_URL);
     refused(await midad(['restore', archive], target), /already holds \d+ tables.*--force/);
     assert.equal(await tablesIn(target.DATABASE_URL), tables);
@@ -223,6 +225,7 @@ describe('PostgreSQL refusals', () => {
 
   it('a backup without pg_dump names the package to install, and writes nothing', async () => {
     const env = { MIDAD_DATA_DIR: path.join(tempDir(), 'site'), DATABASE_URL: await freshPostgres() };
+    assert.equal((await midad(['init', '--no-demo'], env)).status, 0);
     const archive = path.join(tempDir(), 'none.tar.gz');
     refused(
       await midad(['backup', archive], { ...env, PATH: path.join(tempDir(), 'empty-bin') }),

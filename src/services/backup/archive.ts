@@ -37,8 +37,11 @@ export async function writeArchive(output: string, input: PackInput): Promise<vo
   }
   const partial = `${path.resolve(output)}.partial-${randomBytes(4).toString('hex')}`;
   try {
+    // The archive holds the site secret and password hashes: readable by its owner only, from
+    // the moment it is created (a chmod afterwards leaves a window, and a crash a readable file).
+    // The copies it is made from sit in the work folder, which is private (0700) too.
     await tar.c(
-      { gzip: true, file: partial, cwd: root, portable: true, strict: true, follow: true },
+      { gzip: true, file: partial, mode: 0o600, cwd: root, portable: true, strict: true, follow: true },
       entries,
     );
     await checkWritten(partial, input.manifest);
