@@ -39,7 +39,14 @@ export interface SiteFigures {
 
 export interface ArticleFigures {
   period: Period;
-  article: { id: number; title: string; lang: Lang; status: ArticleStatus; publishedAt: IsoDate | null };
+  article: {
+    id: number;
+    title: string;
+    lang: Lang;
+    status: ArticleStatus;
+    publishedAt: IsoDate | null;
+    authorIds: number[];
+  };
   days: DayViews[];
   total: number;
   referrers: { domain: string; views: number }[];
@@ -149,6 +156,7 @@ export async function articleFigures(
       lang: article.lang,
       status: article.status,
       publishedAt: article.publishedAt,
+      authorIds: article.authorIds,
     },
     days: filled,
     total: sum(filled),

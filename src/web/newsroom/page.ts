@@ -8,6 +8,8 @@ import { pendingCommentsFor } from '../../services/newsroom/dashboard.ts';
 import { siteSettings } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type NewsroomMessages, newsroomMessages } from './messages.ts';
+import { readershipMessages } from './readership/messages.ts';
+import { readershipNavHref } from './readership/nav.ts';
 import { renderShell } from './views/Shell.tsx';
 
 export interface NewsroomDeps {
@@ -57,6 +59,7 @@ export async function sendNewsroomPage(
           show: can(person, { kind: 'comment.moderate' }),
         },
         { href: '/newsroom/media', label: t.media, show: can(person, { kind: 'media.upload' }) },
+        { href: readershipNavHref(person), label: readershipMessages(lang).nav, show: true },
         { href: '/newsroom/sections', label: t.sections, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/tags', label: t.tags, show: can(person, { kind: 'taxonomy.manage' }) },
         { href: '/newsroom/people', label: t.people, show: can(person, { kind: 'people.manage' }) },

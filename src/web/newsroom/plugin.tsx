@@ -15,6 +15,7 @@ import { registerImportRoutes } from './import/routes.tsx';
 import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerCommentRoutes } from './comments/routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
+import { registerReadershipRoutes } from './readership/routes.tsx';
 import { registerSettingsRoutes } from './settings/routes.tsx';
 import { registerSectionRoutes } from './sections/routes.tsx';
 import { registerSetupRoutes } from './setup/routes.tsx';
@@ -94,4 +95,5 @@ export async function newsroomPlugin(
   registerPeopleRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerReadershipRoutes(app, deps);
 }
