@@ -38,6 +38,7 @@ describe('the setup link, before it is used', () => {
     for (const name of ['name', 'email', 'password', 'confirm', '_csrf']) {
       assert.match(res.body, new RegExp(`name="${name}"`), name);
     }
+    assert.ok(!res.body.includes('admin@example.com'), 'the example.com default is not offered');
     assert.equal(res.headers['referrer-policy'], 'no-referrer');
     assert.equal(res.headers['cache-control'], 'private, no-store');
   });

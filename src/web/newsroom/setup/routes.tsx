@@ -33,6 +33,10 @@ export function registerSetupRoutes(
 ): void {
   const { services } = deps;
   const secure = services.config.secureCookies;
+  // MIDAD_ADMIN_EMAIL fills the e-mail in; the example.com default (a domain that can receive no
+  // mail) is left out rather than offered as if it were an answer.
+  const { adminEmail } = services.config;
+  const suggestedEmail = /@example\.(com|org|net)$/i.test(adminEmail) ? '' : adminEmail;
 
   const tOf = (request: FastifyRequest): SetupMessages => setupMessages(languageOf(request));
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/newsroom/setup';
@@ -96,7 +100,7 @@ export function registerSetupRoutes(
     } catch (err) {
       return refusal(request, reply, err);
     }
-    return form(request, reply, { name: '', email: services.config.adminEmail }, {});
+    return form(request, reply, { name: '', email: suggestedEmail }, {});
   });
 
   app.post('/setup/:token', async (request, reply) => {
