@@ -7,6 +7,7 @@ import { defaultSignInThrottles, type SignInThrottles } from '../../services/aut
 import { dashboardCounts } from '../../services/newsroom/dashboard.ts';
 import { siteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account/routes.tsx';
+import { registerApiTokenRoutes } from './api-tokens/routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './sign-in/routes.tsx';
@@ -85,6 +86,7 @@ export async function newsroomPlugin(
   registerAuthRoutes(app, deps, throttles);
   registerSetupRoutes(app, deps, throttles);
   registerAccountRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -11,6 +11,7 @@ import {
   pendingEnrolment,
   startTwoFactorEnrolment,
 } from '../../../services/auth/account-security.ts';
+import { apiTokenMessages } from '../api-tokens/messages.ts';
 import { actorOf, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { accountMessages, problemText } from './messages.ts';
@@ -48,7 +49,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: NewsroomDeps):
       current: '/newsroom/account',
       status,
       notice: notice ?? (security.twoFactorRequired ? { kind: 'error', text: t.twoFactorRequired } : null),
-      body: <AccountPage t={t} csrf={request.staff!.session.csrfToken} view={full} />,
+      body: (
+        <AccountPage
+          t={t}
+          csrf={request.staff!.session.csrfToken}
+          view={full}
+          tokensLabel={apiTokenMessages(languageOf(request)).tokens}
+        />
+      ),
     });
   };
 

@@ -10,11 +10,22 @@ export interface AccountView {
   errors: Record<string, string>;
 }
 
-export function AccountPage({ t, csrf, view }: { t: AccountMessages; csrf: string; view: AccountView }) {
+export function AccountPage({
+  t,
+  csrf,
+  view,
+  tokensLabel,
+}: {
+  t: AccountMessages;
+  csrf: string;
+  view: AccountView;
+  /** The link to the person's API tokens (words from the tokens page). */
+  tokensLabel: string;
+}) {
   return (
     <>
       <p>
-        <a href="/newsroom/profile">{t.myProfile}</a>
+        <a href="/newsroom/profile">{t.myProfile}</a> · <a href="/newsroom/account/tokens">{tokensLabel}</a>
       </p>
       <section aria-labelledby="twofactor-title" class="nr-card">
         <h2 id="twofactor-title">{t.twoFactor}</h2>
