@@ -22,6 +22,7 @@ import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
 import { registerSitemapRoutes } from './feeds/sitemap-routes.ts';
 import { contentApi } from './api/content-routes.ts';
+import { adminApi } from './api/admin/routes.ts';
 import { SESSION_COOKIE } from './newsroom/auth.ts';
 import { newsroomPlugin } from './newsroom/plugin.tsx';
 import type { SignInThrottles } from '../services/auth/throttle.ts';
@@ -152,6 +153,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSitemapRoutes(app, services);
   await app.register(contentApi, {
     prefix: '/api/v1',
+    services,
+    ...(options.redis ? { redis: options.redis } : {}),
+  });
+  // The write API: bearer tokens, its own rate limit per token (see docs/api.md).
+  await app.register(adminApi, {
+    prefix: '/api/v1/admin',
     services,
     ...(options.redis ? { redis: options.redis } : {}),
   });

@@ -11,7 +11,7 @@
 // path's language) everywhere else.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { Invalid, MidadError } from '../core/errors.ts';
+import { Invalid, MidadError, Unauthorized } from '../core/errors.ts';
 import { format, type MessageKey, type Messages, messages } from '../core/i18n.ts';
 import type { Lang } from '../core/types.ts';
 import { malformedFrom } from '../core/validation.ts';
@@ -39,6 +39,13 @@ export interface ErrorAnswer {
   fields?: Record<string, string>;
   /** Extra facts a client can act on (e.g. where a media file is still used). */
   details?: Record<string, unknown>;
+  /** Headers the answer must carry (the bearer challenge of a 401). */
+  headers?: Record<string, string>;
+}
+
+/** RFC 6750: a request without a token gets the bare challenge, a bad token says so. */
+function bearerChallenge(error: Unauthorized): string {
+  return error.reason === 'invalid' ? 'Bearer realm="midad", error="invalid_token"' : 'Bearer realm="midad"';
 }
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -64,6 +71,7 @@ export function answerFor(error: unknown): ErrorAnswer | null {
       message: error.message,
       ...(error instanceof Invalid && Object.keys(error.fields).length > 0 ? { fields: error.fields } : {}),
       ...(Object.keys(details).length > 0 ? { details } : {}),
+      ...(error instanceof Unauthorized ? { headers: { 'www-authenticate': bearerChallenge(error) } } : {}),
     };
   }
   const status = (error as Partial<FastifyError>)?.statusCode;
@@ -156,6 +164,7 @@ export async function sendErrorAnswer(
   const lang = answerLanguage(request);
   const t = messages(lang);
   reply.code(answer.status).header('cache-control', 'no-store');
+  for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
   if (answer.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   const words: Words =
     answer.status >= 500

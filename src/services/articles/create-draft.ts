@@ -1,13 +1,20 @@
-// A new, empty draft with its writer on the byline; the editor opens on it.
+// A new draft with its writer on the byline; the editor opens on it. The write API may give the
+// draft its first content at once: it is cleaned and checked as an editor save is, in the same
+// transaction, so a refused field leaves no empty draft behind.
 import { z } from 'zod';
 import { authorize } from '../../core/policies/index.ts';
 import { type Article, LANGUAGES } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
-import { placeholderSlug } from './input.ts';
+import { writeSave } from './editing.ts';
+import { ArticleForm, cleanArticleForm, placeholderSlug } from './input.ts';
 
-export const CreateDraftInput = z.object({ lang: z.enum(LANGUAGES) });
+export const CreateDraftInput = z.object({
+  lang: z.enum(LANGUAGES),
+  /** The first content, as the editor's form would send it (its language is `lang`). */
+  form: ArticleForm.omit({ lang: true }).optional(),
+});
 export type CreateDraftInput = z.input<typeof CreateDraftInput>;
 
 export async function createDraft(
@@ -16,9 +23,9 @@ export async function createDraft(
   input: CreateDraftInput,
 ): Promise<Article> {
   authorize(actor.person, { kind: 'article.create' });
-  const { lang } = parseInput(CreateDraftInput, input);
-  const article = await services.transaction(async (trx) => {
-    const created = await trx.articles.create({
+  const { lang, form } = parseInput(CreateDraftInput, input);
+  const article = await services.transaction(async (trx, search) => {
+    let created = await trx.articles.create({
       lang,
       status: 'draft',
       title: '',
@@ -32,8 +39,22 @@ export async function createDraft(
       targetId: created.id,
       details: { lang },
     });
+    if (form) {
+      const { value, errors } = cleanArticleForm({ ...form, lang }, created.slug);
+      created = await writeSave(trx, search, actor.person, created, {
+        expectedVersion: created.version,
+        value,
+        errors,
+      });
+      await recordAudit(trx, actor, {
+        action: 'article.saved',
+        targetType: 'article',
+        targetId: created.id,
+        details: { version: created.version },
+      });
+    }
     return created;
   });
-  // No event: an empty draft changes nothing anyone outside the newsroom sees.
+  // No event: a draft changes nothing anyone outside the newsroom sees.
   return article;
 }

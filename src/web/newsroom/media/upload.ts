@@ -26,21 +26,31 @@ function asInvalid(request: FastifyRequest, error: unknown): unknown {
   return error;
 }
 
-export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
-  // A field sent twice is kept as a list, so the schema refuses it rather than one copy winning.
-  const fields: Record<string, string | string[]> = {};
-  let file: { buffer: Buffer; filename: string } | null = null;
-  const csrf = () => {
-    request.body = { _csrf: fields._csrf ?? '' };
-    checkCsrf(request);
-  };
+export interface RawUpload {
+  file: { buffer: Buffer; filename: string } | null;
+  /** A field sent twice is kept as a list, so a schema refuses it rather than one copy winning. */
+  fields: Record<string, string | string[]>;
+}
+
+/**
+ * Reads at most one file and a few text fields, the file held in memory up to `maxBytes`.
+ * `beforeFile` runs once on the fields read so far, before the file's bytes are (or, with no
+ * file, at the end): the newsroom checks its form token there.
+ */
+export async function readOneFile(
+  request: FastifyRequest,
+  maxBytes: number,
+  beforeFile: (fields: RawUpload['fields']) => void,
+): Promise<RawUpload> {
+  const fields: RawUpload['fields'] = {};
+  let file: RawUpload['file'] = null;
   try {
     const parts = request.parts({
       limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 16 * 1024, parts: 10 },
     });
     for await (const part of parts) {
       if (part.type === 'file') {
-        csrf();
+        beforeFile(fields);
         file = { buffer: await part.toBuffer(), filename: part.filename };
       } else if (typeof part.value === 'string') {
         const seen = fields[part.fieldname];
@@ -50,7 +60,15 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
   } catch (error) {
     throw asInvalid(request, error);
   }
-  if (!file) csrf();
+  if (!file) beforeFile(fields);
+  return { file, fields };
+}
+
+export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
+  const { file, fields } = await readOneFile(request, maxBytes, (read) => {
+    request.body = { _csrf: read._csrf ?? '' };
+    checkCsrf(request);
+  });
   const parsed = UploadFields.safeParse(parseInput(UploadShape, fields));
   if (!parsed.success) throw new Invalid('A text field is too long.', { file: 'fields' });
   if (!file || file.buffer.length === 0) throw new Invalid('No file was sent.', { file: 'empty' });
