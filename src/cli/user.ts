@@ -1,7 +1,8 @@
 // `midad user add|reset-password|list`. A password may come from standard input (one line),
 // so it never appears in the shell history; otherwise one is generated and printed once.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
+import { ROLES } from '../core/types.ts';
 import { addStaff, resetPassword } from '../services/staff.ts';
 import { openSite } from './site.ts';
 
@@ -23,7 +24,7 @@ export function registerUser(program: Command): void {
     .description('add a person who can sign in to the newsroom')
     .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
     .requiredOption('--name <name>', 'name as shown in bylines')
-    .requiredOption('--role <role>', 'admin, editor, author or contributor')
+    .addOption(new Option('--role <role>', 'what the person may do').choices(ROLES).makeOptionMandatory())
     .action(async (options: { email: string; name: string; role: string }) => {
       const password = await passwordFromStdin();
       const services = await openSite(loadConfig());

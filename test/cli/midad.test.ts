@@ -150,7 +150,7 @@ describe('midad user', () => {
       [
         ['user', 'add', '--email', 'x@midad.example', '--name', 'X', '--role', 'boss'],
         '',
-        /Unknown role "boss"/,
+        /argument 'boss' is invalid\. Allowed choices are admin, editor, author, contributor/,
       ],
       [
         ['user', 'add', '--email', 'x@midad.example', '--name', 'X', '--role', 'author'],
