@@ -17,6 +17,7 @@ import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendNotFound } from './errors.ts';
 import { checkQueryEncoding, parseFormEncoded } from './form-encoding.ts';
 import { registerHealthRoutes } from './health.ts';
+import { loggerOptions, logRequests } from './request-log.ts';
 import { registerPublicCors } from './public-cors.ts';
 import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
@@ -32,6 +33,7 @@ import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
 import { registerPreviewRoutes } from './reader/preview-routes.ts';
 import { registerReadership } from './reader/hit-route.ts';
+import { registerPrivacyRoute } from './reader/privacy-route.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
@@ -72,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
     ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    disableRequestLogging: true,
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   limitSlowClients(app, config.timeouts);
+  logRequests(app);
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
@@ -140,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
     registerSearchRoutes(app, deps, lang);
+    registerPrivacyRoute(app, deps, lang);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
 

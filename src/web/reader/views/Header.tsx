@@ -97,7 +97,9 @@ export function SiteFooter({ site }: { site: SiteView }) {
           </a>{' '}
           © {site.year}. {site.t.footerRights}.
         </p>
-        <p class="powered">{site.t.poweredBy}</p>
+        <p class="powered">
+          <a href={`${site.homeHref}privacy`}>{site.t.privacy}</a> · {site.t.poweredBy}
+        </p>
       </div>
     </footer>
   );

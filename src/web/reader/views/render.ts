@@ -16,6 +16,8 @@ import { ErrorPage } from './ErrorPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { Layout, type LayoutProps } from './Layout.tsx';
 import { ListingPage } from './ListingPage.tsx';
+import { PrivacyPage } from './PrivacyPage.tsx';
+import type { PrivacyText } from '../privacy-text.ts';
 import { absoluteUrl } from './util.ts';
 
 function documentOf(props: Omit<LayoutProps, 'children'>, body: ComponentChildren): string {
@@ -77,6 +79,13 @@ export function renderAuthorPage(site: SiteView, head: HeadView, page: AuthorPag
   return documentOf(
     { site, head, pageClass: 'page-author', count: { page: 'author' } },
     h(AuthorPage, { site, page }),
+  );
+}
+
+export function renderPrivacyPage(site: SiteView, head: HeadView, text: PrivacyText): string {
+  return documentOf(
+    { site, head, pageClass: 'page-privacy', count: { page: 'privacy' } },
+    h(PrivacyPage, { site, text }),
   );
 }
 
