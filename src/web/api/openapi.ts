@@ -166,7 +166,7 @@ export function openApiDocument(baseUrl: string, operations: readonly Operation[
       title: 'Midad API',
       version: '1',
       description:
-        'Public, read-only JSON access to the published articles of a Midad site: unpublished content is never returned. Answers carry ETags (send If-None-Match for a 304). Errors are { "error": { "code", "message" } } with a stable code. Full guide: docs/api.md.',
+        'JSON access to a Midad site. The content API is public and read-only: it returns published articles only, never unpublished content; its answers carry ETags (send If-None-Match for a 304). Operations that need credentials say so in their security. Errors are { "error": { "code", "message" } } with a stable code. Full guide: docs/api.md.',
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],

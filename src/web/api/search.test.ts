@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { buildArticle } from '../../../test/support/factories.ts';
+import { testRedis } from '../../../test/support/redis.ts';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
 import { loadAssets } from '../assets.ts';
 import { registerErrorHandling } from '../errors.ts';
@@ -167,6 +168,35 @@ describe('search API', () => {
       assert.equal(other.statusCode, 200);
     } finally {
       await app.close();
+    }
+  });
+
+  it('shares its counts between processes through Redis, as the content API does', async (t) => {
+    const redis = await testRedis();
+    if ('skip' in redis) return t.skip(redis.skip);
+    const apps = [Fastify(), Fastify()];
+    for (const app of apps) {
+      registerErrorHandling(app, { services: site.services, assets: loadAssets().urls });
+      await app.register(contentApi, {
+        prefix: '/api/v1',
+        services: site.services,
+        rateLimitMax: 2,
+        redis: redis.client,
+      });
+    }
+    // An address no other run uses: the counts live in Redis for a minute.
+    const remoteAddress = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${process.pid.toString(16)}`;
+    const ask = (app: (typeof apps)[number]) =>
+      app.inject({ url: `/api/v1/search${q('مالي')}`, remoteAddress });
+    try {
+      assert.equal((await ask(apps[0]!)).statusCode, 200);
+      const second = await ask(apps[1]!);
+      assert.equal(second.statusCode, 200);
+      assert.equal(second.headers['x-ratelimit-remaining'], '0');
+      assert.equal((await ask(apps[0]!)).statusCode, 429);
+    } finally {
+      for (const app of apps) await app.close();
+      redis.client.disconnect();
     }
   });
 });
