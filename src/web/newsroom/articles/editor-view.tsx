@@ -20,6 +20,8 @@ export interface EditorView {
   /** Which workflow buttons this person may press now. */
   actions: ('submit' | 'publish' | 'schedule' | 'unpublish' | 'trash' | 'restore')[];
   publicHref: string | null;
+  /** Its readership figures, when published and this person may see them. */
+  figures: { href: string; label: string } | null;
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */
@@ -170,6 +172,12 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
               <>
                 {' · '}
                 <a href={view.publicHref}>{t.viewOnSite}</a>
+              </>
+            ) : null}
+            {view.figures ? (
+              <>
+                {' · '}
+                <a href={view.figures.href}>{view.figures.label}</a>
               </>
             ) : null}
           </p>

@@ -18,6 +18,7 @@ import { saveArticle } from '../../../services/articles/save-article.ts';
 import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
+import { articleFiguresLink } from '../readership/nav.ts';
 import { ArticleEditor, type EditorView } from './editor-view.tsx';
 import { ArticleList, type ListRow } from './list-view.tsx';
 import { articleMessages } from './messages.ts';
@@ -246,6 +247,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       media: support.media,
       actions: availableActions(staff.person, article),
       publicHref: publicHref(article),
+      figures: articleFiguresLink(staff.person, article, lang),
       previewLinks: support.previewLinks,
       revisions: revisionLinks(t, article, support.revisions, when),
       conflict: page.conflict ?? null,

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
-import { type ChartPoint, chartGeometry, DayChart, MAX_BARS, niceMax, VIEW_WIDTH } from './chart.tsx';
+import {
+  type ChartPoint,
+  chartGeometry,
+  DayChart,
+  labelWidth,
+  MAX_BARS,
+  niceMax,
+  VIEW_WIDTH,
+} from './chart.tsx';
 
 const days = (values: number[]): ChartPoint[] =>
   values.map((value, i) => ({ label: `d${i + 1}`, fullLabel: `day ${i + 1}`, value }));
@@ -35,11 +43,27 @@ describe('readership chart', () => {
     for (const x of [...ltr, ...rtl]) assert.ok(x > 0 && x < VIEW_WIDTH);
   });
 
-  it('switches to a line past MAX_BARS days and labels at most five days under the axis', () => {
-    const many = chartGeometry(days(Array.from({ length: MAX_BARS + 1 }, (_, i) => i)), true);
-    assert.equal(many.kind, 'line');
-    assert.deepEqual(many.labelled, [0, 11, 23, 34, 45]);
+  it('switches to a line past MAX_BARS days', () => {
+    assert.equal(chartGeometry(days(Array.from({ length: MAX_BARS + 1 }, (_, i) => i)), true).kind, 'line');
     assert.equal(chartGeometry(days(Array(MAX_BARS).fill(1)), true).kind, 'bars');
+  });
+
+  it('labels the first and last day and as many between as fit without touching', () => {
+    for (const n of [1, 2, 7, 30, 90, 366]) {
+      const points = days(Array(n).fill(3)).map((p) => ({ ...p, label: '28 نوفمبر' }));
+      for (const rtl of [true, false]) {
+        const g = chartGeometry(points, rtl);
+        assert.equal(g.labels[0]!.index, 0, `n=${n}`);
+        assert.equal(g.labels.at(-1)!.index, n - 1, `n=${n}`);
+        if (n >= 7) assert.ok(g.labels.length >= 3, `n=${n}: ${g.labels.length} labels`);
+        const xs = g.labels.map((l) => l.x).sort((a, b) => a - b);
+        for (const x of xs)
+          assert.ok(x - labelWidth('28 نوفمبر') / 2 >= 0 && x + labelWidth('28 نوفمبر') / 2 <= VIEW_WIDTH);
+        for (let i = 1; i < xs.length; i++) {
+          assert.ok(xs[i]! - xs[i - 1]! >= labelWidth('28 نوفمبر'), `n=${n}: labels ${i - 1} and ${i} touch`);
+        }
+      }
+    }
   });
 
   it('renders an SVG with a label for screen readers, a tooltip per bar, and no NaN when all is zero', () => {

@@ -13,14 +13,21 @@ export interface ChartPoint {
   value: number;
 }
 
-export const VIEW_WIDTH = 480;
-export const VIEW_HEIGHT = 240;
+// Narrow enough that the labels stay legible on a 390 px phone, where the picture shrinks to fit.
+export const VIEW_WIDTH = 360;
+export const VIEW_HEIGHT = 200;
 export const MAX_BARS = 45;
-const FONT = 13;
+const FONT = 12;
 const TOP = 12;
-const BOTTOM = 28;
-const AXIS = 44;
+const BOTTOM = 26;
+const AXIS = 40;
 const EDGE = 8;
+const LABEL_GAP = 12;
+
+/** A generous estimate of a label's width in user units (no font metrics on the server). */
+export function labelWidth(text: string): number {
+  return text.length * FONT * 0.6;
+}
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above the highest value: round axis labels. */
 export function niceMax(max: number): number {
@@ -45,8 +52,8 @@ export interface ChartGeometry {
   /** Where the value labels stand (outside the plot, on the side reading starts from). */
   valueX: number;
   valueAnchor: 'start' | 'end';
-  /** Indexes of the points whose labels are printed under the axis. */
-  labelled: number[];
+  /** The points whose labels are printed under the axis, and where (centre, inside the picture). */
+  labels: { index: number; x: number }[];
 }
 
 export function chartGeometry(points: readonly ChartPoint[], rtl: boolean): ChartGeometry {
@@ -70,11 +77,30 @@ export function chartGeometry(points: readonly ChartPoint[], rtl: boolean): Char
   const ticks = [0, top / 2, top]
     .filter((value) => Number.isInteger(value))
     .map((value) => ({ value, y: plotBottom - (value / top) * plotHeight }));
-  // First, last and up to three between, so labels never collide on a phone.
-  const labelled =
-    points.length <= 1
+  // As many day labels as fit side by side without touching, always the first and the last.
+  const widest = Math.max(1, ...points.map((p) => labelWidth(p.label)));
+  const fit = Math.max(2, Math.floor(plotWidth / (widest + LABEL_GAP)));
+  const count = Math.min(points.length, fit);
+  const wanted =
+    count <= 1
       ? points.map((_, i) => i)
-      : [...new Set([0, 1, 2, 3, 4].map((k) => Math.round((k * (points.length - 1)) / 4)))];
+      : [
+          ...new Set(
+            Array.from({ length: count }, (_, k) => Math.round((k * (points.length - 1)) / (count - 1))),
+          ),
+        ];
+  // Labels at the edges are pulled inside the picture; one pulled onto its neighbour drops the
+  // neighbour, never the first or last day.
+  const labels: { index: number; x: number }[] = [];
+  for (const index of wanted) {
+    const x = clampLabel(slots[index]!.x, points[index]!.label);
+    const clear = (other: { index: number; x: number }) =>
+      Math.abs(other.x - x) >=
+      (labelWidth(points[other.index]!.label) + labelWidth(points[index]!.label)) / 2 + LABEL_GAP / 2;
+    while (labels.length > 1 && !clear(labels[labels.length - 1]!)) labels.pop();
+    if (labels.length === 1 && !clear(labels[0]!) && index !== points.length - 1) continue;
+    labels.push({ index, x });
+  }
   return {
     kind,
     plotLeft,
@@ -86,13 +112,13 @@ export function chartGeometry(points: readonly ChartPoint[], rtl: boolean): Char
     ticks,
     valueX: rtl ? plotLeft + plotWidth + 6 : plotLeft - 6,
     valueAnchor: rtl ? 'start' : 'end',
-    labelled: points.length > 7 ? labelled : points.map((_, i) => i),
+    labels,
   };
 }
 
 /** Keeps a label of this many characters inside the picture when centred on x. */
-function clampLabel(x: number, text: string): number {
-  const half = (text.length * FONT * 0.55) / 2;
+export function clampLabel(x: number, text: string): number {
+  const half = labelWidth(text) / 2;
   return Math.min(VIEW_WIDTH - half - 2, Math.max(half + 2, x));
 }
 
@@ -146,14 +172,13 @@ export function DayChart({
       ) : (
         <polyline class="nr-chart-line" points={line} fill="none" />
       )}
-      {g.labelled.map((i) => {
-        const s = g.slots[i]!;
+      {g.labels.map(({ index: i, x }) => {
         const text = points[i]!.label;
         return (
           <text
             key={`label-${i}`}
             class="nr-chart-label"
-            x={clampLabel(s.x, text).toFixed(1)}
+            x={x.toFixed(1)}
             y={g.plotBottom + FONT + 6}
             text-anchor="middle"
             direction={dir}

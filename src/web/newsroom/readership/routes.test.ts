@@ -181,6 +181,16 @@ describe('readership figures in the newsroom', () => {
     }
   });
 
+  it("links a published article's editor to its figures", async () => {
+    const page = await author.get(`/newsroom/articles/${mine}`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, new RegExp(`<a href="/newsroom/readership/articles/${mine}">`));
+    const draft = await buildArticle(site.services, { status: 'draft', authorIds: [authorId] });
+    const draftPage = await author.get(`/newsroom/articles/${draft.id}`);
+    assert.equal(draftPage.status, 200);
+    assert.doesNotMatch(draftPage.body, /\/newsroom\/readership\/articles\//);
+  });
+
   it('says plainly when nothing was counted in the period, without an empty chart', async () => {
     const res = await editor.get('/newsroom/readership?from=2025-01-01&to=2025-01-07');
     assert.equal(res.status, 200);
