@@ -18,14 +18,17 @@
 // every route under /api/v1 is in it and the reverse, and that public operations accept exactly
 // the query parameters they document.
 import { z } from 'zod';
+import { adminOperations, API_TOKEN_SCHEME, apiTokenScheme } from './admin/operations.ts';
 import { contentOperations } from './content-operations.ts';
 import { ApiError, apiSchemas, ERROR_MEANINGS, type Operation } from './operation.ts';
 
 /** Every operation under /api/v1, in the order the document lists them. */
-export const OPERATIONS: readonly Operation[] = [...contentOperations];
+export const OPERATIONS: readonly Operation[] = [...contentOperations, ...adminOperations];
 
 /** Security schemes operations may name in `security` (none for the public content API). */
-export const SECURITY_SCHEMES: Record<string, Record<string, unknown>> = {};
+export const SECURITY_SCHEMES: Record<string, Record<string, unknown>> = {
+  [API_TOKEN_SCHEME]: apiTokenScheme,
+};
 
 type JsonSchema = Record<string, unknown>;
 

@@ -14,6 +14,10 @@ export const ApiError = z
     error: z.object({
       code: z.string().describe('Stable, machine-readable: see the table in docs/api.md.'),
       message: z.string().describe('For the developer reading the log; may change.'),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe('For refused input (400 malformed, 422 invalid): each field named, with what is wrong.'),
     }),
   })
   .register(apiSchemas, { id: 'Error' });
@@ -28,6 +32,7 @@ export const ERROR_MEANINGS = {
   404: 'Nothing there: an unknown resource or filter, or content that is not published.',
   409: 'The change conflicts with the current state.',
   413: 'The body is too large.',
+  422: 'The request is well formed but breaks a rule (an unknown section, a file that is not an image): `fields` names the field.',
   429: 'Too many requests from this address: wait for the time in retry-after.',
   503: 'The database cannot be reached for a moment: retry after the time in retry-after.',
 } as const;

@@ -4,11 +4,15 @@
 // malformed bodies answered with JSON codes and nothing written; audit rows naming the token.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { HttpClient } from '../../../../test/support/http-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import type { Role } from '../../../core/types.ts';
 import { photoWithGps } from '../../../media/test-images.ts';
 import { addStaff } from '../../../services/staff.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 let site: TestSite;
 before(async () => {
@@ -377,6 +381,62 @@ describe('write API', () => {
       'a.jpg',
     );
     assert.equal((await api('POST', '/media', { token: staff.token, form: byContributor })).status, 403);
+  });
+
+  it('answers as the OpenAPI document says, errors included', async () => {
+    const doc = await (await fetch(new URL('/api/v1/openapi.json', site.baseUrl))).json();
+    assert.equal(doc.components.securitySchemes.apiToken.scheme, 'bearer');
+    assert.deepEqual(doc.paths['/admin/articles'].post.security, [{ apiToken: [] }]);
+    const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+    ajv.addFormat('media-range', true);
+    ajv.addFormat('binary', true);
+    ajv.addSchema({ ...doc, $id: 'https://midad.test/openapi.json' });
+    const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+    const check = (path: string, method: string, status: number, answer: Answer) => {
+      assert.equal(answer.status, status, JSON.stringify(answer.json));
+      const at = `/paths/${esc(path)}/${method}/responses/${status}/content/application~1json/schema`;
+      const valid = ajv.compile({ $ref: `https://midad.test/openapi.json#${at}` });
+      assert.ok(valid(answer.json), `${method} ${path} ${status}: ${ajv.errorsText(valid.errors)}`);
+      return valid;
+    };
+    const created = await api('POST', '/articles', {
+      token: editor.token,
+      json: { lang: 'en', title: 'Documented', tags: ['api'], section_id: null },
+    });
+    const valid = check('/admin/articles', 'post', 201, created);
+    assert.equal(valid({ data: { ...created.json.data, secret: 1 } }), false, 'the check can fail');
+    check(
+      '/admin/articles/{id}',
+      'get',
+      200,
+      await api('GET', `/articles/${created.json.data.id}`, { token: editor.token }),
+    );
+    check(
+      '/admin/comments',
+      'get',
+      200,
+      await api('GET', '/comments?status=pending', { token: editor.token }),
+    );
+    check(
+      '/admin/articles',
+      'post',
+      400,
+      await api('POST', '/articles', { token: editor.token, json: { lang: 1 } }),
+    );
+    check('/admin/articles', 'post', 401, await api('POST', '/articles', { json: { lang: 'ar' } }));
+    check(
+      '/admin/articles/{id}',
+      'patch',
+      409,
+      await api('PATCH', `/articles/${created.json.data.id}`, { token: editor.token, json: { version: 0 } }),
+    );
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await photoWithGps(120, 80))], { type: 'image/jpeg' }),
+      'a.jpg',
+    );
+    check('/admin/media', 'post', 201, await api('POST', '/media', { token: editor.token, form }));
   });
 
   it('limits each token on its own', async () => {
