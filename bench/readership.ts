@@ -1,0 +1,209 @@
+// What readership counting costs cached pages: a real `midad serve` (page cache on, as shipped)
+// with counting off and on, same site, same run. Rows:
+//   off                       cached article req/s, the `readership.enabled` setting off;
+//   on                        the same with counting on (the page carries the beacon's tag and
+//                             the counter's timer runs, but no beacon arrives);
+//   on + beacons             the same while beacons arrive at a steady rate (--beacons per second,
+//                             default 500, i.e. 1.8 million views an hour: far beyond a small
+//                             newsroom), each from its own reader (addresses through
+//                             X-Forwarded-For, their own user agents) for one of 2,000 articles,
+//                             so every beacon takes the whole path: parse, bot check, hash,
+//                             buffer, and the flushes every 5 s.
+// Each row is measured --rounds times (default 3), in turn with the others; prints the medians'
+// req/s, latency p50/p99 and the share of the "off" figure; the budget is that counting
+// costs cached article throughput at most 5%. Also the views stored against the beacons sent.
+// Run: npm run bench:readership -- [--articles 2000] [--seconds 10] [--connections 32] [--beacons 500] [--rounds 3]
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import { openServices } from '../src/services/context.ts';
+import { updateSiteSettings } from '../src/services/settings.ts';
+import type { LoadResult } from './load.ts';
+import { seedSite } from './support/seed.ts';
+import { cleanUp, measure as measureLoad, startMidad, stop } from './support/servers.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    beacons: { type: 'string', default: '500' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const BEACONS_PER_SECOND = Number(values.beacons);
+const ROUNDS = Number(values.rounds);
+const WARM_UP_SECONDS = 2;
+const BEACON_CONNECTIONS = 4;
+
+async function setCounting(dataDir: string, on: boolean): Promise<void> {
+  const services = await openServices(loadConfig({}, { dataDir, logLevel: 'silent' }));
+  try {
+    await updateSiteSettings(services.repos, { readership: on });
+  } finally {
+    await services.close();
+  }
+}
+
+async function storedViews(dataDir: string): Promise<number> {
+  const services = await openServices(loadConfig({}, { dataDir, logLevel: 'silent' }));
+  try {
+    const row = await services.db.kysely
+      .selectFrom('readership_hours')
+      .select((eb) => eb.fn.sum<number | string>('views').as('n'))
+      .where('article_id', '>', 0)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  } finally {
+    await services.close();
+  }
+}
+
+/**
+ * Sends beacons at a steady rate over a few keep-alive connections until `stop` settles; each
+ * one a different reader and one of the given articles. Returns how many got their 204.
+ */
+function beaconStream(
+  port: number,
+  ids: number[],
+  perSecond: number,
+  stopAt: Promise<void>,
+): Promise<number> {
+  let n = 0;
+  let answered = 0;
+  let running = true;
+  void stopAt.then(() => {
+    running = false;
+  });
+  const request = () => {
+    n++;
+    const body = JSON.stringify({
+      a: ids[n % ids.length],
+      l: 'ar',
+      r: n % 3 === 0 ? 'news.example.org' : '',
+    });
+    const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    return Buffer.from(
+      `POST /hit HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\ncontent-type: text/plain;charset=UTF-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nsec-fetch-site: same-origin\r\nx-forwarded-for: ${address}\r\n` +
+        `user-agent: Mozilla/5.0 (Linux; Android 14; Pixel ${n % 5000}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36\r\n\r\n${body}`,
+      'utf8',
+    );
+  };
+  const gap = (1000 * BEACON_CONNECTIONS) / perSecond;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.setNoDelay(true);
+      let due = performance.now();
+      let buffered = '';
+      const send = () => {
+        if (!running) {
+          socket.end();
+          resolve();
+          return;
+        }
+        due += gap;
+        socket.write(request());
+      };
+      socket.on('connect', send);
+      socket.on('error', reject);
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('latin1');
+        // A 204 has no body: an answer ends with its head.
+        let end = buffered.indexOf('\r\n\r\n');
+        while (end >= 0) {
+          if (buffered.startsWith('HTTP/1.1 204')) answered++;
+          buffered = buffered.slice(end + 4);
+          end = buffered.indexOf('\r\n\r\n');
+          setTimeout(send, Math.max(0, due - performance.now()));
+        }
+      });
+    });
+  return Promise.all(Array.from({ length: BEACON_CONNECTIONS }, one)).then(() => answered);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-readership-'));
+try {
+  const dataDir = path.join(work, 'data');
+  const { hot, spread } = await seedSite({ dataDir, articles: ARTICLES });
+  const ids = spread.map((p) => Number(/\/article\/(\d+)\//.exec(p)?.[1]));
+  console.log(
+    `${ARTICLES} articles seeded; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}; ` +
+      `${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up; ` +
+      `beacons at ${BEACONS_PER_SECOND}/s over ${BEACON_CONNECTIONS} connections`,
+  );
+  const measure = (port: number): Promise<LoadResult> =>
+    measureLoad({
+      port,
+      paths: [hot],
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmUpSeconds: WARM_UP_SECONDS,
+    });
+  // Two copies of the site, counting off in one and on in the other, both serving at once; the
+  // rows are measured in turn, round after round, and each row's median is kept, so a machine
+  // whose load drifts (other work on it) weighs on every row alike.
+  const offDir = path.join(work, 'off');
+  fs.cpSync(dataDir, offDir, { recursive: true });
+  await setCounting(offDir, false);
+  await setCounting(dataDir, true);
+  const env = { MIDAD_TRUST_PROXY: '1' };
+  const off = await startMidad({ dataDir: offDir, cacheMb: 64, env });
+  const on = await startMidad({ dataDir, cacheMb: 64, env });
+  const names = [
+    'counting off',
+    'counting on, no beacon arriving',
+    `counting on, ${BEACONS_PER_SECOND} beacons/s arriving`,
+  ];
+  const results: LoadResult[][] = names.map(() => []);
+  let answered = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    results[0]!.push(await measure(off.port));
+    results[1]!.push(await measure(on.port));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const beacons = beaconStream(on.port, ids, BEACONS_PER_SECOND, finished);
+    results[2]!.push(await measure(on.port));
+    finish();
+    answered += await beacons;
+  }
+  await stop(off);
+  // SIGTERM: the server writes the counts it holds before it exits.
+  await stop(on);
+  const stored = await storedViews(dataDir);
+  const median = (list: LoadResult[]) =>
+    [...list].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(list.length / 2)]!;
+  const rows = names.map((name, i) => ({ name, result: median(results[i]!), all: results[i]! }));
+
+  const base = rows[0]!.result.perSecond;
+  console.log('\n| cached article page | req/s | p50 ms | p99 ms | vs off |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const { name, result } of rows) {
+    console.log(
+      `| ${name} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ` +
+        `${((100 * result.perSecond) / base).toFixed(1)}% |`,
+    );
+  }
+  for (const { name, all } of rows)
+    console.log(`${name}: rounds ${all.map((r) => r.perSecond.toFixed(0)).join(', ')} req/s`);
+  console.log(
+    `\nbeacons answered 204: ${answered} (${(answered / (SECONDS + WARM_UP_SECONDS)).toFixed(0)}/s); ` +
+      `views stored: ${stored} (a reader's repeat within 30 minutes counts once)`,
+  );
+  const worst = Math.min(...rows.slice(1).map((r) => r.result.perSecond)) / base;
+  console.log(
+    `cost of counting: ${((1 - worst) * 100).toFixed(1)}% of cached article throughput (budget <= 5%)`,
+  );
+} finally {
+  await cleanUp();
+  fs.rmSync(work, { recursive: true, force: true });
+}
