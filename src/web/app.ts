@@ -17,7 +17,7 @@ import { startCdnPurge } from './cache/purge.ts';
 import { registerErrorHandling, sendNotFound } from './errors.ts';
 import { checkQueryEncoding, parseFormEncoded } from './form-encoding.ts';
 import { registerHealthRoutes } from './health.ts';
-import { loggerOptions, logRequests } from './request-log.ts';
+import { loggerOptions, OneLinePerRequest } from './request-log.ts';
 import { registerPublicCors } from './public-cors.ts';
 import { findRecordedRedirect } from '../services/redirects.ts';
 import { legacyBadUrlHandler, registerLegacyQueryRedirects } from './legacy-redirects.ts';
@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fresh cached pages are answered before Fastify routes the request.
     ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -85,7 +85,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   limitSlowClients(app, config.timeouts);
-  logRequests(app);
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
