@@ -293,7 +293,7 @@ describe('write API', () => {
     const before = await site.services.repos.articles.count();
     const broken = await api('POST', '/articles', { token: author.token, raw: '{"lang": "ar", "title": ' });
     assert.equal(broken.status, 400);
-    assert.equal(typeof broken.json.error.code, 'string');
+    assert.equal(broken.json.error.code, 'bad_request');
 
     const unknown = await api('POST', '/articles', {
       token: author.token,
