@@ -1,7 +1,6 @@
 // Search request input, parsed at the boundary. Nothing a reader can put in the URL is an
 // error: a bad value falls back to its default, an overlong query is cut, and the page shows.
 import { z } from 'zod';
-import { LANGUAGES } from '../../core/types.ts';
 
 /** Enough for any real query; the analyzer keeps at most a dozen words anyway. */
 export const MAX_QUERY_CHARS = 500;
@@ -32,12 +31,6 @@ export const SearchParams = z.object({
   to: day,
 });
 export type SearchParams = z.infer<typeof SearchParams>;
-
-export const ApiSearchParams = SearchParams.extend({
-  lang: z.preprocess(first, z.enum(LANGUAGES).optional()).catch(undefined),
-  per_page: z.preprocess(first, z.coerce.number().int().min(1).max(50)).catch(10),
-});
-export type ApiSearchParams = z.infer<typeof ApiSearchParams>;
 
 /** Day bounds as ISO instants: `from` at the start of its day, `to` at the end of its day. */
 export function dayBounds(params: { from?: string; to?: string }): { from?: string; to?: string } {
