@@ -77,6 +77,10 @@ describe('cross-origin reads', () => {
       assert.match(String(res.headers.get('access-control-allow-headers')), /If-None-Match/i, path);
       assert.equal(res.headers.get('access-control-allow-credentials'), null, path);
     }
+    // An OPTIONS that is no browser's preflight is not refused with a bare text error.
+    const bare = await fetch(`${site.baseUrl}/api/v1/articles`, { method: 'OPTIONS' });
+    await bare.arrayBuffer();
+    assert.equal(bare.status, 204);
     // Asking for a write gets the same answer, which the browser reads as a refusal.
     const post = await preflight('/api/v1/articles', 'POST');
     assert.ok(!String(post.headers.get('access-control-allow-methods')).includes('POST'));

@@ -43,6 +43,9 @@ const PUBLIC: FastifyCorsOptions = {
   allowedHeaders: ['If-None-Match', 'If-Modified-Since'],
   exposedHeaders: ['ETag', 'Retry-After', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
   maxAge: 86_400,
+  // An OPTIONS without Origin is no browser's preflight: answered alike rather than with a bare
+  // text 400, which would break the API's rule of JSON errors.
+  strictPreflight: false,
 };
 
 /** Register right after helmet: the headers it sets are then in every stored copy of a page. */
