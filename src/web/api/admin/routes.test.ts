@@ -291,6 +291,7 @@ describe('write API', () => {
 
   it('refuses malformed JSON, unknown fields and wrong types with 400 naming them, writing nothing', async () => {
     const before = await site.services.repos.articles.count();
+    const created = 0;
     const broken = await api('POST', '/articles', { token: author.token, raw: '{"lang": "ar", "title": ' });
     assert.equal(broken.status, 400);
     assert.equal(broken.json.error.code, 'bad_request');
@@ -437,6 +438,103 @@ describe('write API', () => {
       'a.jpg',
     );
     check('/admin/media', 'post', 201, await api('POST', '/media', { token: editor.token, form }));
+  });
+
+  it('never answers 5xx to odd values in any field or parameter; a refused create writes nothing', async () => {
+    // Several tokens of one editor, each under its own rate limit, share the many requests.
+    const fuzzer = await staffWithToken('editor');
+    const tokens = [fuzzer.token];
+    for (let n = 0; n < 5; n++) tokens.push(await newToken(fuzzer.client, `fuzz ${n}`));
+    let sent = 0;
+    const token = () => tokens[Math.floor(sent / 100)]!;
+    const before = await site.services.repos.articles.count();
+    let created = 0;
+    const odd: unknown[] = [
+      null,
+      [],
+      ['a', 'b'],
+      {},
+      { a: 1 },
+      1e308,
+      -1,
+      0.5,
+      true,
+      '',
+      '\u0000',
+      'x'.repeat(70_000),
+    ];
+    const fields = ['lang', 'title', 'slug', 'dek', 'body_html', 'section_id', 'tags', 'author_ids'];
+    const more = [
+      'featured_media_id',
+      'is_featured',
+      'is_breaking',
+      'comments_open',
+      'seo_title',
+      'seo_description',
+    ];
+    const target = await api('POST', '/articles', {
+      token: token(),
+      json: { lang: 'fr', title: 'Cible' },
+    });
+    const { id, version } = target.json.data;
+    created++;
+    for (const field of [...fields, ...more, 'version']) {
+      for (const value of odd) {
+        for (const [method, path, base] of [
+          ['POST', '/articles', { lang: 'ar', title: 'x' }],
+          ['PATCH', `/articles/${id}`, { version }],
+        ] as const) {
+          const res = await api(method, path, { token: token(), json: { ...base, [field]: value } });
+          sent++;
+          assert.ok(
+            res.status < 500,
+            `${method} ${field}=${JSON.stringify(value).slice(0, 40)}: ${res.status}`,
+          );
+          if (res.status >= 400) assert.equal(typeof res.json.error.code, 'string');
+          if (method === 'POST' && res.status === 201) created++;
+        }
+      }
+    }
+    for (const body of [
+      '[]',
+      'null',
+      '"text"',
+      '1',
+      '{"lang":"ar","lang":"fr"}',
+      '{"__proto__":{"x":1},"lang":"ar"}',
+    ]) {
+      const res = await api('POST', '/articles', { token: token(), raw: body });
+      sent++;
+      if (res.status === 201) created++;
+      assert.ok(res.status < 500, `${body}: ${res.status}`);
+    }
+    for (const query of [
+      'status[]=a',
+      'status=pending&status=spam',
+      'limit=-1',
+      'limit=1e9',
+      'offset=x',
+      'limit=%zz',
+    ]) {
+      const res = await api('GET', `/comments?${query}`, { token: token() });
+      sent++;
+      assert.ok(res.status < 500 && res.status >= 400, `comments?${query}: ${res.status}`);
+      assert.equal(typeof res.json.error.code, 'string');
+    }
+    for (const path of [
+      '/articles/0',
+      '/articles/-1',
+      '/articles/1e3',
+      '/articles/99999999999',
+      '/articles/%zz',
+    ]) {
+      const res = await api('GET', path, { token: token() });
+      sent++;
+      assert.ok(res.status === 404 || res.status === 400, `${path}: ${res.status}`);
+    }
+    assert.ok(sent > 300);
+    // Each refused create left nothing behind: the only new articles are the accepted ones.
+    assert.equal((await site.services.repos.articles.count()) - before, created);
   });
 
   it('limits each token on its own', async () => {
