@@ -3,8 +3,10 @@
 // author; the first day's reads; and nothing from outside the period.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import type { CompiledQuery, KyselyPlugin } from 'kysely';
 import { forEachEngine } from '../test-databases.ts';
 import { useDatabase } from '../test-fixtures.ts';
+import { createReadershipFiguresRepository } from './readership-figures.ts';
 
 const DEC = { from: '2026-12-01', to: '2026-12-03' };
 
@@ -177,6 +179,39 @@ await forEachEngine((engine) => {
         { domain: 'news.google.com', views: 11 },
         { domain: 'facebook.com', views: 1 },
       ]);
+    });
+
+    it('reads every figure through an index, never a scan of a whole readership table (SQLite plan)', async (t) => {
+      if (engine.dialect !== 'sqlite') return t.skip('query plans are checked on SQLite');
+      const seen: CompiledQuery[] = [];
+      const k = db().kysely;
+      const recorder: KyselyPlugin = {
+        transformQuery: (args) => {
+          seen.push(k.getExecutor().compileQuery(args.node, args.queryId));
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      };
+      const f = createReadershipFiguresRepository(k.withPlugin(recorder));
+      for (const scope of [{}, { articleId: festival }, { sectionId: culture }, { authorId: moussa }]) {
+        await f.viewsByDay(DEC, scope);
+        await f.viewsByLanguage(DEC, scope);
+        await f.viewsByDevice(DEC, scope);
+        await f.referrers(DEC, scope, 10);
+        await f.topArticles(DEC, scope, 10);
+      }
+      await f.viewsBySection(DEC);
+      await f.viewsByAuthor(DEC, 10);
+      await f.viewsBetweenHours(festival, '2026-12-01T09', '2026-12-02T09');
+      assert.ok(seen.length >= 23);
+      for (const query of seen) {
+        const { rows } = await k.executeQuery<{ detail: string }>({
+          ...query,
+          sql: `EXPLAIN QUERY PLAN ${query.sql}`,
+        });
+        const scans = rows.map((r) => r.detail).filter((d) => /^SCAN readership_/.test(d));
+        assert.deepEqual(scans, [], query.sql);
+      }
     });
 
     it('answers empty lists for a period without reads', async () => {

@@ -61,7 +61,7 @@ const fr: ReadershipMessages = {
   from: 'Du',
   to: 'au',
   show: 'Afficher',
-  periodOf: 'du {from} au {to}',
+  periodOf: 'Du {from} au {to}',
   utcNote: "Jours en temps universel (UTC). Rien n'est gardé qui désigne un lecteur.",
   total: 'Lectures au total',
   firstDay: 'Lectures des 24 heures suivant la publication',
