@@ -32,7 +32,8 @@ import { registerArticleRoutes } from './reader/article-routes.ts';
 import type { ReaderDeps } from './reader/context.ts';
 import { registerListingRoutes } from './reader/listing-routes.ts';
 import { registerPreviewRoutes } from './reader/preview-routes.ts';
-import { registerReadership } from './reader/hit-route.ts';
+import { HIT_PATH, registerReadership } from './reader/hit-route.ts';
+import { beaconFastPath } from './reader/hit-fast-path.ts';
 import { registerPrivacyRoute } from './reader/privacy-route.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
@@ -71,9 +72,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? startCdnPurge(services.events, config.cache.purge, () => app.log)
     : null;
   const https = config.publicUrl.startsWith('https:');
+  // Readership beacons are answered before Fastify too (reader/hit-fast-path.ts).
+  const beacons = beaconFastPath(
+    () => app.readership,
+    HIT_PATH,
+    process.env.MIDAD_TRUST_PROXY === '1',
+    (err) => app.log.error({ err }, 'a readership beacon failed'),
+  );
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
-    ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
+    serverFactory: serverWithFastPath(fastPath, beacons),
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
     logController: new OneLinePerRequest(),
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',

@@ -76,11 +76,19 @@ function headersFor(page: CachedPage, coding: Coding, notModified: boolean): str
   return list;
 }
 
-/** A server factory for Fastify that tries the fast path first, with Fastify's own timeouts. */
-export function serverWithFastPath(path: FastPath): FastifyServerFactory {
+/**
+ * A server factory for Fastify that tries the fast path first (when the page cache is on), with
+ * Fastify's own timeouts. `early` answers other requests before Fastify too (readership beacons)
+ * and returns false for those it leaves to Fastify.
+ */
+export function serverWithFastPath(
+  path: FastPath | null,
+  early?: (req: IncomingMessage, res: ServerResponse) => boolean,
+): FastifyServerFactory {
   return (handler, options) => {
     const server = http.createServer((options.http as http.ServerOptions | undefined) ?? {}, (req, res) => {
-      if (!serveFromMemory(path, req, res)) handler(req, res);
+      if (early?.(req, res)) return;
+      if (!path || !serveFromMemory(path, req, res)) handler(req, res);
     });
     const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
     const keepAlive = number(options.keepAliveTimeout);

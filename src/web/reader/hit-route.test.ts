@@ -232,3 +232,41 @@ describe('POST /hit', () => {
     }
   });
 });
+
+describe('POST /hit on a listening server (answered before Fastify)', () => {
+  let served: TestSite;
+  before(async () => {
+    served = await startTestSite({ listen: true });
+  });
+  after(() => served.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${served.baseUrl}/hit`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': PHONE_UA, ...headers },
+    });
+
+  it('counts a beacon, answers every one with an empty 204, and leaves forms to the site’s parser', async () => {
+    const id = served.mainArticle.id;
+    const ok = await post(beacon({ a: id, l: 'ar' }));
+    assert.equal(ok.status, 204);
+    assert.equal(await ok.text(), '');
+    assert.equal(ok.headers.get('set-cookie'), null);
+    // The fast path's own headers: Fastify's hooks never ran.
+    assert.equal(ok.headers.get('content-security-policy'), "default-src 'none'");
+    assert.equal((await post('not a beacon')).status, 204);
+    assert.equal((await post('x'.repeat(50_000))).status, 204);
+    // Without MIDAD_TRUST_PROXY a forwarded address is not believed: the same reader, seen once.
+    assert.equal((await post(beacon({ a: id, l: 'ar' }), { 'x-forwarded-for': '203.0.113.9' })).status, 204);
+    const form = await post('a=%zz', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(form.status, 400);
+    await served.app.readership.flush();
+    const rows = await served.services.db.kysely
+      .selectFrom('readership_hours')
+      .select(['article_id', 'views'])
+      .where('article_id', '>', 0)
+      .execute();
+    assert.deepEqual(rows, [{ article_id: id, views: 1 }]);
+  });
+});

@@ -3,7 +3,8 @@
 // page's script never sees an error and a forger learns nothing. The one exception is a body
 // sent as a form with broken percent-encoding: the site-wide form parser refuses those on every
 // route, this one included (no beacon is ever sent as a form). Counting itself lives in
-// services/readership; this file only hands it the request.
+// services/readership; this file only hands it the request. On a listening server beacons are
+// answered before Fastify (hit-fast-path.ts); this route takes what that declines, and inject().
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/context.ts';
 import { MAX_BEACON_BYTES } from '../../services/readership/beacon.ts';
