@@ -291,7 +291,6 @@ describe('write API', () => {
 
   it('refuses malformed JSON, unknown fields and wrong types with 400 naming them, writing nothing', async () => {
     const before = await site.services.repos.articles.count();
-    const created = 0;
     const broken = await api('POST', '/articles', { token: author.token, raw: '{"lang": "ar", "title": ' });
     assert.equal(broken.status, 400);
     assert.equal(broken.json.error.code, 'bad_request');
