@@ -160,6 +160,8 @@ describe('write API', () => {
     const read = await api('GET', `/articles/${draft.id}`, { token: author.token });
     assert.equal(read.status, 200);
     assert.equal(read.json.data.version, published.json.data.version);
+    assert.equal(read.headers.get('cache-control'), 'no-store', 'never kept by the page cache or a CDN');
+    assert.equal(read.headers.get('access-control-allow-origin'), null, 'no CORS for the write API');
 
     const unpublished = await api('POST', `/articles/${draft.id}/unpublish`, {
       token: author.token,
