@@ -40,6 +40,13 @@ export async function hasAdminWithPassword(repos: Pick<Repositories, 'people'>):
   return false;
 }
 
+/** Whether the site still waits for its first admin (the sign-in page then says how to make one). */
+export async function awaitingFirstAdmin(services: {
+  repos: Pick<Repositories, 'people'>;
+}): Promise<boolean> {
+  return !(await hasAdminWithPassword(services.repos));
+}
+
 /** Makes a fresh link (the previous one stops working) and records that one was made. */
 export async function issueSetupLink(
   repos: Pick<Repositories, 'settings' | 'audit'>,

@@ -25,6 +25,8 @@ const ar = {
   deadNewLink: 'وإن لم يكن للموقع مدير بعد، فشغّل الأمر التالي على الخادم ليطبع رابطًا جديدًا:',
   throttled: 'محاولات كثيرة غير ناجحة من هذا العنوان. انتظر ربع ساعة ثم حاول مجددًا.',
   language: 'اللغة',
+  noAdminYet:
+    'لا مدير لهذا الموقع بعد. افتح رابط الإعداد الذي طبعه الخادم عند تشغيله أول مرة، أو شغّل `midad init` على الخادم ليطبع رابطًا جديدًا.',
 };
 
 export type SetupMessages = typeof ar;
@@ -54,6 +56,8 @@ const fr: SetupMessages = {
     "Si le site n'a pas encore d'administrateur, lancez cette commande sur le serveur : elle affiche un nouveau lien.",
   throttled: 'Trop de tentatives infructueuses depuis cette adresse. Attendez un quart d’heure et réessayez.',
   language: 'Langue',
+  noAdminYet:
+    "Ce site n'a pas encore d'administrateur. Ouvrez le lien de configuration affiché par le serveur à son premier démarrage, ou lancez `midad init` sur le serveur pour en obtenir un nouveau.",
 };
 
 const en: SetupMessages = {
@@ -79,6 +83,8 @@ const en: SetupMessages = {
   deadNewLink: 'If the site has no admin yet, run this command on the server: it prints a new link.',
   throttled: 'Too many failed attempts from this address. Wait a quarter of an hour and try again.',
   language: 'Language',
+  noAdminYet:
+    'This site has no admin yet. Open the setup link the server printed when it first started, or run `midad init` on the server to print a new one.',
 };
 
 const ALL: Record<Lang, SetupMessages> = { ar, fr, en };

@@ -43,6 +43,12 @@ describe('the setup link, before it is used', () => {
     assert.equal(res.headers['cache-control'], 'private, no-store');
   });
 
+  it('is what the sign-in page points to while the site has no admin', async () => {
+    const res = await site.app.inject({ url: '/newsroom/sign-in?lang=en' });
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.body.includes(setupMessages('en').noAdminYet.replaceAll("'", '&#39;')));
+  });
+
   it('speaks French and English when asked', async () => {
     for (const lang of ['fr', 'en'] as const) {
       const res = await site.app.inject({ url: `${path}?lang=${lang}` });
@@ -95,6 +101,8 @@ describe('using the setup link', () => {
     const admin = await site.services.repos.people.byEmail(ADMIN.email);
     assert.equal(admin?.role, 'admin');
     assert.equal(await site.services.repos.people.count(), people + 1);
+    const signInPage = await site.app.inject({ url: '/newsroom/sign-in?lang=en' });
+    assert.ok(!signInPage.body.includes('no admin yet'), 'the sign-in page no longer sends people here');
     const signIn = await new NewsroomClient(site.app, '192.0.2.32').signIn(ADMIN.email, ADMIN.password);
     assert.equal(signIn.status, 303, 'the password works at sign-in');
   });

@@ -5,8 +5,10 @@ import { parseInput } from '../../../core/validation.ts';
 import { SESSION_DAYS } from '../../../services/auth/sessions.ts';
 import { completeSecondFactor, signIn, signOut } from '../../../services/auth/sign-in.ts';
 import type { SignInThrottles } from '../../../services/auth/throttle.ts';
+import { awaitingFirstAdmin } from '../../../services/setup/setup-link.ts';
 import { actorOf, checkCsrf, cookieOptions, preSessionCsrf, SESSION_COOKIE } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { setupMessages } from '../setup/messages.ts';
 import { signInMessages } from './messages.ts';
 import { SecondFactorBody, SignInBody } from './schema.ts';
 import { SecondFactorForm, SignInForm } from './views.tsx';
@@ -33,8 +35,13 @@ export function registerAuthRoutes(
     const t = signInMessages(languageOf(request));
     const next = safeNext((request.query as Record<string, unknown>).next);
     const csrf = preSessionCsrf(request, reply, secure);
+    // A new site has nobody to sign in as: say where its first admin comes from.
+    const notice = (await awaitingFirstAdmin(services))
+      ? { kind: 'error' as const, text: setupMessages(languageOf(request)).noAdminYet }
+      : null;
     return sendNewsroomPage(deps, request, reply, {
       title: t.signInTitle,
+      notice,
       body: <SignInForm t={t} csrf={csrf} email="" next={next} />,
     });
   });
