@@ -14,6 +14,7 @@ import * as m009 from './migrations/009_imports_newsroom.ts';
 import * as m010 from './migrations/010_autosaves.ts';
 import * as m011 from './migrations/011_api_tokens.ts';
 import * as m012 from './migrations/012_readership.ts';
+import * as m014 from './migrations/014_outbox.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '010_autosaves': m010,
   '011_api_tokens': m011,
   '012_readership': m012,
+  '014_outbox': m014,
 };
 
 /** Every migration, in the order they apply. */

@@ -231,6 +231,23 @@ export interface WebhookDeliveriesTable {
   updated_at: string;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  /** 'mail' or 'telegram'. */
+  channel: string;
+  dedup_key: string;
+  summary: Generated<string>;
+  payload: string; // JSON object
+  /** 'queued', 'sending', 'sent' or 'failed'. */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface RelatedDocsTable {
   article_id: number;
   lang: string;
@@ -326,6 +343,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  outbox: OutboxTable;
   related_docs: RelatedDocsTable;
   related_terms: RelatedTermsTable;
   related_df: RelatedDfTable;

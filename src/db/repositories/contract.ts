@@ -33,6 +33,7 @@ import type {
 } from './editorial-contract.ts';
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { ImportsRepository } from './imports.ts';
+import type { OutboxRepository } from './outbox-contract.ts';
 import type { ReadershipRepository } from './readership-contract.ts';
 import type { ReadershipFiguresRepository } from './readership-figures.ts';
 import type { WebhookDeliveriesRepository, WebhooksRepository } from './webhooks-contract.ts';
@@ -318,6 +319,8 @@ export interface Repositories {
   settings: SettingsRepository;
   webhooks: WebhooksRepository;
   webhookDeliveries: WebhookDeliveriesRepository;
+  /** Messages to the outside world (mail, Telegram), sent by the outbox dispatcher. */
+  outbox: OutboxRepository;
   /** Personal API tokens (hashed) for the write API. */
   apiTokens: ApiTokensRepository;
   /** Readership counts and the most-read list (no personal data). */

@@ -15,6 +15,7 @@ import { createTwoFactorRepository } from './two-factor.ts';
 import { createCommentsRepository } from './comments.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
+import { createOutboxRepository } from './outbox.ts';
 import { createPeopleRepository } from './people.ts';
 import { createReadershipRepository } from './readership.ts';
 import { createReadershipFiguresRepository } from './readership-figures.ts';
@@ -27,6 +28,7 @@ import { createWebhookDeliveriesRepository, createWebhooksRepository } from './w
 export type * from './auth-contract.ts';
 export type * from './contract.ts';
 export type * from './editorial-contract.ts';
+export type * from './outbox-contract.ts';
 export type * from './readership-contract.ts';
 export type * from './webhooks-contract.ts';
 
@@ -51,6 +53,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     settings: createSettingsRepository(db),
     webhooks: createWebhooksRepository(db),
     webhookDeliveries: createWebhookDeliveriesRepository(db),
+    outbox: createOutboxRepository(db),
     apiTokens: createApiTokensRepository(db),
     readership: createReadershipRepository(db),
     readershipFigures: createReadershipFiguresRepository(db),

@@ -2,7 +2,7 @@
 // before it. Export, load and the content digests all walk this one list, so a table added
 // by a migration is added here once. Left out on purpose: sessions (everyone signs in again
 // after a move), API tokens (like sessions: credentials, not content; integrations get new
-// ones after a move), import runs (they name files on the old machine), webhook deliveries (a log),
+// ones after a move), import runs (they name files on the old machine), webhook deliveries (a log), the outbox,
 // and what `midad reindex` rebuilds (the search index and the related-article lists).
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
@@ -52,6 +52,8 @@ export const DERIVED_TABLES: readonly string[] = [
   'api_tokens',
   'import_runs',
   'webhook_deliveries',
+  // Messages of the old site waiting to go out (mail, channel posts) must not go out from this one.
+  'outbox',
   'related_articles',
   'related_duplicates',
   'related_terms',
