@@ -7,6 +7,7 @@ import type { SiteDigests } from '../services/backup/digest.ts';
 import { restoreBackup } from '../services/backup/restore.ts';
 import { requireSite } from '../services/site-presence.ts';
 import { requireInputFile } from './input-file.ts';
+import { progressBars } from './progress.ts';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -35,7 +36,8 @@ export function registerBackup(program: Command): void {
       const config = loadConfig();
       await requireSite(config);
       const started = Date.now();
-      const summary = await createBackup(config, file);
+      const bars = progressBars();
+      const summary = await createBackup(config, file, { onProgress: bars.onProgress }).finally(bars.stop);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         `Backup written to ${summary.file} (${megabytes(summary.bytes)}, ${summary.manifest.files.length} files, ` +
@@ -51,7 +53,11 @@ export function registerBackup(program: Command): void {
     .option('--force', 'replace a data folder or database that is not empty')
     .action(async (file: string, flags: { force?: boolean }) => {
       requireInputFile(file);
-      const summary = await restoreBackup(loadConfig(), file, { force: flags.force === true });
+      const bars = progressBars();
+      const summary = await restoreBackup(loadConfig(), file, {
+        force: flags.force === true,
+        onProgress: bars.onProgress,
+      }).finally(bars.stop);
       process.stdout.write(
         `Restored the backup of ${summary.manifest.createdAt} into ${summary.dataDir} and ${summary.database}: ` +
           `${contentCounts(summary.manifest.digests)}; every checksum and content digest matched.\n`,

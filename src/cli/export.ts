@@ -7,6 +7,7 @@ import { loadExport } from '../services/backup/load.ts';
 import { requireSite } from '../services/site-presence.ts';
 import { contentCounts } from './backup.ts';
 import { requireInputFile } from './input-file.ts';
+import { progressBars } from './progress.ts';
 
 export function registerExport(program: Command, importGroup: Command): void {
   program
@@ -17,7 +18,11 @@ export function registerExport(program: Command, importGroup: Command): void {
     .action(async (file: string, flags: { withoutMedia?: boolean }) => {
       const config = loadConfig();
       await requireSite(config);
-      const summary = await exportSite(config, file, { withoutMedia: flags.withoutMedia === true });
+      const bars = progressBars();
+      const summary = await exportSite(config, file, {
+        withoutMedia: flags.withoutMedia === true,
+        onProgress: bars.onProgress,
+      }).finally(bars.stop);
       const media =
         summary.mediaFiles === null ? 'media files left out' : `${summary.mediaFiles} media files`;
       process.stdout.write(
@@ -34,7 +39,11 @@ export function registerExport(program: Command, importGroup: Command): void {
     .option('--force', "replace the site's content and media if it is not empty")
     .action(async (file: string, flags: { force?: boolean }) => {
       requireInputFile(file);
-      const summary = await loadExport(loadConfig(), file, { force: flags.force === true });
+      const bars = progressBars();
+      const summary = await loadExport(loadConfig(), file, {
+        force: flags.force === true,
+        onProgress: bars.onProgress,
+      }).finally(bars.stop);
       const media =
         summary.mediaFiles === null
           ? 'no media files (copy the media folder)'

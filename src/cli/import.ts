@@ -9,6 +9,7 @@ import { Invalid } from '../core/errors.ts';
 import { importWordPress, rebuildAfterImport } from '../services/import/run-import.ts';
 import { summarize } from '../services/import/report.ts';
 import { requireInputFile } from './input-file.ts';
+import { progressBars } from './progress.ts';
 import { openSite } from './site.ts';
 
 interface ImportFlags {
@@ -20,22 +21,6 @@ interface ImportFlags {
   tagBase?: string;
   report?: string;
   batchSize?: string;
-}
-
-/** A one-line progress bar with items per second and time left, redrawn in place. */
-function progressPrinter(stream: NodeJS.WriteStream): ((done: number, total: number) => void) | undefined {
-  if (!stream.isTTY) return undefined;
-  const started = Date.now();
-  return (done, total) => {
-    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    const rate = done / seconds;
-    const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    const width = 30;
-    const filled = total > 0 ? Math.round((done / total) * width) : width;
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    stream.write(`\r${bar} ${done}/${total} items, ${Math.round(rate)}/s, ${eta} s left `);
-    if (done >= total) stream.write('\n');
-  };
 }
 
 function batchSizeOf(value: string | undefined): number | undefined {
@@ -68,6 +53,7 @@ export function registerImport(program: Command): Command {
       // A new site is set up first (`midad init --no-demo`): an import never creates one, so a
       // mistyped folder or DATABASE_URL is refused instead of filling a database nobody serves.
       const services = await openSite(config);
+      const bars = progressBars();
       try {
         const report = await importWordPress(services, {
           file,
@@ -78,8 +64,11 @@ export function registerImport(program: Command): Command {
           ...(flags.categoryBase !== undefined ? { categoryBase: flags.categoryBase } : {}),
           ...(flags.tagBase !== undefined ? { tagBase: flags.tagBase } : {}),
           ...(batchSize !== undefined ? { batchSize } : {}),
-          ...(progressPrinter(process.stderr) ? { onProgress: progressPrinter(process.stderr) } : {}),
+          ...(bars.onProgress
+            ? { onProgress: (done, total) => bars.onProgress?.('items', done, total) }
+            : {}),
         });
+        bars.stop();
         if (!report.dryRun) await rebuildAfterImport(services);
         const reportFile =
           flags.report ??
@@ -95,6 +84,7 @@ export function registerImport(program: Command): Command {
         }
         if (report.warnings.length > 20) process.stderr.write(`… and more warnings in the report.\n`);
       } finally {
+        bars.stop();
         await services.close();
       }
     });

@@ -40,7 +40,8 @@ describe('files that hold secrets', () => {
   it('a backup archive is 0600 and alone in its folder', () => {
     const out = path.join(root, 'backups');
     fs.mkdirSync(out);
-    midad(['backup', path.join(out, 'site.tar.gz')]);
+    const r = midad(['backup', path.join(out, 'site.tar.gz')]);
+    assert.equal(r.stderr, '', 'no progress bar when stderr is not a terminal');
     assert.deepEqual(fs.readdirSync(out), ['site.tar.gz']);
     assert.equal(modeOf(path.join(out, 'site.tar.gz')), '600');
   });
@@ -48,7 +49,8 @@ describe('files that hold secrets', () => {
   it('an export is 0600 and alone in its folder', () => {
     const out = path.join(root, 'exports');
     fs.mkdirSync(out);
-    midad(['export', path.join(out, 'site.json')]);
+    const r = midad(['export', path.join(out, 'site.json')]);
+    assert.equal(r.stderr, '', 'no progress bar when stderr is not a terminal');
     assert.deepEqual(fs.readdirSync(out), ['site.json']);
     assert.equal(modeOf(path.join(out, 'site.json')), '600');
   });

@@ -10,6 +10,7 @@ import * as tar from 'tar';
 import { Invalid, SetupError } from '../../core/errors.ts';
 import { listFiles, sha256File } from './files.ts';
 import { MANIFEST_NAME, Manifest } from './manifest.ts';
+import type { OnProgress } from './progress.ts';
 
 export interface PackInput {
   manifest: Manifest;
@@ -20,7 +21,7 @@ export interface PackInput {
 }
 
 /** Writes the archive to `output` (atomically: a temporary name renamed when complete). */
-export async function writeArchive(output: string, input: PackInput): Promise<void> {
+export async function writeArchive(output: string, input: PackInput, onProgress?: OnProgress): Promise<void> {
   // tar takes paths relative to one folder: the work folder gets the manifest and a symbolic
   // link to each file, named as in the archive; tar follows them (only these, which we made).
   const root = path.join(input.workDir, 'pack');
@@ -36,12 +37,25 @@ export async function writeArchive(output: string, input: PackInput): Promise<vo
     entries.push(file.path);
   }
   const partial = `${path.resolve(output)}.partial-${randomBytes(4).toString('hex')}`;
+  let packed = 0;
   try {
     // The archive holds the site secret and password hashes: readable by its owner only, from
     // the moment it is created (a chmod afterwards leaves a window, and a crash a readable file).
     // The copies it is made from sit in the work folder, which is private (0700) too.
     await tar.c(
-      { gzip: true, file: partial, mode: 0o600, cwd: root, portable: true, strict: true, follow: true },
+      {
+        gzip: true,
+        file: partial,
+        mode: 0o600,
+        cwd: root,
+        portable: true,
+        strict: true,
+        follow: true,
+        // Folders are entries too: only files are counted, as the manifest lists them.
+        onWriteEntry: (entry) => {
+          if (entry.type === 'File') onProgress?.('archive', ++packed, entries.length);
+        },
+      },
       entries,
     );
     await checkWritten(partial, input.manifest);
@@ -55,7 +69,7 @@ export async function writeArchive(output: string, input: PackInput): Promise<vo
  * Unpacks `file` into `staging` (an empty private folder) and checks it against its manifest.
  * Anything wrong is an Invalid naming the first problem; the caller removes the staging folder.
  */
-export async function readArchive(file: string, staging: string): Promise<Manifest> {
+export async function readArchive(file: string, staging: string, onProgress?: OnProgress): Promise<Manifest> {
   if (!fs.existsSync(file)) throw new Invalid(`The backup file ${file} does not exist.`);
   if (!fs.statSync(file).isFile()) throw new Invalid(`${file} is not a file.`);
   const foreign: string[] = [];
@@ -79,7 +93,7 @@ export async function readArchive(file: string, staging: string): Promise<Manife
     throw new Invalid(`${file} holds entries a Midad backup never has (${foreign[0]}).`);
   }
   const manifest = parseManifest(file, staging);
-  await checkFiles(file, staging, manifest);
+  await checkFiles(file, staging, manifest, onProgress);
   return manifest;
 }
 
@@ -107,7 +121,12 @@ function parseManifest(file: string, staging: string): Manifest {
   return parsed.data;
 }
 
-async function checkFiles(file: string, staging: string, manifest: Manifest): Promise<void> {
+async function checkFiles(
+  file: string,
+  staging: string,
+  manifest: Manifest,
+  onProgress?: OnProgress,
+): Promise<void> {
   const listed = new Set<string>();
   for (const entry of manifest.files) {
     if (listed.has(entry.path)) throw new Invalid(`The manifest of ${file} lists ${entry.path} twice.`);
@@ -119,6 +138,7 @@ async function checkFiles(file: string, staging: string, manifest: Manifest): Pr
     if (size !== entry.size || (await sha256File(full)) !== entry.sha256) {
       throw new Invalid(`${entry.path} in ${file} does not match its checksum: the backup is damaged.`);
     }
+    onProgress?.('checksums', listed.size, manifest.files.length);
   }
   const extra = listFiles(staging).find((p) => p !== MANIFEST_NAME && !listed.has(p));
   if (extra) throw new Invalid(`${file} holds ${extra}, which its manifest does not list.`);

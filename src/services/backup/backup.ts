@@ -18,6 +18,7 @@ import {
   midadVersion,
 } from './manifest.ts';
 import { dumpPostgres, requireTool, withSnapshot } from './postgres.ts';
+import type { OnProgress } from './progress.ts';
 import { openReadOnly, snapshotSqlite, sqliteFiles } from './sqlite-snapshot.ts';
 import { appliedMigrations } from './tables.ts';
 
@@ -37,7 +38,7 @@ interface DatabaseCopy {
 export async function createBackup(
   config: Config,
   output: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; onProgress?: OnProgress } = {},
 ): Promise<BackupSummary> {
   const target = path.resolve(output);
   if (fs.existsSync(target)) throw new Invalid(`${target} already exists; give the backup a new name.`);
@@ -52,11 +53,11 @@ export async function createBackup(
       engine.dialect === 'sqlite'
         ? await copySqlite(engine.target, work)
         : await copyPostgres(config.databaseUrl, work);
-    const dataFiles = await describeDataFolder(config.dataDir, [
-      ...(engine.dialect === 'sqlite' ? sqliteFiles(path.resolve(engine.target)) : []),
-      target,
-      work,
-    ]);
+    const dataFiles = await describeDataFolder(
+      config.dataDir,
+      [...(engine.dialect === 'sqlite' ? sqliteFiles(path.resolve(engine.target)) : []), target, work],
+      options.onProgress,
+    );
     const media = dataFiles
       .filter((f) => f.path.startsWith('media/'))
       .map((f) => ({ path: f.path.slice('media/'.length), sha256: f.sha256 }));
@@ -78,7 +79,7 @@ export async function createBackup(
     const sources = new Map<string, string>([[databaseEntry.path, copy.file]]);
     for (const f of dataFiles)
       sources.set(`${DATA_PREFIX}${f.path}`, path.join(config.dataDir, ...f.path.split('/')));
-    await writeArchive(target, { manifest, sources, workDir: work });
+    await writeArchive(target, { manifest, sources, workDir: work }, options.onProgress);
     return { file: target, manifest, bytes: fs.statSync(target).size };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -117,7 +118,11 @@ async function copyPostgres(url: string, work: string): Promise<DatabaseCopy> {
 }
 
 /** Every file of the data folder except the live database files and the backup's own files. */
-async function describeDataFolder(dataDir: string, exclude: string[]): Promise<FileEntry[]> {
+async function describeDataFolder(
+  dataDir: string,
+  exclude: string[],
+  onProgress?: OnProgress,
+): Promise<FileEntry[]> {
   const root = path.resolve(dataDir);
   const skipped = new Set(exclude.map((p) => path.resolve(p)));
   const files = listFiles(root, (rel) => {
@@ -125,6 +130,9 @@ async function describeDataFolder(dataDir: string, exclude: string[]): Promise<F
     return skipped.has(full) || [...skipped].some((s) => full.startsWith(`${s}.partial-`));
   });
   const out: FileEntry[] = [];
-  for (const rel of files) out.push(await describeFile(root, rel));
+  for (const rel of files) {
+    out.push(await describeFile(root, rel));
+    onProgress?.('checksums', out.length, files.length);
+  }
   return out;
 }

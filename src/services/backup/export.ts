@@ -11,6 +11,7 @@ import { digestRows, MEDIA_FILES, mediaDigestOf, type SiteDigests } from './dige
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, EXPORT_NOTE } from './export-format.ts';
 import { listFiles } from './files.ts';
 import { midadVersion } from './manifest.ts';
+import type { OnProgress } from './progress.ts';
 import { appliedMigrations, CONTENT_TABLES, readRows } from './tables.ts';
 
 export interface ExportSummary {
@@ -23,7 +24,7 @@ export interface ExportSummary {
 export async function exportSite(
   config: Config,
   output: string,
-  options: { withoutMedia?: boolean; now?: Date } = {},
+  options: { withoutMedia?: boolean; now?: Date; onProgress?: OnProgress } = {},
 ): Promise<ExportSummary> {
   const target = path.resolve(output);
   if (fs.existsSync(target)) throw new Invalid(`${target} already exists; give the export a new name.`);
@@ -67,13 +68,14 @@ export async function exportSite(
           await write(`${j > 0 ? ',' : ''}${lines.join(',')}`);
         }
         await write(']');
+        options.onProgress?.('tables', i + 1, CONTENT_TABLES.length);
       }
       await write('\n}');
       return found;
     });
     let mediaFiles: number | null = null;
     if (!options.withoutMedia) {
-      const media = await writeMediaFiles(config.mediaRoot, write);
+      const media = await writeMediaFiles(config.mediaRoot, write, options.onProgress);
       digests[MEDIA_FILES] = mediaDigestOf(media);
       mediaFiles = media.length;
     }
@@ -93,15 +95,18 @@ export async function exportSite(
 async function writeMediaFiles(
   mediaRoot: string,
   write: (text: string) => Promise<void>,
+  onProgress?: OnProgress,
 ): Promise<{ path: string; sha256: string }[]> {
   const done: { path: string; sha256: string }[] = [];
   await write(',\n"mediaFiles":[');
-  for (const [i, rel] of listFiles(mediaRoot).entries()) {
+  const files = listFiles(mediaRoot);
+  for (const [i, rel] of files.entries()) {
     const bytes = fs.readFileSync(path.join(mediaRoot, ...rel.split('/')));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     done.push({ path: rel, sha256 });
     const entry = { path: rel, size: bytes.length, sha256, base64: bytes.toString('base64') };
     await write(`${i > 0 ? ',' : ''}\n${JSON.stringify(entry)}`);
+    onProgress?.('media', i + 1, files.length);
   }
   await write(']');
   return done;

@@ -10,18 +10,27 @@ import { createSearchIndex, newSearchCache } from '../../search/search-index.ts'
 import type { Services } from '../context.ts';
 import { differences, MEDIA_FILES, type SiteDigests, tableDigests } from './digest.ts';
 import type { SiteExport } from './export-format.ts';
+import type { OnProgress } from './progress.ts';
 import { CONTENT_TABLES, type ContentTable, DERIVED_TABLES, type Row } from './tables.ts';
 
 /** Rows per INSERT: well under both engines' limits on bound parameters. */
 const CHUNK = 100;
 
 /** Loads the rows and returns how many articles the search index holds afterwards. */
-export async function loadRows(services: Services, data: SiteExport, force: boolean): Promise<number> {
+export async function loadRows(
+  services: Services,
+  data: SiteExport,
+  force: boolean,
+  onProgress?: OnProgress,
+): Promise<number> {
   const { dialect } = services.db;
   try {
     return await services.db.kysely.transaction().execute(async (trx) => {
       if (force) await emptyTables(trx);
-      for (const table of CONTENT_TABLES) await insertRows(trx, table, data.tables[table.name] ?? []);
+      for (const [i, table] of CONTENT_TABLES.entries()) {
+        await insertRows(trx, table, data.tables[table.name] ?? []);
+        onProgress?.('tables', i + 1, CONTENT_TABLES.length);
+      }
       if (dialect === 'postgres') await resetIdentities(trx);
       const search = createSearchIndex(trx, dialect as Dialect, newSearchCache());
       const indexed = await search.rebuild();

@@ -15,6 +15,7 @@ import { differences, MEDIA_FILES, mediaDigest, type SiteDigests } from './diges
 import { EXPORT_FORMAT, SiteExport } from './export-format.ts';
 import { isEmptyDir, stagingDirBeside, swapIntoPlace } from './files.ts';
 import { loadRows } from './load-rows.ts';
+import type { OnProgress } from './progress.ts';
 import { CONTENT_TABLES } from './tables.ts';
 
 export interface LoadSummary {
@@ -26,18 +27,18 @@ export interface LoadSummary {
 export async function loadExport(
   config: Config,
   file: string,
-  options: { force: boolean },
+  options: { force: boolean; onProgress?: OnProgress },
 ): Promise<LoadSummary> {
   const data = parseExport(path.resolve(file));
   // The media files are checked before the database is opened (and so migrated): a damaged
   // export leaves no trace in the target, not even empty tables.
-  let staging = data.mediaFiles ? await stageMedia(config.mediaRoot, data, file) : null;
+  let staging = data.mediaFiles ? await stageMedia(config.mediaRoot, data, file, options.onProgress) : null;
   try {
     const services = await openServices(config);
     let indexed: number;
     try {
       if (!options.force) await refuseNonEmpty(services);
-      indexed = await loadRows(services, data, options.force);
+      indexed = await loadRows(services, data, options.force, options.onProgress);
     } finally {
       await services.close();
     }
@@ -50,8 +51,13 @@ export async function loadExport(
 }
 
 /** The export's media files in a staging folder, each checked, and the whole against its digest. */
-async function stageMedia(mediaRoot: string, data: SiteExport, file: string): Promise<string> {
-  const staging = writeMediaStaging(mediaRoot, data);
+async function stageMedia(
+  mediaRoot: string,
+  data: SiteExport,
+  file: string,
+  onProgress?: OnProgress,
+): Promise<string> {
+  const staging = writeMediaStaging(mediaRoot, data, onProgress);
   const wrong = differences({ [MEDIA_FILES]: data.digests[MEDIA_FILES] } as SiteDigests, {
     [MEDIA_FILES]: await mediaDigest(staging),
   });
@@ -117,10 +123,11 @@ async function refuseNonEmpty(services: Services): Promise<void> {
 }
 
 /** Checks every media file against its size and checksum, and writes them to a staging folder. */
-function writeMediaStaging(mediaRoot: string, data: SiteExport): string {
+function writeMediaStaging(mediaRoot: string, data: SiteExport, onProgress?: OnProgress): string {
   const staging = stagingDirBeside(mediaRoot, 'load');
   try {
-    for (const media of data.mediaFiles ?? []) {
+    const files = data.mediaFiles ?? [];
+    for (const [i, media] of files.entries()) {
       const bytes = Buffer.from(media.base64, 'base64');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (bytes.length !== media.size || sha256 !== media.sha256) {
@@ -131,6 +138,7 @@ function writeMediaStaging(mediaRoot: string, data: SiteExport): string {
       const dest = path.join(staging, ...media.path.split('/'));
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       fs.writeFileSync(dest, bytes);
+      onProgress?.('media', i + 1, files.length);
     }
     return staging;
   } catch (err) {

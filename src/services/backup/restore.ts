@@ -14,6 +14,7 @@ import { differences, MEDIA_FILES, mediaDigest, type SiteDigests, tableDigests }
 import { isEmptyDir, stagingDirBeside, swapIntoPlace } from './files.ts';
 import { DATA_PREFIX, DATABASE_ENTRY, type Manifest } from './manifest.ts';
 import { dropAside, putBack, relationsIn, requireTool, restorePostgres } from './postgres.ts';
+import type { OnProgress } from './progress.ts';
 import { checkSqliteFile, openReadOnly, sqliteFiles } from './sqlite-snapshot.ts';
 
 export interface RestoreSummary {
@@ -25,7 +26,7 @@ export interface RestoreSummary {
 export async function restoreBackup(
   config: Config,
   file: string,
-  options: { force: boolean },
+  options: { force: boolean; onProgress?: OnProgress },
 ): Promise<RestoreSummary> {
   const archive = path.resolve(file);
   const engine = parseDatabaseUrl(config.databaseUrl);
@@ -42,7 +43,7 @@ export async function restoreBackup(
   try {
     const unpacked = path.join(staging, 'archive');
     fs.mkdirSync(unpacked);
-    const manifest = await readArchive(archive, unpacked);
+    const manifest = await readArchive(archive, unpacked, options.onProgress);
     checkCompatible(manifest, engine.dialect);
     const newData = path.join(unpacked, ...DATA_PREFIX.split('/').filter(Boolean));
     fs.mkdirSync(newData, { recursive: true });
