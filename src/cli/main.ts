@@ -19,7 +19,8 @@ export async function main(argv: string[]): Promise<void> {
     .name('midad')
     .description('Midad: an Arabic-first news publishing platform')
     .version(midadVersion(), '-V, --version', 'print the version of Midad')
-    .showHelpAfterError()
+    // A usage mistake is one line, like every other refusal (`--help` shows the options).
+    .showHelpAfterError(false)
     .exitOverride();
   registerServe(program);
   registerMigrate(program);

@@ -51,6 +51,26 @@ describe('midad --version', () => {
   });
 });
 
+describe('usage mistakes', () => {
+  it("show an option's choices in --help, and refuse another value in one line", () => {
+    const cwd = tempDir();
+    const help = run(['user', 'add', '--help'], cwd);
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /--role <role>[^]*choices: "admin", "editor", "author",\s+"contributor"/);
+    const r = run(['user', 'add', '--email', 'x@midad.example', '--name', 'X', '--role', 'boss'], cwd, {
+      MIDAD_DATA_DIR: path.join(cwd, 'data'),
+    });
+    assertOneLineRefusal(
+      r,
+      /'boss' is invalid\. Allowed choices are admin, editor, author, contributor/,
+      'role',
+    );
+    const unknown = run(['publish-everything'], cwd);
+    assertOneLineRefusal(unknown, /unknown command 'publish-everything'/, 'unknown command');
+    assert.deepEqual(fs.readdirSync(cwd), []);
+  });
+});
+
 describe('an unsupported DATABASE_URL', () => {
   it('is refused with the accepted forms, without its password, and nothing is created', () => {
     for (const command of [['serve'], ['init'], ['user', 'list'], ['backup', 'site.tar.gz']]) {
