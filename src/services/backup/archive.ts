@@ -70,7 +70,7 @@ export async function writeArchive(output: string, input: PackInput, onProgress?
  * Anything wrong is an Invalid naming the first problem; the caller removes the staging folder.
  */
 export async function readArchive(file: string, staging: string, onProgress?: OnProgress): Promise<Manifest> {
-  if (!fs.existsSync(file)) throw new Invalid(`The backup file ${file} does not exist.`);
+  if (!fs.existsSync(file)) throw new Invalid(`The file ${file} does not exist.`);
   if (!fs.statSync(file).isFile()) throw new Invalid(`${file} is not a file.`);
   const foreign: string[] = [];
   try {

@@ -70,7 +70,7 @@ async function stageMedia(
 
 function parseExport(file: string): SiteExport {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
-    throw new Invalid(`The export file ${file} does not exist.`);
+    throw new Invalid(`The file ${file} does not exist.`);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -32,7 +32,7 @@ export async function restoreBackup(
   const engine = parseDatabaseUrl(config.databaseUrl);
   const dataDir = path.resolve(config.dataDir);
   const dbFile = engine.dialect === 'sqlite' ? path.resolve(engine.target) : null;
-  if (!fs.existsSync(archive)) throw new Invalid(`The backup file ${archive} does not exist.`);
+  if (!fs.existsSync(archive)) throw new Invalid(`The file ${archive} does not exist.`);
   if (archive.startsWith(dataDir + path.sep)) {
     throw new Invalid(`The backup ${archive} is inside the data folder it would replace; move it out first.`);
   }
