@@ -36,6 +36,28 @@ describe('parseDatabaseUrl', () => {
   it('rejects a sqlite: URL without a file', () => {
     assert.throws(() => parseDatabaseUrl('sqlite:'), error(SetupError, /names no file/));
   });
+
+  it('rejects any other scheme instead of taking it for a file name, without repeating the rest', () => {
+    for (const url of [
+      'mysql://midad:s3cret@db/midad',
+      'file:///var/lib/midad.db',
+      'postgres:db',
+      'redis://h',
+    ]) {
+      const scheme = url.slice(0, url.indexOf(':') + 1);
+      assert.throws(
+        () => parseDatabaseUrl(url),
+        error(SetupError, new RegExp(`must be sqlite:PATH, a file path, or a postgres:// .*"${scheme}"`)),
+      );
+      assert.throws(
+        () => parseDatabaseUrl(url),
+        (err: Error) => !err.message.includes('s3cret'),
+      );
+    }
+    // A path with a colon further on, and a Windows drive letter, are still files.
+    assert.equal(parseDatabaseUrl('data/a:b.db').dialect, 'sqlite');
+    assert.equal(parseDatabaseUrl('C:\\midad\\midad.db').dialect, 'sqlite');
+  });
 });
 
 describe('openDatabase failures', () => {
