@@ -1,17 +1,20 @@
 // What readership counting costs cached pages: a real `midad serve` (page cache on, as shipped)
 // with counting off and on, same site, same run. Rows:
-//   off                       cached article req/s, the `readership.enabled` setting off;
-//   on                        the same with counting on (the page carries the beacon's tag and
-//                             the counter's timer runs, but no beacon arrives);
+//   off                      cached article page, the `readership.enabled` setting off;
+//   on                       the same with counting on (the page carries the beacon's tag and
+//                            the counter's timer runs, but no beacon arrives);
 //   on + beacons             the same while beacons arrive at a steady rate (--beacons per second,
-//                             default 500, i.e. 1.8 million views an hour: far beyond a small
-//                             newsroom), each from its own reader (addresses through
-//                             X-Forwarded-For, their own user agents) for one of the articles,
-//                             so every beacon takes the whole path: parse, bot check, hash,
-//                             buffer, and the flushes every 5 s.
-// Each row is measured --rounds times (default 3), in turn with the others; prints the medians'
-// req/s, latency p50/p99 and the share of the "off" figure; the budget is that counting
-// costs cached article throughput at most 5%. Also the views stored against the beacons sent.
+//                            default 500, i.e. 1.8 million views an hour: far beyond a small
+//                            newsroom), each from a reader not seen before (addresses through
+//                            X-Forwarded-For, their own user agents) for one of the articles, so
+//                            every beacon takes the whole path: parse, bot check, hash, buffer,
+//                            and the flushes every 5 s.
+// Each row is measured --rounds times (default 3), in turn with the others, after both servers
+// are warmed up; prints the medians: req/s and latency p50/p99 (noisy on a machine shared with
+// other work), and the server's own CPU time per page answered (not noisy: it decides how many
+// pages a CPU-second serves), each as a share of "off". The budget: counting costs at most 5%.
+// Also the CPU time of one beacon, what one beacon per page view would cost, and the views
+// stored against the beacons answered.
 // Run: npm run bench:readership -- [--articles 1000] [--seconds 10] [--connections 32] [--beacons 500] [--rounds 3]
 import fs from 'node:fs';
 import net from 'node:net';
@@ -21,9 +24,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openServices } from '../src/services/context.ts';
 import { updateSiteSettings } from '../src/services/settings.ts';
-import type { LoadResult } from './load.ts';
+import { type LoadResult, runLoad } from './load.ts';
 import { seedSite } from './support/seed.ts';
-import { cleanUp, measure as measureLoad, startMidad, stop } from './support/servers.ts';
+import { BROWSER, cleanUp, type Server, startMidad, stop } from './support/servers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,6 +68,23 @@ async function storedViews(dataDir: string): Promise<number> {
   }
 }
 
+/** Beacons sent so far, over all rounds: each is a reader not seen before. */
+let n = 0;
+
+/** CPU seconds the process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+interface Row {
+  result: LoadResult;
+  /** Server CPU time per page answered, beacons handled meanwhile included (µs). */
+  cpuPerPage: number;
+}
+
 /**
  * Sends beacons at a steady rate over a few keep-alive connections until `stop` settles; each
  * one a different reader and one of the given articles. Returns how many got their 204.
@@ -75,7 +95,6 @@ function beaconStream(
   perSecond: number,
   stopAt: Promise<void>,
 ): Promise<number> {
-  let n = 0;
   let answered = 0;
   let running = true;
   void stopAt.then(() => {
@@ -139,14 +158,19 @@ try {
       `${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up; ` +
       `beacons at ${BEACONS_PER_SECOND}/s over ${BEACON_CONNECTIONS} connections`,
   );
-  const measure = (port: number): Promise<LoadResult> =>
-    measureLoad({
-      port,
-      paths: [hot],
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      warmUpSeconds: WARM_UP_SECONDS,
-    });
+  // Requests per second on a machine other work shares are a noisy figure; the server's own
+  // CPU time per page answered is not, and it is what decides how many pages a core can serve.
+  const measure = async (server: Server): Promise<Row> => {
+    const load = { port: server.port, paths: [hot], connections: CONNECTIONS, headers: BROWSER };
+    await runLoad({ ...load, seconds: WARM_UP_SECONDS });
+    const pid = server.child.pid!;
+    const before = cpuSeconds(pid);
+    const result = await runLoad({ ...load, seconds: SECONDS });
+    const cpu = cpuSeconds(pid) - before;
+    const bad = [...result.statuses].filter(([status]) => status !== 200);
+    if (bad.length > 0) throw new Error(`unexpected answers: ${JSON.stringify(bad)}`);
+    return { result, cpuPerPage: (cpu * 1e6) / result.requests };
+  };
   // Two copies of the site, counting off in one and on in the other, both serving at once; the
   // rows are measured in turn, round after round, and each row's median is kept, so a machine
   // whose load drifts (other work on it) weighs on every row alike.
@@ -162,46 +186,90 @@ try {
     'counting on, no beacon arriving',
     `counting on, ${BEACONS_PER_SECOND} beacons/s arriving`,
   ];
-  const results: LoadResult[][] = names.map(() => []);
+  const results: Row[][] = names.map(() => []);
+  // Both servers warmed up first (the beacon path too), so the first round is not the JIT's.
+  for (const server of [off, on])
+    await runLoad({
+      port: server.port,
+      paths: [hot],
+      connections: CONNECTIONS,
+      headers: BROWSER,
+      seconds: 5,
+    });
+  {
+    let stopWarm!: () => void;
+    const warmed = new Promise<void>((resolve) => {
+      stopWarm = resolve;
+    });
+    const warming = beaconStream(on.port, ids, BEACONS_PER_SECOND, warmed);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    stopWarm();
+    await warming;
+  }
   let answered = 0;
+  const perBeacon: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    results[0]!.push(await measure(off.port));
-    results[1]!.push(await measure(on.port));
+    results[0]!.push(await measure(off));
+    results[1]!.push(await measure(on));
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => {
       finish = resolve;
     });
     const beacons = beaconStream(on.port, ids, BEACONS_PER_SECOND, finished);
-    results[2]!.push(await measure(on.port));
+    results[2]!.push(await measure(on));
     finish();
-    answered += await beacons;
+    const inRound = await beacons;
+    answered += inRound;
+    // The beacons' own CPU: what this row used beyond the pages, at the "on" row's cost per page.
+    const row = results[2]!.at(-1)!;
+    const pageCpu = results[1]!.at(-1)!.cpuPerPage;
+    const during = (inRound * SECONDS) / (SECONDS + WARM_UP_SECONDS);
+    perBeacon.push(((row.cpuPerPage - pageCpu) * row.result.requests) / Math.max(1, during));
   }
   await stop(off);
   // SIGTERM: the server writes the counts it holds before it exits.
   await stop(on);
   const stored = await storedViews(dataDir);
-  const median = (list: LoadResult[]) =>
-    [...list].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(list.length / 2)]!;
-  const rows = names.map((name, i) => ({ name, result: median(results[i]!), all: results[i]! }));
-
-  const base = rows[0]!.result.perSecond;
-  console.log('\n| cached article page | req/s | p50 ms | p99 ms | vs off |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const { name, result } of rows) {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const rows = names.map((name, i) => ({
+    name,
+    perSecond: median(results[i]!.map((r) => r.result.perSecond)),
+    p50: median(results[i]!.map((r) => r.result.p50)),
+    p99: median(results[i]!.map((r) => r.result.p99)),
+    cpu: median(results[i]!.map((r) => r.cpuPerPage)),
+    all: results[i]!,
+  }));
+  const base = rows[0]!;
+  console.log(
+    '\n| cached article page | req/s | p50 ms | p99 ms | vs off | server CPU µs/page | pages per CPU-second vs off |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
     console.log(
-      `| ${name} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ` +
-        `${((100 * result.perSecond) / base).toFixed(1)}% |`,
+      `| ${r.name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ` +
+        `${((100 * r.perSecond) / base.perSecond).toFixed(1)}% | ${r.cpu.toFixed(1)} | ${((100 * base.cpu) / r.cpu).toFixed(1)}% |`,
     );
   }
-  for (const { name, all } of rows)
-    console.log(`${name}: rounds ${all.map((r) => r.perSecond.toFixed(0)).join(', ')} req/s`);
+  console.log('\nmedians of the rounds; each round (req/s, CPU µs/page):');
+  for (const r of rows) {
+    console.log(
+      `  ${r.name}: ${r.all.map((x) => `${x.result.perSecond.toFixed(0)}/${x.cpuPerPage.toFixed(1)}`).join(', ')}`,
+    );
+  }
   console.log(
-    `\nbeacons answered 204: ${answered} (${(answered / ROUNDS / (SECONDS + WARM_UP_SECONDS)).toFixed(0)}/s); ` +
-      `views stored: ${stored}`,
+    `beacons answered 204: ${answered} (${(answered / ROUNDS / (SECONDS + WARM_UP_SECONDS)).toFixed(0)}/s); ` +
+      `views stored (the warm-up's included): ${stored}`,
   );
-  const worst = Math.min(...rows.slice(1).map((r) => r.result.perSecond)) / base;
+  const beaconCpu = median(perBeacon);
   console.log(
-    `cost of counting: ${((1 - worst) * 100).toFixed(1)}% of cached article throughput (budget <= 5%)`,
+    `server CPU per beacon: ${beaconCpu.toFixed(1)} µs (rounds: ${perBeacon.map((b) => b.toFixed(1)).join(', ')}); ` +
+      `with one beacon for every page view, counting would cost ${((100 * beaconCpu) / (base.cpu + beaconCpu)).toFixed(1)}% ` +
+      'of what a CPU-second serves (a cached page from memory is the cheapest answer there is)',
+  );
+  const worst = Math.max(...rows.slice(1).map((r) => r.cpu)) / base.cpu;
+  console.log(
+    `cost of counting: ${((1 - 1 / worst) * 100).toFixed(1)}% of the pages a CPU-second serves (budget <= 5%); ` +
+      `req/s on a shared machine: ${((1 - Math.min(...rows.slice(1).map((r) => r.perSecond)) / base.perSecond) * 100).toFixed(1)}%`,
   );
 } finally {
   await cleanUp();

@@ -6,6 +6,7 @@
 // memory for the window.
 import { isbot } from 'isbot';
 import { LANGUAGES, type Lang } from '../../core/types.ts';
+import type { DeviceClass } from '../../db/repositories/readership-contract.ts';
 import type { Services } from '../context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import type { RedisClient } from '../redis/client.ts';
@@ -57,6 +58,10 @@ export interface ReadershipCounter {
 
 const SETTING_MS = 5_000;
 const MAX_UA = 512;
+/** User agents whose verdict (bot, device class) is remembered: readers share a few hundred. */
+const UA_VERDICTS = 2_000;
+
+type Verdict = DeviceClass | 'bot';
 
 export function createReadershipCounter(
   services: Pick<Services, 'repos' | 'events' | 'transaction' | 'config'>,
@@ -76,6 +81,17 @@ export function createReadershipCounter(
     ? redisSeenWindow(options.redis, windowMs, () => {})
     : memorySeenWindow(windowMs);
   const buffer = new ReadershipBuffer();
+  // isbot's pattern is long; most beacons come from a few hundred browser builds.
+  const verdicts = new Map<string, Verdict>();
+  const verdictOf = (ua: string): Verdict => {
+    let verdict = verdicts.get(ua);
+    if (verdict === undefined) {
+      verdict = ua.trim() === '' || isbot(ua) ? 'bot' : deviceClass(ua);
+      if (verdicts.size >= UA_VERDICTS) verdicts.clear();
+      verdicts.set(ua, verdict);
+    }
+    return verdict;
+  };
 
   let setting: { on: boolean; at: number } | null = null;
   const unsubscribe = services.events.on((event) => {
@@ -84,7 +100,13 @@ export function createReadershipCounter(
   const enabled = async (): Promise<boolean> => {
     const now = Date.now();
     if (!setting || now - setting.at > SETTING_MS) {
-      setting = { on: (await loadSiteSettings(services.repos)).readership, at: now };
+      try {
+        setting = { on: (await loadSiteSettings(services.repos)).readership, at: now };
+      } catch {
+        // The database is away: keep the last known setting (counting waits in memory); before
+        // any is known, count nothing rather than fail every beacon.
+        return setting?.on ?? false;
+      }
     }
     return setting.on;
   };
@@ -149,12 +171,13 @@ export function createReadershipCounter(
       const view = parseBeacon(hit.body, ownHost);
       if (!view) return 'malformed';
       const ua = hit.userAgent?.slice(0, MAX_UA) ?? '';
-      if (ua.trim() === '' || isbot(ua)) return 'bot';
+      const verdict = verdictOf(ua);
+      if (verdict === 'bot') return 'bot';
       // Browsers mark the site's own beacon same-origin; a post from another site's page is not a view here.
       if (hit.fetchSite !== undefined && hit.fetchSite !== 'same-origin') return 'foreign';
       const now = hit.now ?? Date.now();
       if (!(await seen.firstSight(hit.address, ua, view.page, now))) return 'repeat';
-      buffer.add({ ...view, device: deviceClass(ua), at: new Date(now) });
+      buffer.add({ ...view, device: verdict, at: new Date(now) });
       return 'counted';
     },
     flush: (o) => flush(o?.lists ?? false),
