@@ -26,6 +26,18 @@ export interface Config {
   timeouts: { headers: number; request: number };
   /** Start as a single process, with a warning, when Redis cannot be reached at start. */
   redisOptional: boolean;
+  /** Outgoing mail; null without MIDAD_SMTP_URL (invitation links are then shown to the admin). */
+  mail: MailConfig | null;
+  /** The Telegram Bot API origin, no trailing slash; MIDAD_TELEGRAM_API_URL points tests at a fake. */
+  telegramApiUrl: string;
+}
+
+/** Mail goes out through any SMTP server. */
+export interface MailConfig {
+  /** smtp://host:port (STARTTLS when the server offers it) or smtps://user:pass@host:465. */
+  smtpUrl: string;
+  /** The From header: `address@domain` or `Name <address@domain>`. */
+  from: string;
 }
 
 /** The whole-page cache and the Cache-Control it sends to browsers and CDNs (seconds). */
@@ -80,7 +92,58 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     redisUrl: overrides.redisUrl !== undefined ? overrides.redisUrl : env.REDIS_URL || null,
     redisOptional: overrides.redisOptional ?? env.MIDAD_REDIS_OPTIONAL === '1',
     timeouts: overrides.timeouts ?? loadTimeouts(env),
+    mail: overrides.mail !== undefined ? overrides.mail : loadMailConfig(env),
+    telegramApiUrl: overrides.telegramApiUrl ?? telegramApiUrl(env),
   };
+}
+
+/** SMTP is optional; when it is set, a malformed address or sender stops the start with the reason. */
+function loadMailConfig(env: Env): MailConfig | null {
+  const smtpUrl = env.MIDAD_SMTP_URL;
+  const from = env.MIDAD_MAIL_FROM;
+  if (from && !MAIL_FROM.test(from)) {
+    throw new SetupError(
+      `MIDAD_MAIL_FROM must be an e-mail address or "Name <address@domain>", got "${from}".`,
+    );
+  }
+  if (!smtpUrl) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    url = null;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') ||
+    url.hostname === '' ||
+    url.pathname.length > 1
+  ) {
+    throw new SetupError(
+      `MIDAD_SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465, got "${redactUrl(smtpUrl)}".`,
+    );
+  }
+  if (!from)
+    throw new SetupError(
+      'MIDAD_MAIL_FROM must be set when MIDAD_SMTP_URL is (e.g. "Newsroom <news@example.org>").',
+    );
+  return { smtpUrl, from };
+}
+
+/** `address@domain` or `Name <address@domain>`, on one line. */
+const MAIL_FROM = /^(?:[^<>\r\n@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+/** An SMTP address with its password hidden, for error messages that may reach a log. */
+function redactUrl(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}
+
+function telegramApiUrl(env: Env): string {
+  const value = (env.MIDAD_TELEGRAM_API_URL || 'https://api.telegram.org').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+$/.test(value)) {
+    throw new SetupError(`MIDAD_TELEGRAM_API_URL must be an http:// or https:// origin, got "${value}".`);
+  }
+  return value;
 }
 
 /** Uploads (images, WordPress exports) arrive in one request: the default leaves them two minutes. */

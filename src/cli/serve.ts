@@ -6,6 +6,7 @@ import { openServices } from '../services/context.ts';
 import { initializeSite } from '../services/setup.ts';
 import { startScheduler } from '../services/articles/scheduler.ts';
 import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
+import { startOutboxDispatcher } from '../services/outbox/dispatcher.ts';
 import { buildApp } from '../web/app.ts';
 import { listen, shutDownOnSignals } from '../web/server.ts';
 import { loadSiteSettings } from '../services/settings.ts';
@@ -66,12 +67,23 @@ export function registerServe(program: Command): void {
         },
         onError: (err) => app.log.error({ err }, 'webhook dispatching failed'),
       });
+      // Mail and Telegram posts queued with the changes that call for them go out from here.
+      const outbox = startOutboxDispatcher(services, {
+        onAttempts: (attempts) => {
+          for (const a of attempts) {
+            const entry = { message: a.id, channel: a.channel, status: a.status };
+            if (a.ok) app.log.info(entry, 'outbox message sent');
+            else app.log.warn({ ...entry, error: a.error }, 'outbox message failed');
+          }
+        },
+        onError: (err) => app.log.error({ err }, 'outbox dispatching failed'),
+      });
       process.stdout.write(
         `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
       );
       shutDownOnSignals({
         app,
-        background: [scheduler, dispatcher],
+        background: [scheduler, dispatcher, outbox],
         services,
         graceMs: config.shutdownGrace * 1000,
       });

@@ -10,6 +10,7 @@ import type { SearchIndex } from '../../search/contract.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { articleChanged } from '../events.ts';
+import { queueChannelPosts } from '../telegram/channel-posts.ts';
 import { ArticleInvalid, articleOrNotFound } from './editing.ts';
 import { isPlaceholderSlug } from './input.ts';
 
@@ -139,4 +140,6 @@ export async function recordPublish(
     personId,
     reason: 'publish',
   });
+  // Posts to the language's Telegram channel are queued with the publish itself (once per article).
+  await queueChannelPosts(repos, article);
 }

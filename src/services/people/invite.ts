@@ -7,6 +7,9 @@ import { type Person, ROLES, type Role } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import type { Actor } from '../actor.ts';
 import type { Services } from '../context.ts';
+import { loadSiteSettings } from '../settings.ts';
+import { notifyOutbox } from '../outbox/notify.ts';
+import { queueInvitationMail } from './invitation-mail.ts';
 import { EMAIL, newInvitationToken, PersonInvalid, storeInvitation } from './rules.ts';
 
 export const InvitePersonInput = z.object({
@@ -16,13 +19,16 @@ export const InvitePersonInput = z.object({
 });
 export type InvitePersonInput = z.input<typeof InvitePersonInput>;
 
-/** Creates the person without a password and returns the token of their one-time link. */
+/**
+ * Creates the person without a password and returns the token of their one-time link;
+ * `mailed` when the link also went into the outbox as a mail (the site has SMTP).
+ */
 export async function invitePerson(
   services: Services,
   actor: Actor,
   input: InvitePersonInput,
   now = new Date(),
-): Promise<{ person: Person; token: string }> {
+): Promise<{ person: Person; token: string; mailed: boolean }> {
   authorize(actor.person, { kind: 'people.manage' });
   const data = parseInput(InvitePersonInput, input);
   const email = data.email.trim().toLowerCase();
@@ -33,7 +39,7 @@ export async function invitePerson(
   if (!ROLES.includes(data.role as Role)) problems.role = 'errRole';
   if (Object.keys(problems).length > 0) throw new PersonInvalid(problems);
   const { token, hash } = newInvitationToken();
-  const person = await services.transaction(async (trx) => {
+  const { person, mailed } = await services.transaction(async (trx) => {
     if (await trx.people.byEmail(email)) throw new PersonInvalid({ email: 'errEmailTaken' });
     const base = slugify(name) || slugify(email.split('@')[0] ?? '') || 'staff';
     let slug = base;
@@ -49,9 +55,24 @@ export async function invitePerson(
       email,
       role: created.role,
     });
-    return created;
+    // A new person has chosen no language yet: the mail speaks the newsroom's.
+    const settings = await loadSiteSettings(trx);
+    const mailed = await queueInvitationMail(trx, mailContext(services, settings.name), {
+      to: email,
+      name,
+      lang: settings.defaultLang,
+      token,
+      tokenHash: hash,
+      again: false,
+    });
+    return { person: created, mailed };
   });
-  return { person, token };
+  notifyOutbox(services);
+  return { person, token, mailed };
+}
+
+function mailContext(services: Services, siteName: string) {
+  return { mailEnabled: services.config.mail !== null, publicUrl: services.config.publicUrl, siteName };
 }
 
 /**
@@ -63,15 +84,25 @@ export async function reinvitePerson(
   actor: Actor,
   input: { personId: number },
   now = new Date(),
-): Promise<{ token: string }> {
+): Promise<{ token: string; mailed: boolean }> {
   authorize(actor.person, { kind: 'people.manage' });
   const { token, hash } = newInvitationToken();
-  await services.transaction(async (trx) => {
+  const mailed = await services.transaction(async (trx) => {
     const person = await trx.people.byId(input.personId);
     if (!person) throw new NotFound('No such person.');
     if (person.disabled) throw new PersonInvalid({ form: 'errDisabled' });
     await trx.invitations.revokeForPerson(person.id);
     await storeInvitation(trx, actor, { personId: person.id, hash, now }, 'person.reinvited', {});
+    const settings = await loadSiteSettings(trx);
+    return queueInvitationMail(trx, mailContext(services, settings.name), {
+      to: person.email,
+      name: person.name,
+      lang: person.locale,
+      token,
+      tokenHash: hash,
+      again: true,
+    });
   });
-  return { token };
+  notifyOutbox(services);
+  return { token, mailed };
 }

@@ -1,0 +1,47 @@
+// One attempt at one outbox message, by its channel. Each sender answers ok, or why not and
+// whether trying again could help; none of them throws for a failure on the other side.
+import { z } from 'zod';
+import { LANGUAGES } from '../../core/types.ts';
+import type { OutboxMessage } from '../../core/outbox.ts';
+import type { Services } from '../context.ts';
+import { MailPayload } from '../mail/compose.ts';
+import { sendSmtp } from '../mail/smtp.ts';
+import { sendChannelPost } from '../telegram/send-post.ts';
+
+export interface SendOutcome {
+  ok: boolean;
+  error: string;
+  /** Retrying cannot help: the message is given up at once (an admin may still retry it). */
+  permanent: boolean;
+}
+
+const ChannelPostPayload = z.object({
+  lang: z.enum(LANGUAGES),
+  chatId: z.string(),
+  articleId: z.number(),
+  title: z.string(),
+  dek: z.string(),
+  path: z.string(),
+  imagePath: z.string().nullable(),
+});
+
+export async function sendOutboxMessage(
+  services: Pick<Services, 'config' | 'repos'>,
+  message: OutboxMessage,
+): Promise<SendOutcome> {
+  switch (message.channel) {
+    case 'mail': {
+      // Mail queued while SMTP was set waits, rather than being dropped, if it is unset meanwhile.
+      if (!services.config.mail)
+        return { ok: false, error: 'No SMTP server is set (MIDAD_SMTP_URL).', permanent: false };
+      const mail = MailPayload.safeParse(message.payload);
+      if (!mail.success) return { ok: false, error: 'The stored mail is unreadable.', permanent: true };
+      return sendSmtp(services.config.mail, mail.data);
+    }
+    case 'telegram': {
+      const post = ChannelPostPayload.safeParse(message.payload);
+      if (!post.success) return { ok: false, error: 'The stored post is unreadable.', permanent: true };
+      return sendChannelPost(services.repos, services.config, post.data);
+    }
+  }
+}
