@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from './context.ts';
 import { seedDemoContent } from './demo/seed.ts';
 import { updateSiteSettings } from './settings.ts';
+import { INITIALIZED_KEY as INITIALIZED } from './site-presence.ts';
 import { hasAdminWithPassword, issueSetupLink, type SetupLink } from './setup/setup-link.ts';
-
-const INITIALIZED = 'site.initializedAt';
 
 export interface SetupResult {
   /** The link that makes the first admin; null once the site has an admin. */

@@ -12,7 +12,7 @@ import { SetupError } from '../core/errors.ts';
 import { openDatabase, parseDatabaseUrl, unopenableSqlite } from '../db/connect.ts';
 
 /** Set by initializeSite (services/setup.ts) when a site's first start completes. */
-const INITIALIZED_KEY = 'site.initializedAt';
+export const INITIALIZED_KEY = 'site.initializedAt';
 
 /** Throws a one-line SetupError when the configured database holds no Midad site. */
 export async function requireSite(config: Config): Promise<void> {
