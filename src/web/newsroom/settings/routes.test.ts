@@ -48,6 +48,28 @@ describe('site settings', () => {
     assert.ok(form.body.includes('وسيلة ردع لا قفل'), 'the help says it is a deterrent, not a lock');
   });
 
+  it('an admin turns readership counting on and off: the beacon script comes and goes, audited', async () => {
+    const on = await admin.submit('/newsroom/settings', '/newsroom/settings', { ...valid, readership: 'on' });
+    assert.equal(on.status, 303);
+    assert.match(
+      (await admin.get('/newsroom/settings')).body,
+      /<input type="checkbox" name="readership" checked/,
+    );
+    assert.match((await site.app.inject(articlePath(site.mainArticle))).body, /count\.[0-9a-f]+\.js/);
+    // The form without the box ticked: counting off.
+    const off = await admin.submit('/newsroom/settings', '/newsroom/settings', valid);
+    assert.equal(off.status, 303);
+    assert.equal(await site.services.repos.settings.get('readership.enabled'), false);
+    const [entry] = await site.services.repos.audit.list({ limit: 1, action: 'settings.changed' });
+    assert.deepEqual(entry?.details.readership, { from: true, to: false });
+    const page = await site.app.inject(articlePath(site.mainArticle));
+    assert.doesNotMatch(page.body, /count\.[0-9a-f]+\.js/);
+    assert.match(
+      (await admin.get('/newsroom/settings')).body,
+      /<input type="checkbox" name="readership"(?! checked)/,
+    );
+  });
+
   it('refuses an unknown time zone and keeps what was typed', async () => {
     const res = await admin.submit('/newsroom/settings', '/newsroom/settings', {
       ...valid,
