@@ -6,6 +6,7 @@
 // same-origin file; it makes no inline styles or scripts, so the strict CSP holds.
 import { Editor } from '@tiptap/core';
 import { startAutosave } from './autosave.ts';
+import { enableCopyButtons } from './copy-text.ts';
 import { readLabels } from './labels.ts';
 import { addMediaPicker } from './media-picker.ts';
 import { articleExtensions } from './schema.ts';
@@ -83,3 +84,4 @@ function mount(form: HTMLFormElement): void {
 
 const form = document.getElementById('article-form');
 if (form instanceof HTMLFormElement) mount(form);
+enableCopyButtons();

@@ -8,6 +8,7 @@ import { pendingCommentsFor } from '../../services/newsroom/dashboard.ts';
 import { siteSettings } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type NewsroomMessages, newsroomMessages } from './messages.ts';
+import { outboxMessages } from './outbox/messages.ts';
 import { readershipMessages } from './readership/messages.ts';
 import { readershipNavHref } from './readership/nav.ts';
 import { renderShell } from './views/Shell.tsx';
@@ -66,6 +67,11 @@ export async function sendNewsroomPage(
         { href: '/newsroom/import', label: t.importNav, show: can(person, { kind: 'import.run' }) },
         { href: '/newsroom/settings', label: t.settings, show: can(person, { kind: 'settings.manage' }) },
         { href: '/newsroom/webhooks', label: t.webhooks, show: can(person, { kind: 'webhooks.manage' }) },
+        {
+          href: '/newsroom/outbox',
+          label: outboxMessages(lang).nav,
+          show: can(person, { kind: 'settings.manage' }),
+        },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },
       ]

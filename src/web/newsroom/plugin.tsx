@@ -22,6 +22,8 @@ import { registerSectionRoutes } from './sections/routes.tsx';
 import { registerSetupRoutes } from './setup/routes.tsx';
 import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';
+import { registerOutboxRoutes } from './outbox/routes.tsx';
+import { registerTelegramRoutes } from './telegram/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
 const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
@@ -97,5 +99,7 @@ export async function newsroomPlugin(
   registerPeopleRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  registerTelegramRoutes(app, deps);
   registerReadershipRoutes(app, deps);
 }

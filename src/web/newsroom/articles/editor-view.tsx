@@ -6,6 +6,7 @@ import type { ArticleStatus } from '../../../core/types.ts';
 import type { ArticleFormValues } from '../../../services/articles/input.ts';
 import { labelAttributes } from '../../editor/labels.ts';
 import { type ArticleMessages, message } from './messages.ts';
+import { type WhatsAppView, WhatsAppText } from './whatsapp.tsx';
 
 export interface EditorView {
   id: number;
@@ -22,6 +23,8 @@ export interface EditorView {
   publicHref: string | null;
   /** Its readership figures, when published and this person may see them. */
   figures: { href: string; label: string } | null;
+  /** The "copy for WhatsApp" text of a published article; null otherwise. */
+  whatsapp: WhatsAppView | null;
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */
@@ -181,6 +184,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
               </>
             ) : null}
           </p>
+          {view.whatsapp ? <WhatsAppText view={view.whatsapp} /> : null}
           <div class="nr-buttons">
             <button type="submit" name="intent" value="save">
               {t.save}

@@ -36,6 +36,7 @@ import {
 } from './presenter.ts';
 import { registerRevisionRoutes } from './revision-routes.tsx';
 import { ArticleParams, AutosaveForm, EditorForm, EditorQuery, ListQuery } from './schema.ts';
+import { whatsappView } from './whatsapp.tsx';
 
 export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
@@ -248,6 +249,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       actions: availableActions(staff.person, article),
       publicHref: publicHref(article),
       figures: articleFiguresLink(staff.person, article, lang),
+      whatsapp: whatsappView(article, services.config.publicUrl, lang),
       previewLinks: support.previewLinks,
       revisions: revisionLinks(t, article, support.revisions, when),
       conflict: page.conflict ?? null,

@@ -8,6 +8,7 @@ const ar = {
     'يُنشأ رابط يصلح مرة واحدة لسبعة أيام. أرسله إلى الشخص بالوسيلة التي تثق بها، فيختار كلمة مروره بنفسه.',
   inviteButton: 'أنشئ رابط الدعوة',
   invitationReady: 'رابط الدعوة جاهز. أرسله إلى {name}؛ لن يظهر مرة أخرى:',
+  invitationMailed: 'أُرسل الرابط بالبريد إلى {email} (تتابع حالته في صندوق الصادر).',
   invitationLink: 'رابط الدعوة',
   newLink: 'رابط دعوة جديد',
   newLinkHelp: 'لمن لم يختر كلمة مرور بعد، أو نسيها. الروابط السابقة تتوقف عن العمل.',
@@ -86,6 +87,7 @@ const fr: PeopleMessages = {
     'Un lien valable une seule fois pendant sept jours est créé. Envoyez-le par un moyen de confiance : la personne choisit elle-même son mot de passe.',
   inviteButton: "Créer le lien d'invitation",
   invitationReady: "Le lien d'invitation est prêt. Envoyez-le à {name} ; il ne sera plus affiché :",
+  invitationMailed: 'Le lien part par courriel à {email} (suivez son envoi dans la boîte d’envoi).',
   invitationLink: "Lien d'invitation",
   newLink: "Nouveau lien d'invitation",
   newLinkHelp:
@@ -165,6 +167,7 @@ const en: PeopleMessages = {
     'A link that works once, for seven days, is created. Send it by a channel you trust; the person chooses their own password.',
   inviteButton: 'Create the invitation link',
   invitationReady: 'The invitation link is ready. Send it to {name}; it will not be shown again:',
+  invitationMailed: 'The link is on its way to {email} by e-mail (follow it in the outbox).',
   invitationLink: 'Invitation link',
   newLink: 'New invitation link',
   newLinkHelp:

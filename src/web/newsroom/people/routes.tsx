@@ -69,6 +69,8 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
       invite?: { email: string; name: string; role: string };
       errors?: Record<string, string>;
       invitation?: { name: string; url: string } | null;
+      /** The address the invitation was also mailed to (the site has SMTP). */
+      mailedTo?: string;
       status?: number;
     } = {},
   ) => {
@@ -81,7 +83,11 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
       title: t.team,
       current: '/newsroom/people',
       status: extra.status ?? 200,
-      notice: failed ? { kind: 'error', text: t.fixErrors } : null,
+      notice: failed
+        ? { kind: 'error', text: t.fixErrors }
+        : extra.mailedTo
+          ? { kind: 'success', text: t.invitationMailed.replace('{email}', extra.mailedTo) }
+          : null,
       body: (
         <TeamPage
           t={t}
@@ -101,9 +107,13 @@ function registerTeam(app: FastifyInstance, deps: NewsroomDeps): void {
     checkCsrf(request);
     const body = parseInput(InviteForm, request.body);
     try {
-      const { person, token } = await invitePerson(services, await actorOf(services, request), body);
+      const { person, token, mailed } = await invitePerson(services, await actorOf(services, request), body);
       const url = invitationUrl(services.config.publicUrl, token);
-      return showTeam(request, reply, { invitation: { name: person.name, url }, status: 201 });
+      return showTeam(request, reply, {
+        invitation: { name: person.name, url },
+        ...(mailed ? { mailedTo: person.email } : {}),
+        status: 201,
+      });
     } catch (err) {
       if (!(err instanceof PersonInvalid)) throw err;
       const errors = explain(languageOf(request), peopleT(request), err.problems);
@@ -220,9 +230,10 @@ function registerProfile(app: FastifyInstance, deps: NewsroomDeps): void {
       const actor = await actorOf(services, request);
       try {
         if (action === 'invite') {
-          const { token } = await reinvitePerson(services, actor, { personId: person.id });
+          const { token, mailed } = await reinvitePerson(services, actor, { personId: person.id });
           const url = invitationUrl(services.config.publicUrl, token);
-          return showPerson(request, reply, person, { invitationUrl: url });
+          const notice = mailed ? peopleT(request).invitationMailed.replace('{email}', person.email) : null;
+          return showPerson(request, reply, person, { invitationUrl: url, notice });
         }
         const disabled = action === 'disable';
         const saved = await setPersonDisabled(services, actor, { personId: person.id, disabled });

@@ -19,6 +19,8 @@ import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '..
 import { settingsMessages } from './messages.ts';
 import { SettingsForm } from './schema.ts';
 import { LogoForm, SettingsForm as SettingsFormView } from './views.tsx';
+import { telegramMessages } from '../telegram/messages.ts';
+import { TelegramSettingsLink } from '../telegram/views.tsx';
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
@@ -54,6 +56,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
             errors={extra.errors ?? {}}
           />
           <LogoForm s={s} csrf={csrf} logo={logo ? thumbOf(logo) : null} error={extra.logoError} />
+          <TelegramSettingsLink t={telegramMessages(languageOf(request))} />
         </>
       ),
     });
