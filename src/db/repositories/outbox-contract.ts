@@ -18,6 +18,8 @@ export interface OutboxOutcome {
   /** When to try again (status queued). */
   nextAttemptAt: IsoDate | null;
   error: string;
+  /** Replaces the stored payload (a sent mail keeps no copy of a one-time link). */
+  payload?: Record<string, unknown>;
 }
 
 export interface OutboxRepository {

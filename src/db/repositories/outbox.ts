@@ -140,6 +140,7 @@ export function createOutboxRepository(db: Kysely<Database>): OutboxRepository {
           last_error: outcome.error,
           updated_at: now,
           ...(outcome.status === 'sent' ? { sent_at: now } : {}),
+          ...(outcome.payload ? { payload: JSON.stringify(outcome.payload) } : {}),
         })
         .where('id', '=', claimed.id)
         .where('status', '=', 'sending')

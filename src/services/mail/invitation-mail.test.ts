@@ -51,6 +51,8 @@ describe('invitation mail', () => {
     assert.match(mail.parsed.subject ?? '', /دعوة/);
     assert.equal(mail.parsed.from?.value[0]?.address, 'newsroom@midad.example');
     assert.deepEqual(await sendDueOutbox(site.services), [], 'sent once');
+    const [stored] = await site.services.repos.outbox.list({ status: 'sent', limit: 1 });
+    assert.ok(stored && !JSON.stringify(stored).includes(token), 'a sent mail keeps no copy of the link');
   });
 
   it('waits while the SMTP server is down and goes once when it is back', async () => {

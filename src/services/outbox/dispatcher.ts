@@ -55,7 +55,14 @@ export async function attemptOutboxMessage(
   const status = result.ok ? 'sent' : retryAt ? 'queued' : 'failed';
   await services.repos.outbox.record(
     claimed,
-    { status, nextAttemptAt: retryAt ? retryAt.toISOString() : null, error: result.ok ? '' : result.error },
+    {
+      status,
+      nextAttemptAt: retryAt ? retryAt.toISOString() : null,
+      error: result.ok ? '' : result.error,
+      // A mail may carry a one-time link (an invitation): once delivered, the outbox forgets
+      // its text and keeps only the line the newsroom lists.
+      ...(result.ok && claimed.channel === 'mail' ? { payload: { sent: true } } : {}),
+    },
     end.toISOString(),
   );
   return { id: claimed.id, channel: claimed.channel, ok: result.ok, error: result.error, status };
