@@ -114,6 +114,17 @@ const ar = {
   tooManyText: 'أرسلت طلبات كثيرة في وقت قصير. انتظر قليلًا ثم حاول مجددًا.',
   tooLargeTitle: 'الطلب كبير جدًا',
   tooLargeText: 'ما أرسلته أكبر من الحجم المسموح، ولم يُحفظ شيء.',
+  offlineTitle: 'أنت غير متصل بالإنترنت',
+  offlineText: 'تعذّر فتح هذه الصفحة لأن الاتصال مقطوع. هذه المقالات محفوظة على جهازك ويمكنك قراءتها الآن:',
+  offlineNone: 'لا مقالات محفوظة على هذا الجهاز بعد. المقالات التي تفتحها وأنت متصل تُحفظ تلقائيًا.',
+  saveOffline: 'احفظ للقراءة دون اتصال',
+  savedOffline: 'محفوظ على هذا الجهاز',
+  saveOfflineFailed: 'تعذّر حفظ المقال',
+  dataSaver: 'توفير البيانات',
+  dataSaverOn: 'توفير البيانات: مفعّل',
+  dataSaverOff: 'توفير البيانات: معطّل',
+  tapToLoadImage: 'انقر لتحميل الصورة',
+  pageWeight: 'حجم الصفحة: ≈ {n} كيلوبايت',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -232,6 +243,19 @@ const fr: Messages = {
   tooManyText: 'Vous avez envoyé trop de requêtes en peu de temps. Patientez puis réessayez.',
   tooLargeTitle: 'Requête trop volumineuse',
   tooLargeText: "L'envoi dépasse la taille autorisée ; rien n'a été enregistré.",
+  offlineTitle: 'Vous êtes hors ligne',
+  offlineText:
+    "Cette page n'a pas pu s'ouvrir faute de connexion. Ces articles sont enregistrés sur cet appareil et se lisent dès maintenant :",
+  offlineNone:
+    "Aucun article n'est encore enregistré sur cet appareil. Les articles que vous ouvrez en ligne y sont gardés automatiquement.",
+  saveOffline: 'Garder pour lire hors ligne',
+  savedOffline: 'Enregistré sur cet appareil',
+  saveOfflineFailed: "L'article n'a pas pu être enregistré",
+  dataSaver: 'Économie de données',
+  dataSaverOn: 'Économie de données : activée',
+  dataSaverOff: 'Économie de données : désactivée',
+  tapToLoadImage: "Touchez pour charger l'image",
+  pageWeight: 'Poids de la page : ≈ {n} Ko',
 };
 
 const en: Messages = {
@@ -347,6 +371,19 @@ const en: Messages = {
   tooManyText: 'You sent too many requests in a short time. Wait a moment and try again.',
   tooLargeTitle: 'Request too large',
   tooLargeText: 'What you sent is larger than allowed; nothing was saved.',
+  offlineTitle: 'You are offline',
+  offlineText:
+    'This page could not open without a connection. These articles are saved on this device and can be read now:',
+  offlineNone:
+    'No article is saved on this device yet. Articles you open while online are kept automatically.',
+  saveOffline: 'Save for offline reading',
+  savedOffline: 'Saved on this device',
+  saveOfflineFailed: 'The article could not be saved',
+  dataSaver: 'Data saver',
+  dataSaverOn: 'Data saver: on',
+  dataSaverOff: 'Data saver: off',
+  tapToLoadImage: 'Tap to load the image',
+  pageWeight: 'Page weight: ≈ {n} KB',
 };
 
 const CATALOGUE: Record<Lang, Messages> = { ar, fr, en };

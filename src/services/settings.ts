@@ -42,6 +42,8 @@ export const SiteSettings = z.object({
   maxUploadMB: z.number().int().min(1).max(1024).catch(20),
   /** Count page views (no cookie, no personal data) for the most-read list and the newsroom's figures. */
   readership: z.boolean().catch(true),
+  /** How many articles a reader's device keeps for offline reading (the service worker's limit). */
+  offlineArticles: z.number().int().min(1).max(500).catch(30),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -61,6 +63,7 @@ const KEYS: Record<keyof SiteSettings, string> = {
   logoMediaId: 'site.logoMediaId',
   maxUploadMB: 'media.maxUploadMB',
   readership: 'readership.enabled',
+  offlineArticles: 'offline.articles',
 };
 
 /** The languages a site serves: its chosen ones, and always its main language. */

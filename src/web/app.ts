@@ -35,6 +35,7 @@ import { registerPreviewRoutes } from './reader/preview-routes.ts';
 import { HIT_PATH, registerReadership } from './reader/hit-route.ts';
 import { beaconFastPath } from './reader/hit-fast-path.ts';
 import { registerPrivacyRoute } from './reader/privacy-route.ts';
+import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
@@ -132,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before any route: Fastify binds a route to the error handler in force when it is added.
   registerErrorHandling(app, deps);
   registerAssets(app, files, urls);
+  // Before the reader routes: its hook marks answers to signed-in requests as the worker needs.
+  registerOfflineReading(app, deps);
   await app.register(fastifyStatic, {
     root: config.mediaRoot,
     prefix: '/media/',

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { SOURCE_DIR } from '../paths.ts';
 import { editorBundle } from './editor/bundle.ts';
@@ -20,6 +21,10 @@ export interface AssetUrls {
   enhanceJs: string;
   /** The readership beacon (readership/count.js), on reader pages while counting is on. */
   countJs: string;
+  /** Data saver: holds article images back before they load (runs in <head>, not deferred). */
+  saverJs: string;
+  /** Registers the service worker and runs the "save for offline" button. */
+  offlineJs: string;
   icon: string;
   newsroomCss: string;
   mediaUploadJs: string;
@@ -40,6 +45,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const hashed = `${path.basename(name, ext)}.${hash}${ext}`;
     files.set(hashed, { body, type: TYPES[ext] ?? 'application/octet-stream' });
+    SERVED.set(`/assets/${hashed}`, body);
     return `/assets/${hashed}`;
   };
   return {
@@ -48,6 +54,8 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       copyProtectJs: url('copy-protect.js'),
       enhanceJs: url('enhance.js'),
       countJs: url('count.js'),
+      saverJs: url('saver.js'),
+      offlineJs: url('offline.js'),
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.min.js', editorBundle()),
@@ -55,6 +63,21 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
     },
     files,
   };
+}
+
+/** Every asset body by its URL; the names carry their content's hash, so one map serves every app. */
+const SERVED = new Map<string, Buffer>();
+const GZIPPED = new Map<string, number>();
+
+/** The bytes an asset costs on the wire (gzip, as the server compresses it), or null for an unknown URL. */
+export function assetWireSize(url: string): number | null {
+  const known = GZIPPED.get(url);
+  if (known !== undefined) return known;
+  const body = SERVED.get(url);
+  if (!body) return null;
+  const size = gzipSync(body).length;
+  GZIPPED.set(url, size);
+  return size;
 }
 
 export function registerAssets(app: FastifyInstance, files: Map<string, Asset>, urls: AssetUrls): void {

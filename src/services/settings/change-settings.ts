@@ -51,7 +51,8 @@ const SettingsRules = z
   })
   .refine((v) => v.languages.includes(v.defaultLang), { path: ['languages'], message: 'missing_default' });
 
-type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId'>;
+// The offline reading limit is read from the stored setting (default 30); the form does not edit it yet.
+type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId' | 'offlineArticles'>;
 
 /** The rules' refusal as an `Invalid` naming each field: `missing_default` or `invalid`. */
 function refusal(error: z.ZodError): Invalid {

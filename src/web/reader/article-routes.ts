@@ -3,7 +3,7 @@
 // one redirects back (303) to the page with a notice.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { TooManyRequests } from '../../core/errors.ts';
-import type { MessageKey } from '../../core/i18n.ts';
+import { format, type MessageKey } from '../../core/i18n.ts';
 import type { Article, Lang } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts';
@@ -21,6 +21,7 @@ import { excerptOf } from './presenters.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
 import { articlePath } from './urls.ts';
 import { renderArticlePage } from './views/render.ts';
+import { formatKilobytes, pageWeight } from './pwa/page-weight.ts';
 
 export interface ArticleRouteDeps extends ReaderDeps {
   commentLimiter: RateLimiter;
@@ -149,6 +150,10 @@ async function sendArticle(
       ...articleHeadMeta({ site, data, view, description, defaultLang: ctx.settings.defaultLang }),
     },
     view,
+    (page) =>
+      format(ctx.present.t.pageWeight, {
+        n: formatKilobytes(pageWeight(page, deps.services.config.mediaRoot), site.lang),
+      }),
   );
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -46,7 +46,15 @@ export interface SiteView {
   /** Where the header search form goes; empty while the site has no search page. */
   searchAction: string;
   t: Messages;
-  assets: { css: string; copyProtectJs: string; enhanceJs: string; icon: string; countJs?: string };
+  assets: {
+    css: string;
+    copyProtectJs: string;
+    enhanceJs: string;
+    icon: string;
+    countJs?: string;
+    saverJs?: string;
+    offlineJs?: string;
+  };
   /** Whether page views are counted (the `readership.enabled` setting): the beacon is sent only then. */
   readership?: boolean;
   /** Whether the site owner switched copy protection on. */
@@ -145,6 +153,8 @@ export interface CommentFormView {
 }
 
 export interface ArticlePageView {
+  /** "≈ N KB" of the page as served; set on the public article page, which alone offers offline saving. */
+  weightLabel?: string;
   id: number;
   lang: Lang;
   dir: 'rtl' | 'ltr';

@@ -96,10 +96,26 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
             <p class="reading-time">
               {t.readingTime}: {page.readingTimeLabel}
             </p>
+            {page.weightLabel ? <p class="page-weight">{page.weightLabel}</p> : null}
+            {page.weightLabel && site.assets.offlineJs ? (
+              // Shown by offline.js once a service worker answers; useless without one.
+              <button
+                type="button"
+                class="save-offline"
+                hidden
+                aria-pressed="false"
+                data-save={t.saveOffline}
+                data-saved={t.savedOffline}
+                data-failed={t.saveOfflineFailed}
+              >
+                {t.saveOffline}
+              </button>
+            ) : null}
             <Translations site={site} page={page} />
           </div>
         </header>
-        {page.image ? <Figure image={page.image} sizes={FIGURE_SIZES} priority /> : null}
+        {/* Lazy even as the lead image: only a lazy image can be held back by data saver (saver.js). */}
+        {page.image ? <Figure image={page.image} sizes={FIGURE_SIZES} priority lazy /> : null}
         {/* bodyHtml was sanitized by the article HTML policy (core) before it reached this view. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
         {page.tags.length > 0 ? (

@@ -100,6 +100,21 @@ export function SiteFooter({ site }: { site: SiteView }) {
         <p class="powered">
           <a href={`${site.homeHref}privacy`}>{site.t.privacy}</a> · {site.t.poweredBy}
         </p>
+        {site.assets.saverJs ? (
+          // Shown and run by saver.js; the choice stays on the device (localStorage), no cookie.
+          <p>
+            <button
+              type="button"
+              class="data-saver"
+              hidden
+              aria-pressed="false"
+              data-on={site.t.dataSaverOn}
+              data-off={site.t.dataSaverOff}
+            >
+              {site.t.dataSaverOff}
+            </button>
+          </p>
+        ) : null}
       </div>
     </footer>
   );

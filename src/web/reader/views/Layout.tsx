@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../../core/types.ts';
 import type { HeadView, SiteView } from '../view-models.ts';
 import { SiteFooter, SiteHeader } from './Header.tsx';
+import { manifestPath, THEME_COLOR } from '../pwa/manifest.ts';
 
 export interface OpenGraph {
   type: 'website' | 'article';
@@ -58,8 +59,12 @@ export function Layout({
         {(head.feeds ?? []).map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
+        {/* Not deferred: data saver must hold images back before the body is parsed (saver.js). */}
+        {site.assets.saverJs ? <script src={site.assets.saverJs} data-tap={t.tapToLoadImage} /> : null}
         <link rel="stylesheet" href={site.assets.css} />
         <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
+        <link rel="manifest" href={manifestPath(site.lang)} />
+        <meta name="theme-color" content={THEME_COLOR} />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:type" content={og?.type ?? 'website'} />
         <meta property="og:title" content={og?.title ?? head.title} />
@@ -81,6 +86,7 @@ export function Layout({
           <script key={json} type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
         ))}
         <script src={site.assets.enhanceJs} defer />
+        {site.assets.offlineJs ? <script src={site.assets.offlineJs} defer /> : null}
         {copyProtect ? <script src={site.assets.copyProtectJs} defer /> : null}
         {count && site.readership && site.assets.countJs ? (
           <script

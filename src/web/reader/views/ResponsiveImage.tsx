@@ -6,12 +6,24 @@ export interface ResponsiveImageProps {
   sizes: string;
   /** The lead image of the page: loaded eagerly with high fetch priority. */
   priority?: boolean;
+  /**
+   * Lazy all the same (a lead image with high priority): the browser's preload scanner skips lazy
+   * images, so data saver (assets/saver.js) can still hold it back before any request.
+   */
+  lazy?: boolean;
   /** Override the alt text (e.g. "" for a decorative avatar next to the person's name). */
   alt?: string;
   class?: string;
 }
 
-export function ResponsiveImage({ image, sizes, priority = false, alt, class: cls }: ResponsiveImageProps) {
+export function ResponsiveImage({
+  image,
+  sizes,
+  priority = false,
+  lazy = !priority,
+  alt,
+  class: cls,
+}: ResponsiveImageProps) {
   return (
     <picture class={cls}>
       {image.srcsetAvif ? <source type="image/avif" srcset={image.srcsetAvif} sizes={sizes} /> : null}
@@ -23,7 +35,7 @@ export function ResponsiveImage({ image, sizes, priority = false, alt, class: cl
         width={image.width}
         height={image.height}
         alt={alt ?? image.alt}
-        loading={priority ? undefined : 'lazy'}
+        loading={lazy ? 'lazy' : undefined}
         fetchpriority={priority ? 'high' : undefined}
         decoding="async"
       />
@@ -32,11 +44,11 @@ export function ResponsiveImage({ image, sizes, priority = false, alt, class: cl
 }
 
 /** A figure with caption and credit. */
-export function Figure({ image, sizes, priority = false }: ResponsiveImageProps) {
+export function Figure({ image, sizes, priority = false, lazy = !priority }: ResponsiveImageProps) {
   const hasCaption = image.caption !== '' || image.credit !== '';
   return (
     <figure class="figure">
-      <ResponsiveImage image={image} sizes={sizes} priority={priority} />
+      <ResponsiveImage image={image} sizes={sizes} priority={priority} lazy={lazy} />
       {hasCaption ? (
         <figcaption>
           {image.caption ? <span class="caption">{image.caption}</span> : null}

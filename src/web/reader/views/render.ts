@@ -17,6 +17,7 @@ import { HomePage } from './HomePage.tsx';
 import { Layout, type LayoutProps } from './Layout.tsx';
 import { ListingPage } from './ListingPage.tsx';
 import { PrivacyPage } from './PrivacyPage.tsx';
+import { OfflinePage } from './OfflinePage.tsx';
 import type { PrivacyText } from '../privacy-text.ts';
 import { absoluteUrl } from './util.ts';
 
@@ -42,7 +43,25 @@ export function renderHomePage(site: SiteView, head: HeadView, page: HomePageVie
   );
 }
 
-export function renderArticlePage(site: SiteView, head: HeadView, page: ArticlePageView): string {
+/** Stands for the page's weight while it is rendered; the figure needs the finished HTML. */
+const WEIGHT_MARK = '%%page-weight%%';
+
+/**
+ * `weigh` (public article pages) measures the finished page in bytes (pwa/page-weight.ts); the page
+ * then shows "≈ N KB" and offers to be saved for offline reading.
+ */
+export function renderArticlePage(
+  site: SiteView,
+  head: HeadView,
+  page: ArticlePageView,
+  weigh?: (html: string) => string,
+): string {
+  if (!weigh) return renderArticleDocument(site, head, page);
+  const html = renderArticleDocument(site, head, { ...page, weightLabel: WEIGHT_MARK });
+  return html.replace(WEIGHT_MARK, weigh(html));
+}
+
+function renderArticleDocument(site: SiteView, head: HeadView, page: ArticlePageView): string {
   const alternates =
     page.translations.length > 0
       ? [
@@ -86,6 +105,13 @@ export function renderPrivacyPage(site: SiteView, head: HeadView, text: PrivacyT
   return documentOf(
     { site, head, pageClass: 'page-privacy', count: { page: 'privacy' } },
     h(PrivacyPage, { site, text }),
+  );
+}
+
+export function renderOfflinePage(site: SiteView, head: HeadView): string {
+  return documentOf(
+    { site, head: { ...head, noindex: true }, pageClass: 'page-offline' },
+    h(OfflinePage, { site }),
   );
 }
 
