@@ -21,6 +21,8 @@ export interface FakeTelegram {
   addBot(token: string, channels: string[]): void;
   /** The next `n` calls of any kind answer 500. */
   failNext(n: number): void;
+  /** sendPhoto answers 400, as when Telegram cannot fetch the image. */
+  refusePhotos: boolean;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const accepted: BotCall[] = [];
   let failures = 0;
   let messageId = 0;
+  const fake = { refusePhotos: false } as FakeTelegram;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -74,6 +77,13 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
           result: { id: -1001, type: 'channel', title: 'Channel', username: chat.slice(1) },
         });
       }
+      if (method === 'sendPhoto' && fake.refusePhotos) {
+        return answer(res, 400, {
+          ok: false,
+          error_code: 400,
+          description: 'Bad Request: failed to get HTTP URL content',
+        });
+      }
       if (method === 'sendMessage' || method === 'sendPhoto') {
         accepted.push(call);
         return answer(res, 200, {
@@ -86,14 +96,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
     calls,
     posts: () => [...accepted],
-    addBot(token, list) {
+    addBot(token: string, list: string[]) {
       bots.set(token, new Set(list));
     },
-    failNext(n) {
+    failNext(n: number) {
       failures = n;
     },
     close: () =>
@@ -101,5 +111,6 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
+  return fake;
 }

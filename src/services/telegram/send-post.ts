@@ -55,12 +55,16 @@ export function postText(p: Pick<ChannelPostPayload, 'title' | 'dek'>, link: str
   return parts.join('\n\n');
 }
 
-/** A caption is limited to 1024 characters: the dek is shortened, never the title or the link. */
+/** A caption is limited to 1024 characters: the dek is shortened first, the link never. */
 function caption(p: ChannelPostPayload, link: string): string {
-  const full = postText(p, link);
-  if (full.length <= 1024) return full;
-  const room = Math.max(0, p.dek.length - (full.length - 1024) - 1);
-  return postText({ title: p.title.slice(0, 300), dek: `${p.dek.slice(0, room)}…` }, link);
+  let text = postText(p, link);
+  let dek = p.dek.trim();
+  // Escaping can lengthen the dek, so shorten until it fits rather than compute it once.
+  while (text.length > 1024 && dek.length > 0) {
+    dek = dek.slice(0, Math.max(0, dek.length - (text.length - 1024) - 1)).trimEnd();
+    text = postText({ title: p.title, dek: dek ? `${dek}…` : '' }, link);
+  }
+  return text.length > 1024 ? postText({ title: `${p.title.slice(0, 300)}…`, dek: '' }, link) : text;
 }
 
 export async function sendChannelPost(
