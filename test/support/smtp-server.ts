@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string[];
+  /** Whether the session was upgraded to TLS (STARTTLS) before the mail was sent. */
+  secure: boolean;
   raw: string;
   parsed: ParsedMail;
 }
@@ -22,15 +24,18 @@ export interface TestSmtpServer {
   start(): Promise<void>;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * With `starttls`, the server offers STARTTLS with smtp-server's own self-signed certificate
+ * (the client must be told to accept it); without, it offers plain SMTP only.
+ */
+export async function startSmtpServer(options: { starttls?: boolean } = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
   let port = 0;
   let server: SMTPServer | null = null;
   const listen = async () => {
     server = new SMTPServer({
       authOptional: true,
-      // Loopback only: no certificate to trust; STARTTLS is nodemailer's when a server offers it.
-      disabledCommands: ['STARTTLS'],
+      disabledCommands: options.starttls ? [] : ['STARTTLS'],
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
@@ -39,7 +44,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw)
             .then((parsed) => {
-              mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+              mails.push({
+                to: session.envelope.rcptTo.map((r) => r.address),
+                secure: session.secure,
+                raw,
+                parsed,
+              });
               callback();
             })
             .catch(callback);
