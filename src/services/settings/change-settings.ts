@@ -30,6 +30,8 @@ export const ChangeSettingsInput = z.object({
   feedFullContent: z.boolean().default(false),
   /** Counting page views; on unless a caller turns it off (the form sends its checkbox). */
   readership: z.boolean().default(true),
+  /** Articles a reader's device keeps for offline reading; NaN (not a number) is refused by the rules. */
+  offlineArticles: z.union([z.number(), z.nan()]).default(30),
 });
 export type ChangeSettingsInput = z.input<typeof ChangeSettingsInput>;
 
@@ -48,11 +50,11 @@ const SettingsRules = z
     requireTwoFactor: z.boolean(),
     feedFullContent: z.boolean(),
     readership: z.boolean(),
+    offlineArticles: z.number().int().min(1).max(500),
   })
   .refine((v) => v.languages.includes(v.defaultLang), { path: ['languages'], message: 'missing_default' });
 
-// The offline reading limit is read from the stored setting (default 30); the form does not edit it yet.
-type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId' | 'offlineArticles'>;
+type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId'>;
 
 /** The rules' refusal as an `Invalid` naming each field: `missing_default` or `invalid`. */
 function refusal(error: z.ZodError): Invalid {

@@ -26,6 +26,10 @@ const ar = {
   readershipHelp:
     'العدّ بلا ملفات تعريف ارتباط ولا بيانات شخصية: لا عنوان IP ولا معرّف يُحفظ، وإنما أعداد لكل مقال وساعة. عند إيقافه لا يُرسل إلى القراء أي نص برمجي للعدّ ولا يُحفظ شيء.',
   logoNotImage: 'الملف ليس صورة.',
+  offlineArticles: 'عدد المقالات المحفوظة للقراءة دون اتصال',
+  offlineArticlesHelp:
+    'يحفظ جهاز القارئ آخر ما فتحه من مقالات بهذا العدد ليقرأها دون اتصال. بين 1 و500. القيمة المعتادة 30.',
+  offlineArticlesInvalid: 'اكتب عددًا صحيحًا بين 1 و500.',
 };
 
 export type SettingsMessages = Record<keyof typeof ar, string>;
@@ -54,6 +58,10 @@ const fr: SettingsMessages = {
   readershipHelp:
     'Sans cookie ni donnée personnelle : aucune adresse IP ni identifiant n’est conservé, seulement des totaux par article et par heure. Désactivée, aucun script de mesure n’est envoyé aux lecteurs et rien n’est enregistré.',
   logoNotImage: "Le fichier n'est pas une image.",
+  offlineArticles: 'Articles gardés pour la lecture hors ligne',
+  offlineArticlesHelp:
+    "L'appareil du lecteur garde ce nombre de derniers articles ouverts pour les lire sans connexion. Entre 1 et 500. Valeur habituelle : 30.",
+  offlineArticlesInvalid: 'Saisissez un nombre entier entre 1 et 500.',
 };
 
 const en: SettingsMessages = {
@@ -79,6 +87,10 @@ const en: SettingsMessages = {
   readershipHelp:
     'No cookie and no personal data: no IP address or identifier is kept, only totals per article and hour. When off, readers are sent no counting script and nothing is stored.',
   logoNotImage: 'The file is not an image.',
+  offlineArticles: 'Articles kept for offline reading',
+  offlineArticlesHelp:
+    "A reader's device keeps this many of the last articles opened, to read without a connection. Between 1 and 500. The usual value is 30.",
+  offlineArticlesInvalid: 'Enter a whole number between 1 and 500.',
 };
 
 const ALL: Record<Lang, SettingsMessages> = { ar, fr, en };

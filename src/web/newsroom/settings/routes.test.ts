@@ -173,3 +173,28 @@ describe('site settings', () => {
     assert.doesNotMatch((await site.app.inject('/')).body, /class="site-logo"/);
   });
 });
+
+describe('offline reading limit', () => {
+  it('an admin sets how many articles a device keeps; the service worker gets it; a wrong number is refused', async () => {
+    const res = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...valid,
+      offlineArticles: '12',
+    });
+    assert.equal(res.status, 303);
+    assert.equal(await site.services.repos.settings.get('offline.articles'), 12);
+    assert.match((await site.app.inject('/sw.js')).body, /"keep":12\b/);
+    // A form without the field keeps the stored number.
+    await admin.submit('/newsroom/settings', '/newsroom/settings', valid);
+    assert.equal(await site.services.repos.settings.get('offline.articles'), 12);
+    for (const wrong of ['0', '501', '2.5', 'many']) {
+      const refused = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+        ...valid,
+        offlineArticles: wrong,
+      });
+      assert.equal(refused.status, 422, wrong);
+      assert.match(refused.body, /اكتب عددًا صحيحًا بين 1 و500/);
+    }
+    assert.equal(await site.services.repos.settings.get('offline.articles'), 12);
+    await admin.submit('/newsroom/settings', '/newsroom/settings', { ...valid, offlineArticles: '30' });
+  });
+});

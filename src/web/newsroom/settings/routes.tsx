@@ -81,7 +81,15 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
     const form = parseInput(SettingsForm, request.body);
     const actor = await actorOf(services, request);
     try {
-      await changeSiteSettings(services, actor, { ...form, maxUploadMB: Number(form.maxUploadMB) });
+      await changeSiteSettings(services, actor, {
+        ...form,
+        maxUploadMB: Number(form.maxUploadMB),
+        // An older form without the field keeps the stored limit.
+        offlineArticles:
+          form.offlineArticles === undefined
+            ? (await siteSettings(services)).offlineArticles
+            : Number(form.offlineArticles),
+      });
     } catch (err) {
       if (!(err instanceof Invalid && err.status === 422)) throw err;
       const t = messagesFor(request);
@@ -93,7 +101,9 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
             ? s.languagesMissingDefault
             : field === 'maxUploadMB'
               ? s.maxUploadInvalid
-              : t.settingsInvalid;
+              : field === 'offlineArticles'
+                ? s.offlineArticlesInvalid
+                : t.settingsInvalid;
       }
       return show(request, reply, {
         values: typedValues(await siteSettings(services), form),

@@ -186,6 +186,30 @@ export function SettingsForm(props: {
         <p id="readership-help" class="nr-help">
           {s.readershipHelp}
         </p>
+        <p>
+          <label for="offlineArticles">{s.offlineArticles}</label>
+          <input
+            id="offlineArticles"
+            name="offlineArticles"
+            type="number"
+            min={1}
+            max={500}
+            step={1}
+            dir="ltr"
+            value={String(v.offlineArticles)}
+            aria-describedby={errors.offlineArticles ? 'offline-articles-error' : 'offline-articles-help'}
+            {...invalid('offlineArticles')}
+          />
+          {errors.offlineArticles ? (
+            <span id="offline-articles-error" class="nr-error">
+              {errors.offlineArticles}
+            </span>
+          ) : (
+            <span id="offline-articles-help" class="nr-help">
+              {s.offlineArticlesHelp}
+            </span>
+          )}
+        </p>
       </section>
       <section class="nr-card" aria-labelledby="security-title">
         <h2 id="security-title">{t.security}</h2>
