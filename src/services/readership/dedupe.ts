@@ -17,18 +17,22 @@ const MAX_REMEMBERED = 500_000;
 
 const utcDay = (now: number): string => new Date(now).toISOString().slice(0, 10);
 
-function digest(salt: string, address: string, userAgent: string, page: string): string {
-  return createHash('sha256')
-    .update(`${salt}\n${address}\n${userAgent}\n${page}`)
-    .digest('base64url')
-    .slice(0, 22);
+function digest(salt: string, address: string, userAgent: string, page: string): Buffer {
+  return createHash('sha256').update(`${salt}\n${address}\n${userAgent}\n${page}`).digest();
 }
+
+/**
+ * The first 48 bits of the hash as a number: a small map key that costs the server no string.
+ * Two readers share one by a chance of 1 in 2^48 per pair: with half a million readers in one
+ * window, under 1 in 2,000 that any two meet (and then one view is missed, nothing more).
+ */
+const shortKey = (hash: Buffer): number => hash.readUIntBE(0, 6);
 
 export function memorySeenWindow(windowMs: number): SeenWindow {
   let day = '';
   let salt = '';
   // Insertion order is expiry order (every entry lives windowMs), so the oldest come first.
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   const sweep = (now: number) => {
     for (const [hash, until] of seen) {
       if (until > now) break;
@@ -44,7 +48,7 @@ export function memorySeenWindow(windowMs: number): SeenWindow {
         salt = randomBytes(32).toString('base64');
         seen.clear();
       }
-      const hash = digest(salt, address, userAgent, page);
+      const hash = shortKey(digest(salt, address, userAgent, page));
       const until = seen.get(hash);
       if (until !== undefined && until > now) return false;
       if (until !== undefined) seen.delete(hash);
@@ -82,7 +86,9 @@ export function redisSeenWindow(
   return {
     async firstSight(address, userAgent, page, now) {
       try {
-        const hash = digest(await saltFor(now), address, userAgent, page);
+        const hash = digest(await saltFor(now), address, userAgent, page)
+          .toString('base64url')
+          .slice(0, 22);
         const set = await redis.set(`midad:readership:seen:${hash}`, '1', 'PX', windowMs, 'NX');
         return set === 'OK';
       } catch (err) {

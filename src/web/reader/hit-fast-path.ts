@@ -57,7 +57,7 @@ export function beaconFastPath(
       }
       counter()
         .record({
-          body: Buffer.concat(chunks),
+          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
           address: clientAddress(req, trustProxy),
           userAgent: req.headers['user-agent'],
           fetchSite:
