@@ -1,11 +1,10 @@
 // One attempt at one outbox message, by its channel. Each sender answers ok, or why not and
 // whether trying again could help; none of them throws for a failure on the other side.
-import { z } from 'zod';
-import { LANGUAGES } from '../../core/types.ts';
 import type { OutboxMessage } from '../../core/outbox.ts';
 import type { Services } from '../context.ts';
 import { MailPayload } from '../mail/compose.ts';
 import { sendSmtp } from '../mail/smtp.ts';
+import { ChannelPostPayload } from '../telegram/channel-posts.ts';
 import { sendChannelPost } from '../telegram/send-post.ts';
 
 export interface SendOutcome {
@@ -14,16 +13,6 @@ export interface SendOutcome {
   /** Retrying cannot help: the message is given up at once (an admin may still retry it). */
   permanent: boolean;
 }
-
-const ChannelPostPayload = z.object({
-  lang: z.enum(LANGUAGES),
-  chatId: z.string(),
-  articleId: z.number(),
-  title: z.string(),
-  dek: z.string(),
-  path: z.string(),
-  imagePath: z.string().nullable(),
-});
 
 export async function sendOutboxMessage(
   services: Pick<Services, 'config' | 'repos'>,

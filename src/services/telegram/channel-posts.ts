@@ -2,23 +2,26 @@
 // queued in the publishing transaction. The de-duplication key names the channel and the
 // article, so publishing again (after an unpublish, or by the scheduler and a person at once)
 // never posts twice.
-import type { Article } from '../../core/types.ts';
+import { z } from 'zod';
+import { type Article, LANGUAGES } from '../../core/types.ts';
 import { articlePath } from '../../core/urls.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import { absoluteImage } from '../../media/absolute-image.ts';
 import { telegramChannels } from './channels.ts';
 
-export interface ChannelPostPayload {
-  lang: Article['lang'];
-  chatId: string;
-  articleId: number;
-  title: string;
-  dek: string;
+/** What a queued post keeps: enough to send it without reading the article again. */
+export const ChannelPostPayload = z.object({
+  lang: z.enum(LANGUAGES),
+  chatId: z.string(),
+  articleId: z.number(),
+  title: z.string(),
+  dek: z.string(),
   /** The article's path; the site's public URL is put in front when it is sent. */
-  path: string;
+  path: z.string(),
   /** The featured image's path, or null. */
-  imagePath: string | null;
-}
+  imagePath: z.string().nullable(),
+});
+export type ChannelPostPayload = z.infer<typeof ChannelPostPayload>;
 
 export async function queueChannelPosts(
   trx: Pick<Repositories, 'settings' | 'outbox' | 'media'>,
