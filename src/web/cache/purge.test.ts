@@ -47,11 +47,14 @@ describe('CDN purge hook', () => {
       { person: admin, ipHash: '' },
       { id: site.mainArticle.id, transition: 'unpublish' },
     );
+    // The site's own set-up (its first admin) may have purged people's pages before this.
+    const tag = `article:${site.mainArticle.id}`;
+    const ofArticle = () => received.find((r) => r.body.tags?.includes(tag));
     const deadline = Date.now() + 5000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const [first] = received;
-    assert.equal(first?.authorization, 'Bearer purge-secret');
-    assert.ok(first?.body.tags?.includes(`article:${site.mainArticle.id}`), JSON.stringify(first?.body));
+    while (!ofArticle() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const purge = ofArticle();
+    assert.ok(purge, JSON.stringify(received));
+    assert.equal(purge.authorization, 'Bearer purge-secret');
   });
 
   it('refuses a purge address that is not http(s)', () => {
