@@ -3,9 +3,8 @@
 // every route under /api/v1 and no other, each public operation accepting exactly the query
 // parameters it documents, and real answers matching the documented schemas.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { startTestSite, type TestSite } from '../../../test/support/site.ts';
@@ -29,7 +28,6 @@ interface OperationObject {
 type Document = ReturnType<typeof openApiDocument>;
 
 const DOC_ID = 'https://midad.test/openapi.json';
-const OAS_SCHEMA = path.resolve('test/fixtures/openapi/oas-3.1-schema-2022-10-07.json');
 
 let site: TestSite;
 let doc: Document;
@@ -89,13 +87,12 @@ function requiredQuery(op: OperationObject): Record<string, string> {
 }
 
 describe('OpenAPI document', () => {
-  it('is a valid OpenAPI 3.1 document whose schemas are valid JSON Schema', () => {
-    const oas = fs
-      .readFileSync(OAS_SCHEMA, 'utf8')
-      .replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"');
-    const ajv = newAjv();
-    const validate = ajv.compile(JSON.parse(oas));
-    assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  it('is a valid OpenAPI 3.1 document whose schemas are valid JSON Schema', async () => {
+    // The OpenAPI Initiative's schema for 3.1 documents, as a maintained validator ships it.
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc));
+    assert.equal(validator.version, '3.1');
+    assert.ok(result.valid, JSON.stringify(result.errors, null, 2)?.slice(0, 2000));
     // The OpenAPI schema only checks that Schema Objects are objects: compile each one.
     const schemas = newAjv();
     schemas.addSchema({ ...doc, $id: DOC_ID });
