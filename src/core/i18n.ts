@@ -115,7 +115,8 @@ const ar = {
   tooLargeTitle: 'الطلب كبير جدًا',
   tooLargeText: 'ما أرسلته أكبر من الحجم المسموح، ولم يُحفظ شيء.',
   offlineTitle: 'أنت غير متصل بالإنترنت',
-  offlineText: 'تعذّر فتح هذه الصفحة لأن الاتصال مقطوع. هذه المقالات محفوظة على جهازك ويمكنك قراءتها الآن:',
+  offlineText: 'تعذّر فتح هذه الصفحة لأن الاتصال مقطوع.',
+  offlineSaved: 'هذه المقالات محفوظة على جهازك ويمكنك قراءتها الآن:',
   offlineNone: 'لا مقالات محفوظة على هذا الجهاز بعد. المقالات التي تفتحها وأنت متصل تُحفظ تلقائيًا.',
   saveOffline: 'احفظ للقراءة دون اتصال',
   savedOffline: 'محفوظ على هذا الجهاز',
@@ -244,8 +245,8 @@ const fr: Messages = {
   tooLargeTitle: 'Requête trop volumineuse',
   tooLargeText: "L'envoi dépasse la taille autorisée ; rien n'a été enregistré.",
   offlineTitle: 'Vous êtes hors ligne',
-  offlineText:
-    "Cette page n'a pas pu s'ouvrir faute de connexion. Ces articles sont enregistrés sur cet appareil et se lisent dès maintenant :",
+  offlineText: "Cette page n'a pas pu s'ouvrir faute de connexion.",
+  offlineSaved: 'Ces articles sont enregistrés sur cet appareil et se lisent dès maintenant :',
   offlineNone:
     "Aucun article n'est encore enregistré sur cet appareil. Les articles que vous ouvrez en ligne y sont gardés automatiquement.",
   saveOffline: 'Garder pour lire hors ligne',
@@ -372,8 +373,8 @@ const en: Messages = {
   tooLargeTitle: 'Request too large',
   tooLargeText: 'What you sent is larger than allowed; nothing was saved.',
   offlineTitle: 'You are offline',
-  offlineText:
-    'This page could not open without a connection. These articles are saved on this device and can be read now:',
+  offlineText: 'This page could not open without a connection.',
+  offlineSaved: 'These articles are saved on this device and can be read now:',
   offlineNone:
     'No article is saved on this device yet. Articles you open while online are kept automatically.',
   saveOffline: 'Save for offline reading',

@@ -166,6 +166,8 @@ describe('the service worker', () => {
       assert.equal(await saved.getAttribute('href'), articlePath(first));
       assert.equal((await saved.textContent())?.trim(), first.title);
       assert.ok(await page.locator('.saved-none').isHidden(), 'the "nothing saved" line is hidden');
+      assert.equal((await page.locator('.saved-intro').textContent())?.trim(), t.offlineSaved);
+      assert.ok(await page.locator('.saved-intro').isVisible());
 
       // Any other page of the site, in its own language.
       const french = await page.goto(`${site.baseUrl}/fr/`);

@@ -112,6 +112,7 @@ async function offlinePage(path) {
   if (items) {
     html = html
       .replace('<ul class="saved-list"></ul>', `<ul class="saved-list">${items}</ul>`)
+      .replace('<p class="saved-intro" hidden>', '<p class="saved-intro">')
       .replace('<p class="saved-none">', '<p class="saved-none" hidden>');
   }
   return new Response(html, { status: 503, headers: page.headers });

@@ -95,6 +95,7 @@ describe('the offline page', () => {
     assert.match(res.body, /<meta name="robots" content="noindex"/);
     assert.ok(res.body.includes('<ul class="saved-list"></ul>'), 'the list the worker fills');
     assert.ok(res.body.includes('<p class="saved-none">'), 'the line the worker hides');
+    assert.ok(res.body.includes('<p class="saved-intro" hidden>'), 'the line the worker shows');
   });
 });
 
