@@ -1,10 +1,11 @@
-// Interface text of the API tokens page.
+// Interface text of the API tokens page. Paths inside Arabic text are isolated (U+2066…U+2069)
+// so their slashes stay where they are written.
 import type { Lang } from '../../../core/types.ts';
 
 const ar = {
   tokens: 'مفاتيح الواجهة البرمجية',
   intro:
-    'يتيح المفتاح لتطبيق أو أداة أتمتة أو نظام شريك أن يكتب في الموقع باسمك عبر الواجهة البرمجية (/api/v1/admin). يملك المفتاح صلاحياتك أنت لحظة كل طلب: إن تغيّر دورك أو عُطّل حسابك تبعه المفتاح. لا تشاركه، وألغِه إن تسرّب.',
+    'يتيح المفتاح لتطبيق أو أداة أتمتة أو نظام شريك أن يكتب في الموقع باسمك عبر الواجهة البرمجية (\u2066/api/v1/admin\u2069). يملك المفتاح صلاحياتك أنت لحظة كل طلب: إن تغيّر دورك أو عُطّل حسابك تبعه المفتاح. لا تشاركه، وألغِه إن تسرّب.',
   newToken: 'مفتاح جديد',
   name: 'الاسم',
   nameHelp: 'ما يذكّرك بمستعمله، مثل «تطبيق الهاتف».',
