@@ -21,7 +21,7 @@ import { excerptOf } from './presenters.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
 import { articlePath } from './urls.ts';
 import { renderArticlePage } from './views/render.ts';
-import { formatKilobytes, pageWeight } from './pwa/page-weight.ts';
+import { formatKilobytes, rememberedPageWeight } from './pwa/page-weight.ts';
 
 export interface ArticleRouteDeps extends ReaderDeps {
   commentLimiter: RateLimiter;
@@ -152,7 +152,10 @@ async function sendArticle(
     view,
     (page) =>
       format(ctx.present.t.pageWeight, {
-        n: formatKilobytes(pageWeight(page, deps.services.config.mediaRoot), site.lang),
+        n: formatKilobytes(
+          rememberedPageWeight(`article:${article.id}`, page, deps.services.config.mediaRoot),
+          site.lang,
+        ),
       }),
   );
   return reply.code(status).type('text/html; charset=utf-8').send(html);

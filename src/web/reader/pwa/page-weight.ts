@@ -63,6 +63,24 @@ function pictureSize(inner: string, mediaRoot: string): number {
   return best;
 }
 
+/**
+ * The weight of a page rendered before: `key` names the page and its length (the same article
+ * rendered to the same number of characters is the same page), so an uncached render pays for the
+ * compression once per version of a page, not on every request.
+ */
+const weights = new Map<string, number>();
+const WEIGHTS_KEPT = 10_000;
+
+export function rememberedPageWeight(key: string, html: string, mediaRoot: string): number {
+  const full = `${key}:${html.length}`;
+  const known = weights.get(full);
+  if (known !== undefined) return known;
+  const bytes = pageWeight(html, mediaRoot);
+  if (weights.size >= WEIGHTS_KEPT) weights.clear();
+  weights.set(full, bytes);
+  return bytes;
+}
+
 /** "42" (kilobytes, rounded up, digits as the reader site writes them in that language). */
 export function formatKilobytes(bytes: number, lang: Lang): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(Math.max(1, Math.ceil(bytes / 1024)));
