@@ -15,6 +15,7 @@ import * as m010 from './migrations/010_autosaves.ts';
 import * as m011 from './migrations/011_api_tokens.ts';
 import * as m012 from './migrations/012_readership.ts';
 import * as m014 from './migrations/014_outbox.ts';
+import * as m016 from './migrations/016_corrections.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '011_api_tokens': m011,
   '012_readership': m012,
   '014_outbox': m014,
+  '016_corrections': m016,
 };
 
 /** Every migration, in the order they apply. */

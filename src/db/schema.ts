@@ -248,6 +248,17 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** 'correction' or 'update'. */
+  kind: string;
+  body: string;
+  person_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RelatedDocsTable {
   article_id: number;
   lang: string;
@@ -344,6 +355,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   outbox: OutboxTable;
+  article_corrections: ArticleCorrectionsTable;
   related_docs: RelatedDocsTable;
   related_terms: RelatedTermsTable;
   related_df: RelatedDfTable;

@@ -32,6 +32,7 @@ import type {
   RevisionsRepository,
 } from './editorial-contract.ts';
 import type { ApiTokensRepository } from './api-tokens.ts';
+import type { CorrectionsRepository } from './corrections.ts';
 import type { ImportsRepository } from './imports.ts';
 import type { OutboxRepository } from './outbox-contract.ts';
 import type { ReadershipRepository } from './readership-contract.ts';
@@ -327,4 +328,6 @@ export interface Repositories {
   readership: ReadershipRepository;
   /** The newsroom's readership figures over a period (reads only). */
   readershipFigures: ReadershipFiguresRepository;
+  /** Corrections and updates shown on articles. */
+  corrections: CorrectionsRepository;
 }

@@ -13,6 +13,7 @@ import { createPreviewTokensRepository, createRevisionsRepository } from './revi
 import { createSessionsRepository } from './sessions.ts';
 import { createTwoFactorRepository } from './two-factor.ts';
 import { createCommentsRepository } from './comments.ts';
+import { createCorrectionsRepository } from './corrections.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
 import { createOutboxRepository } from './outbox.ts';
@@ -57,5 +58,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     apiTokens: createApiTokensRepository(db),
     readership: createReadershipRepository(db),
     readershipFigures: createReadershipFiguresRepository(db),
+    corrections: createCorrectionsRepository(db),
   };
 }

@@ -43,6 +43,7 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'readership_hours', key: ['article_id', 'hour', 'lang'], since: '012_readership' },
   { name: 'readership_referrers', key: ['article_id', 'day', 'domain'], since: '012_readership' },
   { name: 'readership_devices', key: ['article_id', 'day', 'device'], since: '012_readership' },
+  { name: 'article_corrections', key: ['id'], since: '016_corrections' },
 ];
 
 /** Tables emptied by a forced load besides the content ones: they would point at old rows. */
