@@ -146,6 +146,12 @@ describe('the service worker', () => {
         () => getComputedStyle(document.querySelector('.site-footer')!).paddingTop,
       );
       assert.notEqual(styled, '0px', 'the stylesheet came from the worker');
+      // A page kept before a deploy names the stylesheet of its day: the current one stands in.
+      const older = await page.evaluate(async () => {
+        const response = await fetch('/assets/site.0123456789.css');
+        return { ok: response.ok, type: response.headers.get('content-type') };
+      });
+      assert.deepEqual(older, { ok: true, type: 'text/css; charset=utf-8' });
     });
   });
 
