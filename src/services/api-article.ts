@@ -4,6 +4,7 @@
 // URLs are absolute and property names snake_case.
 import { absolutizeHtml } from '../core/absolute-html.ts';
 import { excerptOf, sectionName } from '../core/article-text.ts';
+import type { Correction } from '../core/corrections.ts';
 import type { Article, Lang, Media, Person, Tag } from '../core/types.ts';
 import { articlePath, authorPath } from '../core/urls.ts';
 import type { ArticleRef } from '../db/repositories/contract.ts';
@@ -41,6 +42,16 @@ export interface ApiArticleFull extends ApiArticleSummary {
   /** Sanitized HTML with absolute links. */
   body_html: string;
   translations: { lang: Lang; id: number; url: string }[];
+  /** Corrections and updates, newest first. */
+  corrections: ApiCorrection[];
+}
+
+export interface ApiCorrection {
+  id: number;
+  kind: Correction['kind'];
+  text: string;
+  published_at: string;
+  updated_at: string;
 }
 
 export function presentImage(media: Media | undefined, base: string): ApiImage | null {
@@ -92,10 +103,18 @@ export function presentFull(
   b: ArticleBundle,
   translations: ArticleRef[],
   base: string,
+  corrections: readonly Correction[] = [],
 ): ApiArticleFull {
   return {
     ...presentSummary(article, b, base),
     body_html: absolutizeHtml(article.bodyHtml, base),
     translations: translations.map((t) => ({ lang: t.lang, id: t.id, url: base + articlePath(t) })),
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      text: c.body,
+      published_at: c.createdAt,
+      updated_at: c.updatedAt,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 // What reader pages show, read from storage in a few batched queries per page. Returns domain
 // objects plus the lookups needed to present them; the web layer turns these into views.
 import { NotFound } from '../core/errors.ts';
+import type { Correction } from '../core/corrections.ts';
 import type { Article, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { Page, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import { SHOWN as RELATED_SHOWN } from '../search/related/decide.ts';
@@ -125,6 +126,8 @@ export interface ArticleData {
   related: CardBundle;
   comments: Comment[];
   translations: Article[];
+  /** Corrections and updates, newest first. */
+  corrections: Correction[];
 }
 
 /** A published article as readers may see it; anything else is "not found". */
@@ -144,7 +147,7 @@ export async function loadPublishedArticle(
 export async function loadArticlePage(services: ReaderServices, article: Article): Promise<ArticleData> {
   const { repos } = services;
   const sections = await repos.sections.list();
-  const [people, tags, comments, relatedArticles, translations] = await Promise.all([
+  const [people, tags, comments, relatedArticles, translations, corrections] = await Promise.all([
     repos.people.byIds(article.authorIds),
     repos.tags.byIds(article.tagIds),
     repos.comments.listForArticle(article.id, 'approved'),
@@ -152,6 +155,7 @@ export async function loadArticlePage(services: ReaderServices, article: Article
     article.translationGroup === null
       ? Promise.resolve([])
       : repos.articles.translations(article.translationGroup),
+    repos.corrections.listForArticle(article.id),
   ]);
   const peopleById = byId(people);
   const authors = article.authorIds
@@ -170,6 +174,7 @@ export async function loadArticlePage(services: ReaderServices, article: Article
     media: byId(media),
     related: await bundleCards(repos, relatedArticles, sections),
     comments,
+    corrections,
     translations: translations.filter(
       (t) =>
         t.id !== article.id &&

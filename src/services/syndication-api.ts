@@ -2,6 +2,7 @@
 // subsections), tag, author and dates, a page at a time behind a keyset cursor; one published
 // article by id or slug; the sections, tags and authors readers can see.
 import { NotFound } from '../core/errors.ts';
+import type { Correction } from '../core/corrections.ts';
 import type { Article, IsoDate, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
@@ -81,6 +82,7 @@ export async function listArticles(
 export interface ApiArticle extends ArticleBundle {
   article: Article;
   translations: ArticleRef[];
+  corrections: Correction[];
 }
 
 export async function loadApiArticle(
@@ -96,8 +98,11 @@ export async function loadApiArticle(
     if (!found) throw new NotFound('No published article with this slug.');
     article = await loadPublishedArticle(services, found.id);
   }
-  const translations = await publishedTranslations(repos, article);
-  return { ...(await loadArticleBundle(repos, [article])), article, translations };
+  const [translations, corrections] = await Promise.all([
+    publishedTranslations(repos, article),
+    repos.corrections.listForArticle(article.id),
+  ]);
+  return { ...(await loadArticleBundle(repos, [article])), article, translations, corrections };
 }
 
 /** The published versions of an article in the other languages. */

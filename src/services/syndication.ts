@@ -2,6 +2,7 @@
 // descendants), a tag or an author in one language, with everything needed to present them
 // (people, media, sections, tags) and the published translations of each article.
 import { NotFound } from '../core/errors.ts';
+import type { Correction } from '../core/corrections.ts';
 import type { Article, Lang, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
@@ -32,6 +33,8 @@ export interface FeedData {
   tags: Map<number, Tag>;
   /** Other published language versions of each article, by article id. */
   translations: Map<number, ArticleRef[]>;
+  /** Corrections and updates of each article, newest first (absent when none). */
+  corrections: Map<number, Correction[]>;
 }
 
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
@@ -87,10 +90,11 @@ export async function loadFeed(
     limit,
   });
   const groups = articles.map((a) => a.translationGroup).filter((g): g is number => g !== null);
-  const [cards, tags, siblings] = await Promise.all([
+  const [cards, tags, siblings, corrections] = await Promise.all([
     bundleCards(repos, articles, sections),
     repos.tags.byIds([...new Set(articles.flatMap((a) => a.tagIds))]),
     repos.articles.publishedInGroups(groups),
+    repos.corrections.forArticles(articles.map((a) => a.id)),
   ]);
   return {
     lang,
@@ -99,6 +103,7 @@ export async function loadFeed(
     cards,
     tags: new Map(tags.map((t) => [t.id, t])),
     translations: translationsOf(articles, siblings),
+    corrections,
   };
 }
 

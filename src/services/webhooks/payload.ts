@@ -8,7 +8,10 @@ import type { ArticleChange } from '../events.ts';
 import { presentFull } from '../api-article.ts';
 import { loadArticleBundle, publishedTranslations } from '../syndication-api.ts';
 
-type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
+type Repos = Pick<
+  Repositories,
+  'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags' | 'corrections'
+>;
 
 export const EVENT_OF_CHANGE: Partial<Record<ArticleChange, WebhookEvent>> = {
   published: 'article.published',
@@ -23,13 +26,14 @@ export async function articlePayload(
   article: Article,
   occurredAt: Date,
 ): Promise<Record<string, unknown>> {
-  const [bundle, translations] = await Promise.all([
+  const [bundle, translations, corrections] = await Promise.all([
     loadArticleBundle(repos, [article]),
     publishedTranslations(repos, article),
+    repos.corrections.listForArticle(article.id),
   ]);
   return {
     occurred_at: occurredAt.toISOString(),
-    article: presentFull(article, bundle, translations, baseUrl),
+    article: presentFull(article, bundle, translations, baseUrl, corrections),
   };
 }
 

@@ -123,7 +123,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
       translationGroup === null ? [] : tags.group(translationGroup),
       found.translations.map((t) => tags.article(t.id)),
     );
-    const data = presentFull(found.article, found, found.translations, base);
+    const data = presentFull(found.article, found, found.translations, base, found.corrections);
     return sendJson(request, reply, { data }, data.updated_at);
   });
 

@@ -51,6 +51,17 @@ export const ArticleSchema = z
     ...articleSummaryShape,
     body_html: z.string().describe('Sanitized HTML, links made absolute.'),
     translations: z.array(z.object({ lang, id: z.int(), url })),
+    corrections: z
+      .array(
+        z.object({
+          id: z.int(),
+          kind: z.enum(['correction', 'update']),
+          text: z.string().describe('Plain text.'),
+          published_at: instant,
+          updated_at: instant,
+        }),
+      )
+      .describe('Corrections and updates of the article, newest first.'),
   })
   .register(apiSchemas, { id: 'Article' });
 

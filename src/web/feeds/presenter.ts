@@ -1,6 +1,7 @@
 // Shapes a feed's domain data into the FeedView every format is written from.
 import { absolutizeHtml } from '../../core/absolute-html.ts';
-import { htmlToText } from '../../core/html-policy.ts';
+import { CORRECTION_TEXT, type Correction, newestFirst } from '../../core/corrections.ts';
+import { escapeHtml, htmlToText } from '../../core/html-policy.ts';
 import type { Lang, Person } from '../../core/types.ts';
 import { absoluteImage } from '../../media/absolute-image.ts';
 import type { SiteSettings } from '../../services/settings.ts';
@@ -39,14 +40,17 @@ export function presentFeed(
     const authors = article.authorIds
       .map((id) => data.cards.people.get(id))
       .filter((p): p is Person => p !== undefined);
+    const notes = feedNotes(data.corrections.get(article.id) ?? [], article.lang);
     const updated = article.updatedAt > (article.publishedAt ?? '') ? article.updatedAt : article.publishedAt;
     const section = article.sectionId === null ? undefined : data.cards.sections.get(article.sectionId);
     return {
       id: `${baseUrl}${LANG_PREFIX[article.lang]}/article/${article.id}`,
       url: baseUrl + articlePath(article),
       title: article.title,
-      summary: article.dek || excerptOf(article, 300),
-      contentHtml: settings.feedFullContent ? absolutizeHtml(article.bodyHtml, baseUrl) : null,
+      summary: withNotesText(notes, article.dek || excerptOf(article, 300)),
+      contentHtml: settings.feedFullContent
+        ? notesHtml(notes) + absolutizeHtml(article.bodyHtml, baseUrl)
+        : null,
       published: article.publishedAt ?? article.createdAt,
       updated: updated ?? article.createdAt,
       lang: article.lang,
@@ -85,6 +89,29 @@ export function presentFeed(
     publisher: { name: settings.name, url: baseUrl + homePath(lang) },
     items,
   };
+}
+
+/** Corrections first, then updates, each newest first, labelled in the article's language. */
+function feedNotes(
+  corrections: readonly Correction[],
+  lang: Lang,
+): { label: string; text: string; at: string }[] {
+  const text = CORRECTION_TEXT[lang];
+  const sorted = newestFirst(corrections);
+  return [...sorted.filter((c) => c.kind === 'correction'), ...sorted.filter((c) => c.kind === 'update')].map(
+    (c) => ({ label: text[c.kind], text: c.body, at: c.createdAt.slice(0, 10) }),
+  );
+}
+
+// A reader of the feed learns of a correction where they read the entry: before its summary.
+function withNotesText(notes: ReturnType<typeof feedNotes>, summary: string): string {
+  return [...notes.map((n) => `${n.label} (${n.at}): ${n.text}`), summary].join('\n\n');
+}
+
+function notesHtml(notes: ReturnType<typeof feedNotes>): string {
+  return notes
+    .map((n) => `<p><strong>${escapeHtml(n.label)} (${escapeHtml(n.at)}):</strong> ${escapeHtml(n.text)}</p>`)
+    .join('');
 }
 
 function feedDescription(data: FeedData, settings: SiteSettings, lang: Lang): string {

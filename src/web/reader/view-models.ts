@@ -153,6 +153,8 @@ export interface CommentFormView {
 }
 
 export interface ArticlePageView {
+  /** Corrections, then updates (see corrections-presenter.ts). */
+  notes?: import('./corrections-presenter.ts').ArticleNoteGroupView[];
   /** "≈ N KB" of the page as served; set on the public article page, which alone offers offline saving. */
   weightLabel?: string;
   id: number;

@@ -7,6 +7,8 @@ import type { ArticleFormValues } from '../../../services/articles/input.ts';
 import { labelAttributes } from '../../editor/labels.ts';
 import { type ArticleMessages, message } from './messages.ts';
 import { type WhatsAppView, WhatsAppText } from './whatsapp.tsx';
+import type { CorrectionMessages } from '../corrections/messages.ts';
+import { CorrectionsCard, type CorrectionsView } from '../corrections/views.tsx';
 
 export interface EditorView {
   id: number;
@@ -25,6 +27,8 @@ export interface EditorView {
   figures: { href: string; label: string } | null;
   /** The "copy for WhatsApp" text of a published article; null otherwise. */
   whatsapp: WhatsAppView | null;
+  /** Corrections and updates of the article (the add form shows once it is published). */
+  corrections?: { t: CorrectionMessages; view: CorrectionsView };
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */
@@ -280,6 +284,9 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
           </Field>
         </div>
       </form>
+      {view.corrections ? (
+        <CorrectionsCard t={view.corrections.t} csrf={csrf} view={view.corrections.view} />
+      ) : null}
       <section class="nr-card" aria-labelledby="preview-title">
         <h2 id="preview-title">{t.previewLink}</h2>
         {view.status === 'published' ? <p class="nr-help">{t.previewPublishedHelp}</p> : null}

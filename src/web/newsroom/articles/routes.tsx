@@ -14,9 +14,12 @@ import {
   editorSupport,
   listNewsroomArticles,
 } from '../../../services/articles/queries.ts';
+import { correctionsForEditor } from '../../../services/articles/corrections.ts';
 import { saveArticle } from '../../../services/articles/save-article.ts';
 import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { correctionMessages } from '../corrections/messages.ts';
+import { presentCorrections, registerCorrectionRoutes } from '../corrections/routes.tsx';
 import { idParam } from '../params.ts';
 import { articleFiguresLink } from '../readership/nav.ts';
 import { ArticleEditor, type EditorView } from './editor-view.tsx';
@@ -42,6 +45,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
   const { services } = deps;
 
   registerRevisionRoutes(app, deps);
+  registerCorrectionRoutes(app, deps);
 
   app.get('/articles', async (request, reply) => {
     const staff = request.staff!;
@@ -235,6 +239,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const lang = languageOf(request);
     const t = articleMessages(lang);
     const support = await editorSupport(services, staff.person, article);
+    const notes = await correctionsForEditor(services, staff.person, article.id);
     const when = (iso: string) => displayDate(iso, lang, support.timezone, true).gregorian;
     const view: EditorView = {
       id: article.id,
@@ -256,6 +261,10 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       aside: page.aside ?? null,
       othersAside: support.othersAside.map((a) => `${a.name} (${when(a.savedAt)})`),
       editorScript: deps.assets.editorJs,
+      corrections: {
+        t: correctionMessages(lang),
+        view: presentCorrections(notes, correctionMessages(lang), lang),
+      },
     };
     return sendNewsroomPage(deps, request, reply, {
       title: article.title || t.untitled,

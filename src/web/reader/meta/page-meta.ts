@@ -1,6 +1,7 @@
 // Head metadata of each kind of reader page, from the data its route already has: Open Graph
 // and Twitter extras, JSON-LD documents and hreflang alternates. The route spreads the result
 // into its HeadView.
+import { newestFirst } from '../../../core/corrections.ts';
 import { htmlToText } from '../../../core/html-policy.ts';
 import type { Lang, Media, Person } from '../../../core/types.ts';
 import type { ArticleData } from '../../../services/reader.ts';
@@ -102,6 +103,9 @@ export function articleHeadMeta(input: {
           keywords: view.tags.map((t) => t.label),
           publisher: publisherOf(site),
           translations,
+          corrections: newestFirst(data.corrections)
+            .filter((c) => c.kind === 'correction')
+            .map((c) => ({ text: c.body, published: c.createdAt })),
         }),
       ),
       serializeJsonLd(breadcrumbLd(trail)),

@@ -58,6 +58,8 @@ export interface NewsArticleInput {
   keywords: string[];
   publisher: PublisherInput;
   translations: { lang: Lang; url: string }[];
+  /** Corrections readers were told of (not updates): schema.org CorrectionComment each. */
+  corrections?: { text: string; published: IsoDate }[];
 }
 
 export function newsArticleLd(a: NewsArticleInput): JsonLdObject {
@@ -79,6 +81,15 @@ export function newsArticleLd(a: NewsArticleInput): JsonLdObject {
     ...(a.section ? { articleSection: a.section } : {}),
     ...(a.keywords.length > 0 ? { keywords: a.keywords } : {}),
     isAccessibleForFree: true,
+    ...(a.corrections && a.corrections.length > 0
+      ? {
+          correction: a.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.published,
+          })),
+        }
+      : {}),
     ...(a.translations.length > 0
       ? {
           workTranslation: a.translations.map((t) => ({

@@ -3,6 +3,7 @@
 import { Fragment } from 'preact';
 import type { ArticlePageView, LinkView, SiteView } from '../view-models.ts';
 import { ArticleCard } from './ArticleCard.tsx';
+import { ArticleNotes } from './ArticleNotes.tsx';
 import { AuthorBoxes } from './AuthorBox.tsx';
 import { Byline } from './Byline.tsx';
 import { Comments } from './Comments.tsx';
@@ -114,6 +115,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
             <Translations site={site} page={page} />
           </div>
         </header>
+        <ArticleNotes groups={page.notes} />
         {/* Lazy even as the lead image: only a lazy image can be held back by data saver (saver.js). */}
         {page.image ? <Figure image={page.image} sizes={FIGURE_SIZES} priority lazy /> : null}
         {/* bodyHtml was sanitized by the article HTML policy (core) before it reached this view. */}
