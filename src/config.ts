@@ -30,6 +30,10 @@ export interface Config {
   mail: MailConfig | null;
   /** The Telegram Bot API origin, no trailing slash; MIDAD_TELEGRAM_API_URL points tests at a fake. */
   telegramApiUrl: string;
+  /** MIDAD_BOUNCE_SECRET: the bearer secret of POST /newsletter/bounce; null leaves it closed. */
+  bounceSecret?: string | null;
+  /** MIDAD_MAIL_RATE: mails sent per second at most by each process's outbox dispatcher. */
+  mailRate?: number;
 }
 
 /** Mail goes out through any SMTP server. */
@@ -94,6 +98,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     timeouts: overrides.timeouts ?? loadTimeouts(env),
     mail: overrides.mail !== undefined ? overrides.mail : loadMailConfig(env),
     telegramApiUrl: overrides.telegramApiUrl ?? telegramApiUrl(env),
+    bounceSecret:
+      overrides.bounceSecret !== undefined ? overrides.bounceSecret : env.MIDAD_BOUNCE_SECRET || null,
+    mailRate: overrides.mailRate ?? wholeNumber(env, 'MIDAD_MAIL_RATE', 10, 10_000),
   };
 }
 

@@ -15,6 +15,7 @@ import * as m010 from './migrations/010_autosaves.ts';
 import * as m011 from './migrations/011_api_tokens.ts';
 import * as m012 from './migrations/012_readership.ts';
 import * as m014 from './migrations/014_outbox.ts';
+import * as m015 from './migrations/015_newsletters.ts';
 import * as m016 from './migrations/016_corrections.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '011_api_tokens': m011,
   '012_readership': m012,
   '014_outbox': m014,
+  '015_newsletters': m015,
   '016_corrections': m016,
 };
 

@@ -259,6 +259,40 @@ export interface ArticleCorrectionsTable {
   updated_at: string;
 }
 
+export interface NewsletterSubscribersTable {
+  id: Generated<number>;
+  email: string;
+  lang: string;
+  /** Section ids, comma-separated; '' for all. */
+  sections: Generated<string>;
+  /** 'daily' | 'weekly' | 'none'. */
+  digest: string;
+  alerts: Generated<number>;
+  /** 'pending' | 'confirmed' | 'bounced' | 'complained'. */
+  status: string;
+  confirm_hash: string | null;
+  confirm_expires_at: string | null;
+  confirm_sent_at: string | null;
+  unsubscribe_token: string;
+  created_at: string;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
+export interface NewsletterEditionsTable {
+  kind: string;
+  lang: string;
+  edition: string;
+  since: string;
+  until: string;
+  done_at: string | null;
+}
+
+export interface NewsletterCountsTable {
+  name: string;
+  value: Generated<number>;
+}
+
 export interface RelatedDocsTable {
   article_id: number;
   lang: string;
@@ -355,6 +389,9 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   outbox: OutboxTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_editions: NewsletterEditionsTable;
+  newsletter_counts: NewsletterCountsTable;
   article_corrections: ArticleCorrectionsTable;
   related_docs: RelatedDocsTable;
   related_terms: RelatedTermsTable;

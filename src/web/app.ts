@@ -38,6 +38,7 @@ import { registerPrivacyRoute } from './reader/privacy-route.ts';
 import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
+import { registerNewsletter } from './reader/newsletter/routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
 import { LANGUAGES } from '../core/types.ts';
 
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPrivacyRoute(app, deps, lang);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
+  await registerNewsletter(app, deps, options.redis ? { redis: options.redis } : {});
 
   await app.register(newsroomPlugin, {
     prefix: '/newsroom',

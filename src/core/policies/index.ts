@@ -23,6 +23,8 @@ export type Action =
   | { kind: 'audit.read' }
   | { kind: 'import.run' }
   | { kind: 'webhooks.manage' }
+  /** Newsletter subscribers (list, export, remove) and breaking alerts. */
+  | { kind: 'newsletter.manage' }
   /** Readership figures: the whole site's (neither given), one article's, or one author's. */
   | { kind: 'readership.read'; article?: ArticleRef; authorId?: number };
 
@@ -48,6 +50,7 @@ export function can(person: Who | null | undefined, action: Action): boolean {
     case 'comment.moderate':
     case 'taxonomy.manage':
     case 'media.delete':
+    case 'newsletter.manage':
       return atLeast(person, 'editor');
     case 'media.upload':
       return atLeast(person, 'author');

@@ -34,6 +34,7 @@ import type {
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { CorrectionsRepository } from './corrections.ts';
 import type { ImportsRepository } from './imports.ts';
+import type { NewsletterRepository } from './newsletters-contract.ts';
 import type { OutboxRepository } from './outbox-contract.ts';
 import type { ReadershipRepository } from './readership-contract.ts';
 import type { ReadershipFiguresRepository } from './readership-figures.ts';
@@ -322,6 +323,8 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveriesRepository;
   /** Messages to the outside world (mail, Telegram), sent by the outbox dispatcher. */
   outbox: OutboxRepository;
+  /** Newsletter subscribers (double opt-in) and digest editions. */
+  newsletters: NewsletterRepository;
   /** Personal API tokens (hashed) for the write API. */
   apiTokens: ApiTokensRepository;
   /** Readership counts and the most-read list (no personal data). */

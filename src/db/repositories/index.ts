@@ -16,6 +16,7 @@ import { createCommentsRepository } from './comments.ts';
 import { createCorrectionsRepository } from './corrections.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
+import { createNewsletterRepository } from './newsletters.ts';
 import { createOutboxRepository } from './outbox.ts';
 import { createPeopleRepository } from './people.ts';
 import { createReadershipRepository } from './readership.ts';
@@ -29,6 +30,7 @@ import { createWebhookDeliveriesRepository, createWebhooksRepository } from './w
 export type * from './auth-contract.ts';
 export type * from './contract.ts';
 export type * from './editorial-contract.ts';
+export type * from './newsletters-contract.ts';
 export type * from './outbox-contract.ts';
 export type * from './readership-contract.ts';
 export type * from './webhooks-contract.ts';
@@ -55,6 +57,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     webhooks: createWebhooksRepository(db),
     webhookDeliveries: createWebhookDeliveriesRepository(db),
     outbox: createOutboxRepository(db),
+    newsletters: createNewsletterRepository(db),
     apiTokens: createApiTokensRepository(db),
     readership: createReadershipRepository(db),
     readershipFigures: createReadershipFiguresRepository(db),

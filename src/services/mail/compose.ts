@@ -11,6 +11,8 @@ export const MailPayload = z.object({
   text: z.string(),
   html: z.string(),
   lang: z.enum(LANGUAGES),
+  /** Extra headers, e.g. List-Unsubscribe on newsletters. */
+  headers: z.record(z.string(), z.string()).optional(),
 });
 export type MailPayload = z.infer<typeof MailPayload>;
 
@@ -30,6 +32,8 @@ export interface MailContent {
   heading: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** A list of linked items (a digest's articles), after the paragraphs. */
+  items?: { title: string; url: string; text: string }[];
   /** A last line in small print (why the mail came, how long the link lasts). */
   footer?: string;
 }
@@ -37,6 +41,8 @@ export interface MailContent {
 /** The plain-text part: the same words, the link on a line of its own. */
 export function mailText(c: MailContent): string {
   const parts = [c.heading, '', ...c.paragraphs.flatMap((p) => [p, ''])];
+  for (const item of c.items ?? [])
+    parts.push(`* ${item.title}`, ...(item.text ? [item.text] : []), item.url, '');
   if (c.action) parts.push(`${c.action.label}:`, c.action.url, '');
   if (c.footer) parts.push('--', c.footer);
   parts.push(c.siteName);
@@ -56,6 +62,15 @@ export function mailHtml(c: MailContent): string {
     ? `<p style="margin:24px 0;text-align:center"><a href="${escapeHtml(c.action.url)}" style="display:inline-block;padding:12px 24px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-size:16px">${escapeHtml(c.action.label)}</a></p>` +
       `<p style="margin:0 0 16px;font-size:13px;line-height:1.6;text-align:${align};color:#555555"><span dir="ltr" style="word-break:break-all">${escapeHtml(c.action.url)}</span></p>`
     : '';
+  const items = (c.items ?? [])
+    .map(
+      (item) =>
+        `<p style="margin:0 0 4px;font-size:17px;line-height:1.5;text-align:${align}"><a href="${escapeHtml(item.url)}" style="color:#1d4ed8;text-decoration:none;font-weight:bold">${escapeHtml(item.title)}</a></p>` +
+        (item.text
+          ? `<p style="margin:0 0 18px;font-size:15px;line-height:1.6;text-align:${align};color:#3f3f46">${escapeHtml(item.text)}</p>`
+          : '<p style="margin:0 0 18px"></p>'),
+    )
+    .join('\n');
   const footer = c.footer
     ? `<p style="margin:24px 0 0;font-size:13px;line-height:1.6;text-align:${align};color:#666666">${escapeHtml(c.footer)}</p>`
     : '';
@@ -69,7 +84,7 @@ export function mailHtml(c: MailContent): string {
 <tr><td style="padding:12px 28px 28px;text-align:${align}">
 <h1 style="margin:0 0 20px;font-size:22px;line-height:1.4;text-align:${align}">${escapeHtml(c.heading)}</h1>
 ${c.paragraphs.map(p).join('\n')}
-${action}${footer}
+${items}${action}${footer}
 </td></tr></table>
 </td></tr></table>
 </body>

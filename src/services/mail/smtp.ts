@@ -26,7 +26,7 @@ export async function sendSmtp(config: MailConfig, mail: MailPayload): Promise<S
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      headers: { 'Content-Language': mail.lang },
+      headers: { 'Content-Language': mail.lang, ...mail.headers },
     });
     return { ok: true, error: '', permanent: false };
   } catch (err) {

@@ -6,7 +6,7 @@ import { type SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { sectionName } from './presenters.ts';
 import { searchPath } from './search-urls.ts';
-import { homePath, sectionPath } from './urls.ts';
+import { homePath, LANG_PREFIX, sectionPath } from './urls.ts';
 import type { ImageView, SiteView } from './view-models.ts';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
@@ -45,5 +45,12 @@ export function buildSiteView(input: {
     copyProtection: settings.copyProtection,
     readership: settings.readership,
     year: new Date().getFullYear(),
+    newsletter: {
+      action: `${LANG_PREFIX[lang]}/newsletter/subscribe`,
+      languages: servedLanguages(settings).map((l) => ({ lang: l, label: LANGUAGE_NAMES[l] })),
+      sections: input.sections
+        .filter((s) => s.parentId === null)
+        .map((s) => ({ id: s.id, label: sectionName(s, lang) })),
+    },
   };
 }

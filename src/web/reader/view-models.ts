@@ -60,6 +60,12 @@ export interface SiteView {
   /** Whether the site owner switched copy protection on. */
   copyProtection: boolean;
   year: number;
+  /** The newsletter sign-up form's choices (the same for every reader). */
+  newsletter?: {
+    action: string;
+    languages: { lang: Lang; label: string }[];
+    sections: { id: number; label: string }[];
+  };
 }
 
 export interface HeadView {

@@ -7,6 +7,7 @@ import { ArticleNotes } from './ArticleNotes.tsx';
 import { AuthorBoxes } from './AuthorBox.tsx';
 import { Byline } from './Byline.tsx';
 import { Comments } from './Comments.tsx';
+import { SignupForm } from '../newsletter/SignupForm.tsx';
 import { MostRead } from './MostRead.tsx';
 import { DualDate } from './Dates.tsx';
 import { Figure } from './ResponsiveImage.tsx';
@@ -149,6 +150,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
           </section>
         ) : null}
         <MostRead site={site} items={page.mostRead} />
+        <SignupForm site={site} />
         <Comments
           comments={page.comments}
           count={page.commentCount}

@@ -4,6 +4,7 @@ import type { HomePageView, SiteView } from '../view-models.ts';
 import { ArticleCard, CardGrid } from './ArticleCard.tsx';
 import { MostRead } from './MostRead.tsx';
 import { Pagination } from './Pagination.tsx';
+import { SignupForm } from '../newsletter/SignupForm.tsx';
 import { langAttrs } from './util.ts';
 
 function BreakingStrip({ site, page }: { site: SiteView; page: HomePageView }) {
@@ -47,6 +48,7 @@ export function HomePage({ site, page }: { site: SiteView; page: HomePageView })
         <CardGrid site={site} cards={page.latest} level={3} />
       </section>
       <MostRead site={site} items={page.mostRead} />
+      <SignupForm site={site} />
       {page.sections.map(({ section, articles }, i) => (
         <section key={section.href} class="home-section" aria-labelledby={`home-section-${i}`}>
           <h2 id={`home-section-${i}`} class="section-title">

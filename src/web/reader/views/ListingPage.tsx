@@ -2,6 +2,7 @@
 import type { ListingPageView, SiteView } from '../view-models.ts';
 import { CardGrid } from './ArticleCard.tsx';
 import { Pagination } from './Pagination.tsx';
+import { SignupForm } from '../newsletter/SignupForm.tsx';
 
 export function ListingPage({ site, page }: { site: SiteView; page: ListingPageView }) {
   const t = site.t;
@@ -24,6 +25,7 @@ export function ListingPage({ site, page }: { site: SiteView; page: ListingPageV
       ) : null}
       <CardGrid site={site} cards={page.articles} level={2} />
       <Pagination pagination={page.pagination} t={t} />
+      {page.kind === 'section' ? <SignupForm site={site} /> : null}
     </>
   );
 }
