@@ -31,8 +31,6 @@ export const CORRECTION_TEXT: Record<
     empty: string;
     footerLink: string;
     onArticle: string;
-    newer: string;
-    older: string;
   }
 > = {
   ar: {
@@ -44,8 +42,6 @@ export const CORRECTION_TEXT: Record<
     empty: 'لا توجد تصحيحات منشورة.',
     footerLink: 'التصحيحات',
     onArticle: 'في مقال',
-    newer: 'الأحدث',
-    older: 'الأقدم',
   },
   fr: {
     correction: 'Correctif',
@@ -57,8 +53,6 @@ export const CORRECTION_TEXT: Record<
     empty: 'Aucun correctif publié.',
     footerLink: 'Correctifs',
     onArticle: 'Article',
-    newer: 'Plus récents',
-    older: 'Plus anciens',
   },
   en: {
     correction: 'Correction',
@@ -69,8 +63,6 @@ export const CORRECTION_TEXT: Record<
     empty: 'No corrections have been published.',
     footerLink: 'Corrections',
     onArticle: 'Article',
-    newer: 'Newer',
-    older: 'Older',
   },
 };
 

@@ -35,6 +35,7 @@ import { registerPreviewRoutes } from './reader/preview-routes.ts';
 import { HIT_PATH, registerReadership } from './reader/hit-route.ts';
 import { beaconFastPath } from './reader/hit-fast-path.ts';
 import { registerPrivacyRoute } from './reader/privacy-route.ts';
+import { registerCorrectionsRoute } from './reader/corrections-route.ts';
 import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
     registerSearchRoutes(app, deps, lang);
     registerPrivacyRoute(app, deps, lang);
+    registerCorrectionsRoute(app, deps, lang);
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
   await registerNewsletter(app, deps, options.redis ? { redis: options.redis } : {});

@@ -1,4 +1,5 @@
 // Site header (name, tagline, languages, search, sections) and footer.
+import { CORRECTION_TEXT } from '../../../core/corrections.ts';
 import type { HeadView, SiteView } from '../view-models.ts';
 import { dirOf } from './util.ts';
 
@@ -98,7 +99,9 @@ export function SiteFooter({ site }: { site: SiteView }) {
           © {site.year}. {site.t.footerRights}.
         </p>
         <p class="powered">
-          <a href={`${site.homeHref}privacy`}>{site.t.privacy}</a> · {site.t.poweredBy}
+          <a href={`${site.homeHref}privacy`}>{site.t.privacy}</a> ·{' '}
+          <a href={`${site.homeHref}corrections`}>{CORRECTION_TEXT[site.lang].footerLink}</a> ·{' '}
+          {site.t.poweredBy}
         </p>
         {site.assets.saverJs ? (
           // Shown and run by saver.js; the choice stays on the device (localStorage), no cookie.
