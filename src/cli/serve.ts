@@ -7,6 +7,7 @@ import { initializeSite } from '../services/setup.ts';
 import { startScheduler } from '../services/articles/scheduler.ts';
 import { startWebhookDispatcher } from '../services/webhooks/dispatcher.ts';
 import { startOutboxDispatcher } from '../services/outbox/dispatcher.ts';
+import { startDigestScheduler } from '../services/newsletters/sending.ts';
 import { buildApp } from '../web/app.ts';
 import { listen, shutDownOnSignals } from '../web/server.ts';
 import { loadSiteSettings } from '../services/settings.ts';
@@ -78,12 +79,21 @@ export function registerServe(program: Command): void {
         },
         onError: (err) => app.log.error({ err }, 'outbox dispatching failed'),
       });
+      // Newsletter digests: every process checks; the edition row and the mails' keys make one win.
+      const digests = config.mail
+        ? [
+            startDigestScheduler(services, {
+              onQueued: (n) => app.log.info({ mails: n }, 'newsletter digests queued'),
+              onError: (err) => app.log.error({ err }, 'newsletter digests failed'),
+            }),
+          ]
+        : [];
       process.stdout.write(
         `Midad is serving ${config.publicUrl} (listening on ${address}, data in ${config.dataDir})\n`,
       );
       shutDownOnSignals({
         app,
-        background: [scheduler, dispatcher, outbox],
+        background: [scheduler, dispatcher, outbox, ...digests],
         services,
         graceMs: config.shutdownGrace * 1000,
       });

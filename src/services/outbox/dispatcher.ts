@@ -19,6 +19,21 @@ export interface OutboxDispatchOptions {
   leaseMs?: number;
   /** The sender (tests may slow it down); the real channels unless set. */
   send?: (message: OutboxMessage) => Promise<SendOutcome>;
+  /** Waits for the next mail's turn (MIDAD_MAIL_RATE); mail goes as fast as it can unless set. */
+  paceMail?: () => Promise<void>;
+}
+
+/** Spaces mails `1/perSecond` s apart in this process (0: no limit), so a newsletter to many
+ * subscribers does not flood the SMTP server or get the site's address throttled. */
+export function mailPacer(perSecond: number): () => Promise<void> {
+  let next = 0;
+  return async () => {
+    if (perSecond <= 0) return;
+    const now = Date.now();
+    const at = Math.max(now, next);
+    next = at + 1000 / perSecond;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  };
 }
 
 export interface OutboxAttempt {
@@ -62,6 +77,8 @@ export async function attemptOutboxMessage(
       // A mail may carry a one-time link (an invitation): once delivered, the outbox forgets
       // its text and keeps only the line the newsroom lists.
       ...(result.ok && claimed.channel === 'mail' ? { payload: { sent: true } } : {}),
+      // What a sender asks to keep of a sent message (a channel post's id on Telegram).
+      ...(result.ok && result.payload ? { payload: result.payload } : {}),
     },
     end.toISOString(),
   );
@@ -80,6 +97,7 @@ export async function sendDueOutbox(
   const worker = async () => {
     while (next < due.length) {
       const message = due[next++]!;
+      if (message.channel === 'mail') await options.paceMail?.();
       const attempt = await attemptOutboxMessage(services, message, options);
       if (attempt) attempts.push(attempt);
     }
@@ -112,6 +130,7 @@ export function startOutboxDispatcher(
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  options = { paceMail: mailPacer(services.config.mailRate ?? 0), ...options };
 
   const tick = (): Promise<void> => {
     if (stopped) return Promise.resolve();

@@ -9,6 +9,7 @@ import { siteSettings } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type NewsroomMessages, newsroomMessages } from './messages.ts';
 import { outboxMessages } from './outbox/messages.ts';
+import { subscriberMessages } from './subscribers/messages.ts';
 import { readershipMessages } from './readership/messages.ts';
 import { readershipNavHref } from './readership/nav.ts';
 import { renderShell } from './views/Shell.tsx';
@@ -71,6 +72,11 @@ export async function sendNewsroomPage(
           href: '/newsroom/outbox',
           label: outboxMessages(lang).nav,
           show: can(person, { kind: 'settings.manage' }),
+        },
+        {
+          href: '/newsroom/subscribers',
+          label: subscriberMessages(lang).nav,
+          show: can(person, { kind: 'newsletter.manage' }),
         },
         { href: '/newsroom/audit', label: t.auditLog, show: can(person, { kind: 'audit.read' }) },
         { href: '/newsroom/account', label: t.account, show: true },

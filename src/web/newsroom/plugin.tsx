@@ -23,6 +23,7 @@ import { registerSetupRoutes } from './setup/routes.tsx';
 import { registerTagRoutes } from './tags/routes.tsx';
 import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
+import { registerSubscriberRoutes } from './subscribers/routes.tsx';
 import { registerTelegramRoutes } from './telegram/routes.tsx';
 import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
 
@@ -100,6 +101,7 @@ export async function newsroomPlugin(
   registerImportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerSubscriberRoutes(app, deps);
   registerTelegramRoutes(app, deps);
   registerReadershipRoutes(app, deps);
 }

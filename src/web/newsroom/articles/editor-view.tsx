@@ -20,6 +20,8 @@ export interface EditorView {
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];
   media: { id: number; label: string }[];
+  /** The "send as alert" checkbox beside Publish (editors and admins), with its label. */
+  alertLabel?: string;
   /** Which workflow buttons this person may press now. */
   actions: ('submit' | 'publish' | 'schedule' | 'unpublish' | 'trash' | 'restore')[];
   publicHref: string | null;
@@ -204,6 +206,11 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
                 {t[a]}
               </button>
             ))}
+            {view.alertLabel && view.actions.includes('publish') ? (
+              <label>
+                <input type="checkbox" name="send_alert" value="1" /> {view.alertLabel}
+              </label>
+            ) : null}
           </div>
           <Field id="publish_at" label={t.publishAt} error={err('publish_at')} help={t.publishAtHelp}>
             <input

@@ -16,6 +16,9 @@ import {
 } from '../../../services/articles/queries.ts';
 import { correctionsForEditor } from '../../../services/articles/corrections.ts';
 import { saveArticle } from '../../../services/articles/save-article.ts';
+import { can } from '../../../core/policies/index.ts';
+import { sendBreakingAlert } from '../../../services/newsletters/sending.ts';
+import { subscriberMessages } from '../subscribers/messages.ts';
 import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { correctionMessages } from '../corrections/messages.ts';
@@ -178,6 +181,12 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       }
       throw err;
     }
+    // "Send as alert": the mails are queued in the background, after the publish committed.
+    if (intent === 'publish' && (request.body as Record<string, unknown>).send_alert === '1') {
+      await sendBreakingAlert(services, actor, articleId, {
+        onError: (err) => request.log.error({ err }, 'queuing a breaking alert failed'),
+      }).catch((err: unknown) => request.log.warn({ err }, 'no breaking alert sent'));
+    }
     return reply.redirect(`/newsroom/articles/${articleId}?done=${intent}`, 303);
   });
 
@@ -252,6 +261,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       people: support.people,
       media: support.media,
       actions: availableActions(staff.person, article),
+      ...(can(staff.person, { kind: 'newsletter.manage' })
+        ? { alertLabel: subscriberMessages(lang).sendAsAlert }
+        : {}),
       publicHref: publicHref(article),
       figures: articleFiguresLink(staff.person, article, lang),
       whatsapp: whatsappView(article, services.config.publicUrl, lang),
