@@ -13,6 +13,7 @@ import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { articleChanged } from '../events.ts';
 import { loadSiteSettings } from '../settings.ts';
+import { queueCorrectionReply } from '../telegram/correction-replies.ts';
 import { articleOrNotFound } from './editing.ts';
 
 /** The same note on the same article within this time is a form sent twice: stored once. */
@@ -105,6 +106,7 @@ export async function addCorrection(
     const same = await trx.corrections.findSame({ ...note, since });
     if (same) return same;
     const made = await trx.corrections.create({ ...note, personId: actor.person.id });
+    await queueCorrectionReply(trx, article, made);
     await recordAudit(trx, actor, {
       action: `article.${data.kind}-added`,
       targetType: 'article',

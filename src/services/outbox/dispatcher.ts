@@ -77,6 +77,8 @@ export async function attemptOutboxMessage(
       // A mail may carry a one-time link (an invitation): once delivered, the outbox forgets
       // its text and keeps only the line the newsroom lists.
       ...(result.ok && claimed.channel === 'mail' ? { payload: { sent: true } } : {}),
+      // What a sender asks to keep of a sent message (a channel post's id on Telegram).
+      ...(result.ok && result.payload ? { payload: result.payload } : {}),
     },
     end.toISOString(),
   );

@@ -6,12 +6,15 @@ import { MailPayload } from '../mail/compose.ts';
 import { sendSmtp } from '../mail/smtp.ts';
 import { ChannelPostPayload } from '../telegram/channel-posts.ts';
 import { sendChannelPost } from '../telegram/send-post.ts';
+import { CorrectionReplyPayload, sendCorrectionReply } from '../telegram/correction-replies.ts';
 
 export interface SendOutcome {
   ok: boolean;
   error: string;
   /** Retrying cannot help: the message is given up at once (an admin may still retry it). */
   permanent: boolean;
+  /** What to keep of the message once sent, in place of its payload. */
+  payload?: Record<string, unknown>;
 }
 
 export async function sendOutboxMessage(
@@ -28,9 +31,15 @@ export async function sendOutboxMessage(
       return sendSmtp(services.config.mail, mail.data);
     }
     case 'telegram': {
+      const reply = CorrectionReplyPayload.safeParse(message.payload);
+      if (reply.success) return sendCorrectionReply(services.repos, services.config, reply.data);
       const post = ChannelPostPayload.safeParse(message.payload);
       if (!post.success) return { ok: false, error: 'The stored post is unreadable.', permanent: true };
-      return sendChannelPost(services.repos, services.config, post.data);
+      const sent = await sendChannelPost(services.repos, services.config, post.data);
+      // The post keeps the id Telegram gave it, for a correction to reply to.
+      return sent.messageId === undefined
+        ? sent
+        : { ...sent, payload: { ...post.data, messageId: sent.messageId } };
     }
   }
 }

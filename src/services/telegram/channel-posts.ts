@@ -20,8 +20,15 @@ export const ChannelPostPayload = z.object({
   path: z.string(),
   /** The featured image's path, or null. */
   imagePath: z.string().nullable(),
+  /** The id Telegram gave the post, kept once it is sent (a correction replies to it). */
+  messageId: z.number().optional(),
 });
 export type ChannelPostPayload = z.infer<typeof ChannelPostPayload>;
+
+/** The outbox key of an article's post to a channel. */
+export function channelPostKey(chatId: string, articleId: number): string {
+  return `telegram:${chatId}:article:${articleId}:published`;
+}
 
 export async function queueChannelPosts(
   trx: Pick<Repositories, 'settings' | 'outbox' | 'media'>,
@@ -41,7 +48,7 @@ export async function queueChannelPosts(
   };
   const queued = await trx.outbox.enqueue({
     channel: 'telegram',
-    dedupKey: `telegram:${channel.chatId}:article:${article.id}:published`,
+    dedupKey: channelPostKey(channel.chatId, article.id),
     summary: `${channel.chatId} — ${article.title}`,
     payload: { ...payload },
   });

@@ -14,6 +14,8 @@ export interface PostResult {
   error: string;
   /** Retrying cannot help until someone changes something (token, channel, rights). */
   permanent: boolean;
+  /** The id Telegram gave the sent message. */
+  messageId?: number;
 }
 
 /** Telegram fetches a photo by URL from the internet: a local or private address cannot work. */
@@ -97,7 +99,10 @@ export async function sendChannelPost(
     text: postText(payload, link),
     parse_mode: 'HTML',
   });
-  if (answer.ok) return { ok: true, error: '', permanent: false };
+  if (answer.ok) {
+    const id = (answer.result as { message_id?: unknown } | undefined)?.message_id;
+    return { ok: true, error: '', permanent: false, ...(typeof id === 'number' ? { messageId: id } : {}) };
+  }
   const status = answer.status;
   const error = status === null ? answer.description : `${status}: ${answer.description}`;
   // 429 (too many requests) and 5xx pass; a refused token, chat or message does not.
