@@ -32,6 +32,17 @@ function jsonLdArticle(html: string): Record<string, unknown> {
   throw new Error('no NewsArticle JSON-LD');
 }
 
+/** The article's lastmod in the sitemaps (the index names the monthly files). */
+async function sitemapLastmod(articleId: number): Promise<string> {
+  const index = await get('/sitemap.xml');
+  for (const [, loc] of index.body.matchAll(/<loc>[^<]*?(\/sitemaps\/[^<]+)<\/loc>/g)) {
+    const file = await get(loc!);
+    const entry = file.body.split('<url>').find((u) => u.includes(`/article/${articleId}/`));
+    if (entry) return /<lastmod>([^<]+)<\/lastmod>/.exec(entry)?.[1] ?? '';
+  }
+  throw new Error(`article ${articleId} is in no sitemap`);
+}
+
 async function addAs(client: NewsroomClient, article: Article, fields: Record<string, string>) {
   return client.submit(
     `/newsroom/articles/${article.id}`,
@@ -58,6 +69,7 @@ describe('corrections in the newsroom and for readers', () => {
     assert.equal(jsonLdArticle(cached.body).dateModified, then);
     assert.doesNotMatch(cached.body, /article-corrections/);
 
+    const lastmodBefore = await sitemapLastmod(article.id);
     const editorPage = await editor.get(`/newsroom/articles/${article.id}`);
     assert.match(
       editorPage.body,
@@ -112,6 +124,12 @@ describe('corrections in the newsroom and for readers', () => {
       [['correction', text]],
     );
     assert.ok(data.updated_at > then);
+
+    const lastmodAfter = await sitemapLastmod(article.id);
+    assert.ok(
+      lastmodAfter > lastmodBefore,
+      `the sitemap's lastmod moved (${lastmodBefore} → ${lastmodAfter})`,
+    );
 
     const list = await get('/corrections');
     assert.equal(list.status, 200);
