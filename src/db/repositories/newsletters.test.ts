@@ -82,6 +82,19 @@ await forEachEngine((engine) => {
       assert.equal((await r().newsletters.confirmedBatch({ lang: 'fr' }, 0, 10)).length, 0);
     });
 
+    it('queues a batch of mails in one statement, dropping keys already queued', async () => {
+      const mail = (key: string) => ({
+        channel: 'mail' as const,
+        dedupKey: key,
+        summary: key,
+        payload: { key },
+      });
+      assert.equal(await r().outbox.enqueueMany([mail('alert:1:1'), mail('alert:1:2')], T0), 2);
+      assert.equal(await r().outbox.enqueueMany([mail('alert:1:2'), mail('alert:1:3')], T0), 1);
+      assert.equal(await r().outbox.enqueueMany([], T0), 0);
+      assert.deepEqual((await r().outbox.byDedupKey('alert:1:3'))?.payload, { key: 'alert:1:3' });
+    });
+
     it('claims an edition once, keeping the first period', async () => {
       const a = await r().newsletters.claimEdition(
         'daily',

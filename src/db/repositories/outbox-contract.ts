@@ -25,6 +25,11 @@ export interface OutboxOutcome {
 export interface OutboxRepository {
   /** Queues a message; null (and nothing written) when one with the same key exists. */
   enqueue(message: NewOutboxMessage, now?: IsoDate): Promise<OutboxMessage | null>;
+  /**
+   * Queues many messages in one statement (a newsletter's batch); those whose key exists are
+   * dropped. Returns how many were queued.
+   */
+  enqueueMany(messages: NewOutboxMessage[], now?: IsoDate): Promise<number>;
   byId(id: number): Promise<OutboxMessage | null>;
   byDedupKey(key: string): Promise<OutboxMessage | null>;
   /** Newest first, optionally of one status. */

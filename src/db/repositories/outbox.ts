@@ -69,6 +69,31 @@ export function createOutboxRepository(db: Kysely<Database>): OutboxRepository {
       return row ? toMessage(row) : null;
     },
 
+    async enqueueMany(list, now = nowIso()) {
+      if (list.length === 0) return 0;
+      const rows = await db
+        .insertInto('outbox')
+        .values(
+          list.map((m) => ({
+            channel: m.channel,
+            dedup_key: m.dedupKey,
+            summary: m.summary,
+            payload: JSON.stringify(m.payload),
+            status: 'queued',
+            attempts: 0,
+            next_attempt_at: m.dueAt ?? now,
+            last_error: '',
+            created_at: now,
+            updated_at: now,
+            sent_at: null,
+          })),
+        )
+        .onConflict((oc) => oc.column('dedup_key').doNothing())
+        .returning('id')
+        .execute();
+      return rows.length;
+    },
+
     async byId(id) {
       const row = await messages().where('id', '=', id).executeTakeFirst();
       return row ? toMessage(row) : null;

@@ -16,3 +16,18 @@ export async function queueMail(
   });
   return queued !== null;
 }
+
+/** Queues many mails in one statement (a newsletter batch); returns how many were new. */
+export function queueMails(
+  trx: Pick<Repositories, 'outbox'>,
+  mails: { dedupKey: string; mail: MailPayload }[],
+): Promise<number> {
+  return trx.outbox.enqueueMany(
+    mails.map(({ dedupKey, mail }) => ({
+      channel: 'mail',
+      dedupKey,
+      summary: `${mail.to} — ${mail.subject}`,
+      payload: mail,
+    })),
+  );
+}

@@ -10,7 +10,7 @@ import type { Lang } from '../../core/types.ts';
 import type { NewsletterArticle } from '../../db/repositories/newsletters-contract.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
-import { queueMail } from '../mail/queue-mail.ts';
+import { type queueMail, queueMails } from '../mail/queue-mail.ts';
 import { notifyOutbox } from '../outbox/notify.ts';
 import { loadSiteSettings, servedLanguages } from '../settings.ts';
 import { alertMail, digestMail } from './mails.ts';
@@ -19,6 +19,22 @@ export const SEND_BATCH = 500;
 /** Digests go out after this hour (UTC); a weekly digest on Mondays. */
 export const DIGEST_HOUR_UTC = 6;
 const DAY = 86_400_000;
+
+/**
+ * Mails queued per transaction. SQLite answers synchronously, so a transaction never gives the
+ * event loop back until it ends: small ones, with a turn for waiting requests between them,
+ * keep pages flowing while thousands of mails are queued (bench/newsletter.ts).
+ */
+export const QUEUE_CHUNK = 100;
+/**
+ * A pause after each chunk. Queuing is not urgent (the dispatcher sends at MIDAD_MAIL_RATE, 10
+ * a second by default, so 10,000 mails take a quarter of an hour to go out anyway): readers
+ * get most of the process meanwhile.
+ */
+export const QUEUE_PAUSE_MS = 20;
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const pause = () => new Promise((resolve) => setTimeout(resolve, QUEUE_PAUSE_MS));
 
 /** Goes through confirmed subscribers in batches, queuing what `mailFor` makes of each. */
 async function queueInBatches(
@@ -32,17 +48,18 @@ async function queueInBatches(
     const batch = await services.repos.newsletters.confirmedBatch(filter, after, SEND_BATCH);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
-    queued += await services.transaction(async (trx) => {
-      let n = 0;
-      for (const s of batch) {
-        const m = mailFor(s);
-        if (m && (await queueMail(trx, m.key, m.mail))) n++;
-      }
-      return n;
-    });
+    for (let i = 0; i < batch.length; i += QUEUE_CHUNK) {
+      const mails = batch.slice(i, i + QUEUE_CHUNK).flatMap((s) => mailFor(s) ?? []);
+      await nextTurn();
+      queued += await services.transaction((trx) =>
+        queueMails(
+          trx,
+          mails.map((m) => ({ dedupKey: m.key, mail: m.mail })),
+        ),
+      );
+      await pause();
+    }
     notifyOutbox(services);
-    // Lets requests waiting for the database go first.
-    await new Promise((resolve) => setImmediate(resolve));
     if (batch.length < SEND_BATCH) break;
   }
   return queued;
