@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { newsroomMessages } from '../../../src/web/newsroom/messages.ts';
+import { createApiToken } from '../../../src/services/api-tokens/create-token.ts';
 import { hashToken } from '../../../src/services/auth/sessions.ts';
 import { invitePerson } from '../../../src/services/people/invite.ts';
 import { addStaff } from '../../../src/services/staff.ts';
@@ -115,6 +116,49 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const outboxRow = await db
+      .insertInto('outbox')
+      .values({
+        channel: 'mail',
+        dedup_key: 'csrf-attack:fixture',
+        payload: '{}',
+        status: 'failed',
+        next_attempt_at: null,
+        created_at: now,
+        updated_at: now,
+        sent_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const correction = await db
+      .insertInto('article_corrections')
+      .values({
+        article_id: article.id,
+        kind: 'correction',
+        body: 'تصحيح لاختبار الحماية من تزوير الطلبات.',
+        person_id: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const subscriber = await db
+      .insertInto('newsletter_subscribers')
+      .values({
+        email: 'reader.csrf@midad.example',
+        lang: 'ar',
+        digest: 'weekly',
+        status: 'confirmed',
+        confirm_hash: null,
+        confirm_expires_at: null,
+        confirm_sent_at: null,
+        unsubscribe_token: 'csrf-attack-fixture',
+        created_at: now,
+        confirmed_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const first = async (table: 'sections' | 'tags' | 'media' | 'comments') =>
       String((await db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id);
     const adminPerson = await services.repos.people.byEmail(site.admin.email);
@@ -134,7 +178,16 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
         .where('token_hash', '=', hashToken(invited.token))
         .executeTakeFirst(),
     );
+    const apiToken = await createApiToken(
+      services,
+      { person: adminPerson!, ipHash: '' },
+      { name: 'CSRF attack fixture', expiresInDays: null },
+    );
     Object.assign(ids, {
+      tokens: String(apiToken.token.id),
+      outbox: String(outboxRow.id),
+      subscribers: String(subscriber.id),
+      cid: String(correction.id),
       articles: String(article.id),
       rid: String(revision.id),
       webhooks: String(webhook.id),
@@ -168,7 +221,7 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
         if (!id) throw new Error(`no real id for ${url}: add one to the CSRF attack's fixtures`);
         return `/${folder}/${id}`;
       })
-      .replace(/:(rid|deliveryId|token)\b/g, (_, name: string) => ids[name] ?? '');
+      .replace(/:(rid|cid|deliveryId|token)\b/g, (_, name: string) => ids[name] ?? '');
 
   const forge = (route: Route, token: string | null, headers: Record<string, string>) => {
     const fields: Record<string, string> = token === null ? {} : { _csrf: token };
