@@ -175,6 +175,8 @@ describe('newsletter sending', () => {
     const daily = await confirmed('daily-ar@example.org');
     const picky = await confirmed('picky@example.org', { sections: String(culture.id) });
     await signUp('/newsletter/subscribe', { email: 'pending@example.org', digest: 'daily', alerts: '1' });
+    const french = await confirmed('daily-fr@example.org', {}, '/fr/newsletter/subscribe');
+    assert.equal(french.lang, 'fr', 'the language of the page, unless another is chosen');
     const now = new Date('2031-03-10T07:00:00.000Z'); // a Monday, after 06:00 UTC
     const article = await buildArticle(site.services, {
       lang: 'ar',
@@ -183,10 +185,20 @@ describe('newsletter sending', () => {
       sectionId: politics.id,
       publishedAt: '2031-03-10T05:00:00.000Z',
     });
+    const frenchArticle = await buildArticle(site.services, {
+      lang: 'fr',
+      title: 'Le convoi humanitaire arrive à Tombouctou',
+      publishedAt: '2031-03-10T04:00:00.000Z',
+    });
     const queued = await runDigests(site.services, now);
-    // The daily reader of every section and the weekly one (awa@, confirmed above); the culture
-    // reader has nothing new and gets nothing.
-    assert.equal(queued, 2);
+    // The daily readers of every section (Arabic, French) and the weekly one (awa@, confirmed
+    // above); the culture reader has nothing new and gets nothing.
+    assert.equal(queued, 3);
+    const [fr] = (await mailsTo(french.email)).filter((m) => m.parsed.text?.includes(frenchArticle.title));
+    assert.ok(fr, 'the French reader gets the French digest');
+    assert.ok(fr.parsed.subject?.includes('l’essentiel du jour'));
+    assert.match(String(fr.parsed.html), /<html lang="fr" dir="ltr">/);
+    assert.ok(!fr.parsed.text?.includes(article.title), 'and not the Arabic articles');
     const weekly = (await mailsTo('awa@example.org')).filter((m) => m.parsed.text?.includes(article.title));
     assert.equal(weekly.length, 1, 'the weekly digest');
     const [digest] = await mailsTo(daily.email).then((m) =>
