@@ -35,6 +35,7 @@ describe('newsletter sign-up in the browser', () => {
     await page.goto(`${site.baseUrl}/`);
     const form = page.locator('form[action="/newsletter/subscribe"]');
     await form.getByLabel(t.email).fill('fatouma@example.org');
+    await saveScreenshot(page, 'newsletter-form', page.locator('section.newsletter'));
     await form.getByLabel(t.weekly).check();
     await form.getByRole('button', { name: t.submit }).click();
     await page.waitForURL(/\/newsletter\/check-inbox$/);

@@ -5,7 +5,7 @@
 // case, so the form does not tell who subscribes.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { TooManyRequests } from '../../core/errors.ts';
+import { Invalid, TooManyRequests } from '../../core/errors.ts';
 import { CONFIRM_LINK_HOURS, CONFIRM_RESEND_MINUTES, DIGEST_CHOICES } from '../../core/newsletters.ts';
 import { LANGUAGES } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
@@ -13,7 +13,7 @@ import type { Services } from '../context.ts';
 import { queueMail } from '../mail/queue-mail.ts';
 import { notifyOutbox } from '../outbox/notify.ts';
 import type { RateLimiter } from '../rate-limit.ts';
-import { loadSiteSettings } from '../settings.ts';
+import { loadSiteSettings, servedLanguages } from '../settings.ts';
 import { hashToken, newToken } from './links.ts';
 import { confirmationMail } from './mails.ts';
 
@@ -48,6 +48,10 @@ export async function subscribe(
   if (!(await limiter.hit(`ip:${ipKey}`)) || !(await limiter.hit(`email:${email}`)))
     throw new TooManyRequests('Too many sign-ups; try again later.');
   const settings = await loadSiteSettings(services.repos);
+  if (!servedLanguages(settings).includes(input.lang))
+    throw new Invalid('The site does not publish in this language.', {
+      lang: 'Not a language of this site.',
+    });
   const known = new Set((await services.repos.sections.list()).map((s) => s.id));
   const choices = {
     lang: input.lang,
