@@ -201,6 +201,9 @@ async function openTab(browser: Browser, bypassCSP: boolean): Promise<Tab> {
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
     bypassCSP,
+    // A recorded answer replaces the page's own (page.route); the site's service worker would
+    // answer the navigation from the network first, out of the route's reach.
+    serviceWorkers: 'block',
   });
   await context.addInitScript(TRAP);
   const page = await context.newPage();
