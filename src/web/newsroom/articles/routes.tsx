@@ -120,10 +120,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
     const articleId = idParam(ArticleParams, request.params);
     const { article, tags, aside, timezone } = await articleForEditor(services, staff.person, articleId);
     const query = parseInput(EditorQuery, request.query);
+    const alerted = query.done === 'publish-alert';
     const notice = editorNotice(articleMessages(languageOf(request)), {
-      done: query.done ?? '',
+      done: alerted ? 'publish' : (query.done ?? ''),
       preview: query.preview ? `${services.config.publicUrl}${query.preview}` : '',
     });
+    if (notice && alerted)
+      notice.text = `${notice.text} ${subscriberMessages(languageOf(request)).alertQueued}`;
     const live = formFromArticle(article, tags, timezone);
     // This person's autosave of the published article comes back into the form, with the
     // version it started from: a save after someone else's meets the usual comparison.
@@ -182,12 +185,19 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       throw err;
     }
     // "Send as alert": the mails are queued in the background, after the publish committed.
+    let done: string = intent;
     if (intent === 'publish' && (request.body as Record<string, unknown>).send_alert === '1') {
-      await sendBreakingAlert(services, actor, articleId, {
+      done = await sendBreakingAlert(services, actor, articleId, {
         onError: (err) => request.log.error({ err }, 'queuing a breaking alert failed'),
-      }).catch((err: unknown) => request.log.warn({ err }, 'no breaking alert sent'));
+      }).then(
+        () => 'publish-alert',
+        (err: unknown) => {
+          request.log.warn({ err }, 'no breaking alert sent');
+          return intent;
+        },
+      );
     }
-    return reply.redirect(`/newsroom/articles/${articleId}?done=${intent}`, 303);
+    return reply.redirect(`/newsroom/articles/${articleId}?done=${done}`, 303);
   });
 
   // Autosave: JSON in, JSON out. A stale version is answered 409 with the newer version's

@@ -31,6 +31,7 @@ const ar = {
   next: 'الصفحة التالية',
   previous: 'الصفحة السابقة',
   sendAsAlert: 'أرسله خبرًا عاجلًا إلى المشتركين',
+  alertQueued: 'ويُرسل الخبر العاجل إلى المشتركين الآن.',
 };
 
 type SubscriberMessages = typeof ar;
@@ -65,6 +66,7 @@ const fr: SubscriberMessages = {
   next: 'Page suivante',
   previous: 'Page précédente',
   sendAsAlert: 'Envoyer en alerte aux abonnés',
+  alertQueued: 'L’alerte part maintenant vers les abonnés.',
 };
 
 const en: SubscriberMessages = {
@@ -97,6 +99,7 @@ const en: SubscriberMessages = {
   next: 'Next page',
   previous: 'Previous page',
   sendAsAlert: 'Send as an alert to subscribers',
+  alertQueued: 'The alert is on its way to subscribers.',
 };
 
 const MESSAGES: Record<Lang, SubscriberMessages> = { ar, fr, en };

@@ -97,6 +97,9 @@ describe('subscribers in the newsroom', () => {
     });
     assert.equal(res.status, 303, res.body.slice(0, 300));
     assert.equal((await site.services.repos.articles.byId(id))?.status, 'published');
+    assert.equal(res.location, `/newsroom/articles/${id}?done=publish-alert`);
+    const told = await editor.get(res.location);
+    assert.ok(told.body.includes(subscriberMessages('ar').alertQueued), 'the editor is told');
     // The mails are queued in the background: wait for them to appear.
     let keys: string[] = [];
     for (let i = 0; i < 100 && keys.length < 1; i++) {

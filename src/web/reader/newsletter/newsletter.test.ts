@@ -246,6 +246,17 @@ describe('newsletter sending', () => {
     assert.equal(ask.statusCode, 200);
     assert.ok(ask.body.includes(NEWSLETTER_TEXT.ar.unsubscribeButton));
     assert.ok(await repo().byEmail('leaving@example.org'), 'a GET changes nothing');
+    const altered = `${path.slice(0, -1)}${path.endsWith('A') ? 'B' : 'A'}`;
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await site.app.inject({
+        method,
+        url: altered,
+        payload: method === 'POST' ? '' : undefined,
+      });
+      assert.equal(res.statusCode, 404, `${method} of an altered link`);
+      assert.ok(res.body.includes(NEWSLETTER_TEXT.ar.invalidTitle));
+    }
+    assert.ok(await repo().byEmail('leaving@example.org'), 'an altered link changes nothing');
     const before = (await repo().counts()).unsubscribed;
     const res = await site.app.inject({
       method: 'POST',
