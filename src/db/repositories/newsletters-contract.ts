@@ -9,8 +9,11 @@ export interface SubscriberChoices {
   alerts: boolean;
 }
 
+/** A digest edition, or a breaking alert ('alert', its edition being the article's id). */
+export type EditionKind = DigestKind | 'alert';
+
 export interface NewsletterEdition {
-  kind: DigestKind;
+  kind: EditionKind;
   lang: Lang;
   edition: string;
   since: IsoDate;
@@ -71,7 +74,7 @@ export interface NewsletterRepository {
   ): Promise<Subscriber[]>;
   /** The edition's row, inserted with this period if there was none (the first caller fixes it). */
   claimEdition(
-    kind: DigestKind,
+    kind: EditionKind,
     lang: Lang,
     edition: string,
     since: IsoDate,
@@ -79,7 +82,9 @@ export interface NewsletterRepository {
   ): Promise<NewsletterEdition>;
   /** The latest edition of a kind and language before `edition`. */
   previousEdition(kind: DigestKind, lang: Lang, edition: string): Promise<NewsletterEdition | null>;
-  markEditionDone(kind: DigestKind, lang: Lang, edition: string, now: IsoDate): Promise<void>;
+  markEditionDone(kind: EditionKind, lang: Lang, edition: string, now: IsoDate): Promise<void>;
+  /** Alerts whose mails were not all queued (the process stopped), recorded before `before`. */
+  unfinishedAlerts(before: IsoDate): Promise<NewsletterEdition[]>;
   /** Articles of a language published in (since, until], oldest first. */
   publishedBetween(lang: Lang, since: IsoDate, until: IsoDate, limit: number): Promise<NewsletterArticle[]>;
   publishedArticle(id: number): Promise<NewsletterArticle | null>;

@@ -111,6 +111,15 @@ await forEachEngine((engine) => {
       const prev = await r().newsletters.previousEdition('daily', 'ar', '2030-05-02');
       assert.equal(prev?.edition, '2030-05-01');
       assert.equal(await r().newsletters.previousEdition('weekly', 'ar', '2030-05-02'), null);
+      await r().newsletters.claimEdition('alert', 'fr', '42', T0, T0);
+      const unfinished = await r().newsletters.unfinishedAlerts('2030-05-01T11:00:00.000Z');
+      assert.deepEqual(
+        unfinished.map((e) => [e.kind, e.lang, e.edition]),
+        [['alert', 'fr', '42']],
+      );
+      assert.equal((await r().newsletters.unfinishedAlerts(T0)).length, 0, 'only those recorded before');
+      await r().newsletters.markEditionDone('alert', 'fr', '42', T0);
+      assert.equal((await r().newsletters.unfinishedAlerts('2030-05-01T11:00:00.000Z')).length, 0);
     });
   });
 });

@@ -41,7 +41,7 @@ function toSubscriber(row: Selectable<NewsletterSubscribersTable>): Subscriber {
 
 function toEdition(row: Selectable<NewsletterEditionsTable>): NewsletterEdition {
   return {
-    kind: row.kind === 'weekly' ? 'weekly' : 'daily',
+    kind: row.kind === 'weekly' || row.kind === 'alert' ? row.kind : 'daily',
     lang: asLang(row.lang),
     edition: row.edition,
     since: row.since,
@@ -243,6 +243,17 @@ export function createNewsletterRepository(db: Kysely<Database>): NewsletterRepo
         .where('lang', '=', lang)
         .where('edition', '=', edition)
         .execute();
+    },
+
+    async unfinishedAlerts(before) {
+      const rows = await db
+        .selectFrom('newsletter_editions')
+        .selectAll()
+        .where('kind', '=', 'alert')
+        .where('done_at', 'is', null)
+        .where('until', '<', before)
+        .execute();
+      return rows.map(toEdition);
     },
 
     async publishedBetween(lang, since, until, limit) {

@@ -134,13 +134,38 @@ export async function runDigests(services: Services, now = new Date()): Promise<
   return queued;
 }
 
-/** Queues one alert per confirmed subscriber of the article's language who wants alerts. */
+/**
+ * Queues one alert per confirmed subscriber of the article's language who wants alerts. The
+ * alert is recorded first (an edition of kind 'alert') and marked done at the end: one left
+ * unfinished by a stopped process is taken up again by the digest check (resumeAlerts).
+ */
 export async function queueAlertMails(services: Services, article: NewsletterArticle): Promise<number> {
   const settings = await loadSiteSettings(services.repos);
-  return queueInBatches(services, { lang: article.lang, alerts: true }, (s) => ({
+  const edition = String(article.id);
+  const at = new Date().toISOString();
+  await services.repos.newsletters.claimEdition('alert', article.lang, edition, at, at);
+  const queued = await queueInBatches(services, { lang: article.lang, alerts: true }, (s) => ({
     key: `alert:${article.id}:${s.id}`,
     mail: alertMail(services.config.publicUrl, settings.name, s, article),
   }));
+  await services.repos.newsletters.markEditionDone('alert', article.lang, edition, new Date().toISOString());
+  return queued;
+}
+
+/** How long an unfinished alert waits before another check takes it up (its own process may still be at it). */
+export const ALERT_RESUME_AFTER_MS = 10 * 60_000;
+
+/** Finishes alerts that a stopped process left half queued; the mails' keys skip those already queued. */
+export async function resumeAlerts(services: Services, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ALERT_RESUME_AFTER_MS).toISOString();
+  let queued = 0;
+  for (const alert of await services.repos.newsletters.unfinishedAlerts(before)) {
+    const article = await services.repos.newsletters.publishedArticle(Number(alert.edition));
+    if (article) queued += await queueAlertMails(services, article);
+    else
+      await services.repos.newsletters.markEditionDone('alert', alert.lang, alert.edition, now.toISOString());
+  }
+  return queued;
 }
 
 /**
@@ -179,7 +204,8 @@ export function startDigestScheduler(
 ): DigestScheduler {
   let running: Promise<void> | null = null;
   const tick = () => {
-    running ??= runDigests(services)
+    running ??= Promise.all([runDigests(services), resumeAlerts(services)])
+      .then(([digests, alerts]) => digests + alerts)
       .then((n) => {
         if (n > 0) options.onQueued?.(n);
       })

@@ -8,7 +8,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../../../test/support/s
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import { actorFrom } from '../../../services/actor.ts';
 import { sendDueOutbox } from '../../../services/outbox/dispatcher.ts';
-import { runDigests, sendBreakingAlert } from '../../../services/newsletters/sending.ts';
+import { resumeAlerts, runDigests, sendBreakingAlert } from '../../../services/newsletters/sending.ts';
 import { NEWSLETTER_TEXT } from './text.ts';
 
 let smtp: TestSmtpServer;
@@ -237,6 +237,22 @@ describe('newsletter sending', () => {
     assert.match(got(daily.email)[0]?.raw ?? '', /\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n/);
     const again = await sendBreakingAlert(site.services, actor, site.mainArticle.id);
     assert.equal(await again.whenQueued, 0, 'an alert is sent once');
+  });
+
+  it('finishes an alert that a stopped process left half queued', async () => {
+    const reader = await confirmed('resumed@example.org');
+    const article = await buildArticle(site.services, { lang: 'ar', title: 'انقطاع الكهرباء في نيامي' });
+    const started = new Date(Date.now() - 3_600_000).toISOString();
+    // What a process leaves when it stops after recording the alert and before its mails.
+    await site.services.repos.newsletters.claimEdition('alert', 'ar', String(article.id), started, started);
+    assert.ok((await resumeAlerts(site.services)) >= 1);
+    const key = `alert:${article.id}:${reader.id}`;
+    assert.ok(await site.services.repos.outbox.byDedupKey(key), 'the alert is queued');
+    assert.equal(await resumeAlerts(site.services), 0, 'and done: nothing more to resume');
+    const fresh = await buildArticle(site.services, { lang: 'ar', title: 'خبر لم يكتمل إرساله للتو' });
+    const now = new Date().toISOString();
+    await site.services.repos.newsletters.claimEdition('alert', 'ar', String(fresh.id), now, now);
+    assert.equal(await resumeAlerts(site.services), 0, 'an alert just started is left to its own process');
   });
 
   it('unsubscribes with one POST (RFC 8058) and asks first on a GET', async () => {
