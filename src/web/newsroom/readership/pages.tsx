@@ -21,6 +21,71 @@ import {
 
 const BASE = '/newsroom/readership';
 
+// The tables more than one page shows, each with its CSV link.
+
+function TopArticlesSection({
+  ctx,
+  articles,
+  csv,
+}: {
+  ctx: Ctx;
+  articles: SiteFigures['topArticles'];
+  csv: string;
+}) {
+  return (
+    <CountSection
+      ctx={ctx}
+      id="articles"
+      title={ctx.t.topArticles}
+      head={ctx.t.article}
+      csv={csv}
+      rows={articles.map((a) => ({
+        key: String(a.articleId),
+        label: <ArticleLink ctx={ctx} id={a.articleId} title={a.title} lang={a.lang} />,
+        views: a.views,
+      }))}
+    />
+  );
+}
+
+function ReferrersSection({
+  ctx,
+  referrers,
+  csv,
+}: {
+  ctx: Ctx;
+  referrers: SiteFigures['referrers'];
+  csv: string;
+}) {
+  return (
+    <CountSection
+      ctx={ctx}
+      id="referrers"
+      title={ctx.t.referrers}
+      head={ctx.t.domain}
+      csv={csv}
+      rows={referrers.map((r) => ({ key: r.domain, label: domainLabel(ctx.t, r.domain), views: r.views }))}
+    />
+  );
+}
+
+function DevicesSection({ ctx, devices, csv }: { ctx: Ctx; devices: SiteFigures['devices']; csv: string }) {
+  return (
+    <CountSection
+      ctx={ctx}
+      id="devices"
+      title={ctx.t.byDevice}
+      head={ctx.t.device}
+      csv={csv}
+      rows={devices.map((d) => ({
+        key: d.device,
+        label: ctx.t.deviceNames[d.device] ?? d.device,
+        views: d.views,
+      }))}
+    />
+  );
+}
+
 function sectionName(ctx: Ctx, s: Pick<SectionViews, 'names'>): string {
   return s.names ? s.names[ctx.fmt.lang] || s.names.ar : ctx.t.noSection;
 }
@@ -38,18 +103,7 @@ export function SiteFiguresPage({ ctx, figures }: { ctx: Ctx; figures: SiteFigur
       ) : (
         <>
           <DaysFigure ctx={ctx} days={figures.days} csv={csv('days')} />
-          <CountSection
-            ctx={ctx}
-            id="articles"
-            title={t.topArticles}
-            head={t.article}
-            csv={csv('articles')}
-            rows={figures.topArticles.map((a) => ({
-              key: String(a.articleId),
-              label: <ArticleLink ctx={ctx} id={a.articleId} title={a.title} lang={a.lang} />,
-              views: a.views,
-            }))}
-          />
+          <TopArticlesSection ctx={ctx} articles={figures.topArticles} csv={csv('articles')} />
           <CountSection
             ctx={ctx}
             id="sections"
@@ -96,30 +150,8 @@ export function SiteFiguresPage({ ctx, figures }: { ctx: Ctx; figures: SiteFigur
               views: l.views,
             }))}
           />
-          <CountSection
-            ctx={ctx}
-            id="devices"
-            title={t.byDevice}
-            head={t.device}
-            csv={csv('devices')}
-            rows={figures.devices.map((d) => ({
-              key: d.device,
-              label: t.deviceNames[d.device] ?? d.device,
-              views: d.views,
-            }))}
-          />
-          <CountSection
-            ctx={ctx}
-            id="referrers"
-            title={t.referrers}
-            head={t.domain}
-            csv={csv('referrers')}
-            rows={figures.referrers.map((r) => ({
-              key: r.domain,
-              label: domainLabel(t, r.domain),
-              views: r.views,
-            }))}
-          />
+          <DevicesSection ctx={ctx} devices={figures.devices} csv={csv('devices')} />
+          <ReferrersSection ctx={ctx} referrers={figures.referrers} csv={csv('referrers')} />
         </>
       )}
     </>
@@ -161,30 +193,8 @@ export function ArticleFiguresPage({
       ) : (
         <>
           <DaysFigure ctx={ctx} days={figures.days} csv={csv('days')} />
-          <CountSection
-            ctx={ctx}
-            id="referrers"
-            title={t.referrers}
-            head={t.domain}
-            csv={csv('referrers')}
-            rows={figures.referrers.map((r) => ({
-              key: r.domain,
-              label: domainLabel(t, r.domain),
-              views: r.views,
-            }))}
-          />
-          <CountSection
-            ctx={ctx}
-            id="devices"
-            title={t.byDevice}
-            head={t.device}
-            csv={csv('devices')}
-            rows={figures.devices.map((d) => ({
-              key: d.device,
-              label: t.deviceNames[d.device] ?? d.device,
-              views: d.views,
-            }))}
-          />
+          <ReferrersSection ctx={ctx} referrers={figures.referrers} csv={csv('referrers')} />
+          <DevicesSection ctx={ctx} devices={figures.devices} csv={csv('devices')} />
         </>
       )}
     </>
@@ -219,30 +229,8 @@ export function GroupFiguresPage({
       ) : (
         <>
           <DaysFigure ctx={ctx} days={figures.days} csv={csv('days')} />
-          <CountSection
-            ctx={ctx}
-            id="articles"
-            title={t.topArticles}
-            head={t.article}
-            csv={csv('articles')}
-            rows={figures.topArticles.map((a) => ({
-              key: String(a.articleId),
-              label: <ArticleLink ctx={ctx} id={a.articleId} title={a.title} lang={a.lang} />,
-              views: a.views,
-            }))}
-          />
-          <CountSection
-            ctx={ctx}
-            id="referrers"
-            title={t.referrers}
-            head={t.domain}
-            csv={csv('referrers')}
-            rows={figures.referrers.map((r) => ({
-              key: r.domain,
-              label: domainLabel(t, r.domain),
-              views: r.views,
-            }))}
-          />
+          <TopArticlesSection ctx={ctx} articles={figures.topArticles} csv={csv('articles')} />
+          <ReferrersSection ctx={ctx} referrers={figures.referrers} csv={csv('referrers')} />
         </>
       )}
     </>
