@@ -1,6 +1,8 @@
 // What an article body and a comment may contain. Article HTML passes an allowlist; comment
 // text is plain text, escaped, with bare URLs made into links that search engines ignore.
 import sanitizeHtml from 'sanitize-html';
+import { storyBlocksPolicy } from './story-blocks/index.ts';
+import { mergeFragments } from './story-blocks/policy-fragment.ts';
 
 const TEXT_ATTRS = ['dir', 'lang'];
 
@@ -42,19 +44,27 @@ const ARTICLE_POLICY: sanitizeHtml.IOptions = {
     'th',
     'td',
     'caption',
+    ...storyBlocksPolicy.tags,
   ],
-  allowedAttributes: {
-    '*': TEXT_ATTRS,
-    a: [...TEXT_ATTRS, 'href', 'title', 'hreflang', 'rel'],
-    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
-    ol: [...TEXT_ATTRS, 'start', 'reversed'],
-    th: [...TEXT_ATTRS, 'scope', 'colspan', 'rowspan'],
-    td: [...TEXT_ATTRS, 'colspan', 'rowspan'],
-    abbr: [...TEXT_ATTRS, 'title'],
-    blockquote: [...TEXT_ATTRS, 'cite'],
-  },
+  // A story form may add attributes to an element the base list already has (img, a): merged, not replaced.
+  allowedAttributes: mergeFragments([
+    { tags: [], attributes: storyBlocksPolicy.attributes },
+    {
+      tags: [],
+      attributes: {
+        '*': TEXT_ATTRS,
+        a: [...TEXT_ATTRS, 'href', 'title', 'hreflang', 'rel'],
+        img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+        ol: [...TEXT_ATTRS, 'start', 'reversed'],
+        th: [...TEXT_ATTRS, 'scope', 'colspan', 'rowspan'],
+        td: [...TEXT_ATTRS, 'colspan', 'rowspan'],
+        abbr: [...TEXT_ATTRS, 'title'],
+        blockquote: [...TEXT_ATTRS, 'cite'],
+      },
+    },
+  ]).attributes,
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { ...storyBlocksPolicy.schemesByTag, img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
     // Body images never block the first paint.

@@ -6,6 +6,7 @@ import { type Extensions, mergeAttributes, Node } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
+import { STORY_BLOCKS } from './blocks/index.ts';
 import { BlockDirection } from './direction.ts';
 import { safeLinkUrl } from './urls.ts';
 
@@ -65,5 +66,6 @@ export function articleExtensions(): Extensions {
     Figure,
     Figcaption,
     BlockDirection,
+    ...STORY_BLOCKS.flatMap((block) => block.extensions),
   ];
 }

@@ -3,6 +3,7 @@
 // apply where the cursor is. There are no alignment buttons: each block's direction comes from
 // its own text (dir="auto"), and start/end follow from it.
 import type { Editor } from '@tiptap/core';
+import { STORY_BLOCKS } from './blocks/index.ts';
 import type { LabelKey, Labels } from './labels.ts';
 import { embedUrl, safeLinkUrl } from './urls.ts';
 
@@ -14,7 +15,7 @@ const LINK_ICON =
   'svg:M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1';
 export const IMAGE_ICON = 'svg:M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01';
 
-interface Tool {
+export interface Tool {
   key: LabelKey;
   /** Short visible text; the accessible name is the full label. */
   glyph: string;
@@ -70,6 +71,7 @@ const TOOLS: Tool[] = [
     active: (e) => e.isActive('blockquote'),
   },
   { key: 'embed', glyph: '▶', run: insertEmbed },
+  ...STORY_BLOCKS.flatMap((block) => block.tools),
 ];
 
 /** Asks for an address; an empty answer removes the link, a refused one is said and nothing changes. */

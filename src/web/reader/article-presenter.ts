@@ -5,6 +5,7 @@ import { counted } from '../../core/plural.ts';
 import type { Comment, Lang } from '../../core/types.ts';
 import { COMMENT_LIMITS } from '../../services/comments/submit-comment.ts';
 import type { ArticleData } from '../../services/reader.ts';
+import { renderBody } from './body/render-body.ts';
 import { presentArticleNotes } from './corrections-presenter.ts';
 import {
   authorLinks,
@@ -67,7 +68,7 @@ export function presentArticlePage(
     updated,
     readingMinutes: reading.minutes,
     readingTimeLabel: reading.label(lang),
-    bodyHtml: article.bodyHtml,
+    bodyHtml: renderBody(article.bodyHtml, { lang, t: ctx.t, baseUrl: ctx.baseUrl }),
     notes: presentArticleNotes(data.corrections, ctx, lang),
     tags: data.tags.map((t) => ({ href: tagPath(lang, t.slug), label: t.name })),
     share: shareLinks(article.title, canonical, ctx.t),

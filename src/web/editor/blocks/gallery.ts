@@ -1,0 +1,4 @@
+// Gallery blocks built from library images.
+import type { StoryBlock } from './story-block.ts';
+
+export const galleryBlock: StoryBlock = { extensions: [], tools: [] };
