@@ -17,6 +17,7 @@ import * as m012 from './migrations/012_readership.ts';
 import * as m014 from './migrations/014_outbox.ts';
 import * as m015 from './migrations/015_newsletters.ts';
 import * as m016 from './migrations/016_corrections.ts';
+import * as m018 from './migrations/018_live.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '014_outbox': m014,
   '015_newsletters': m015,
   '016_corrections': m016,
+  '018_live': m018,
 };
 
 /** Every migration, in the order they apply. */

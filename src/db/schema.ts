@@ -293,6 +293,27 @@ export interface NewsletterCountsTable {
   value: Generated<number>;
 }
 
+export interface LiveCoverageTable {
+  article_id: number;
+  /** 'live' or 'ended'. */
+  state: string;
+  started_at: string;
+  ended_at: string | null;
+}
+
+export interface LiveEntriesTable {
+  id: Generated<number>;
+  article_id: number;
+  body_html: string;
+  person_id: number | null;
+  pinned: Generated<number>;
+  edited: Generated<number>;
+  deleted: Generated<number>;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RelatedDocsTable {
   article_id: number;
   lang: string;
@@ -393,6 +414,8 @@ export interface Database {
   newsletter_editions: NewsletterEditionsTable;
   newsletter_counts: NewsletterCountsTable;
   article_corrections: ArticleCorrectionsTable;
+  live_coverage: LiveCoverageTable;
+  live_entries: LiveEntriesTable;
   related_docs: RelatedDocsTable;
   related_terms: RelatedTermsTable;
   related_df: RelatedDfTable;

@@ -33,6 +33,7 @@ import type {
 } from './editorial-contract.ts';
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { CorrectionsRepository } from './corrections.ts';
+import type { LiveRepository } from './live.ts';
 import type { ImportsRepository } from './imports.ts';
 import type { NewsletterRepository } from './newsletters-contract.ts';
 import type { OutboxRepository } from './outbox-contract.ts';
@@ -333,4 +334,6 @@ export interface Repositories {
   readershipFigures: ReadershipFiguresRepository;
   /** Corrections and updates shown on articles. */
   corrections: CorrectionsRepository;
+  /** Live coverage of articles and its entries. */
+  live: LiveRepository;
 }

@@ -44,6 +44,8 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'readership_referrers', key: ['article_id', 'day', 'domain'], since: '012_readership' },
   { name: 'readership_devices', key: ['article_id', 'day', 'device'], since: '012_readership' },
   { name: 'article_corrections', key: ['id'], since: '016_corrections' },
+  { name: 'live_coverage', key: ['article_id'], since: '018_live' },
+  { name: 'live_entries', key: ['id'], since: '018_live' },
   { name: 'newsletter_subscribers', key: ['id'], since: '015_newsletters' },
   { name: 'newsletter_editions', key: ['kind', 'lang', 'edition'], since: '015_newsletters' },
   { name: 'newsletter_counts', key: ['name'], since: '015_newsletters' },
