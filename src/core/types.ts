@@ -84,7 +84,10 @@ export interface Media {
 export interface Article {
   id: number;
   translationGroup: number | null;
+  /** The edition the article is published in: its URL prefix and interface language. */
   lang: Lang;
+  /** The language its text is written in (BCP 47, see core/languages): `lang` or another. */
+  textLang: string;
   status: ArticleStatus;
   title: string;
   slug: string;

@@ -18,6 +18,7 @@ import * as m014 from './migrations/014_outbox.ts';
 import * as m015 from './migrations/015_newsletters.ts';
 import * as m016 from './migrations/016_corrections.ts';
 import * as m018 from './migrations/018_live.ts';
+import * as m023 from './migrations/023_content_languages.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '015_newsletters': m015,
   '016_corrections': m016,
   '018_live': m018,
+  '023_content_languages': m023,
 };
 
 /** Every migration, in the order they apply. */

@@ -42,6 +42,8 @@ export interface ArticlesTable {
   id: Generated<number>;
   translation_group: number | null;
   lang: string;
+  /** The language the text is written in (BCP 47), when it is not the edition's `lang`. */
+  text_lang: string | null;
   status: string;
   title: string;
   slug: string;
@@ -59,6 +61,12 @@ export interface ArticlesTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+}
+
+/** Tags sharing a link group name one subject across languages. */
+export interface TagLinksTable {
+  tag_id: number;
+  link_group: number;
 }
 
 export interface ArticleAuthorsTable {
@@ -398,6 +406,7 @@ export interface Database {
   media: MediaTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  tag_links: TagLinksTable;
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
   invitations: InvitationsTable;

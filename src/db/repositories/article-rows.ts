@@ -11,6 +11,7 @@ export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]
     id: row.id,
     translationGroup: row.translation_group,
     lang: row.lang as Lang,
+    textLang: row.text_lang ?? row.lang,
     status: row.status as ArticleStatus,
     title: row.title,
     slug: row.slug,
@@ -107,6 +108,8 @@ async function replaceLinks(
 export function columnsOf(patch: Partial<NewArticle>): Updateable<ArticlesTable> {
   const set: Updateable<ArticlesTable> = {};
   if (patch.lang !== undefined) set.lang = patch.lang;
+  // Stored only when it differs from the edition, so a change of edition carries it along.
+  if (patch.textLang !== undefined) set.text_lang = patch.textLang;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.slug !== undefined) set.slug = patch.slug;

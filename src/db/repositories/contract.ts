@@ -33,6 +33,7 @@ import type {
 } from './editorial-contract.ts';
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { CorrectionsRepository } from './corrections.ts';
+import type { LanguagesRepository } from './languages.ts';
 import type { LiveRepository } from './live.ts';
 import type { ImportsRepository } from './imports.ts';
 import type { NewsletterRepository } from './newsletters-contract.ts';
@@ -104,6 +105,8 @@ export interface TagsRepository {
 
 export interface NewArticle {
   lang: Lang;
+  /** The language of the text when it is not the edition's (null: the same). */
+  textLang?: string | null;
   status: ArticleStatus;
   title: string;
   slug: string;
@@ -334,6 +337,7 @@ export interface Repositories {
   readershipFigures: ReadershipFiguresRepository;
   /** Corrections and updates shown on articles. */
   corrections: CorrectionsRepository;
+  languages: LanguagesRepository;
   /** Live coverage of articles and its entries. */
   live: LiveRepository;
 }

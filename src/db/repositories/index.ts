@@ -14,6 +14,7 @@ import { createSessionsRepository } from './sessions.ts';
 import { createTwoFactorRepository } from './two-factor.ts';
 import { createCommentsRepository } from './comments.ts';
 import { createCorrectionsRepository } from './corrections.ts';
+import { createLanguagesRepository } from './languages.ts';
 import { createLiveRepository } from './live.ts';
 import type { Repositories } from './contract.ts';
 import { createMediaRepository } from './media.ts';
@@ -63,6 +64,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     readership: createReadershipRepository(db),
     readershipFigures: createReadershipFiguresRepository(db),
     corrections: createCorrectionsRepository(db),
+    languages: createLanguagesRepository(db),
     live: createLiveRepository(db),
   };
 }

@@ -1,0 +1,61 @@
+// The language a text is written in: any BCP 47 tag that Intl (CLDR) knows, canonicalised.
+// This is not the interface language (core/types.ts `Lang`, the three catalogues the pages
+// are written in): a Persian article has the content language "fa" and is shown inside pages
+// whose interface falls back to one of ar/fr/en.
+
+/** A canonical BCP 47 tag ("fa", "ff-Adlm", "en-US") of a language Intl knows. */
+export type ContentLanguage = string;
+
+export type TagCheck = { ok: true; tag: ContentLanguage } | { ok: false; reason: string };
+
+const NAMES = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+const SHAPE = /^[A-Za-z0-9-]{2,35}$/;
+
+/**
+ * Checks and canonicalises a language tag. Refused: a malformed tag, and one whose language
+ * CLDR knows neither by name nor by its likely script (e.g. "zz", or the collective "son":
+ * its direction could not be known).
+ */
+export function checkLanguageTag(input: string): TagCheck {
+  const raw = input.trim().replaceAll('_', '-');
+  if (!SHAPE.test(raw))
+    return { ok: false, reason: `"${input}" is not a BCP 47 language tag (e.g. fa, ur, ha-Latn).` };
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(raw);
+  } catch {
+    return { ok: false, reason: `"${input}" is not a well-formed BCP 47 language tag.` };
+  }
+  const tag = locale.toString();
+  const known = NAMES.of(locale.language) !== undefined || locale.maximize().script !== undefined;
+  if (!known)
+    return {
+      ok: false,
+      reason: `"${input}": the language "${locale.language}" is unknown to CLDR, so its script and direction are unknown.`,
+    };
+  return { ok: true, tag };
+}
+
+/** The canonical tag, or null when `checkLanguageTag` refuses it. */
+export function canonicalLanguage(input: string): ContentLanguage | null {
+  const check = checkLanguageTag(input);
+  return check.ok ? check.tag : null;
+}
+
+/** The primary language subtag ("fa" of "fa-AF"): what detection and analyzers work with. */
+export function baseLanguage(tag: ContentLanguage): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag.split('-')[0]?.toLowerCase() ?? tag;
+  }
+}
+
+/** The language's name written in itself ("فارسی", "Hausa"), or the tag when CLDR has none. */
+export function nativeName(tag: ContentLanguage): string {
+  try {
+    return new Intl.DisplayNames(tag, { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
