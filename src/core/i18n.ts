@@ -125,6 +125,12 @@ const ar = {
   dataSaverOn: 'توفير البيانات: مفعّل',
   dataSaverOff: 'توفير البيانات: معطّل',
   tapToLoadImage: 'انقر لتحميل الصورة',
+  embedPlayVideo: 'تشغيل الفيديو',
+  embedPlayAudio: 'تشغيل المقطع الصوتي',
+  embedShowPost: 'عرض المنشور',
+  embedShowMap: 'عرض الخريطة',
+  embedOpenOn: 'افتحه على {provider}',
+  embedNotice: 'لا يُحمَّل شيء من {provider} قبل أن تضغط الزر؛ بعد ذلك قد يضع {provider} ملفات تعريف الارتباط.',
   pageWeight: 'حجم الصفحة: ≈ {n} كيلوبايت',
 } as const;
 
@@ -256,6 +262,13 @@ const fr: Messages = {
   dataSaverOn: 'Économie de données : activée',
   dataSaverOff: 'Économie de données : désactivée',
   tapToLoadImage: "Touchez pour charger l'image",
+  embedPlayVideo: 'Lire la vidéo',
+  embedPlayAudio: "Écouter l'extrait",
+  embedShowPost: 'Afficher la publication',
+  embedShowMap: 'Afficher la carte',
+  embedOpenOn: 'Ouvrir sur {provider}',
+  embedNotice:
+    "Rien n'est chargé depuis {provider} avant que vous appuyiez sur le bouton ; ensuite, {provider} peut déposer des cookies.",
   pageWeight: 'Poids de la page : ≈ {n} Ko',
 };
 
@@ -384,6 +397,13 @@ const en: Messages = {
   dataSaverOn: 'Data saver: on',
   dataSaverOff: 'Data saver: off',
   tapToLoadImage: 'Tap to load the image',
+  embedPlayVideo: 'Play video',
+  embedPlayAudio: 'Play audio',
+  embedShowPost: 'Show post',
+  embedShowMap: 'Show map',
+  embedOpenOn: 'Open on {provider}',
+  embedNotice:
+    'Nothing loads from {provider} until you press the button; after that, {provider} may set cookies.',
   pageWeight: 'Page weight: ≈ {n} KB',
 };
 

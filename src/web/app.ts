@@ -42,6 +42,7 @@ import { registerSearchRoutes } from './reader/search-routes.ts';
 import { registerNewsletter } from './reader/newsletter/routes.ts';
 import { LANG_PREFIX } from './reader/urls.ts';
 import { LANGUAGES } from '../core/types.ts';
+import { playerOrigins } from '../core/embeds/registry.ts';
 
 export interface AppOptions {
   services: Services;
@@ -109,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'style-src': ["'self'"],
         'font-src': ["'self'"],
         'form-action': ["'self'"],
+        // Exactly the registered embed players (core/embeds), loaded only after a reader presses play.
+        'frame-src': playerOrigins(),
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],
         'object-src': ["'none'"],

@@ -29,6 +29,8 @@ export interface AssetUrls {
   newsroomCss: string;
   mediaUploadJs: string;
   editorJs: string;
+  /** Swaps an embed's facade for its player on press; only on pages that have an embed. */
+  embedJs: string;
 }
 
 interface Asset {
@@ -60,6 +62,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.min.js', editorBundle()),
       mediaUploadJs: url('media-upload.js'),
+      embedJs: url('embed.js'),
     },
     files,
   };

@@ -54,6 +54,8 @@ export interface SiteView {
     countJs?: string;
     saverJs?: string;
     offlineJs?: string;
+    /** Loaded only by pages whose body has an embed facade. */
+    embedJs?: string;
   };
   /** Whether page views are counted (the `readership.enabled` setting): the beacon is sent only then. */
   readership?: boolean;
