@@ -132,6 +132,8 @@ const ar = {
   embedOpenOn: 'افتحه على {provider}',
   embedNotice: 'لا يُحمَّل شيء من {provider} قبل أن تضغط الزر؛ بعد ذلك قد يضع {provider} ملفات تعريف الارتباط.',
   pageWeight: 'حجم الصفحة: ≈ {n} كيلوبايت',
+  galleryLabel: 'معرض صور: {count}',
+  galleryOpen: 'افتح الصورة {n} من {total} بحجمها الكامل',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -270,6 +272,8 @@ const fr: Messages = {
   embedNotice:
     "Rien n'est chargé depuis {provider} avant que vous appuyiez sur le bouton ; ensuite, {provider} peut déposer des cookies.",
   pageWeight: 'Poids de la page : ≈ {n} Ko',
+  galleryLabel: 'Galerie de photos : {count}',
+  galleryOpen: 'Ouvrir la photo {n} sur {total} en grand format',
 };
 
 const en: Messages = {
@@ -405,6 +409,8 @@ const en: Messages = {
   embedNotice:
     'Nothing loads from {provider} until you press the button; after that, {provider} may set cookies.',
   pageWeight: 'Page weight: ≈ {n} KB',
+  galleryLabel: 'Photo gallery: {count}',
+  galleryOpen: 'Open photo {n} of {total} at full size',
 };
 
 const CATALOGUE: Record<Lang, Messages> = { ar, fr, en };

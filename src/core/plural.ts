@@ -53,6 +53,18 @@ const COUNTED = {
     },
     en: { zero: '1 min read', one: '1 min read', two: '', few: '', many: '', other: '{n} min read' },
   },
+  photos: {
+    ar: {
+      zero: 'لا صور',
+      one: 'صورة واحدة',
+      two: 'صورتان',
+      few: '{n} صور',
+      many: '{n} صورة',
+      other: '{n} صورة',
+    },
+    fr: { zero: '0 photo', one: '{n} photo', two: '', few: '', many: '{n} photos', other: '{n} photos' },
+    en: { zero: 'No photos', one: '1 photo', two: '', few: '', many: '', other: '{n} photos' },
+  },
 } satisfies Record<string, Record<Lang, Forms>>;
 
 export type Counted = keyof typeof COUNTED;

@@ -134,5 +134,6 @@ export function toItem(node: XNode): WxrItem {
     meta: metaOf(node, 'wp:postmeta'),
     comments: node.children.filter((c) => c.key === 'wp:comment').map(toComment),
     line: node.line,
+    contentLine: child(node, 'content:encoded')?.line ?? node.line,
   };
 }

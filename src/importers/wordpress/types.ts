@@ -101,6 +101,8 @@ export interface WxrItem {
   comments: WxrComment[];
   /** Line of the <item> tag, for messages. */
   line: number;
+  /** Line where <content:encoded> starts, for messages about the body. */
+  contentLine?: number;
 }
 
 export type WxrRecord =

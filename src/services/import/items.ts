@@ -75,9 +75,9 @@ async function imagesOf(repos: ImportRepos, ctx: ImportContext, item: WxrItem) {
     else if (id === null && oldSitePath(url, ctx.hosts)) ctx.report.missing(url);
   }
   const byId = new Map<string, ImageView>();
-  const galleryIds = [...item.content.matchAll(/\[gallery[^\]]*\bids\s*=\s*["']?([\d,\s]+)/g)].flatMap((m) =>
-    (m[1] ?? '').split(',').map((s) => s.trim()),
-  );
+  const galleryIds = [
+    ...item.content.matchAll(/\[gallery[^\]]*\b(?:ids|include)\s*=\s*["']?([\d,\s]+)/g),
+  ].flatMap((m) => (m[1] ?? '').split(',').map((s) => s.trim()));
   const attached = [...ctx.scan.attachments.values()].filter(
     (a) => a.parent === item.postId && item.content.includes('[gallery'),
   );
@@ -117,6 +117,9 @@ async function createArticle(
     attachedImages: () => images.attached.flatMap((id) => images.byId.get(id) ?? []),
   });
   ctx.report.report.removedByAllowlist += body.removed;
+  for (const w of body.warnings) {
+    ctx.report.warn(`post ${item.postId}: ${w.message}`, (item.contentLine ?? item.line) + w.line - 1);
+  }
   ctx.report.shortcodes(body.unknownShortcodes);
 
   const thumbnail = metaValue(item, '_thumbnail_id');

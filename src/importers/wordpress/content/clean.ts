@@ -4,6 +4,8 @@
 import { sanitizeArticleHtml } from '../../../core/html-policy.ts';
 import { autop } from './autop.ts';
 import { hasBlocks, stripBlocks } from './blocks.ts';
+import { type ContentWarning, convertGutenbergGalleries } from './galleries.ts';
+import { convertClassicPullquotes, convertGutenbergQuotes } from './quotes.ts';
 import { convertShortcodes, type ShortcodeContext } from './shortcodes.ts';
 
 export interface ImageTarget {
@@ -23,6 +25,14 @@ export interface CleanResult {
   /** Elements and attributes the allowlist removed (scripts, event handlers, inline styles…). */
   removed: number;
   unknownShortcodes: string[];
+  /** What the operator should know about this body; line counts from 1 at the content's start. */
+  warnings: { message: string; line: number }[];
+}
+
+/** The line (from 1) of the content where `near` was written; 1 when it cannot be found. */
+function lineOf(content: string, near: string): number {
+  const at = content.indexOf(near);
+  return at < 0 ? 1 : content.slice(0, at).split('\n').length;
 }
 
 const IMG = /<img\b[^>]*>/gi;
@@ -58,11 +68,25 @@ function retargetImages(html: string, ctx: CleanContext): string {
 
 export function cleanBody(content: string, ctx: CleanContext): CleanResult {
   const blocks = hasBlocks(content);
-  const withoutBlocks = blocks ? stripBlocks(content) : content;
-  const { html: converted, unknown } = convertShortcodes(withoutBlocks, ctx);
-  const paragraphs = blocks ? converted : autop(converted);
+  const warnings: ContentWarning[] = [];
+  let forms = content;
+  if (blocks) {
+    // Galleries and quotes are read with their block comments, which stripBlocks removes.
+    const galleries = convertGutenbergGalleries(forms);
+    warnings.push(...galleries.warnings);
+    forms = convertGutenbergQuotes(galleries.html);
+  }
+  const withoutBlocks = convertClassicPullquotes(blocks ? stripBlocks(forms) : forms);
+  const shortcodes = convertShortcodes(withoutBlocks, ctx);
+  warnings.push(...shortcodes.warnings);
+  const paragraphs = blocks ? shortcodes.html : autop(shortcodes.html);
   const { html, removed } = sanitizeArticleHtml(retargetImages(paragraphs, ctx));
-  return { html: html.trim(), removed, unknownShortcodes: unknown };
+  return {
+    html: html.trim(),
+    removed,
+    unknownShortcodes: shortcodes.unknown,
+    warnings: warnings.map((w) => ({ message: w.message, line: lineOf(content, w.near) })),
+  };
 }
 
 /** A WordPress comment (limited HTML) as the plain text Midad stores for comments. */

@@ -2,12 +2,10 @@
 // equivalent; any other shortcode is left as text, exactly as written, and its name is
 // reported so the editors can decide what to do with it.
 import { escapeHtml } from '../../../core/html-policy.ts';
+import { type ContentWarning, type GallerySourceImage, galleryShortcode } from './galleries.ts';
 
-export interface ShortcodeImage {
-  src: string;
-  alt: string;
-  caption: string;
-}
+/** An image for a gallery: the imported media (with srcset and size) or the old URL. */
+export type ShortcodeImage = GallerySourceImage;
 
 export interface ShortcodeContext {
   /** An attachment by its WordPress id, for [gallery ids="…"]. */
@@ -20,6 +18,7 @@ export interface ShortcodeResult {
   html: string;
   /** Names of shortcodes kept as text, one entry per occurrence. */
   unknown: string[];
+  warnings: ContentWarning[];
 }
 
 const WITH_BODY = /\[(caption|wp_caption|embed|audio|video)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/g;
@@ -78,9 +77,14 @@ export function convertShortcodes(html: string, ctx: ShortcodeContext): Shortcod
     if (name === 'caption' || name === 'wp_caption') return caption(attrs, body);
     return mediaLink(name === 'embed' ? body : (attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? body));
   });
-  out = out.replace(SINGLE, (_all, name: string, rawAttrs: string) => {
+  const warnings: ContentWarning[] = [];
+  out = out.replace(SINGLE, (raw: string, name: string, rawAttrs: string) => {
     const attrs = parseAttributes(rawAttrs);
-    if (name === 'gallery') return gallery(attrs, ctx);
+    if (name === 'gallery') {
+      const converted = galleryShortcode(attrs, raw, ctx);
+      warnings.push(...converted.warnings);
+      return converted.html;
+    }
     if (name === 'playlist') return gallery({ ids: attrs.ids ?? '' }, ctx);
     return mediaLink(attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? attrs.url ?? '');
   });
@@ -93,5 +97,5 @@ export function convertShortcodes(html: string, ctx: ShortcodeContext): Shortcod
     const looksLikeShortcode = attrs.includes('=') || selfClose === '/' || closers.has(name) || attrs === '';
     if (looksLikeShortcode) unknown.push(name);
   }
-  return { html: out, unknown };
+  return { html: out, unknown, warnings };
 }
