@@ -67,7 +67,7 @@ export interface MediaVariant {
   path: string;
 }
 
-export interface Media {
+export interface Media extends MediaAvFields {
   id: number;
   path: string;
   mime: string;
@@ -79,6 +79,33 @@ export interface Media {
   credit: string;
   variants: MediaVariant[];
   createdAt: IsoDate;
+}
+
+/** Audio and video facts of a media item, beside the fields every item has. */
+export interface MediaAvFields {
+  /** What the file is; rows read from the database always say (older literals may not). */
+  kind?: MediaKind;
+  /** Audio and video: the playing time the container declares. */
+  durationMs?: number | null;
+  /** Audio and video: the codec names read from the file. */
+  codec?: string | null;
+  /** Video: the library image shown before it plays. */
+  posterMediaId?: number | null;
+}
+
+export type MediaKind = 'image' | 'document' | 'audio' | 'video' | 'captions';
+
+/** A WebVTT file attached to an audio or video item as captions or subtitles. */
+export interface MediaTrack {
+  id: number;
+  mediaId: number;
+  trackMediaId: number;
+  /** The path of the WebVTT file. */
+  path: string;
+  lang: string;
+  label: string;
+  kind: 'captions' | 'subtitles';
+  position: number;
 }
 
 export interface Article {

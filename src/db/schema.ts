@@ -108,6 +108,22 @@ export interface MediaTable {
   credit: Generated<string>;
   variants: Generated<string>; // JSON array of MediaVariant
   created_at: string;
+  /** image | document | audio | video | captions (017_audio_video). */
+  kind: Generated<string>;
+  duration_ms: number | null;
+  codec: string | null;
+  poster_media_id: number | null;
+}
+
+export interface MediaTracksTable {
+  id: Generated<number>;
+  media_id: number;
+  track_media_id: number;
+  lang: string;
+  label: string;
+  /** 'captions' or 'subtitles'. */
+  kind: string;
+  position: number;
 }
 
 export interface RedirectsTable {
@@ -404,6 +420,7 @@ export interface Database {
   article_tags: ArticleTagsTable;
   comments: CommentsTable;
   media: MediaTable;
+  media_tracks: MediaTracksTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
   tag_links: TagLinksTable;

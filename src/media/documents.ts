@@ -43,6 +43,7 @@ export async function ingestDocument(
     return await deps.repos.media.create({
       path,
       mime: PDF_MIME,
+      kind: 'document',
       size: input.buffer.length,
       alt: input.alt?.trim() ?? '',
       caption: input.caption?.trim() ?? '',

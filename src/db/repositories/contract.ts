@@ -10,6 +10,8 @@ import type {
   IsoDate,
   Lang,
   Media,
+  MediaAvFields,
+  MediaTrack,
   MediaVariant,
   Person,
   PersonLink,
@@ -258,7 +260,7 @@ export interface CommentsRepository {
   count(filter?: { status?: CommentStatus }): Promise<number>;
 }
 
-export interface NewMedia {
+export interface NewMedia extends MediaAvFields {
   path: string;
   mime: string;
   size: number;
@@ -287,6 +289,11 @@ export interface MediaRepository {
   usage(id: number): Promise<MediaUsage>;
   /** Removes the row (references are cleared by the schema); the files are the caller's. */
   delete(id: number): Promise<void>;
+  /** Caption and subtitle tracks of audio or video items, in their order. */
+  tracksOf(mediaIds: readonly number[]): Promise<MediaTrack[]>;
+  addTrack(input: Omit<MediaTrack, 'id' | 'path' | 'position'>): Promise<MediaTrack>;
+  /** Removes one track of an item; false when it was not there. */
+  removeTrack(mediaId: number, trackId: number): Promise<boolean>;
 }
 
 export interface RedirectsRepository {

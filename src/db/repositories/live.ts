@@ -40,6 +40,7 @@ export interface LiveRepository {
   /** `created` is false when an entry with the same idempotency key was already stored. */
   createEntry(input: NewLiveEntry): Promise<{ entry: LiveEntry; created: boolean }>;
   entryById(id: number): Promise<LiveEntry | null>;
+  entryByKey(articleId: number, idempotencyKey: string): Promise<LiveEntry | null>;
   updateEntry(id: number, patch: LiveEntryPatch): Promise<LiveEntry | null>;
   listEntries(articleId: number, query?: LiveEntryQuery): Promise<LiveEntry[]>;
   /** Entries (deleted ones too) changed at or after a moment, oldest change first. */
@@ -155,6 +156,14 @@ export function createLiveRepository(db: Kysely<Database>): LiveRepository {
 
     async entryById(id) {
       const row = await entries().where('id', '=', id).executeTakeFirst();
+      return row ? toEntry(row) : null;
+    },
+
+    async entryByKey(articleId, idempotencyKey) {
+      const row = await entries()
+        .where('article_id', '=', articleId)
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
       return row ? toEntry(row) : null;
     },
 

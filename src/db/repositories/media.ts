@@ -1,8 +1,9 @@
 import { type ExpressionBuilder, type Kysely, sql, type Updateable } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
-import type { ArticleStatus, Lang, Media, MediaVariant } from '../../core/types.ts';
+import type { ArticleStatus, Lang, Media, MediaKind, MediaVariant } from '../../core/types.ts';
 import type { Database, MediaRow, MediaTable } from '../schema.ts';
 import type { MediaRepository } from './contract.ts';
+import { mediaTrackMethods } from './media-tracks.ts';
 import { guardWrite, inOrderOf, nowIso, toCount, unique } from './support.ts';
 
 export function toMedia(row: MediaRow): Media {
@@ -18,6 +19,10 @@ export function toMedia(row: MediaRow): Media {
     credit: row.credit,
     variants: JSON.parse(row.variants) as MediaVariant[],
     createdAt: row.created_at,
+    kind: (row.kind ?? 'image') as MediaKind,
+    durationMs: row.duration_ms ?? null,
+    codec: row.codec ?? null,
+    posterMediaId: row.poster_media_id ?? null,
   };
 }
 
@@ -66,6 +71,10 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
               caption: input.caption ?? '',
               credit: input.credit ?? '',
               variants: JSON.stringify(input.variants ?? []),
+              kind: input.kind ?? 'image',
+              duration_ms: input.durationMs ?? null,
+              codec: input.codec ?? null,
+              poster_media_id: input.posterMediaId ?? null,
               created_at: nowIso(),
             })
             .returningAll()
@@ -97,6 +106,7 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
       if (patch.caption !== undefined) set.caption = patch.caption;
       if (patch.credit !== undefined) set.credit = patch.credit;
       if (patch.variants !== undefined) set.variants = JSON.stringify(patch.variants);
+      if (patch.posterMediaId !== undefined) set.poster_media_id = patch.posterMediaId;
       // An empty SET is a syntax error, so a patch with nothing in it is a read.
       const row =
         Object.keys(set).length === 0
@@ -152,5 +162,7 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
     async delete(id) {
       await db.deleteFrom('media').where('id', '=', id).execute();
     },
+
+    ...mediaTrackMethods(db),
   };
 }

@@ -21,7 +21,8 @@ export interface ContentTable {
 }
 
 export const CONTENT_TABLES: readonly ContentTable[] = [
-  { name: 'media', key: ['id'] },
+  // A video's poster may be an image uploaded after it.
+  { name: 'media', key: ['id'], selfReference: 'poster_media_id' },
   { name: 'people', key: ['id'] },
   { name: 'sections', key: ['id'], selfReference: 'parent_id' },
   { name: 'tags', key: ['id'] },
@@ -44,6 +45,7 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'readership_referrers', key: ['article_id', 'day', 'domain'], since: '012_readership' },
   { name: 'readership_devices', key: ['article_id', 'day', 'device'], since: '012_readership' },
   { name: 'article_corrections', key: ['id'], since: '016_corrections' },
+  { name: 'media_tracks', key: ['id'], since: '017_audio_video' },
   { name: 'live_coverage', key: ['article_id'], since: '018_live' },
   { name: 'live_entries', key: ['id'], since: '018_live' },
   { name: 'newsletter_subscribers', key: ['id'], since: '015_newsletters' },

@@ -18,6 +18,26 @@ export async function maxUploadBytes(repos: Pick<Repositories, 'settings'>): Pro
   return Math.floor(mb * 1024 * 1024);
 }
 
+/** Settings key of the audio and video upload limit, in megabytes. */
+export const MAX_AV_UPLOAD_SETTING = 'media.maxAudioVideoMB';
+export const DEFAULT_MAX_AV_UPLOAD_MB = 200;
+
+const AvUploadLimit = z.number().positive().max(4096).catch(DEFAULT_MAX_AV_UPLOAD_MB);
+
+/** The largest audio or video file the site accepts, in bytes. */
+export async function maxAudioVideoBytes(repos: Pick<Repositories, 'settings'>): Promise<number> {
+  const mb = AvUploadLimit.parse(await repos.settings.get(MAX_AV_UPLOAD_SETTING));
+  return Math.floor(mb * 1024 * 1024);
+}
+
+/** The most bytes an upload form may send: the larger of the two limits (each kind is held to its own). */
+export async function uploadReadLimitBytes(services: {
+  repos: Pick<Repositories, 'settings'>;
+}): Promise<number> {
+  const [files, av] = await Promise.all([maxUploadBytes(services.repos), maxAudioVideoBytes(services.repos)]);
+  return Math.max(files, av);
+}
+
 /** The largest upload accepted, in bytes, for the web layer. */
 export function uploadLimitBytes(services: { repos: Pick<Repositories, 'settings'> }): Promise<number> {
   return maxUploadBytes(services.repos);

@@ -1,16 +1,20 @@
-// Uploading to the media library: images and PDFs, told apart by their bytes, under the site's
-// size limit. The files are written and the images encoded before the transaction opens, so the
+// Uploading to the media library: images, PDFs, audio, video and WebVTT captions, told apart by
+// their bytes, each kind under its size limit (audio and video have their own, larger one). The files are written and the images encoded before the transaction opens, so the
 // database is held only for the row and its audit entry; a refused row takes its files with it.
 import { z } from 'zod';
 import { authorize } from '../../core/policies/index.ts';
 import type { Media } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import type { MediaRepository } from '../../db/repositories/contract.ts';
+import { Invalid } from '../../core/errors.ts';
+import { ingestAudioVideo } from '../../media/audio-video.ts';
+import { ingestCaptions, looksLikeVtt } from '../../media/captions.ts';
 import { ingestDocument, isPdf } from '../../media/documents.ts';
 import { ingestImage } from '../../media/images.ts';
+import { claimsAudioVideo } from '../../media/sniff-av.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
-import { maxUploadBytes } from './queries.ts';
+import { maxAudioVideoBytes, maxUploadBytes } from './queries.ts';
 
 export const MediaText = z.object({
   alt: z.string().trim().max(500).default(''),
@@ -24,6 +28,9 @@ export const UploadMediaInput = z.object({
   alt: MediaText.shape.alt,
   caption: MediaText.shape.caption,
   credit: MediaText.shape.credit,
+  /** The name and type the file was sent with: never trusted, only answered when they are wrong. */
+  filename: z.string().max(500).optional(),
+  declaredType: z.string().max(200).optional(),
 });
 export type UploadMediaInput = z.input<typeof UploadMediaInput>;
 
@@ -33,12 +40,35 @@ type MediaRows = { media: Pick<MediaRepository, 'create'> };
 async function ingest(
   services: Pick<Services, 'repos' | 'config'>,
   repos: MediaRows,
-  item: { buffer: Buffer } & Partial<MediaText>,
+  item: {
+    buffer: Buffer;
+    filename?: string | undefined;
+    declaredType?: string | undefined;
+  } & Partial<MediaText>,
 ): Promise<Media> {
-  const maxBytes = await maxUploadBytes(services.repos);
+  const [maxBytes, maxAvBytes] = await Promise.all([
+    maxUploadBytes(services.repos),
+    maxAudioVideoBytes(services.repos),
+  ]);
   const deps = { repos, mediaRoot: services.config.mediaRoot, maxBytes };
-  // The bytes decide: a PDF is kept as a download, anything else must be an image sharp reads.
-  return isPdf(item.buffer) ? ingestDocument(item, deps) : ingestImage(item, deps);
+  const text = { buffer: item.buffer, alt: item.alt, caption: item.caption, credit: item.credit };
+  // The bytes decide: a PDF is kept as a download, WebVTT as captions, audio and video as
+  // themselves; anything else must be an image sharp reads.
+  if (isPdf(item.buffer)) return ingestDocument(text, deps);
+  if (looksLikeVtt(item.buffer) || /\.vtt$/i.test(item.filename ?? '')) {
+    if (item.buffer.length > maxBytes)
+      throw new Invalid('The file is larger than the upload limit.', { file: 'too_large' });
+    return ingestCaptions(text, deps);
+  }
+  const av = await ingestAudioVideo(text, { ...deps, maxBytes: maxAvBytes });
+  if (av) return av;
+  if (claimsAudioVideo({ filename: item.filename ?? '', type: item.declaredType ?? '' })) {
+    throw new Invalid(
+      'The file is named or sent as audio or video, but its content is not MP3, M4A, Ogg, Opus, WAV, MP4 or WebM.',
+      { file: 'not_audio_video' },
+    );
+  }
+  return ingestImage(text, deps);
 }
 
 /**
