@@ -9,7 +9,6 @@ import pg from 'pg';
 import { SetupError } from '../core/errors.ts';
 import type { Dialect } from './migrations/helpers.ts';
 import type { Database } from './schema.ts';
-import { cachingDatabase, type StatementCacheStats } from './statement-cache.ts';
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -21,8 +20,6 @@ export interface Db {
    * bookkeeping table to it, because Kysely otherwise looks for that table in every schema.
    */
   schema?: string;
-  /** SQLite only: how often a query found its compiled statement already prepared. */
-  statementCache?(): StatementCacheStats;
   close(): Promise<void>;
 }
 
@@ -80,15 +77,10 @@ function openSqlite(file: string): Db {
   } catch (err) {
     throw unopenableSqlite(file, err);
   }
-  // Statements compiled once per SQL text, and transactions that take the write lock at BEGIN.
-  const database = cachingDatabase(sqlite);
-  const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: database as unknown as SQLite.Database }),
-  });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     kysely,
     dialect: 'sqlite',
-    statementCache: () => database.stats,
     location: memory ? ':memory:' : path.resolve(file),
     close: () => kysely.destroy(),
   };

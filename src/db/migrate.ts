@@ -20,6 +20,7 @@ import * as m016 from './migrations/016_corrections.ts';
 import * as m017 from './migrations/017_audio_video.ts';
 import * as m018 from './migrations/018_live.ts';
 import * as m023 from './migrations/023_content_languages.ts';
+import * as m025 from './migrations/025_translations.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '017_audio_video': m017,
   '018_live': m018,
   '023_content_languages': m023,
+  '025_translations': m025,
 };
 
 /** Every migration, in the order they apply. */

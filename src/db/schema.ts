@@ -283,6 +283,13 @@ export interface ArticleCorrectionsTable {
   updated_at: string;
 }
 
+export interface ArticleTranslationsTable {
+  article_id: number;
+  source_id: number;
+  reviewed_at: string;
+  reviewed_by: number | null;
+}
+
 export interface NewsletterSubscribersTable {
   id: Generated<number>;
   email: string;
@@ -440,6 +447,7 @@ export interface Database {
   newsletter_editions: NewsletterEditionsTable;
   newsletter_counts: NewsletterCountsTable;
   article_corrections: ArticleCorrectionsTable;
+  article_translations: ArticleTranslationsTable;
   live_coverage: LiveCoverageTable;
   live_entries: LiveEntriesTable;
   related_docs: RelatedDocsTable;

@@ -52,21 +52,17 @@ export async function shutDown({ app, background, services, graceMs }: Running):
   await services.close();
 }
 
-/**
- * SIGTERM or SIGINT shuts down gracefully and exits 0; a second signal exits at once with 1.
- * Returns a function that starts the same shutdown without a signal (a cluster worker asked by
- * its primary); it does nothing once a shutdown has begun, so a worker that gets both the
- * terminal's SIGINT and its primary's request is not cut short. Long-lived answers (event
- * streams) are ended from a Fastify `preClose` hook, which app.close() runs first.
- */
-export function shutDownOnSignals(
-  running: Running,
-  exit: (code: number) => void = process.exit,
-): (reason: string) => void {
+/** SIGTERM or SIGINT shuts down gracefully and exits 0; a second signal exits at once with 1. */
+export function shutDownOnSignals(running: Running, exit: (code: number) => void = process.exit): void {
   let stopping = false;
-  const begin = (reason: string) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      running.app.log.warn({ signal }, 'second signal while shutting down: exiting now');
+      exit(1);
+      return;
+    }
     stopping = true;
-    running.app.log.info({ reason }, 'shutting down: finishing requests in flight');
+    running.app.log.info({ signal }, 'shutting down: finishing requests in flight');
     shutDown(running).then(
       () => exit(0),
       (err: unknown) => {
@@ -75,17 +71,6 @@ export function shutDownOnSignals(
       },
     );
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      running.app.log.warn({ signal }, 'second signal while shutting down: exiting now');
-      exit(1);
-      return;
-    }
-    begin(signal);
-  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-  return (reason) => {
-    if (!stopping) begin(reason);
-  };
 }

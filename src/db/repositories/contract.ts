@@ -35,6 +35,7 @@ import type {
 } from './editorial-contract.ts';
 import type { ApiTokensRepository } from './api-tokens.ts';
 import type { CorrectionsRepository } from './corrections.ts';
+import type { TranslationsRepository } from './translations.ts';
 import type { LanguagesRepository } from './languages.ts';
 import type { LiveRepository } from './live.ts';
 import type { ImportsRepository } from './imports.ts';
@@ -344,6 +345,8 @@ export interface Repositories {
   readershipFigures: ReadershipFiguresRepository;
   /** Corrections and updates shown on articles. */
   corrections: CorrectionsRepository;
+  /** Which article each translation was made from, and when it was last checked against it. */
+  translations: TranslationsRepository;
   languages: LanguagesRepository;
   /** Live coverage of articles and its entries. */
   live: LiveRepository;

@@ -27,6 +27,7 @@ import { createRedirectsRepository } from './redirects.ts';
 import { createSectionsRepository } from './sections.ts';
 import { createSettingsRepository } from './settings.ts';
 import { createTagsRepository } from './tags.ts';
+import { createTranslationsRepository } from './translations.ts';
 import { createWebhookDeliveriesRepository, createWebhooksRepository } from './webhooks.ts';
 
 export type * from './auth-contract.ts';
@@ -64,6 +65,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     readership: createReadershipRepository(db),
     readershipFigures: createReadershipFiguresRepository(db),
     corrections: createCorrectionsRepository(db),
+    translations: createTranslationsRepository(db),
     languages: createLanguagesRepository(db),
     live: createLiveRepository(db),
   };

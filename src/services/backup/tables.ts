@@ -45,6 +45,7 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'readership_referrers', key: ['article_id', 'day', 'domain'], since: '012_readership' },
   { name: 'readership_devices', key: ['article_id', 'day', 'device'], since: '012_readership' },
   { name: 'article_corrections', key: ['id'], since: '016_corrections' },
+  { name: 'article_translations', key: ['article_id'], since: '025_translations' },
   { name: 'media_tracks', key: ['id'], since: '017_audio_video' },
   { name: 'live_coverage', key: ['article_id'], since: '018_live' },
   { name: 'live_entries', key: ['id'], since: '018_live' },

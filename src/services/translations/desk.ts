@@ -1,0 +1,82 @@
+// The translation desk of one article: every version of the story with its status, which one
+// each was translated from, whether its source changed since it was last checked, the site's
+// languages the story is still missing, and articles that could be linked as versions of it.
+import type { Lang } from '../../core/types.ts';
+import { type Person, type Article, LANGUAGES } from '../../core/types.ts';
+import { sourceChanged } from '../../core/translations.ts';
+import { articleOrNotFound } from '../articles/editing.ts';
+import type { Services } from '../context.ts';
+import { loadSiteSettings, servedLanguages } from '../settings.ts';
+import { mayReadSource } from './access.ts';
+import { can } from '../../core/policies/index.ts';
+import { Forbidden } from '../../core/errors.ts';
+
+export interface DeskVersion {
+  article: Article;
+  /** The version this one was translated from, when the desk knows it. */
+  sourceId: number | null;
+  reviewedAt: string | null;
+  /** Published, and its source changed after it was published and last reviewed. */
+  sourceChanged: boolean;
+  /** The person may open it in the editor. */
+  editable: boolean;
+}
+
+export interface TranslationDesk {
+  article: Article;
+  versions: DeskVersion[];
+  /** Site languages with no version yet: "translate into …" offers these. */
+  missing: Lang[];
+  /** Recent articles in other languages, not in this story, that may be linked to it. */
+  candidates: Article[];
+  /** The source of the opened article, when it is a translation (side-by-side reading). */
+  source: Article | null;
+}
+
+const CANDIDATES_PER_LANGUAGE = 30;
+
+export async function translationDesk(
+  services: Services,
+  person: Person,
+  articleId: number,
+): Promise<TranslationDesk> {
+  const { repos } = services;
+  const article = await articleOrNotFound(repos, articleId);
+  if (!mayReadSource(person, article)) throw new Forbidden('You may not see this article.');
+  const group =
+    article.translationGroup === null
+      ? [article]
+      : await repos.articles.translations(article.translationGroup);
+  const members = group.filter((a) => a.status !== 'trashed' || a.id === article.id);
+  const links = await repos.translations.touching(members.map((a) => a.id));
+  const linkOf = new Map(links.map((l) => [l.articleId, l]));
+  const byId = new Map(members.map((a) => [a.id, a]));
+  const versions = members.map((a): DeskVersion => {
+    const link = linkOf.get(a.id) ?? null;
+    const source = link ? byId.get(link.sourceId) : undefined;
+    return {
+      article: a,
+      sourceId: link?.sourceId ?? null,
+      reviewedAt: link?.reviewedAt ?? null,
+      sourceChanged: link && source ? sourceChanged(link, a, source) : false,
+      editable: can(person, { kind: 'article.edit', article: a }),
+    };
+  });
+  const settings = await loadSiteSettings(repos);
+  const present = new Set(members.map((a) => a.lang));
+  const missing = servedLanguages(settings).filter((l) => !present.has(l));
+  const others = LANGUAGES.filter((l) => l !== article.lang && servedLanguages(settings).includes(l));
+  const candidates: Article[] = [];
+  for (const lang of others) {
+    if (present.has(lang)) continue;
+    const page = await repos.articles.listForNewsroom({
+      lang,
+      limit: CANDIDATES_PER_LANGUAGE,
+      ...(can(person, { kind: 'article.list-all' }) ? {} : { authorId: person.id }),
+    });
+    candidates.push(...page.items.filter((a) => a.status !== 'trashed' && !byId.has(a.id)));
+  }
+  const ownLink = linkOf.get(article.id);
+  const source = ownLink ? (byId.get(ownLink.sourceId) ?? null) : null;
+  return { article, versions, missing, candidates, source };
+}

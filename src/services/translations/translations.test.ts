@@ -1,0 +1,195 @@
+// The translation desk's commands on both engines: "translate into …" makes a linked draft with
+// the source's text, once per language; linking and unlinking existing articles move them
+// between stories (refusing a language the story has, the same language, a reversed link);
+// a published translation is flagged when its source changes afterwards, until reviewed; who
+// may do what; and every write is audited.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildArticle, buildPerson } from '../../../test/support/factories.ts';
+import { loadConfig } from '../../config.ts';
+import { Forbidden, Invalid } from '../../core/errors.ts';
+import type { Person } from '../../core/types.ts';
+import { forEachEngine } from '../../db/test-databases.ts';
+import type { Actor } from '../actor.ts';
+import { addCorrection } from '../articles/corrections.ts';
+import { type Services, servicesFor } from '../context.ts';
+import { translationDesk } from './desk.ts';
+import { linkTranslation, markTranslationReviewed, unlinkTranslation } from './links.ts';
+import { startTranslation, TranslationExists } from './start-translation.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-translations-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const as = (person: Person): Actor => ({ person, ipHash: 'test' });
+
+await forEachEngine((engine) => {
+  describe('translation desk commands', () => {
+    let services: Services;
+    const ready = (async () => {
+      const config = loadConfig({}, { dataDir: path.join(dir, engine.dialect), logLevel: 'silent' });
+      services = servicesFor(config, await engine.fresh());
+    })();
+    const audited = async (action: string) =>
+      (await services.repos.audit.list({ limit: 500, action })).length;
+
+    it('makes a linked draft in another language with the text copied, once per language', async () => {
+      await ready;
+      const editor = await buildPerson(services, { role: 'editor' });
+      const source = await buildArticle(services, {
+        lang: 'ar',
+        title: 'افتتاح جسر جديد على النهر',
+        dek: 'الجسر يربط ضفتي المدينة',
+        bodyHtml: '<p>افتُتح صباح اليوم جسر جديد.</p>',
+      });
+      const draft = await startTranslation(services, as(editor), { sourceId: source.id, lang: 'fr' });
+      assert.equal(draft.lang, 'fr');
+      assert.equal(draft.status, 'draft');
+      assert.equal(draft.title, source.title);
+      assert.equal(draft.dek, source.dek);
+      assert.equal(draft.bodyHtml, source.bodyHtml);
+      assert.deepEqual(draft.authorIds, [editor.id]);
+      const after = await services.repos.articles.byId(source.id);
+      assert.equal(after?.translationGroup, source.id, 'the source starts the story group');
+      assert.equal(draft.translationGroup, source.id);
+      assert.equal(after?.updatedAt, source.updatedAt, "the source's updated time is untouched");
+      assert.deepEqual(await services.repos.translations.byArticle(draft.id), {
+        articleId: draft.id,
+        sourceId: source.id,
+        reviewedAt: (await services.repos.translations.byArticle(draft.id))?.reviewedAt,
+        reviewedBy: editor.id,
+      });
+      assert.equal(await audited('article.translation-started'), 1);
+
+      await assert.rejects(
+        startTranslation(services, as(editor), { sourceId: source.id, lang: 'fr' }),
+        (err) => err instanceof TranslationExists && err.existing.id === draft.id,
+      );
+      // From the translation too: it is the same story.
+      await assert.rejects(
+        startTranslation(services, as(editor), { sourceId: draft.id, lang: 'ar' }),
+        TranslationExists,
+      );
+      await assert.rejects(
+        startTranslation(services, as(editor), { sourceId: source.id, lang: 'ar' }),
+        Invalid,
+      );
+      await assert.rejects(
+        startTranslation(services, as(editor), { sourceId: source.id, lang: 'de' as 'fr' }),
+        Invalid,
+      );
+      const desk = await translationDesk(services, editor, source.id);
+      assert.deepEqual(
+        desk.versions.map((v) => [v.article.lang, v.sourceId]),
+        [
+          ['ar', null],
+          ['fr', source.id],
+        ],
+      );
+      assert.deepEqual(desk.missing, ['en']);
+    });
+
+    it('flags a published translation when its source changes afterwards, until reviewed', async () => {
+      await ready;
+      const editor = await buildPerson(services, { role: 'editor' });
+      const source = await buildArticle(services, { lang: 'ar', publishedAt: '2026-03-01T08:00:00.000Z' });
+      await services.repos.articles.update(source.id, { updatedAt: '2026-03-01T08:00:00.000Z' });
+      const draft = await startTranslation(services, as(editor), { sourceId: source.id, lang: 'en' });
+      const flagged = async () =>
+        (await translationDesk(services, editor, source.id)).versions.find((v) => v.article.id === draft.id)
+          ?.sourceChanged;
+      // The source corrected while the translation is a draft: the translator works on the new text.
+      assert.equal(await flagged(), false);
+      await services.repos.articles.update(draft.id, {
+        status: 'published',
+        publishedAt: new Date(Date.now() - 1000).toISOString(),
+      });
+      assert.equal(await flagged(), false, 'published after the last change of its source');
+      await new Promise((r) => setTimeout(r, 5));
+      await addCorrection(services, as(editor), {
+        articleId: source.id,
+        kind: 'correction',
+        body: 'صُحّح اسم الجسر في الفقرة الأولى.',
+      });
+      assert.equal(await flagged(), true, 'the correction of the source flags the translation');
+      await markTranslationReviewed(services, as(editor), { articleId: draft.id });
+      assert.equal(await flagged(), false);
+      assert.equal(await audited('article.translation-reviewed'), 1);
+      // Reviewing an article that is not a translation is refused.
+      await assert.rejects(markTranslationReviewed(services, as(editor), { articleId: source.id }));
+    });
+
+    it('links and unlinks existing articles, refusing what would break a story', async () => {
+      await ready;
+      const editor = await buildPerson(services, { role: 'editor' });
+      const ar = await buildArticle(services, { lang: 'ar' });
+      const fr = await buildArticle(services, { lang: 'fr' });
+      const fr2 = await buildArticle(services, { lang: 'fr' });
+      const en = await buildArticle(services, { lang: 'en' });
+      await linkTranslation(services, as(editor), { articleId: fr.id, sourceId: ar.id });
+      assert.equal((await services.repos.articles.byId(fr.id))?.translationGroup, ar.id);
+      assert.equal((await services.repos.articles.byId(ar.id))?.translationGroup, ar.id);
+      await assert.rejects(
+        linkTranslation(services, as(editor), { articleId: fr2.id, sourceId: ar.id }),
+        (err) => err instanceof TranslationExists && err.existing.id === fr.id,
+      );
+      await assert.rejects(
+        linkTranslation(services, as(editor), { articleId: ar.id, sourceId: fr.id }),
+        Invalid,
+      );
+      await assert.rejects(
+        linkTranslation(services, as(editor), { articleId: fr2.id, sourceId: fr.id }),
+        Invalid,
+      );
+      await assert.rejects(
+        linkTranslation(services, as(editor), { articleId: ar.id, sourceId: ar.id }),
+        Invalid,
+      );
+      assert.equal((await services.repos.articles.byId(fr2.id))?.translationGroup, null, 'nothing half-done');
+
+      await linkTranslation(services, as(editor), { articleId: en.id, sourceId: fr.id });
+      assert.equal((await services.repos.articles.byId(en.id))?.translationGroup, ar.id);
+      await unlinkTranslation(services, as(editor), { articleId: fr.id });
+      assert.equal((await services.repos.articles.byId(fr.id))?.translationGroup, null);
+      assert.equal(
+        await services.repos.translations.byArticle(en.id),
+        null,
+        "its translation's link went with it",
+      );
+      assert.equal(
+        (await services.repos.articles.byId(en.id))?.translationGroup,
+        ar.id,
+        'the rest stays one story',
+      );
+      await unlinkTranslation(services, as(editor), { articleId: en.id });
+      assert.equal(
+        (await services.repos.articles.byId(ar.id))?.translationGroup,
+        null,
+        'a story of one is no group',
+      );
+      await assert.rejects(unlinkTranslation(services, as(editor), { articleId: en.id }), Invalid);
+      assert.equal(await audited('article.translation-linked'), 2);
+      assert.equal(await audited('article.translation-unlinked'), 2);
+    });
+
+    it('lets contributors translate only what they may read, and link only what they may edit', async () => {
+      await ready;
+      const contributor = await buildPerson(services, { role: 'contributor' });
+      const someoneElses = await buildArticle(services, { lang: 'ar' });
+      await assert.rejects(
+        startTranslation(services, as(contributor), { sourceId: someoneElses.id, lang: 'fr' }),
+        Forbidden,
+      );
+      const own = await buildArticle(services, { lang: 'ar', status: 'draft', authorIds: [contributor.id] });
+      const draft = await startTranslation(services, as(contributor), { sourceId: own.id, lang: 'fr' });
+      assert.deepEqual(draft.authorIds, [contributor.id]);
+      await assert.rejects(
+        linkTranslation(services, as(contributor), { articleId: someoneElses.id, sourceId: own.id }),
+        Forbidden,
+      );
+      await assert.rejects(translationDesk(services, contributor, someoneElses.id), Forbidden);
+    });
+  });
+});
