@@ -23,6 +23,7 @@ import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { correctionMessages } from '../corrections/messages.ts';
 import { presentCorrections, registerCorrectionRoutes } from '../corrections/routes.tsx';
+import { registerTranslationRoutes } from '../translations/routes.tsx';
 import { idParam } from '../params.ts';
 import { articleFiguresLink } from '../readership/nav.ts';
 import { ArticleEditor, type EditorView } from './editor-view.tsx';
@@ -49,6 +50,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
 
   registerRevisionRoutes(app, deps);
   registerCorrectionRoutes(app, deps);
+  registerTranslationRoutes(app, deps);
 
   app.get('/articles', async (request, reply) => {
     const staff = request.staff!;

@@ -1,0 +1,176 @@
+// The translation desk of an article: the page, "translate into …" (which opens the new draft
+// in the editor), linking an existing article, unlinking a version and marking a translation
+// reviewed. A refusal shows the page again with its reason; a success goes back to it (303).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Invalid } from '../../../core/errors.ts';
+import { format } from '../../../core/i18n.ts';
+import { directionOf } from '../../../core/languages/direction.ts';
+import type { Lang } from '../../../core/types.ts';
+import { parseInput } from '../../../core/validation.ts';
+import { type TranslationDesk, translationDesk } from '../../../services/translations/desk.ts';
+import {
+  linkTranslation,
+  markTranslationReviewed,
+  unlinkTranslation,
+} from '../../../services/translations/links.ts';
+import { startTranslation, TranslationExists } from '../../../services/translations/start-translation.ts';
+import { plainText, statusLabel } from '../articles/presenter.ts';
+import { articleMessages } from '../articles/messages.ts';
+import { actorOf, checkCsrf } from '../auth.ts';
+import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { idParam } from '../params.ts';
+import { languageName, type TranslationMessages, translationMessages } from './messages.ts';
+import { DeskParams, DeskQuery, LinkForm, StartForm, VersionForm } from './schema.ts';
+import { type DeskView, TranslationDeskPage } from './views.tsx';
+
+function paragraphs(html: string): string[] {
+  // Block ends become paragraph breaks, so the source reads as it is laid out.
+  return plainText(html.replace(/<\/(p|h\d|li|blockquote|figcaption)>/gi, '$&\n\n'))
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+export function presentDesk(desk: TranslationDesk, lang: Lang): DeskView {
+  const ta = articleMessages(lang);
+  const byId = new Map(desk.versions.map((v) => [v.article.id, v.article]));
+  return {
+    articleId: desk.article.id,
+    title: desk.article.title,
+    versions: desk.versions.map((v) => {
+      const source = v.sourceId === null ? undefined : byId.get(v.sourceId);
+      return {
+        id: v.article.id,
+        lang: v.article.lang,
+        langName: languageName(v.article.lang, lang),
+        dir: directionOf(v.article.lang),
+        title: v.article.title,
+        status: statusLabel(ta, v.article.status),
+        isThis: v.article.id === desk.article.id,
+        sourceLabel: source ? languageName(source.lang, lang) : null,
+        sourceChanged: v.sourceChanged,
+        isTranslation: v.sourceId !== null,
+        editable: v.editable,
+      };
+    }),
+    missing: desk.missing.map((l) => ({ lang: l, name: languageName(l, lang) })),
+    candidates: desk.candidates.map((a) => ({
+      id: a.id,
+      label: `${languageName(a.lang, lang)} · ${a.title || translationMessages(lang).untitled} · ${statusLabel(ta, a.status)}`,
+    })),
+    source: desk.source
+      ? {
+          lang: desk.source.lang,
+          langName: languageName(desk.source.lang, lang),
+          dir: directionOf(desk.source.lang),
+          title: desk.source.title,
+          dek: desk.source.dek,
+          text: paragraphs(desk.source.bodyHtml),
+        }
+      : null,
+  };
+}
+
+function reasonOf(err: Invalid | TranslationExists, t: TranslationMessages): string {
+  if (err instanceof TranslationExists) return format(t.exists, { title: err.existing.title || t.untitled });
+  const reason = Object.values(err.fields)[0];
+  if (reason === 'same' || reason === 'same-language') return t.sameLanguage;
+  if (reason === 'reversed') return t.reversed;
+  if (reason === 'not-linked') return t.notLinked;
+  if (reason === 'not enabled') return t.notEnabled;
+  return t.refused;
+}
+
+export function registerTranslationRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
+  const { services } = deps;
+
+  async function sendDesk(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    articleId: number,
+    page: { notice?: { kind: 'success' | 'error'; text: string } | null; status?: number } = {},
+  ) {
+    const staff = request.staff!;
+    const lang = languageOf(request);
+    const t = translationMessages(lang);
+    const desk = await translationDesk(services, staff.person, articleId);
+    return sendNewsroomPage(deps, request, reply, {
+      title: format(t.titleOf, { title: desk.article.title || t.untitled }),
+      current: '/newsroom/articles',
+      status: page.status ?? 200,
+      notice: page.notice ?? null,
+      body: <TranslationDeskPage t={t} csrf={staff.session.csrfToken} view={presentDesk(desk, lang)} />,
+    });
+  }
+
+  /** Runs a desk command; a refusal it can explain shows the desk again with the reason. */
+  async function attempt(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    articleId: number,
+    run: () => Promise<string>,
+  ) {
+    try {
+      return reply.redirect(await run(), 303);
+    } catch (err) {
+      if (!(err instanceof Invalid) && !(err instanceof TranslationExists)) throw err;
+      if (err instanceof Invalid && err.code === 'malformed') throw err;
+      const t = translationMessages(languageOf(request));
+      return sendDesk(request, reply, articleId, {
+        notice: { kind: 'error', text: `${t.refused} ${reasonOf(err, t)}` },
+        status: err.status,
+      });
+    }
+  }
+
+  app.get('/articles/:id/translations', async (request, reply) => {
+    const articleId = idParam(DeskParams, request.params);
+    const { done } = parseInput(DeskQuery, request.query);
+    const t = translationMessages(languageOf(request));
+    return sendDesk(request, reply, articleId, { notice: done ? { kind: 'success', text: t[done] } : null });
+  });
+
+  app.post('/articles/:id/translations', async (request, reply) => {
+    checkCsrf(request);
+    const articleId = idParam(DeskParams, request.params);
+    const form = parseInput(StartForm, request.body);
+    const actor = await actorOf(services, request);
+    return attempt(request, reply, articleId, async () => {
+      const draft = await startTranslation(services, actor, { sourceId: articleId, lang: form.lang });
+      return `/newsroom/articles/${draft.id}`;
+    });
+  });
+
+  app.post('/articles/:id/translations/link', async (request, reply) => {
+    checkCsrf(request);
+    const articleId = idParam(DeskParams, request.params);
+    const form = parseInput(LinkForm, request.body);
+    const actor = await actorOf(services, request);
+    return attempt(request, reply, articleId, async () => {
+      await linkTranslation(services, actor, { articleId: form.article_id, sourceId: articleId });
+      return `/newsroom/articles/${articleId}/translations?done=linked`;
+    });
+  });
+
+  app.post('/articles/:id/translations/unlink', async (request, reply) => {
+    checkCsrf(request);
+    const articleId = idParam(DeskParams, request.params);
+    const form = parseInput(VersionForm, request.body);
+    const actor = await actorOf(services, request);
+    return attempt(request, reply, articleId, async () => {
+      await unlinkTranslation(services, actor, { articleId: form.version_id });
+      return `/newsroom/articles/${articleId}/translations?done=unlinked`;
+    });
+  });
+
+  app.post('/articles/:id/translations/reviewed', async (request, reply) => {
+    checkCsrf(request);
+    const articleId = idParam(DeskParams, request.params);
+    const form = parseInput(VersionForm, request.body);
+    const actor = await actorOf(services, request);
+    return attempt(request, reply, articleId, async () => {
+      await markTranslationReviewed(services, actor, { articleId: form.version_id });
+      return `/newsroom/articles/${articleId}/translations?done=reviewed`;
+    });
+  });
+}
