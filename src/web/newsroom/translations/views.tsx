@@ -74,17 +74,17 @@ function VersionRow({
           <p class="nr-meta">{t.upToDate}</p>
         ) : null}
         {v.editable && v.sourceChanged ? (
-          <form method="post" action={action('reviewed')} class="nr-inline-form">
+          <form method="post" action={action('reviewed')} class="nr-desk-action">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="version_id" value={String(v.id)} />
             <button type="submit">{t.markReviewed}</button>
           </form>
         ) : null}
         {v.editable && view.versions.length > 1 ? (
-          <form method="post" action={action('unlink')} class="nr-inline-form">
+          <form method="post" action={action('unlink')} class="nr-desk-action">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="version_id" value={String(v.id)} />
-            <button type="submit" class="nr-button-quiet">
+            <button type="submit" class="nr-link-button">
               {t.unlink}
             </button>
           </form>
@@ -104,7 +104,7 @@ export function TranslationDeskPage({
   view: DeskView;
 }) {
   return (
-    <div class="nr-stack">
+    <div class="nr-desk">
       <p>
         <a href={`/newsroom/articles/${view.articleId}`}>{t.backToEditor}</a>
       </p>
