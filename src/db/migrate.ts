@@ -17,6 +17,7 @@ import * as m012 from './migrations/012_readership.ts';
 import * as m014 from './migrations/014_outbox.ts';
 import * as m015 from './migrations/015_newsletters.ts';
 import * as m016 from './migrations/016_corrections.ts';
+import * as m019 from './migrations/019_staff_search.ts';
 import * as m017 from './migrations/017_audio_video.ts';
 import * as m018 from './migrations/018_live.ts';
 import * as m023 from './migrations/023_content_languages.ts';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '014_outbox': m014,
   '015_newsletters': m015,
   '016_corrections': m016,
+  '019_staff_search': m019,
   '017_audio_video': m017,
   '018_live': m018,
   '023_content_languages': m023,

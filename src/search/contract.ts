@@ -1,6 +1,7 @@
 // What the rest of the program may ask of the search index, and what an engine (SQLite FTS5,
 // PostgreSQL tsvector) must provide to serve it. The engines only run queries; analysis,
 // planning and the final ranking are shared, so both engines answer alike.
+import type { RawBuilder } from 'kysely';
 import type { IsoDate, Lang } from '../core/types.ts';
 import type { RelatedIndex } from './related/related-index.ts';
 import type { SnippetPart } from './snippet.ts';
@@ -72,11 +73,19 @@ export interface SearchResult {
 }
 
 export interface SearchIndex {
-  /** Writes the article's entry, or removes it if the article is not published. */
+  /**
+   * Writes the article's entry: in the reader index if it is published, in the newsroom's
+   * (src/search/staff.ts) otherwise, and takes it out of the other.
+   */
   indexArticle(id: number): Promise<void>;
   removeArticle(id: number): Promise<void>;
+  /**
+   * Newsroom search over every status: a subquery of the ids of articles whose title, dek, body
+   * or names hold every word of `text`, analyzed as reader search is; null when it has no words.
+   */
+  staffMatches(text: string): Promise<RawBuilder<unknown> | null>;
   search(query: SearchQuery): Promise<SearchResult>;
-  /** Empties and refills the index; reports progress after each batch. */
+  /** Empties and refills both indexes; reports progress after each batch; returns the published count. */
   rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
   /** Forgets the cached protected names (call after tags or people change). */
   forgetNames(): void;

@@ -6,22 +6,23 @@ import type { Database } from '../db/schema.ts';
 
 export interface SourceDoc {
   id: number;
+  /** Published articles go to the reader index, every other status to the newsroom's. */
+  published: boolean;
   title: string;
   dek: string;
   body: string;
   names: string;
 }
 
-/** Only published articles are indexed; the query still checks the publication date. */
+/** Only published articles are in the reader index; the query still checks the publication date. */
 const INDEXED_STATUS = 'published';
 
 export async function loadDocs(db: Kysely<Database>, ids: readonly number[]): Promise<SourceDoc[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'title', 'dek', 'body_html'])
+    .select(['id', 'status', 'title', 'dek', 'body_html'])
     .where('id', 'in', [...ids])
-    .where('status', '=', INDEXED_STATUS)
     .execute();
   if (rows.length === 0) return [];
   const found = rows.map((r) => r.id);
@@ -47,6 +48,7 @@ export async function loadDocs(db: Kysely<Database>, ids: readonly number[]): Pr
   }
   return rows.map((r) => ({
     id: r.id,
+    published: r.status === INDEXED_STATUS,
     title: r.title,
     dek: r.dek,
     body: htmlToText(r.body_html),
@@ -54,12 +56,11 @@ export async function loadDocs(db: Kysely<Database>, ids: readonly number[]): Pr
   }));
 }
 
-/** Ids of indexable articles after `afterId`, in id order, for batched rebuilds. */
+/** Ids of articles (every status: each goes to one index) after `afterId`, in id order, for batched rebuilds. */
 export async function nextIds(db: Kysely<Database>, afterId: number, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom('articles')
     .select('id')
-    .where('status', '=', INDEXED_STATUS)
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
@@ -67,11 +68,11 @@ export async function nextIds(db: Kysely<Database>, afterId: number, limit: numb
   return rows.map((r) => r.id);
 }
 
+/** Every article: published ones fill the reader index, the others the newsroom's. */
 export async function countIndexable(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('articles')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('status', '=', INDEXED_STATUS)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

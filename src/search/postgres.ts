@@ -20,7 +20,7 @@ export function quoteLexeme(term: string): string {
  * The word's forms in the main tsvector: the typed forms anywhere (in the stems weight too:
  * فيضان finds فيضانات, whose stem it is), the stem only among the stems.
  */
-function docQuery(main: string[], stem: string): string {
+export function docQuery(main: string[], stem: string): string {
   const typed = main.map(quoteLexeme);
   return (main.includes(stem) ? typed : [...typed, `${quoteLexeme(stem)}:D`]).join(' | ');
 }
@@ -34,7 +34,7 @@ function wordCondition(word: PlanWord): RawBuilder<unknown> {
   return sql`(${doc} OR ${guess} OR ${alt})`;
 }
 
-function matchCondition(q: EngineQuery): RawBuilder<unknown> {
+export function matchCondition(q: Pick<EngineQuery, 'plan' | 'mode'>): RawBuilder<unknown> {
   return sql`(${sql.join(q.plan.words.map(wordCondition), sql.raw(q.mode === 'all' ? ' AND ' : ' OR '))})`;
 }
 

@@ -24,6 +24,7 @@ import { rerank } from './rank.ts';
 import { createRelatedIndex } from './related/related-index.ts';
 import { buildSnippet, highlightAll } from './snippet.ts';
 import { sqliteEngine } from './sqlite.ts';
+import { staffEngine } from './staff.ts';
 
 /** Relevance ranking looks at this many best matches; deeper pages are not offered. */
 export const MAX_RANKED = 300;
@@ -51,6 +52,7 @@ export function createSearchIndex(
   cache: SearchCache = newSearchCache(),
 ): SearchIndex {
   const engine: SearchEngine = dialect === 'postgres' ? postgresEngine(db) : sqliteEngine(db);
+  const staff = staffEngine(db, dialect);
 
   const analyzer = async (): Promise<Analyzer> => {
     if (!cache.analyzer || Date.now() - cache.loadedAt > NAMES_TTL_MS) {
@@ -60,12 +62,29 @@ export function createSearchIndex(
     return cache.analyzer;
   };
 
-  const indexIds = async (ids: readonly number[]): Promise<void> => {
+  /** Each article goes to one index: readers' if published, the newsroom's otherwise. Returns the readers' count. */
+  const indexIds = async (ids: readonly number[]): Promise<number> => {
     const a = await analyzer();
     const docs = await loadDocs(db, ids);
     const found = new Set(docs.map((d) => d.id));
-    for (const doc of docs) await engine.write(doc.id, indexColumns(a, doc));
-    for (const id of ids) if (!found.has(id)) await engine.remove(id);
+    let published = 0;
+    for (const doc of docs) {
+      const columns = indexColumns(a, doc);
+      if (doc.published) {
+        await engine.write(doc.id, columns);
+        await staff.remove(doc.id);
+        published++;
+      } else {
+        await engine.remove(doc.id);
+        await staff.write(doc.id, columns);
+      }
+    }
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      await engine.remove(id);
+      await staff.remove(id);
+    }
+    return published;
   };
 
   /**
@@ -95,8 +114,13 @@ export function createSearchIndex(
 
   return {
     related: createRelatedIndex(db, dialect, analyzer),
-    indexArticle: (id) => indexIds([id]),
-    removeArticle: (id) => engine.remove(id),
+    indexArticle: async (id) => {
+      await indexIds([id]);
+    },
+    removeArticle: async (id) => {
+      await engine.remove(id);
+      await staff.remove(id);
+    },
     forgetNames() {
       cache.analyzer = null;
     },
@@ -105,18 +129,31 @@ export function createSearchIndex(
       cache.analyzer = null;
       const total = await countIndexable(db);
       await engine.clear();
+      await staff.clear();
       let done = 0;
+      let published = 0;
       let after = 0;
       onProgress?.(0, total);
       for (;;) {
         const ids = await nextIds(db, after, BATCH);
         if (ids.length === 0) break;
-        await indexIds(ids);
+        published += await indexIds(ids);
         done += ids.length;
         after = ids[ids.length - 1]!;
         onProgress?.(done, Math.max(total, done));
       }
-      return done;
+      return published;
+    },
+
+    async staffMatches(text) {
+      const a = await analyzer();
+      const plan = planQuery(a, text);
+      if (plan.words.length === 0) return null;
+      // A word in neither index, as typed, is also looked for without a one-letter prefix.
+      const words = await Promise.all(
+        plan.words.map(async (w) => ({ ...w, widen: !((await isPresent(w)) || (await staff.exists(w))) })),
+      );
+      return staff.matchingIds({ words });
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {

@@ -28,6 +28,10 @@ export interface AssetUrls {
   icon: string;
   newsroomCss: string;
   mediaUploadJs: string;
+  /** The article list's "select all" and bulk-bar helper. */
+  newsroomListJs: string;
+  /** The import progress page's live updates. */
+  importProgressJs: string;
   editorJs: string;
   /** Swaps an embed's facade for its player on press; only on pages that have an embed. */
   embedJs: string;
@@ -62,6 +66,8 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.min.js', editorBundle()),
       mediaUploadJs: url('media-upload.js'),
+      newsroomListJs: url('newsroom-list.js'),
+      importProgressJs: url('import-progress.js'),
       embedJs: url('embed.js'),
     },
     files,

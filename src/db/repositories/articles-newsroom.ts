@@ -1,9 +1,20 @@
-// The newsroom's view of articles: every status, filtered and searched by title.
-import { type Kysely, sql } from 'kysely';
+// The newsroom's view of articles: every status, filtered, searched (the ids come from the
+// newsroom's search, src/search/staff.ts) and sorted by the list's columns.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { hydrate } from './article-rows.ts';
-import type { ArticlesRepository, NewsroomArticleQuery } from './contract.ts';
+import type { ArticlesRepository, NewsroomArticleQuery, NewsroomSort } from './contract.ts';
 import { toCount } from './support.ts';
+
+/** Sort keys as SQL; nulls (no date yet) last in either direction, alike on both engines. */
+const SORT_SQL: Record<NewsroomSort, RawBuilder<unknown>> = {
+  title: sql`lower(title)`,
+  status: sql`status`,
+  lang: sql`lang`,
+  updated: sql`updated_at`,
+  published: sql`published_at`,
+  comments: sql`(SELECT count(*) FROM comments c WHERE c.article_id = articles.id AND c.status = 'approved')`,
+};
 
 export function newsroomQueries(db: Kysely<Database>): Pick<ArticlesRepository, 'listForNewsroom'> {
   return {
@@ -19,16 +30,15 @@ export function newsroomQueries(db: Kysely<Database>): Pick<ArticlesRepository, 
           eb.selectFrom('article_authors').select('article_id').where('person_id', '=', authorId),
         );
       }
-      if (q.titleContains) {
-        // Titles are matched as typed, case-insensitively; the reader search handles Arabic folding.
-        const needle = `%${q.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        base = base.where(sql<boolean>`lower(title) like ${needle} escape '\\'`);
-      }
+      if (q.idsIn) base = base.where(sql<boolean>`id IN (${q.idsIn})`);
+      const key = SORT_SQL[q.sort ?? 'updated'];
+      const dir = sql.raw(q.descending === false ? 'ASC' : 'DESC');
       const [rows, total] = await Promise.all([
         base
           .selectAll()
-          .orderBy('updated_at', 'desc')
-          .orderBy('id', 'desc')
+          .orderBy(sql`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`)
+          .orderBy(sql`${key} ${dir}`)
+          .orderBy('id', q.descending === false ? 'asc' : 'desc')
           .limit(q.limit)
           .offset(q.offset ?? 0)
           .execute(),

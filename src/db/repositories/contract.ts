@@ -1,5 +1,6 @@
 // What the rest of the program may ask of storage. Each repository is created over a
 // Kysely instance or a transaction, so a service can run several of them in one transaction.
+import type { RawBuilder } from 'kysely';
 import type { MediaUsage } from '../../core/media.ts';
 import type {
   Article,
@@ -188,12 +189,19 @@ export interface Page<T> {
   total: number;
 }
 
+/** Columns the newsroom's article list sorts by. */
+export type NewsroomSort = 'title' | 'status' | 'lang' | 'updated' | 'published' | 'comments';
+
 export interface NewsroomArticleQuery {
   status?: ArticleStatus;
   lang?: Lang;
   sectionId?: number;
   authorId?: number;
-  titleContains?: string;
+  /** A subquery of article ids to keep (the newsroom search's matches). */
+  idsIn?: RawBuilder<unknown>;
+  /** Last changed first unless told otherwise. */
+  sort?: NewsroomSort;
+  descending?: boolean;
   limit: number;
   offset?: number;
 }

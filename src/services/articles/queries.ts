@@ -1,9 +1,9 @@
-// What the newsroom's article pages show: the filtered list, the editor's article with what its
-// menus and side panels need, and one revision. Each returns plain data; the pages word it.
+// What the newsroom's article pages show: the editor's article with what its menus and side
+// panels need, and one revision (the list is in list.ts). Each returns plain data; the pages word it.
 import { NotFound } from '../../core/errors.ts';
-import { authorize, can } from '../../core/policies/index.ts';
+import { authorize } from '../../core/policies/index.ts';
 import type { Revision } from '../../core/revisions.ts';
-import type { Article, ArticleStatus, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
+import type { Article, IsoDate, Person, Section, Tag } from '../../core/types.ts';
 import type { Services } from '../context.ts';
 import { loadSiteSettings } from '../settings.ts';
 import { articleOrNotFound } from './editing.ts';
@@ -17,80 +17,6 @@ export async function editableArticle(
   const article = await articleOrNotFound(services.repos, articleId);
   authorize(person, { kind: 'article.edit', article });
   return article;
-}
-
-export const ARTICLES_PER_PAGE = 30;
-
-export interface ArticleListFilters {
-  status?: ArticleStatus | undefined;
-  sectionId?: number | undefined;
-  authorId?: number | undefined;
-  lang?: Lang | undefined;
-  q?: string | undefined;
-  page: number;
-}
-
-export interface ArticleListItem {
-  id: number;
-  title: string;
-  lang: Lang;
-  status: ArticleStatus;
-  sectionId: number | null;
-  authorNames: string[];
-  /** Published date, or the last change for what is not published. */
-  date: IsoDate;
-}
-
-export interface ArticleList {
-  items: ArticleListItem[];
-  total: number;
-  perPage: number;
-  /** Editors see everyone's articles and may filter by author; others see their own only. */
-  seesAll: boolean;
-  sections: Section[];
-  people: { id: number; name: string }[];
-  timezone: string;
-}
-
-export async function listNewsroomArticles(
-  services: Pick<Services, 'repos'>,
-  person: Person,
-  filters: ArticleListFilters,
-): Promise<ArticleList> {
-  const { repos } = services;
-  const seesAll = can(person, { kind: 'article.list-all' });
-  const [page, sections, people, { timezone }] = await Promise.all([
-    repos.articles.listForNewsroom({
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.lang ? { lang: filters.lang } : {}),
-      ...(filters.sectionId ? { sectionId: filters.sectionId } : {}),
-      ...(filters.q ? { titleContains: filters.q } : {}),
-      ...(seesAll ? (filters.authorId ? { authorId: filters.authorId } : {}) : { authorId: person.id }),
-      limit: ARTICLES_PER_PAGE,
-      offset: (filters.page - 1) * ARTICLES_PER_PAGE,
-    }),
-    repos.sections.list(),
-    repos.people.list(),
-    loadSiteSettings(repos),
-  ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  return {
-    items: page.items.map((a) => ({
-      id: a.id,
-      title: a.title,
-      lang: a.lang,
-      status: a.status,
-      sectionId: a.sectionId,
-      authorNames: a.authorIds.map((id) => names.get(id) ?? ''),
-      date: a.publishedAt ?? a.updatedAt,
-    })),
-    total: page.total,
-    perPage: ARTICLES_PER_PAGE,
-    seesAll,
-    sections,
-    people: people.map((p) => ({ id: p.id, name: p.name })),
-    timezone,
-  };
 }
 
 export interface EditorArticle {

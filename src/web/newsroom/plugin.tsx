@@ -2,15 +2,14 @@
 // its routes. Everything here is private: never cached, never indexed.
 import type { FastifyInstance } from 'fastify';
 import { CsrfRejected } from '../../core/errors.ts';
-import { format } from '../../core/i18n.ts';
 import { defaultSignInThrottles, type SignInThrottles } from '../../services/auth/throttle.ts';
-import { dashboardCounts } from '../../services/newsroom/dashboard.ts';
 import { siteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account/routes.tsx';
 import { registerApiTokenRoutes } from './api-tokens/routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './sign-in/routes.tsx';
+import { registerDashboardRoutes } from './dashboard/routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerImportRoutes } from './import/routes.tsx';
 import { registerAuditRoutes } from './audit/routes.tsx';
@@ -25,7 +24,7 @@ import { registerWebhookRoutes } from './webhooks/routes.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
 import { registerSubscriberRoutes } from './subscribers/routes.tsx';
 import { registerTelegramRoutes } from './telegram/routes.tsx';
-import { messagesFor, type NewsroomDeps, sendNewsroomPage } from './page.ts';
+import type { NewsroomDeps } from './page.ts';
 
 const PUBLIC_PATHS = new Set(['/newsroom/sign-in', '/newsroom/sign-in/code', '/newsroom/sign-out']);
 
@@ -59,31 +58,7 @@ export async function newsroomPlugin(
     }
   });
 
-  app.get('/', async (request, reply) => {
-    const staff = request.staff!;
-    const t = messagesFor(request);
-    const { published, drafts, pendingComments: pending } = await dashboardCounts(deps.services);
-    return sendNewsroomPage(deps, request, reply, {
-      title: format(t.welcome, { name: staff.person.name }),
-      current: '/newsroom',
-      body: (
-        <dl class="nr-stats">
-          <div>
-            <dt>{t.publishedArticles}</dt>
-            <dd>{published}</dd>
-          </div>
-          <div>
-            <dt>{t.drafts}</dt>
-            <dd>{drafts}</dd>
-          </div>
-          <div>
-            <dt>{t.pendingComments}</dt>
-            <dd>{pending}</dd>
-          </div>
-        </dl>
-      ),
-    });
-  });
+  registerDashboardRoutes(app, deps);
 
   const throttles = options.throttles ?? defaultSignInThrottles();
   registerAuthRoutes(app, deps, throttles);

@@ -2,18 +2,13 @@
 // POST, so it works without JavaScript), autosave, preview links.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayDate } from '../../../core/dates.ts';
-import { ARTICLE_STATUSES, type Article } from '../../../core/types.ts';
+import type { Article } from '../../../core/types.ts';
 import { parseInput } from '../../../core/validation.ts';
 import { autosaveArticle, discardAutosave } from '../../../services/articles/autosave.ts';
 import { createDraft } from '../../../services/articles/create-draft.ts';
 import { ArticleInvalid, StaleSave } from '../../../services/articles/editing.ts';
 import { createPreviewLink, revokePreviewLinks } from '../../../services/articles/preview.ts';
-import {
-  articleForEditor,
-  editableArticle,
-  editorSupport,
-  listNewsroomArticles,
-} from '../../../services/articles/queries.ts';
+import { articleForEditor, editableArticle, editorSupport } from '../../../services/articles/queries.ts';
 import { correctionsForEditor } from '../../../services/articles/corrections.ts';
 import { saveArticle } from '../../../services/articles/save-article.ts';
 import { can } from '../../../core/policies/index.ts';
@@ -27,7 +22,7 @@ import { registerTranslationRoutes } from '../translations/routes.tsx';
 import { idParam } from '../params.ts';
 import { articleFiguresLink } from '../readership/nav.ts';
 import { ArticleEditor, type EditorView } from './editor-view.tsx';
-import { ArticleList, type ListRow } from './list-view.tsx';
+import { registerArticleListRoutes } from './list-routes.tsx';
 import { articleMessages } from './messages.ts';
 import {
   availableActions,
@@ -42,73 +37,16 @@ import {
   statusLabel,
 } from './presenter.ts';
 import { registerRevisionRoutes } from './revision-routes.tsx';
-import { ArticleParams, AutosaveForm, EditorForm, EditorQuery, ListQuery } from './schema.ts';
+import { ArticleParams, AutosaveForm, EditorForm, EditorQuery } from './schema.ts';
 import { whatsappView } from './whatsapp.tsx';
 
 export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
 
+  registerArticleListRoutes(app, deps);
   registerRevisionRoutes(app, deps);
   registerCorrectionRoutes(app, deps);
   registerTranslationRoutes(app, deps);
-
-  app.get('/articles', async (request, reply) => {
-    const staff = request.staff!;
-    const lang = languageOf(request);
-    const t = articleMessages(lang);
-    const q = parseInput(ListQuery, request.query);
-    const list = await listNewsroomArticles(services, staff.person, {
-      status: q.status,
-      sectionId: q.section,
-      authorId: q.author,
-      lang: q.lang,
-      q: q.q,
-      page: q.page,
-    });
-    const sections = new Map(list.sections.map((s) => [s.id, sectionLabel(s, lang)]));
-    const rows: ListRow[] = list.items.map((a) => ({
-      id: a.id,
-      title: a.title,
-      lang: a.lang,
-      status: a.status,
-      statusLabel: statusLabel(t, a.status),
-      section: a.sectionId === null ? '' : (sections.get(a.sectionId) ?? ''),
-      authors: a.authorNames.join('، '),
-      date: displayDate(a.date, lang, list.timezone).gregorian,
-      editHref: `/newsroom/articles/${a.id}`,
-    }));
-    const search = new URLSearchParams(request.url.split('?')[1] ?? '');
-    const pageHref = (n: number) => {
-      search.set('page', String(n));
-      return `/newsroom/articles?${search}`;
-    };
-    return sendNewsroomPage(deps, request, reply, {
-      title: t.articles,
-      current: '/newsroom/articles',
-      body: (
-        <ArticleList
-          t={t}
-          csrf={staff.session.csrfToken}
-          rows={rows}
-          filters={{
-            status: q.status ?? '',
-            section: q.section ? String(q.section) : '',
-            author: q.author ? String(q.author) : '',
-            lang: q.lang ?? '',
-            q: q.q ?? '',
-          }}
-          options={{
-            sections: list.sections.map((s) => ({ id: s.id, name: sectionLabel(s, lang) })),
-            authors: list.people,
-            statuses: ARTICLE_STATUSES.map((value) => ({ value, label: statusLabel(t, value) })),
-          }}
-          showAuthorFilter={list.seesAll}
-          prev={q.page > 1 ? pageHref(q.page - 1) : null}
-          next={q.page * list.perPage < list.total ? pageHref(q.page + 1) : null}
-        />
-      ),
-    });
-  });
 
   app.post('/articles/new', async (request, reply) => {
     checkCsrf(request);

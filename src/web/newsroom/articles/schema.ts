@@ -2,7 +2,6 @@
 // twice (400, nothing runs); a filter with a value no form offers is ignored, as a link with a
 // stale filter should still open the list.
 import { z } from 'zod';
-import { ARTICLE_STATUSES, type ArticleStatus, LANGUAGES, type Lang } from '../../../core/types.ts';
 import { ArticleForm } from '../../../services/articles/input.ts';
 import { INTENTS, type Intent } from '../../../services/articles/save-article.ts';
 
@@ -12,27 +11,6 @@ export const RevisionParams = z
   .transform(({ rid }) => ({ id: rid }));
 
 const word = z.string().max(200).optional();
-const positive = (v: string | undefined) => {
-  const n = Number(v);
-  return v && Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
-export const ListQuery = z.object({
-  status: word.transform((v) =>
-    ARTICLE_STATUSES.includes(v as ArticleStatus) ? (v as ArticleStatus) : undefined,
-  ),
-  section: word.transform(positive),
-  author: word.transform(positive),
-  lang: word.transform((v) => (LANGUAGES.includes(v as Lang) ? (v as Lang) : undefined)),
-  q: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.length <= 200 ? v : undefined)),
-  page: word.transform((v) => {
-    const n = positive(v);
-    return n !== undefined && n <= 10_000 ? n : 1;
-  }),
-});
 
 /** The page the editor shows after a step: which one was done, or the preview link made. */
 export const EditorQuery = z.object({

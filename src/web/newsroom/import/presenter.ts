@@ -116,3 +116,28 @@ export function presentRun(
     summary: run.status === 'done' ? presentSummary(run.report, t) : null,
   };
 }
+
+/** The progress page's JSON: what its script writes into the page. */
+export interface ProgressJson {
+  status: ImportRunStatus;
+  statusText: string;
+  active: boolean;
+  done: number;
+  total: number;
+  progressText: string;
+  rateText: string;
+  error: string | null;
+}
+
+export function presentProgress(run: RunView, t: ImportMessages): ProgressJson {
+  return {
+    status: run.status,
+    statusText: run.statusText,
+    active: run.active,
+    done: run.done,
+    total: run.total,
+    progressText: run.total > 0 ? run.progressText : t.reading,
+    rateText: run.rateText ?? '',
+    error: run.error,
+  };
+}

@@ -23,7 +23,7 @@ import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
 import { type ImportMessages, importMessages } from './messages.ts';
-import { presentRun, presentRunRow } from './presenter.ts';
+import { presentProgress, presentRun, presentRunRow } from './presenter.ts';
 import { ImportForm, ImportRunParams } from './schema.ts';
 import { type ImportFormValues, ImportPage, RunPage } from './views.tsx';
 
@@ -235,9 +235,27 @@ export function registerImportRoutes(app: FastifyInstance, deps: NewsroomDeps): 
     return sendNewsroomPage(deps, request, reply, {
       title: t.title,
       current: '/newsroom/import',
-      ...(view.active ? { refreshSeconds: 2 } : {}),
-      body: <RunPage t={t} csrf={request.staff!.session.csrfToken} run={view} />,
+      body: (
+        <RunPage
+          t={t}
+          csrf={request.staff!.session.csrfToken}
+          run={view}
+          script={deps.assets.importProgressJs}
+        />
+      ),
     });
+  });
+
+  // What the progress page's script polls: the run's state, worded in the person's language.
+  app.get('/import/:id/progress.json', async (request, reply) => {
+    authorize(request.staff!.person, { kind: 'import.run' });
+    const id = idParam(ImportRunParams, request.params);
+    await interruptStaleImports(services, await actorOf(services, request));
+    const { run, timezone } = await importRunWithTimezone(services, id);
+    const lang = languageOf(request);
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send(presentProgress(presentRun(run, importMessages(lang), { lang, timezone }), importMessages(lang)));
   });
 
   app.get('/import/:id/report.json', async (request, reply) => {

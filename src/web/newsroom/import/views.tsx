@@ -149,27 +149,53 @@ export function ImportPage(props: {
   );
 }
 
-export function RunPage({ t, csrf, run }: { t: ImportMessages; csrf: string; run: RunView }) {
+export function RunPage({
+  t,
+  csrf,
+  run,
+  script,
+}: {
+  t: ImportMessages;
+  csrf: string;
+  run: RunView;
+  script: string;
+}) {
   return (
     <>
       <p>
         <b dir="auto">{run.fileName}</b> · {run.when} ·{' '}
-        <span class={`nr-run-${run.status}`}>{run.statusText}</span>
+        <span class={`nr-run-${run.status}`} data-run-status>
+          {run.statusText}
+        </span>
       </p>
       {run.active ? (
-        <section class="nr-card" aria-live="polite">
-          {run.total > 0 ? (
-            <>
-              <progress value={run.done} max={run.total} aria-label={t.progress}>
-                {run.progressText}
-              </progress>
-              <p>{run.progressText}</p>
-              {run.rateText ? <p>{run.rateText}</p> : null}
-            </>
-          ) : (
-            <p>{t.reading}</p>
-          )}
-          <p class="nr-help">{t.refreshNote}</p>
+        // The script polls progress.json and updates this card in place; the status line is
+        // the polite live region, told only what changed and at most every few seconds.
+        <section
+          class="nr-card"
+          data-import-progress={`/newsroom/import/${run.id}/progress.json`}
+          data-finished={t.finished}
+        >
+          <progress
+            value={run.total > 0 ? run.done : undefined}
+            max={run.total > 0 ? run.total : undefined}
+            aria-label={t.progress}
+          >
+            {run.progressText}
+          </progress>
+          <p data-progress-text>{run.total > 0 ? run.progressText : t.reading}</p>
+          <p data-rate-text>{run.rateText ?? ''}</p>
+          <p class="visually-hidden" role="status" aria-live="polite" data-live />
+          <p class="nr-help" data-refresh>
+            <a href={`/newsroom/import/${run.id}`}>{t.refresh}</a>
+          </p>
+          <p class="nr-help" data-live-note hidden>
+            {t.refreshNote}
+          </p>
+          <p data-summary-link hidden>
+            <a href={`/newsroom/import/${run.id}`}>{t.showSummary}</a>
+          </p>
+          <script src={script} defer />
         </section>
       ) : null}
       {run.error ? (
