@@ -222,6 +222,9 @@ describe('embed registry', () => {
       'https://www.google.com.evil.example/maps/@14.6,-17.4,15z',
       'https://www.youtube.com/watch?v=dQw4w9WgXcQ and more text',
       'https://example.org/video/123',
+      'https://x.com/home',
+      'https://www.youtube.com/',
+      'mailto:a@b.org',
       '',
       'not a url at all',
     ]) {
