@@ -12,6 +12,7 @@ import type {
   Lang,
   Media,
   MediaAvFields,
+  MediaKind,
   MediaTrack,
   MediaVariant,
   Person,
@@ -284,6 +285,8 @@ export interface NewMedia extends MediaAvFields {
 export interface MediaQuery {
   /** Words found in the alt text, caption or credit (case-insensitive for Latin letters). */
   q?: string;
+  /** Only items of these kinds (the poster choice lists images, the editor's player block audio and video). */
+  kinds?: readonly MediaKind[];
   limit: number;
   offset?: number;
 }

@@ -118,7 +118,11 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
 
     async list(query) {
       const q = query.q?.trim() ?? '';
-      const filtered = db.selectFrom('media').$if(q !== '', (qb) => qb.where(matching(q)));
+      const kinds = query.kinds ?? [];
+      const filtered = db
+        .selectFrom('media')
+        .$if(q !== '', (qb) => qb.where(matching(q)))
+        .$if(kinds.length > 0, (qb) => qb.where('kind', 'in', [...kinds]));
       const [rows, total] = await Promise.all([
         filtered
           .selectAll()

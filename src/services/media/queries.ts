@@ -2,7 +2,7 @@
 // site's upload limit.
 import { z } from 'zod';
 import { NotFound } from '../../core/errors.ts';
-import type { Media } from '../../core/types.ts';
+import type { Media, MediaKind } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { Services } from '../context.ts';
 
@@ -30,6 +30,11 @@ export async function maxAudioVideoBytes(repos: Pick<Repositories, 'settings'>):
   return Math.floor(mb * 1024 * 1024);
 }
 
+/** The audio and video limit in bytes, for the web layer. */
+export function audioVideoLimitBytes(services: { repos: Pick<Repositories, 'settings'> }): Promise<number> {
+  return maxAudioVideoBytes(services.repos);
+}
+
 /** The most bytes an upload form may send: the larger of the two limits (each kind is held to its own). */
 export async function uploadReadLimitBytes(services: {
   repos: Pick<Repositories, 'settings'>;
@@ -52,10 +57,11 @@ export interface MediaPage {
 /** One page of the library, newest first, optionally searched by alt text, caption and credit. */
 export async function listMedia(
   services: Pick<Services, 'repos'>,
-  query: { q: string; page: number; pageSize: number },
+  query: { q: string; page: number; pageSize: number; kinds?: readonly MediaKind[] },
 ): Promise<MediaPage> {
   const { items, total } = await services.repos.media.list({
     q: query.q,
+    ...(query.kinds ? { kinds: query.kinds } : {}),
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });

@@ -2,6 +2,7 @@
 // and delete; when delete is refused, the articles and people that still use the item.
 import type { MediaUsage } from '../../../core/media.ts';
 import type { NewsroomMessages } from '../messages.ts';
+import { AvPanels, AvPlayer, type AvView } from './AvPanels.tsx';
 import type { VariantView } from './presenter.ts';
 
 export interface EditView {
@@ -16,6 +17,8 @@ export interface EditView {
   dimensions: string | null;
   dateText: string;
   variants: VariantView[];
+  /** Audio and video: the player, poster and caption tracks. */
+  av: AvView | null;
 }
 
 export interface EditPageProps {
@@ -48,7 +51,9 @@ export function EditPage({
       {usage ? <UsageList t={t} usage={usage} articleHref={articleHref} personHref={personHref} /> : null}
       <div class="nr-media-edit">
         <figure class="nr-media-preview">
-          {item.preview ? (
+          {item.av ? (
+            <AvPlayer av={item.av} />
+          ) : item.preview ? (
             <img
               src={item.preview.src}
               srcset={item.preview.srcset || undefined}
@@ -94,6 +99,20 @@ export function EditPage({
             <bdi>{item.sizeText}</bdi>
           </dd>
         </div>
+        {item.av?.durationText ? (
+          <div>
+            <dt>{t.mediaDuration}</dt>
+            <dd>
+              <bdi dir="ltr">{item.av.durationText}</bdi>
+              {item.av.codec ? (
+                <>
+                  {' · '}
+                  <bdi dir="ltr">{item.av.codec}</bdi>
+                </>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
         {item.dimensions ? (
           <div>
             <dt>{t.mediaDimensions}</dt>
@@ -115,6 +134,7 @@ export function EditPage({
           </dd>
         </div>
       </dl>
+      {item.av ? <AvPanels t={t} csrf={csrf} id={item.id} av={item.av} /> : null}
       {item.variants.length > 0 ? (
         <section aria-labelledby="variants-heading">
           <h2 id="variants-heading">{t.mediaVariants}</h2>

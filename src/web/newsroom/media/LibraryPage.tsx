@@ -4,7 +4,8 @@ import { format } from '../../../core/i18n.ts';
 import type { NewsroomMessages } from '../messages.ts';
 import type { LibraryItemView } from './presenter.ts';
 
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/gif,application/pdf';
+export const ACCEPT =
+  'image/jpeg,image/png,image/webp,image/avif,image/gif,application/pdf,audio/*,video/mp4,video/webm,.mp3,.m4a,.ogg,.opus,.wav,.mp4,.webm,.vtt,text/vtt';
 
 export interface LibraryPageProps {
   t: NewsroomMessages;
@@ -52,7 +53,7 @@ export function LibraryPage(props: LibraryPageProps) {
                       decoding="async"
                     />
                   ) : (
-                    <span class="nr-media-doc">PDF</span>
+                    <span class="nr-media-doc">{item.badge}</span>
                   )}
                 </span>
                 <span class="nr-media-alt" dir="auto">
@@ -60,6 +61,11 @@ export function LibraryPage(props: LibraryPageProps) {
                 </span>
               </a>
               <span class="nr-meta">
+                {item.durationText ? (
+                  <>
+                    <bdi dir="ltr">{item.durationText}</bdi> ·{' '}
+                  </>
+                ) : null}
                 <bdi>{item.sizeText}</bdi> · {item.dateText}
               </span>
             </li>

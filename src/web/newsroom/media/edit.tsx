@@ -8,6 +8,7 @@ import { bestFallback, mediaUrl, srcsetFor } from '../../../media/images.ts';
 import { siteSettings } from '../../../services/settings.ts';
 import { authorPath, MEDIA_PREFIX } from '../../reader/urls.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { avView } from './av-view.ts';
 import { EditPage, type EditView } from './EditPage.tsx';
 import { formatBytes, isImage, presentVariants } from './presenter.ts';
 
@@ -38,6 +39,7 @@ export async function editView(deps: NewsroomDeps, request: FastifyRequest, medi
     dimensions: media.width && media.height ? `${media.width} × ${media.height}` : null,
     dateText: displayDate(media.createdAt, lang, timezone, true).gregorian,
     variants: presentVariants(media),
+    av: await avView(deps, media, messagesFor(request)),
   };
 }
 
@@ -57,7 +59,10 @@ export async function renderEdit(
   const t = messagesFor(request);
   const lang = languageOf(request);
   return sendNewsroomPage(deps, request, reply, {
-    title: page.item.alt || (page.item.isDocument ? t.mediaDocument : t.mediaLibrary),
+    title:
+      page.item.alt ||
+      (page.item.av ? (page.item.av.kind === 'audio' ? t.mediaAudio : t.mediaVideo) : null) ||
+      (page.item.isDocument ? t.mediaDocument : t.mediaLibrary),
     current: '/newsroom/media',
     status: page.status ?? 200,
     notice: page.notice ?? null,

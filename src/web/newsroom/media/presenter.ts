@@ -1,5 +1,6 @@
 // Shapes media rows for the library pages and for the editor's picker. Never queries.
 import { displayDate } from '../../../core/dates.ts';
+import { clockDuration } from '../../../core/duration.ts';
 import { Invalid } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
 import type { Lang, Media, MediaVariant } from '../../../core/types.ts';
@@ -21,6 +22,10 @@ export interface LibraryItemView {
   alt: string;
   fileUrl: string;
   isDocument: boolean;
+  /** What a tile without a picture says it holds: "PDF", "MP3", "MP4", "VTT". */
+  badge: string;
+  /** Audio and video: the playing time, "3:07". */
+  durationText: string | null;
   sizeText: string;
   dateText: string;
 }
@@ -45,6 +50,11 @@ export function formatBytes(bytes: number, lang: Lang): string {
 
 export const isImage = (media: Media): boolean => media.mime.startsWith('image/');
 
+/** The stored file's extension in capitals: what kind of file a tile without a picture holds. */
+export function badgeOf(media: Media): string {
+  return (/\.([a-z0-9]+)$/i.exec(media.path)?.[1] ?? '').toUpperCase();
+}
+
 /** The narrowest WebP (else JPEG) variant: what a grid of small tiles needs. */
 export function thumbOf(media: Media): ImageRefView | null {
   if (!isImage(media)) return null;
@@ -63,6 +73,8 @@ export function presentLibraryItem(media: Media, ctx: PresentCtx): LibraryItemVi
     alt: media.alt,
     fileUrl: mediaUrl(MEDIA_PREFIX, media.path),
     isDocument: !isImage(media),
+    badge: badgeOf(media),
+    durationText: media.durationMs ? clockDuration(media.durationMs) : null,
     sizeText: formatBytes(media.size, ctx.lang),
     dateText: displayDate(media.createdAt, ctx.lang, ctx.timezone).gregorian,
   };
@@ -123,10 +135,23 @@ function common(media: Media) {
 }
 
 /** An upload refusal in the interface language, from the stable field code ingest gives it. */
-export function uploadErrorText(error: unknown, t: NewsroomMessages, maxBytes: number): string | null {
+export function uploadErrorText(
+  error: unknown,
+  t: NewsroomMessages,
+  maxBytes: number,
+  maxAvBytes = maxBytes,
+): string | null {
   const mb = Math.round((maxBytes / 1024 / 1024) * 100) / 100;
   if (!(error instanceof Invalid)) return null;
   switch (error.fields.file) {
+    case 'too_large_av':
+      return format(t.mediaTooLargeAv, { mb: Math.round((maxAvBytes / 1024 / 1024) * 100) / 100 });
+    case 'unreadable_media':
+      return t.mediaUnreadableAv;
+    case 'not_audio_video':
+      return t.mediaNotAudioVideo;
+    case 'bad_captions':
+      return t.mediaBadCaptions;
     case 'empty':
       return t.mediaEmptyUpload;
     case 'too_large':

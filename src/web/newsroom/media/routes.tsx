@@ -10,13 +10,20 @@ import { format } from '../../../core/i18n.ts';
 import { can } from '../../../core/policies/index.ts';
 import { parseInput } from '../../../core/validation.ts';
 import { deleteMedia, MediaInUse } from '../../../services/media/delete-media.ts';
-import { listMedia, mediaById, uploadLimitBytes } from '../../../services/media/queries.ts';
+import {
+  listMedia,
+  audioVideoLimitBytes,
+  mediaById,
+  uploadLimitBytes,
+  uploadReadLimitBytes,
+} from '../../../services/media/queries.ts';
 import { updateMedia } from '../../../services/media/update-media.ts';
 import { uploadMedia } from '../../../services/media/upload-media.ts';
 import { siteSettings } from '../../../services/settings.ts';
 import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
+import { registerAvRoutes } from './av-routes.tsx';
 import { editView, renderEdit } from './edit.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { presentLibraryItem, presentPickerItem, uploadErrorText } from './presenter.ts';
@@ -29,6 +36,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps): v
     await scope.register(multipart, { limits: { files: 1, parts: 10 } });
     registerLibrary(scope, deps);
     registerItem(scope, deps);
+    registerAvRoutes(scope, deps);
   });
 }
 
@@ -104,13 +112,22 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
     authorize(request.staff!.person, { kind: 'media.upload' });
     const t = messagesFor(request);
     const json = wantsJson(request.headers.accept);
-    const maxBytes = await uploadLimitBytes(services);
+    const [maxBytes, maxAvBytes, readLimit] = await Promise.all([
+      uploadLimitBytes(services),
+      audioVideoLimitBytes(services),
+      uploadReadLimitBytes(services),
+    ]);
     let typedAlt: string | undefined;
     try {
-      const upload = await receiveUpload(request, maxBytes);
+      const upload = await receiveUpload(request, readLimit);
       typedAlt = upload.fields.alt;
       const actor = await actorOf(services, request);
-      const media = await uploadMedia(services, actor, { buffer: upload.buffer, ...upload.fields });
+      const media = await uploadMedia(services, actor, {
+        buffer: upload.buffer,
+        filename: upload.filename,
+        declaredType: upload.mimetype,
+        ...upload.fields,
+      });
       if (json)
         return noStore(reply)
           .code(201)
@@ -118,9 +135,9 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
       return reply.redirect(`/newsroom/media/${media.id}?uploaded=1`, 303);
     } catch (error) {
       // A refused file is told in the person's words, by the stable code ingest gives it.
-      const text = uploadErrorText(error, t, maxBytes);
+      const text = uploadErrorText(error, t, maxBytes, maxAvBytes);
       if (text === null || !(error instanceof Invalid)) throw error;
-      const status = error.fields.file === 'too_large' ? 413 : 422;
+      const status = error.fields.file === 'too_large' || error.fields.file === 'too_large_av' ? 413 : 422;
       if (json)
         return reply.code(status).send({ error: { code: error.fields.file ?? 'invalid', message: text } });
       return showLibrary(request, reply, {
@@ -140,7 +157,14 @@ function registerItem(app: FastifyInstance, deps: NewsroomDeps): void {
     const media = await mediaById(services, idParam(MediaParams, request.params));
     const query = parseInput(EditQuery, request.query);
     const t = messagesFor(request);
-    const notice = query.uploaded ? t.mediaUploaded : query.saved ? t.mediaSaved : null;
+    const done = { poster: t.mediaPosterSaved, track: t.mediaCaptionsSaved, untrack: t.mediaCaptionsRemoved };
+    const notice = query.uploaded
+      ? t.mediaUploaded
+      : query.saved
+        ? t.mediaSaved
+        : query.done
+          ? done[query.done]
+          : null;
     if (wantsJson(request.headers.accept)) return reply.send({ item: presentPickerItem(media) });
     return renderEdit(deps, request, reply, {
       item: await editView(deps, request, media),

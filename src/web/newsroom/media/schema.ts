@@ -18,6 +18,8 @@ export type MediaParams = z.infer<typeof MediaParams>;
 export const EditQuery = z.object({
   uploaded: z.literal('1').optional().catch(undefined),
   saved: z.literal('1').optional().catch(undefined),
+  /** What an audio or video form just did: its confirmation is shown. */
+  done: z.enum(['poster', 'track', 'untrack']).optional().catch(undefined),
 });
 export type EditQuery = z.infer<typeof EditQuery>;
 
@@ -49,3 +51,24 @@ export function wantsJson(accept: string | undefined): boolean {
   const value = accept ?? '';
   return value.includes('application/json') && !value.includes('text/html');
 }
+
+export const TrackParams = z.object({
+  id: z.coerce.number().int().positive(),
+  trackId: z.coerce.number().int().positive(),
+});
+export type TrackParams = z.infer<typeof TrackParams>;
+
+/** The poster form: an image of the library by id, or "remove". */
+export const PosterBody = z.object({
+  posterId: z.coerce.number().int().positive().optional().catch(undefined),
+  remove: z.literal('1').optional().catch(undefined),
+});
+export type PosterBody = z.infer<typeof PosterBody>;
+
+/** The text fields sent before a WebVTT file, each given at most once. */
+export const TrackFields = z.object({
+  lang: z.string().max(40).default(''),
+  label: z.string().max(200).default(''),
+  kind: z.enum(['captions', 'subtitles']).catch('captions').default('captions'),
+});
+export type TrackFields = z.infer<typeof TrackFields>;

@@ -11,6 +11,8 @@ import { UploadFields, UploadShape } from './schema.ts';
 export interface ReceivedUpload {
   buffer: Buffer;
   filename: string;
+  /** The type the browser declared: never trusted, only answered when the bytes disagree. */
+  mimetype: string;
   fields: UploadFields;
 }
 
@@ -27,7 +29,7 @@ function asInvalid(request: FastifyRequest, error: unknown): unknown {
 }
 
 export interface RawUpload {
-  file: { buffer: Buffer; filename: string } | null;
+  file: { buffer: Buffer; filename: string; mimetype: string } | null;
   /** A field sent twice is kept as a list, so a schema refuses it rather than one copy winning. */
   fields: Record<string, string | string[]>;
 }
@@ -51,7 +53,7 @@ export async function readOneFile(
     for await (const part of parts) {
       if (part.type === 'file') {
         beforeFile(fields);
-        file = { buffer: await part.toBuffer(), filename: part.filename };
+        file = { buffer: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
       } else if (typeof part.value === 'string') {
         const seen = fields[part.fieldname];
         fields[part.fieldname] = seen === undefined ? part.value : [seen, part.value].flat();
