@@ -33,18 +33,6 @@ export const LABEL_KEYS = [
   'mediaCaption',
   'conflict',
   'reload',
-  'gallery',
-  'galleryPick',
-  'galleryInsert',
-  'galleryAdd',
-  'galleryCaption',
-  'galleryImageCaption',
-  'galleryEarlier',
-  'galleryLater',
-  'galleryRemove',
-  'pullQuote',
-  'infoBox',
-  'infoBoxDefaultTitle',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

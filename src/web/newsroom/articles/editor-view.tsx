@@ -31,6 +31,8 @@ export interface EditorView {
   whatsapp: WhatsAppView | null;
   /** Corrections and updates of the article (the add form shows once it is published). */
   corrections?: { t: CorrectionMessages; view: CorrectionsView };
+  /** The link to the article's live coverage page, with its label and help. */
+  live?: { label: string; help: string };
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */
@@ -293,6 +295,15 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
       </form>
       {view.corrections ? (
         <CorrectionsCard t={view.corrections.t} csrf={csrf} view={view.corrections.view} />
+      ) : null}
+      {view.live ? (
+        <section class="nr-card" aria-labelledby="live-link-title">
+          <h2 id="live-link-title">{view.live.label}</h2>
+          <p class="nr-help">{view.live.help}</p>
+          <p>
+            <a href={`/newsroom/articles/${view.id}/live`}>{view.live.label}</a>
+          </p>
+        </section>
       ) : null}
       <section class="nr-card" aria-labelledby="preview-title">
         <h2 id="preview-title">{t.previewLink}</h2>
