@@ -6,6 +6,18 @@ import { mergeFragments } from './story-blocks/policy-fragment.ts';
 
 const TEXT_ATTRS = ['dir', 'lang'];
 
+/**
+ * A link may open in a new tab (target="_blank", chosen in the editor's link dialog), and then
+ * always with rel="noopener" so the opened page cannot steer this one; no other target is kept.
+ */
+function linkTarget(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { target, ...rest } = attribs;
+  if (target !== '_blank') return { tagName, attribs: rest };
+  const rel = new Set((rest.rel ?? '').split(/\s+/).filter(Boolean));
+  rel.add('noopener');
+  return { tagName, attribs: { ...rest, target: '_blank', rel: [...rel].join(' ') } };
+}
+
 const ARTICLE_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -53,7 +65,7 @@ const ARTICLE_POLICY: sanitizeHtml.IOptions = {
       tags: [],
       attributes: {
         '*': TEXT_ATTRS,
-        a: [...TEXT_ATTRS, 'href', 'title', 'hreflang', 'rel'],
+        a: [...TEXT_ATTRS, 'href', 'title', 'hreflang', 'rel', 'target'],
         img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
         ol: [...TEXT_ATTRS, 'start', 'reversed'],
         th: [...TEXT_ATTRS, 'scope', 'colspan', 'rowspan'],
@@ -67,6 +79,7 @@ const ARTICLE_POLICY: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { ...storyBlocksPolicy.schemesByTag, img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
+    a: (tagName, attribs) => linkTarget(tagName, attribs),
     // Body images never block the first paint.
     img: (tagName, attribs) => ({
       tagName,
@@ -91,6 +104,7 @@ export function sanitizeArticleHtml(html: string): SanitizeReport {
     ...ARTICLE_POLICY,
     transformTags: {
       // The '*' transform has already counted this element's attributes (both run).
+      a: (tagName, attribs) => linkTarget(tagName, attribs),
       img: (tagName, attribs) => {
         return typeof imgTransform === 'function' ? imgTransform(tagName, attribs) : { tagName, attribs };
       },

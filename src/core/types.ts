@@ -79,6 +79,8 @@ export interface Media extends MediaAvFields {
   credit: string;
   variants: MediaVariant[];
   createdAt: IsoDate;
+  /** Where crops keep the picture visible, as fractions from the top-left; absent = centre. */
+  focal?: FocalPoint | null;
 }
 
 /** Audio and video facts of a media item, beside the fields every item has. */
@@ -106,6 +108,11 @@ export interface MediaTrack {
   label: string;
   kind: 'captions' | 'subtitles';
   position: number;
+}
+
+export interface FocalPoint {
+  x: number;
+  y: number;
 }
 
 export interface Article {

@@ -20,6 +20,7 @@ import * as m016 from './migrations/016_corrections.ts';
 import * as m019 from './migrations/019_staff_search.ts';
 import * as m017 from './migrations/017_audio_video.ts';
 import * as m018 from './migrations/018_live.ts';
+import * as m020 from './migrations/020_media_focal_point.ts';
 import * as m023 from './migrations/023_content_languages.ts';
 import * as m025 from './migrations/025_translations.ts';
 import type { Dialect } from './migrations/helpers.ts';
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '019_staff_search': m019,
   '017_audio_video': m017,
   '018_live': m018,
+  '020_media_focal_point': m020,
   '023_content_languages': m023,
   '025_translations': m025,
 };

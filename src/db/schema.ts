@@ -108,6 +108,9 @@ export interface MediaTable {
   credit: Generated<string>;
   variants: Generated<string>; // JSON array of MediaVariant
   created_at: string;
+  /** Focal point as fractions (0..1) from the top-left corner; null = the centre. */
+  focal_x: Generated<number | null>;
+  focal_y: Generated<number | null>;
   /** image | document | audio | video | captions (017_audio_video). */
   kind: Generated<string>;
   duration_ms: number | null;

@@ -14,6 +14,7 @@ import type {
   MediaAvFields,
   MediaKind,
   MediaTrack,
+  FocalPoint,
   MediaVariant,
   Person,
   PersonLink,
@@ -280,6 +281,8 @@ export interface NewMedia extends MediaAvFields {
   caption?: string;
   credit?: string;
   variants?: MediaVariant[];
+  /** Null puts it back to the centre. */
+  focal?: FocalPoint | null;
 }
 
 export interface MediaQuery {

@@ -23,6 +23,7 @@ export function toMedia(row: MediaRow): Media {
     durationMs: row.duration_ms ?? null,
     codec: row.codec ?? null,
     posterMediaId: row.poster_media_id ?? null,
+    focal: row.focal_x === null || row.focal_y === null ? null : { x: row.focal_x, y: row.focal_y },
   };
 }
 
@@ -107,6 +108,10 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
       if (patch.credit !== undefined) set.credit = patch.credit;
       if (patch.variants !== undefined) set.variants = JSON.stringify(patch.variants);
       if (patch.posterMediaId !== undefined) set.poster_media_id = patch.posterMediaId;
+      if (patch.focal !== undefined) {
+        set.focal_x = patch.focal?.x ?? null;
+        set.focal_y = patch.focal?.y ?? null;
+      }
       // An empty SET is a syntax error, so a patch with nothing in it is a read.
       const row =
         Object.keys(set).length === 0

@@ -53,7 +53,8 @@ export async function writeSave(
   if (current.status === 'published' && input.value.title === '') errors.title = 'errTitleRequired';
   if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
 
-  const tagIds = await tagIdsFor(trx, input.value.tagNames);
+  // Picked tags first, in the order chosen; names typed anew are found or made after them.
+  const tagIds = [...new Set([...input.value.tagIds, ...(await tagIdsFor(trx, input.value.tagNames))])];
   const v = input.value;
   let saved: Article;
   try {
@@ -111,6 +112,9 @@ async function checkReferences(
     errors.section_id = 'errSectionMissing';
   if (v.featuredMediaId !== null && !(await repos.media.byId(v.featuredMediaId))) {
     errors.featured_media_id = 'errMediaMissing';
+  }
+  if (v.tagIds.length > 0 && (await repos.tags.byIds(v.tagIds)).length !== v.tagIds.length) {
+    errors.tag_ids = 'errTagMissing';
   }
   if (v.authorIds.length > 0) {
     const people = await repos.people.byIds(v.authorIds);

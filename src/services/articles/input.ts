@@ -34,6 +34,9 @@ export const ArticleForm = z.object({
   lang: language,
   section_id: optionalId,
   tags: z.string().max(2000).default(''),
+  /** Existing tags picked from the editor's suggestions; `tags` carries names typed anew. */
+  // Optional in the type too: callers building a form in code (translations, the API) need not name it.
+  tag_ids: idList.optional().catch([]),
   author_ids: idList.catch([]),
   featured_media_id: optionalId,
   is_featured: checkbox.default(false),
@@ -55,6 +58,7 @@ export interface ArticleFormValues {
   lang: Lang;
   section_id: string;
   tags: string;
+  tag_ids: string[];
   author_ids: string[];
   featured_media_id: string;
   is_featured: boolean;
@@ -74,6 +78,7 @@ export function formValues(form: ArticleForm): ArticleFormValues {
     lang: form.lang,
     section_id: form.section_id === null ? '' : String(form.section_id),
     tags: form.tags,
+    tag_ids: (form.tag_ids ?? []).map(String),
     author_ids: form.author_ids.map(String),
     featured_media_id: form.featured_media_id === null ? '' : String(form.featured_media_id),
     is_featured: form.is_featured,
@@ -95,6 +100,7 @@ export interface CleanArticle {
   lang: Lang;
   sectionId: number | null;
   tagNames: string[];
+  tagIds: number[];
   authorIds: number[];
   featuredMediaId: number | null;
   isFeatured: boolean;
@@ -132,7 +138,8 @@ export function cleanArticleForm(
         .filter((t) => t !== ''),
     ),
   ];
-  if (tagNames.length > LIMITS.tags || tagNames.some((t) => chars(t) > 60)) errors.tags = 'errTagsTooMany';
+  if (tagNames.length + new Set(form.tag_ids ?? []).size > LIMITS.tags || tagNames.some((t) => chars(t) > 60))
+    errors.tags = 'errTagsTooMany';
   if (chars(form.seo_title) > LIMITS.seoTitle) errors.seo_title = 'errSeoTitleLong';
   if (chars(form.seo_description) > LIMITS.seoDescription) errors.seo_description = 'errSeoDescriptionLong';
   return {
@@ -144,6 +151,7 @@ export function cleanArticleForm(
       lang: form.lang,
       sectionId: form.section_id,
       tagNames,
+      tagIds: [...new Set(form.tag_ids ?? [])],
       authorIds: [...new Set(form.author_ids)],
       featuredMediaId: form.featured_media_id,
       isFeatured: form.is_featured,

@@ -43,3 +43,42 @@ export async function updateMedia(services: Services, actor: Actor, input: Updat
   await services.events.emit({ type: 'media', id: media.id });
   return media;
 }
+
+/** Fractions of the width and height from the top-left corner; null puts it back to the centre. */
+export const FocalPointInput = z.object({
+  mediaId: z.number().int().positive(),
+  focal: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).nullable(),
+});
+export type FocalPointInput = z.input<typeof FocalPointInput>;
+
+/**
+ * Sets where crops of the image keep the picture visible (cards cut photos to 16:9). Anyone who
+ * may upload images may set it: it changes no pixel, only which part of them a card shows.
+ */
+export async function setFocalPoint(
+  services: Services,
+  actor: Actor,
+  input: FocalPointInput,
+): Promise<Media> {
+  authorize(actor.person, { kind: 'media.upload' });
+  const data = parseInput(FocalPointInput, input);
+  const before = await mediaById(services, data.mediaId);
+  if (before.width === null || before.height === null) {
+    throw new Invalid('Only an image has a focal point.', { focal: 'not_image' });
+  }
+  // Three decimals are a tenth of a percent: finer than any crop can show.
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const focal = data.focal && { x: round(data.focal.x), y: round(data.focal.y) };
+  const media = await services.transaction(async (trx) => {
+    const updated = await trx.media.update(before.id, { focal });
+    await recordAudit(trx, actor, {
+      action: 'media.focal',
+      targetType: 'media',
+      targetId: before.id,
+      details: { path: before.path, focal },
+    });
+    return updated;
+  });
+  await services.events.emit({ type: 'media', id: media.id });
+  return media;
+}

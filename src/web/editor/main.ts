@@ -6,6 +6,9 @@
 // same-origin file; it makes no inline styles or scripts, so the strict CSP holds.
 import { Editor } from '@tiptap/core';
 import { startAutosave } from './autosave.ts';
+import { upgradeComboFields } from './combo-fields.ts';
+import { upgradeFeaturedImage } from './featured-picker.ts';
+import { confirmButtons, saveShortcut, settingsSheet, wordCounter } from './frame.ts';
 import { enableCopyButtons } from './copy-text.ts';
 import { readLabels } from './labels.ts';
 import { addMediaPicker } from './media-picker.ts';
@@ -21,6 +24,12 @@ function directionOf(lang: string): 'rtl' | 'ltr' {
 function mount(form: HTMLFormElement): void {
   const labels = readLabels(form.querySelector('[data-editor]') ?? form);
   const autosave = startAutosave(form, labels);
+  // The frame comes first: it works whatever happens to the rich-text editor below.
+  settingsSheet(form);
+  saveShortcut(form, labels);
+  upgradeComboFields(form, labels);
+  upgradeFeaturedImage(form, labels);
+  const counter = wordCounter(form);
   const textarea = form.querySelector<HTMLTextAreaElement>('textarea[data-editor]');
   if (!textarea) return;
 
@@ -66,6 +75,7 @@ function mount(form: HTMLFormElement): void {
   sync();
   editor.on('update', () => {
     sync();
+    counter.update(editor.getText({ blockSeparator: '\n' }));
     autosave.changed();
   });
   // Clicking the field's label should land in the text, as it did on the textarea.
@@ -85,3 +95,4 @@ function mount(form: HTMLFormElement): void {
 const form = document.getElementById('article-form');
 if (form instanceof HTMLFormElement) mount(form);
 enableCopyButtons();
+confirmButtons(readLabels(document.querySelector('[data-editor]') ?? document.body));

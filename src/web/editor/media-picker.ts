@@ -4,7 +4,7 @@
 // list (GET /newsroom/media.json?q=&page=) is asked first; without it the button stays hidden.
 import type { Editor } from '@tiptap/core';
 import type { Labels } from './labels.ts';
-import { uploadSection } from './picker-upload.ts';
+import { acceptDroppedImages, uploadSection } from './picker-upload.ts';
 import { button, IMAGE_ICON } from './toolbar.ts';
 
 const LIST_URL = '/newsroom/media.json';
@@ -21,6 +21,7 @@ export interface PickerItem {
   alt: string;
   caption: string;
   credit: string;
+  focal?: { x: number; y: number } | null;
 }
 
 interface Page {
@@ -105,19 +106,39 @@ export function addMediaPicker(editor: Editor, labels: Labels, append: (b: HTMLB
       if (!first) return;
       const open = button(labels.image, IMAGE_ICON, 'image');
       open.setAttribute('aria-haspopup', 'dialog');
-      open.addEventListener('click', () => openDialog(editor, labels, first, open));
+      open.addEventListener('click', () =>
+        showPicker(labels, first, open, labels.mediaTitle, (item) => insertFigure(editor, item)),
+      );
       append(open);
     })
     .catch(() => undefined);
 }
 
-function openDialog(editor: Editor, labels: Labels, first: Page, opener: HTMLButtonElement): void {
+/** Opens the image dialog for another use (the featured image); nothing opens when the library does not answer. */
+export async function openImagePicker(
+  labels: Labels,
+  opener: HTMLElement,
+  heading: string,
+  onPick: (item: PickerItem) => void,
+): Promise<void> {
+  const first = await fetchPage('', 1).catch(() => null);
+  if (first) showPicker(labels, first, opener, heading, onPick);
+}
+
+/** The dialog: thumbnails, a search over alt text and caption, and an upload (drop or paste too). */
+function showPicker(
+  labels: Labels,
+  first: Page,
+  opener: HTMLElement,
+  heading: string,
+  onPick: (item: PickerItem) => void,
+): void {
   const dialog = document.createElement('dialog');
   dialog.className = 'nr-picker';
   dialog.setAttribute('aria-labelledby', 'nr-picker-title');
   const title = document.createElement('h2');
   title.id = 'nr-picker-title';
-  title.textContent = labels.mediaTitle;
+  title.textContent = heading;
   const search = document.createElement('input');
   search.type = 'search';
   search.dir = 'auto';
@@ -142,6 +163,7 @@ function openDialog(editor: Editor, labels: Labels, first: Page, opener: HTMLBut
     dialog.close();
   });
   dialog.append(title, upload, search, grid, footer);
+  acceptDroppedImages(dialog, upload, labels);
 
   let query = '';
   let next: number | null = null;
@@ -196,7 +218,7 @@ function openDialog(editor: Editor, labels: Labels, first: Page, opener: HTMLBut
   // The close event comes a moment after close(); inserting here keeps the focus in the text.
   dialog.addEventListener('close', () => {
     dialog.remove();
-    if (picked) insertFigure(editor, picked);
+    if (picked) onPick(picked);
     else opener.focus();
   });
   show(first, true);

@@ -39,6 +39,8 @@ export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => 
   file.accept = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
   const alt = document.createElement('input');
   alt.id = 'nr-picker-alt';
+  // Every picture in an article is described for readers who cannot see it.
+  alt.required = true;
   alt.dir = 'auto';
   alt.maxLength = 500;
   const caption = document.createElement('input');
@@ -51,8 +53,12 @@ export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => 
   const status = document.createElement('p');
   status.className = 'nr-picker-status';
   status.setAttribute('role', 'status');
+  const drop = document.createElement('p');
+  drop.className = 'nr-picker-drop';
+  drop.textContent = labels.mediaDrop;
   details.append(
     summary,
+    drop,
     field(labels.mediaFile, file),
     field(labels.mediaAlt, alt),
     field(labels.mediaCaption, caption),
@@ -67,6 +73,13 @@ export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => 
       file.focus();
       return;
     }
+    if (alt.value.trim() === '') {
+      status.textContent = labels.mediaAltRequired;
+      alt.setAttribute('aria-invalid', 'true');
+      alt.focus();
+      return;
+    }
+    alt.removeAttribute('aria-invalid');
     const form = new FormData();
     form.append('_csrf', csrf);
     form.append('alt', alt.value.trim());
@@ -95,4 +108,38 @@ export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => 
     }
   });
   return details;
+}
+
+/**
+ * A file dropped on the dialog or pasted into it goes into the upload form, which opens and asks
+ * for the alt text; sending it is still the writer's press of the button. The server decides
+ * whether it is an image (it reads the bytes), and its refusal is shown in the form's status line.
+ */
+export function acceptDroppedImages(dialog: HTMLElement, upload: HTMLElement, labels: Labels): void {
+  const take = (files: FileList | null | undefined) => {
+    const chosen = files?.[0];
+    const input = upload.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!chosen || !input) return false;
+    const transfer = new DataTransfer();
+    transfer.items.add(chosen);
+    input.files = transfer.files;
+    if (upload instanceof HTMLDetailsElement) upload.open = true;
+    const status = upload.querySelector<HTMLElement>('.nr-picker-status');
+    if (status) status.textContent = `${chosen.name} — ${labels.mediaAlt}`;
+    upload.querySelector<HTMLInputElement>('#nr-picker-alt')?.focus();
+    return true;
+  };
+  dialog.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    dialog.classList.add('is-dropping');
+  });
+  dialog.addEventListener('dragleave', () => dialog.classList.remove('is-dropping'));
+  dialog.addEventListener('drop', (event) => {
+    dialog.classList.remove('is-dropping');
+    if (take(event.dataTransfer?.files)) event.preventDefault();
+  });
+  dialog.addEventListener('paste', (event) => {
+    if (event.clipboardData?.files.length && take(event.clipboardData.files)) event.preventDefault();
+  });
 }

@@ -5,7 +5,8 @@
 import type { Editor } from '@tiptap/core';
 import { STORY_BLOCKS } from './blocks/index.ts';
 import type { LabelKey, Labels } from './labels.ts';
-import { embedUrl, safeLinkUrl } from './urls.ts';
+import { editLinkInDialog } from './link-dialog.ts';
+import { embedUrl } from './urls.ts';
 
 /**
  * Icons as SVG paths drawn in currentColor (emoji are missing from many phones' and servers'
@@ -51,7 +52,12 @@ const TOOLS: Tool[] = [
     run: (e) => e.chain().focus().toggleItalic().run(),
     active: (e) => e.isActive('italic'),
   },
-  { key: 'link', glyph: LINK_ICON, run: editLink, active: (e) => e.isActive('link') },
+  {
+    key: 'link',
+    glyph: LINK_ICON,
+    run: (e, labels) => void editLinkInDialog(e, labels),
+    active: (e) => e.isActive('link'),
+  },
   {
     key: 'orderedList',
     glyph: '1.',
@@ -73,32 +79,6 @@ const TOOLS: Tool[] = [
   { key: 'embed', glyph: '▶', run: insertEmbed },
   ...STORY_BLOCKS.flatMap((block) => block.tools),
 ];
-
-/** Asks for an address; an empty answer removes the link, a refused one is said and nothing changes. */
-function editLink(editor: Editor, labels: Labels): void {
-  const current = editor.getAttributes('link').href;
-  const answer = window.prompt(labels.linkPrompt, typeof current === 'string' ? current : '');
-  if (answer === null) return;
-  if (answer.trim() === '') {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    return;
-  }
-  const href = safeLinkUrl(answer);
-  if (!href) {
-    window.alert(labels.linkInvalid);
-    return;
-  }
-  if (editor.state.selection.empty && !editor.isActive('link')) {
-    // Nothing selected: the address itself becomes the linked text.
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
-      .run();
-    return;
-  }
-  editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-}
 
 function insertEmbed(editor: Editor, labels: Labels): void {
   const answer = window.prompt(labels.embedPrompt, '');

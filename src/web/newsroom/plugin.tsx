@@ -7,7 +7,6 @@ import { siteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account/routes.tsx';
 import { registerApiTokenRoutes } from './api-tokens/routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
-import { registerLiveCoverageRoutes } from './live/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './sign-in/routes.tsx';
 import { registerDashboardRoutes } from './dashboard/routes.tsx';
@@ -67,7 +66,6 @@ export async function newsroomPlugin(
   registerAccountRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerArticleRoutes(app, deps);
-  registerLiveCoverageRoutes(app, deps);
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSettingsRoutes(app, deps);

@@ -1,5 +1,6 @@
 // Presenters shape domain objects into the view models of view-models.ts. They format dates,
 // build URLs and pick image variants; they never query.
+import { focalClass } from '../../media/focal.ts';
 import { displayDate } from '../../core/dates.ts';
 import { excerptOf, sectionName } from '../../core/article-text.ts';
 import { htmlToText } from '../../core/html-policy.ts';
@@ -52,6 +53,7 @@ export function presentImage(media: Media | undefined | null): ImageView | null 
     alt: media.alt,
     caption: media.caption,
     credit: media.credit,
+    ...(media.focal ? { focalClass: focalClass(media.focal) } : {}),
   };
 }
 

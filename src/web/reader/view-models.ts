@@ -28,6 +28,8 @@ export interface ImageView {
   alt: string;
   caption: string;
   credit: string;
+  /** "fx-8 fy-2": where a 16:9 crop keeps the picture (media/focal.ts); absent = centre. */
+  focalClass?: string;
 }
 
 export interface SiteView {
@@ -84,8 +86,6 @@ export interface HeadView {
   jsonLd?: string[];
   /** Language versions of this page (absolute URLs, x-default included); replaces the layout's own. */
   hreflang?: { hreflang: Lang | 'x-default'; href: string }[];
-  /** The live-updates script, on pages of articles covered live right now. */
-  liveJs?: string;
 }
 
 export interface FeedLinkView {
@@ -168,8 +168,6 @@ export interface ArticlePageView {
   /** "≈ N KB" of the page as served; set on the public article page, which alone offers offline saving. */
   weightLabel?: string;
   id: number;
-  /** Live coverage entries under the body, when the article is (or was) a live page. */
-  live?: import('./live/view.tsx').LiveView;
   lang: Lang;
   dir: 'rtl' | 'ltr';
   canonical: string;

@@ -51,6 +51,7 @@ export function formFromArticle(article: Article, tags: Tag[], timezone: string)
     lang: article.lang,
     section_id: article.sectionId === null ? '' : String(article.sectionId),
     tags: tags.map((t) => t.name).join('، '),
+    tag_ids: [],
     author_ids: article.authorIds.map(String),
     featured_media_id: article.featuredMediaId === null ? '' : String(article.featuredMediaId),
     is_featured: article.isFeatured,

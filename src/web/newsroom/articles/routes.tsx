@@ -11,13 +11,15 @@ import { createPreviewLink, revokePreviewLinks } from '../../../services/article
 import { articleForEditor, editableArticle, editorSupport } from '../../../services/articles/queries.ts';
 import { correctionsForEditor } from '../../../services/articles/corrections.ts';
 import { saveArticle } from '../../../services/articles/save-article.ts';
+import { editorPicks } from '../../../services/articles/editor-picks.ts';
+import { countWords, readingMinutes } from '../../../core/reading-time.ts';
+import { presentPickerItem } from '../media/presenter.ts';
 import { can } from '../../../core/policies/index.ts';
 import { sendBreakingAlert } from '../../../services/newsletters/sending.ts';
 import { subscriberMessages } from '../subscribers/messages.ts';
 import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { correctionMessages } from '../corrections/messages.ts';
-import { liveMessages } from '../live/messages.ts';
 import { presentCorrections, registerCorrectionRoutes } from '../corrections/routes.tsx';
 import { registerTranslationRoutes } from '../translations/routes.tsx';
 import { idParam } from '../params.ts';
@@ -37,6 +39,8 @@ import {
   sectionLabel,
   statusLabel,
 } from './presenter.ts';
+import { registerEditorApi } from './editor-api.ts';
+import { editorChromeMessages } from './editor-messages.ts';
 import { registerRevisionRoutes } from './revision-routes.tsx';
 import { ArticleParams, AutosaveForm, EditorForm, EditorQuery } from './schema.ts';
 import { whatsappView } from './whatsapp.tsx';
@@ -46,6 +50,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
 
   registerArticleListRoutes(app, deps);
   registerRevisionRoutes(app, deps);
+  registerEditorApi(app, deps);
   registerCorrectionRoutes(app, deps);
   registerTranslationRoutes(app, deps);
 
@@ -120,7 +125,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
             kind: 'error',
             text: err.errors.form ? (t as Record<string, string>)[err.errors.form]! : t.fixErrors,
           },
-          status: 422,
+          status: refusalStatus(err.errors),
         });
       }
       throw err;
@@ -198,7 +203,24 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
   ) {
     const lang = languageOf(request);
     const t = articleMessages(lang);
-    const support = await editorSupport(services, staff.person, article);
+    const [support, picks] = await Promise.all([
+      editorSupport(services, staff.person, article),
+      editorPicks(services, {
+        featuredMediaId: Number(page.values.featured_media_id) || null,
+        tagIds: page.values.tag_ids.map(Number).filter((n) => Number.isInteger(n) && n > 0),
+      }),
+    ]);
+    // Tags picked by id show by name, after those typed: the form sends both kinds again.
+    const values = picks.tags.length
+      ? {
+          ...page.values,
+          tags: [page.values.tags, ...picks.tags.map((tag) => tag.name)].filter(Boolean).join('، '),
+          tag_ids: [],
+        }
+      : page.values;
+    const chrome = editorChromeMessages(lang);
+    const pickerItem = picks.featured ? presentPickerItem(picks.featured) : null;
+    const text = plainText(values.body_html);
     const notes = await correctionsForEditor(services, staff.person, article.id);
     const when = (iso: string) => displayDate(iso, lang, support.timezone, true).gregorian;
     const view: EditorView = {
@@ -206,11 +228,24 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       version: page.version ?? article.version,
       status: article.status,
       statusLabel: statusLabel(t, article.status),
-      values: page.values,
+      values,
       errors: page.errors ?? {},
       sections: support.sections.map((s) => ({ id: s.id, name: sectionLabel(s, lang) })),
       people: support.people,
       media: support.media,
+      featured:
+        picks.featured && pickerItem
+          ? {
+              id: picks.featured.id,
+              thumb: pickerItem.thumb ?? pickerItem.src,
+              alt: picks.featured.alt,
+              focal: picks.featured.focal ?? null,
+            }
+          : null,
+      counts: { words: countWords(text), minutes: readingMinutes(text, values.lang) },
+      // Tags are made on the fly by whoever may edit the article (services/articles/editing.ts).
+      canCreateTags: true,
+      chrome,
       actions: availableActions(staff.person, article),
       ...(can(staff.person, { kind: 'newsletter.manage' })
         ? { alertLabel: subscriberMessages(lang).sendAsAlert }
@@ -224,7 +259,6 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       aside: page.aside ?? null,
       othersAside: support.othersAside.map((a) => `${a.name} (${when(a.savedAt)})`),
       editorScript: deps.assets.editorJs,
-      live: { label: liveMessages(lang).link, help: liveMessages(lang).linkHelp },
       corrections: {
         t: correctionMessages(lang),
         view: presentCorrections(notes, correctionMessages(lang), lang),
@@ -238,4 +272,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       body: <ArticleEditor t={t} csrf={staff.session.csrfToken} view={view} />,
     });
   }
+}
+
+/**
+ * A refused save is 422 when the writer can fix it in the form, 400 when the form named
+ * something that does not exist (an unknown tag, author, section or image id): no form this
+ * newsroom shows sends that, so it is a bad request, and nothing was saved.
+ */
+function refusalStatus(errors: Record<string, string>): 400 | 422 {
+  return Object.values(errors).some((key) => /^err(Tag|Author|Section|Media)Missing$/.test(key)) ? 400 : 422;
 }

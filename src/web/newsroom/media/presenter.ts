@@ -131,7 +131,15 @@ export function presentPickerItem(media: Media): PickerItem {
 }
 
 function common(media: Media) {
-  return { id: media.id, mime: media.mime, alt: media.alt, caption: media.caption, credit: media.credit };
+  return {
+    id: media.id,
+    mime: media.mime,
+    alt: media.alt,
+    caption: media.caption,
+    credit: media.credit,
+    // The featured-image picker shows where crops of it are centred.
+    focal: media.focal ?? null,
+  };
 }
 
 /** An upload refusal in the interface language, from the stable field code ingest gives it. */

@@ -30,6 +30,7 @@ export function ResponsiveImage({
       {image.srcsetWebp ? <source type="image/webp" srcset={image.srcsetWebp} sizes={sizes} /> : null}
       <img
         src={image.src}
+        class={image.focalClass || undefined}
         srcset={image.srcsetJpeg || undefined}
         sizes={image.srcsetJpeg ? sizes : undefined}
         width={image.width}
