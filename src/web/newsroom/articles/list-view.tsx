@@ -216,7 +216,9 @@ export function ArticleList(props: {
                       <bdi>{r.authors || l.none}</bdi>
                     </td>
                     <td data-label={l.colLanguage}>{r.lang}</td>
-                    <td data-label={l.colUpdated}>{r.updated}</td>
+                    <td data-label={l.colUpdated} class="nr-nowrap">
+                      {r.updated}
+                    </td>
                     <td data-label={l.colWhen}>{r.when || l.none}</td>
                     <td data-label={l.colComments} class="nr-num">
                       {r.comments}
