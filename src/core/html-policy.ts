@@ -78,6 +78,8 @@ const ARTICLE_POLICY: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { ...storyBlocksPolicy.schemesByTag, img: ['http', 'https'] },
   allowProtocolRelative: false,
+  // <track> and <source> are void elements: no end tag is written for them.
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'track', 'source'],
   transformTags: {
     a: (tagName, attribs) => linkTarget(tagName, attribs),
     // Body images never block the first paint.

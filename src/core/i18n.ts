@@ -134,6 +134,9 @@ const ar = {
   pageWeight: 'حجم الصفحة: ≈ {n} كيلوبايت',
   galleryLabel: 'معرض صور: {count}',
   galleryOpen: 'افتح الصورة {n} من {total} بحجمها الكامل',
+  mediaDuration: 'المدة',
+  mediaDownloadAudio: 'تنزيل الملف الصوتي',
+  mediaDownloadVideo: 'تنزيل الفيديو',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -274,6 +277,9 @@ const fr: Messages = {
   pageWeight: 'Poids de la page : ≈ {n} Ko',
   galleryLabel: 'Galerie de photos : {count}',
   galleryOpen: 'Ouvrir la photo {n} sur {total} en grand format',
+  mediaDuration: 'Durée',
+  mediaDownloadAudio: "Télécharger l'enregistrement",
+  mediaDownloadVideo: 'Télécharger la vidéo',
 };
 
 const en: Messages = {
@@ -411,6 +417,9 @@ const en: Messages = {
   pageWeight: 'Page weight: ≈ {n} KB',
   galleryLabel: 'Photo gallery: {count}',
   galleryOpen: 'Open photo {n} of {total} at full size',
+  mediaDuration: 'Duration',
+  mediaDownloadAudio: 'Download the recording',
+  mediaDownloadVideo: 'Download the video',
 };
 
 const CATALOGUE: Record<Lang, Messages> = { ar, fr, en };
