@@ -19,6 +19,7 @@ interface ImportFlags {
   skipPingbacks?: boolean;
   categoryBase?: string;
   tagBase?: string;
+  language?: string;
   report?: string;
   batchSize?: string;
 }
@@ -44,6 +45,7 @@ export function registerImport(program: Command): Command {
     .option('--skip-pingbacks', 'leave out pingbacks and trackbacks')
     .option('--category-base <base>', 'the old category base if not "category" (Settings → Permalinks)')
     .option('--tag-base <base>', 'the old tag base if not "tag"')
+    .option('--language <tag>', 'the language of every post (BCP 47, e.g. fa), instead of reading the text')
     .option('--report <file>', 'where to write the JSON report (default: DATA_DIR/imports/)')
     .option('--batch-size <n>', 'items per transaction', undefined)
     .action(async (file: string, flags: ImportFlags) => {
@@ -63,6 +65,7 @@ export function registerImport(program: Command): Command {
           skipPingbacks: flags.skipPingbacks === true,
           ...(flags.categoryBase !== undefined ? { categoryBase: flags.categoryBase } : {}),
           ...(flags.tagBase !== undefined ? { tagBase: flags.tagBase } : {}),
+          ...(flags.language !== undefined ? { language: flags.language } : {}),
           ...(batchSize !== undefined ? { batchSize } : {}),
           ...(bars.onProgress
             ? { onProgress: (done, total) => bars.onProgress?.('items', done, total) }

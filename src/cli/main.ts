@@ -12,6 +12,7 @@ import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
+import { registerTags } from './tags.ts';
 import { registerUser } from './user.ts';
 
 export async function main(argv: string[]): Promise<void> {
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   registerInit(program);
   registerExport(program, registerImport(program));
   registerUser(program);
+  registerTags(program);
   registerBackup(program);
   // Before a command's action reads its configuration; --help and --version need none.
   program.hook('preAction', () => {

@@ -12,6 +12,8 @@ export interface SourceDoc {
   dek: string;
   body: string;
   names: string;
+  /** The language the text is written in (BCP 47): it chooses the analysis. */
+  lang: string;
 }
 
 /** Only published articles are in the reader index; the query still checks the publication date. */
@@ -21,7 +23,7 @@ export async function loadDocs(db: Kysely<Database>, ids: readonly number[]): Pr
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'status', 'title', 'dek', 'body_html'])
+    .select(['id', 'status', 'title', 'dek', 'body_html', 'lang', 'text_lang'])
     .where('id', 'in', [...ids])
     .execute();
   if (rows.length === 0) return [];
@@ -53,6 +55,7 @@ export async function loadDocs(db: Kysely<Database>, ids: readonly number[]): Pr
     dek: r.dek,
     body: htmlToText(r.body_html),
     names: (names.get(r.id) ?? []).join(' ، '),
+    lang: r.text_lang ?? r.lang,
   }));
 }
 

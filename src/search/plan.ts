@@ -1,6 +1,5 @@
 // From what a reader typed to a query plan, and from an article to its index columns. Both
 // go through the same analyzer, which is what makes the two sides meet.
-import { aliasesOf } from '../core/text/aliases.ts';
 import type { Analyzer, Term } from '../core/text/analyze.ts';
 import { stripArticle } from '../core/text/stem.ts';
 import type { IndexColumns, PlanWord, QueryPlan } from './contract.ts';
@@ -59,17 +58,18 @@ export function planQuery(analyzer: Analyzer, text: string): QueryPlan {
   for (const t of chosen) {
     if (seen.has(t.exact)) continue;
     seen.add(t.exact);
-    words.push(planWord(t));
+    words.push(planWord(analyzer, t));
     if (words.length >= MAX_QUERY_WORDS) break;
   }
   return { words };
 }
 
-function planWord(t: Term): PlanWord {
+function planWord(analyzer: Analyzer, t: Term): PlanWord {
+  const aliases = [...analyzer.aliasesOf(t.exact), ...analyzer.aliasesOf(t.base)];
   return {
     exact: t.exact,
-    // Other spellings of a name (Nouakchott, نواكشوط) count as the word itself.
-    main: unique([t.exact, t.base, ...[...aliasesOf(t.exact), ...aliasesOf(t.base)].flatMap(withBase)]),
+    // Other spellings of a name (Nouakchott, نواكشوط, a linked tag's) count as the word itself.
+    main: unique([t.exact, t.base, ...aliases.flatMap(withBase)]),
     stem: t.stem,
     guess: t.alt !== null && t.altStem !== null ? { main: [t.alt], stem: t.altStem } : null,
     widen: false,
@@ -79,13 +79,13 @@ function planWord(t: Term): PlanWord {
 /** Index columns: text columns hold exact and base forms; stems and alt come from every field. */
 export function indexColumns(
   analyzer: Analyzer,
-  doc: { title: string; dek: string; body: string; names: string },
+  doc: { title: string; dek: string; body: string; names: string; lang?: string },
 ): IndexColumns {
   const stems: string[] = [];
   const alts: string[] = [];
   const column = (text: string): string => {
     const out: string[] = [];
-    for (const t of analyzer.analyze(text)) {
+    for (const t of analyzer.analyze(text, doc.lang)) {
       out.push(t.exact);
       if (t.base !== t.exact) out.push(t.base);
       stems.push(t.stem);

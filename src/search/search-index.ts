@@ -24,6 +24,7 @@ import { rerank } from './rank.ts';
 import { createRelatedIndex } from './related/related-index.ts';
 import { buildSnippet, highlightAll } from './snippet.ts';
 import { sqliteEngine } from './sqlite.ts';
+import { loadTagAliases } from './tag-aliases.ts';
 import { staffEngine } from './staff.ts';
 
 /** Relevance ranking looks at this many best matches; deeper pages are not offered. */
@@ -56,7 +57,7 @@ export function createSearchIndex(
 
   const analyzer = async (): Promise<Analyzer> => {
     if (!cache.analyzer || Date.now() - cache.loadedAt > NAMES_TTL_MS) {
-      cache.analyzer = createAnalyzer(await loadProtectedNames(db));
+      cache.analyzer = createAnalyzer(await loadProtectedNames(db), await loadTagAliases(db));
       cache.loadedAt = Date.now();
     }
     return cache.analyzer;

@@ -34,6 +34,13 @@ export const SiteSettings = z.object({
     .min(1)
     .transform((ls) => LANGUAGES.filter((l) => ls.includes(l)))
     .catch([...LANGUAGES]),
+  /**
+   * The languages articles are written in (BCP 47, Arabic first by default), each with the
+   * interface language its pages fall back to; empty means the served editions themselves.
+   */
+  contentLanguages: z
+    .array(z.object({ tag: z.string().min(2).max(35), fallback: z.enum(LANGUAGES) }))
+    .catch([]),
   /** Which calendars article dates show in: both side by side, or one of them. */
   dateDisplay: z.enum(['both', 'gregorian', 'hijri']).catch('both'),
   /** The site's logo from the media library, shown in the header and given to search engines. */
@@ -59,6 +66,7 @@ const KEYS: Record<keyof SiteSettings, string> = {
   requireTwoFactor: 'security.requireTwoFactor',
   feedFullContent: 'feeds.fullContent',
   languages: 'site.languages',
+  contentLanguages: 'site.contentLanguages',
   dateDisplay: 'dates.display',
   logoMediaId: 'site.logoMediaId',
   maxUploadMB: 'media.maxUploadMB',
@@ -69,6 +77,14 @@ const KEYS: Record<keyof SiteSettings, string> = {
 /** The languages a site serves: its chosen ones, and always its main language. */
 export function servedLanguages(settings: Pick<SiteSettings, 'languages' | 'defaultLang'>): Lang[] {
   return LANGUAGES.filter((l) => settings.languages.includes(l) || l === settings.defaultLang);
+}
+
+/** The languages articles may be written in, each with its interface fallback (see core/languages). */
+export function siteLanguages(
+  settings: Pick<SiteSettings, 'contentLanguages' | 'languages' | 'defaultLang'>,
+): { tag: string; fallback: Lang }[] {
+  if (settings.contentLanguages.length > 0) return settings.contentLanguages;
+  return servedLanguages(settings).map((l) => ({ tag: l, fallback: l }));
 }
 
 /** The site's settings, for the web layer (which reaches the database only through services). */

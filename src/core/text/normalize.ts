@@ -25,6 +25,13 @@ const LETTER_FOLDS: Record<string, string> = {
   ی: 'ي',
   ۀ: 'ه',
   ە: 'ه',
+  // Urdu letters and Sindhi's swash kaf: the same words written by Arabic keyboards meet them.
+  ہ: 'ه',
+  ھ: 'ه',
+  ۃ: 'ه',
+  ے: 'ي',
+  ۓ: 'ي',
+  ڪ: 'ك',
 };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 

@@ -27,6 +27,7 @@ const CHANNEL_FIELDS = new Set([
   'title',
   'link',
   'language',
+  'description',
   'wp:wxr_version',
   'wp:base_site_url',
   'wp:base_blog_url',
@@ -80,6 +81,7 @@ export async function* readWxr(source: Source, options: ReadOptions = {}): Async
     title: '',
     link: '',
     language: '',
+    description: '',
     baseSiteUrl: '',
     baseBlogUrl: '',
   };
@@ -227,6 +229,7 @@ function setChannelField(channel: WxrChannel, key: string, value: string): void 
   if (key === 'title') channel.title = value;
   else if (key === 'link') channel.link = value;
   else if (key === 'language') channel.language = value;
+  else if (key === 'description') channel.description = value;
   else if (key === 'wp:wxr_version') channel.version = value;
   else if (key === 'wp:base_site_url') channel.baseSiteUrl = value;
   else if (key === 'wp:base_blog_url') channel.baseBlogUrl = value;

@@ -7,6 +7,8 @@ export interface WxrChannel {
   title: string;
   link: string;
   language: string;
+  /** The site's tagline (Settings → General). */
+  description: string;
   baseSiteUrl: string;
   baseBlogUrl: string;
 }

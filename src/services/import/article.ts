@@ -39,9 +39,13 @@ export function articleStatus(item: WxrItem): StatusDecision {
 const ENTITY = /&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp|#039);/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** Titles are plain text in Midad; WordPress titles may carry encoded entities. */
+/**
+ * Titles are plain text in Midad; WordPress titles may carry entities and markup ("Title
+ * <em>With</em> Markup"), which readers must not see as tags: markup is removed, entities decoded.
+ */
 export function plainTitle(title: string): string {
-  return title
+  const text = /<\/?[a-z][^>]*>/i.test(title) ? htmlToText(title.replace(/&(?!#?\w+;)/g, '&amp;')) : title;
+  return text
     .replace(ENTITY, (all, name: string) => {
       const lower = name.toLowerCase();
       if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));

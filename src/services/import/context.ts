@@ -4,6 +4,7 @@ import { isValidSlug, slugify } from '../../core/slug.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { SearchIndex } from '../../search/contract.ts';
+import type { ImportLanguages } from './languages.ts';
 import type { ReportBuilder } from './report.ts';
 import { lenientDecode, redirectKey } from './paths.ts';
 import type { ScanResult } from './scan.ts';
@@ -14,7 +15,10 @@ export type ImportRepos = Repositories & { search: SearchIndex };
 export interface ImportContext {
   /** Identifies the old site in the import map: its base URL. */
   source: string;
+  /** The edition of the export's declared language: where its sections' and tags' old URLs go. */
   lang: Lang;
+  /** Each post's language, from its text (see languages.ts). */
+  languages: ImportLanguages;
   /** Hosts of the old site, for recognizing its own links. */
   hosts: Set<string>;
   scan: ScanResult;

@@ -11,6 +11,7 @@ import { wpDate } from './dates.ts';
 import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './media.ts';
 import { newArticlePath, oldSitePath } from './paths.ts';
 import { metaValue } from './scan.ts';
+import { ImportLanguages } from './languages.ts';
 import { ensurePerson, ensureSection, ensureTag } from './terms.ts';
 
 export const IMPORTED_TYPES = new Set(['post', 'page']);
@@ -103,9 +104,12 @@ async function createArticle(
   if (decision.warning) ctx.report.warn(decision.warning, item.line);
   const title = plainTitle(item.title);
   if (title === '') ctx.report.warn(`post ${item.postId} has no title`, item.line);
+  const dek = dekOf(item);
+  // The text's language decides the edition, and so the slug's namespace.
+  const language = await ctx.languages.of(item, title, `${dek}\n${textSample(item.content)}`);
   const base = importSlug(ctx, item.postName, title, `${item.postType}-${item.postId}`, item.line);
   const slug = await freeSlug(base || slugify(title) || `post-${item.postId}`, async (s) => {
-    return (await repos.articles.bySlug(ctx.lang, s)) !== null;
+    return (await repos.articles.bySlug(language.edition, s)) !== null;
   });
   if (slug !== base && base !== '')
     ctx.report.warn(`post ${item.postId}: slug "${base}" is taken; using "${slug}"`, item.line);
@@ -140,11 +144,12 @@ async function createArticle(
   const date = wpDate(item.postDateGmt, item.postDate, item.pubDate);
   const status = decision.status;
   const article = await repos.articles.create({
-    lang: ctx.lang,
+    lang: language.edition,
+    textLang: language.text === language.edition ? null : language.text,
     status,
     title,
     slug,
-    dek: dekOf(item),
+    dek,
     bodyHtml: body.html,
     featuredMediaId,
     sectionId,
@@ -162,6 +167,8 @@ async function createArticle(
   known.meta.push(...keptMeta(item).map((m) => ({ articleId: article.id, ...m })));
   await repos.search.indexArticle(article.id);
   ctx.report.count(kind, 'imported');
+  ctx.report.language(language.text);
+  await joinTranslations(repos, ctx, item, article.id);
 
   const guidPath = oldSitePath(item.guid, ctx.hosts);
   const numeric = /^\d+$/.test(item.postId);
@@ -177,6 +184,28 @@ async function createArticle(
     newArticlePath(article),
   );
   return article.id;
+}
+
+/** The start of a body as plain text, enough to tell its language (the whole body is not needed). */
+function textSample(html: string): string {
+  return html
+    .slice(0, 6000)
+    .replace(/<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>|\[[^\]]*\]|&[#\w]+;/g, ' ');
+}
+
+/** Posts of one Polylang translation group become translations of one another. */
+async function joinTranslations(repos: ImportRepos, ctx: ImportContext, item: WxrItem, articleId: number) {
+  const key = ImportLanguages.translationKey(item);
+  if (key === null) return;
+  const group = ctx.languages.groups.get(key);
+  if (group === undefined) {
+    ctx.languages.groups.set(key, articleId);
+    return;
+  }
+  // The group is named after its first article, which joins it when the second arrives.
+  await repos.articles.update(group, { translationGroup: group });
+  await repos.articles.update(articleId, { translationGroup: group });
 }
 
 export async function importItem(repos: ImportRepos, ctx: ImportContext, item: WxrItem, known: BatchKnown) {

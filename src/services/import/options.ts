@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Services } from '../context.ts';
 import { Invalid } from '../../core/errors.ts';
+import { checkLanguageTag } from '../../core/languages/tags.ts';
 
 /** A permalink base as WordPress stores it, slashes trimmed; "" or absent means the default. */
 export function permalinkBase(value: string | undefined, fallback: string, flag: string): string {
@@ -39,6 +40,8 @@ export const ImportRunOptions = z.object({
   categoryBase: optionalText(200),
   /** The old site's tag base when it was not "tag". */
   tagBase: optionalText(200),
+  /** One language (BCP 47) for every post, instead of the export's and the text's. */
+  language: optionalText(64),
 });
 export type ImportRunOptions = z.output<typeof ImportRunOptions>;
 export type ImportRunOptionsInput = z.input<typeof ImportRunOptions>;
@@ -64,6 +67,7 @@ export async function optionProblems(
       problems[key] = 'invalid';
     }
   }
+  if (options.language !== undefined && !checkLanguageTag(options.language).ok) problems.language = 'invalid';
   if (
     options.defaultAuthorEmail !== undefined &&
     !(await services.repos.people.byEmail(options.defaultAuthorEmail))
@@ -83,5 +87,6 @@ export function optionsOfRun(stored: Record<string, unknown>): ImportRunOptions 
     uploadsDir: text('uploadsDir'),
     categoryBase: text('categoryBase'),
     tagBase: text('tagBase'),
+    language: text('language'),
   };
 }

@@ -43,6 +43,22 @@ export interface ImportReport {
   warnings: ImportWarning[];
   /** Warnings beyond the ones listed. */
   moreWarnings: number;
+  /** Articles and pages written, by the language of their text. */
+  languages: Record<string, number>;
+  /** Posts whose text is not in the language they were declared in, and what they got. */
+  languageChanges: LanguageChange[];
+  languageChangeCount: number;
+  /** Languages the import added to the site's list, with their interface fallback. */
+  languagesAdded: { tag: string; fallback: string }[];
+}
+
+export interface LanguageChange {
+  postId: string;
+  title: string;
+  from: string;
+  to: string;
+  /** What told: "Arabic-script letters", "kana", "language identifier"… */
+  why: string;
 }
 
 const MAX_WARNINGS = 500;
@@ -68,6 +84,10 @@ export class ReportBuilder {
       missingMedia: [],
       warnings: [],
       moreWarnings: 0,
+      languages: {},
+      languageChanges: [],
+      languageChangeCount: 0,
+      languagesAdded: [],
     };
   }
 
@@ -90,6 +110,17 @@ export class ReportBuilder {
   shortcodes(names: readonly string[]): void {
     for (const name of names)
       this.report.unknownShortcodes[name] = (this.report.unknownShortcodes[name] ?? 0) + 1;
+  }
+
+  language(tag: string): void {
+    this.report.languages[tag] = (this.report.languages[tag] ?? 0) + 1;
+  }
+
+  /** One line per changed post in the report, up to the cap; the count is always whole. */
+  languageChanged(postId: string, title: string, from: string, to: string, why: string): void {
+    this.report.languageChangeCount++;
+    if (this.report.languageChanges.length < MAX_WARNINGS)
+      this.report.languageChanges.push({ postId, title, from, to, why });
   }
 
   missing(url: string): void {
@@ -120,6 +151,16 @@ export function summarize(report: ImportReport): string {
   if (report.removedByAllowlist > 0)
     lines.push(`  removed from bodies by the HTML allowlist: ${report.removedByAllowlist}`);
   if (report.missingMedia.length > 0) lines.push(`  media files not found: ${report.missingMedia.length}`);
+  const languages = Object.entries(report.languages).map(([l, n]) => `${l} (${n})`);
+  if (languages.length > 0) lines.push(`  languages: ${languages.join(', ')}`);
+  for (const l of report.languagesAdded)
+    lines.push(`  language added to the site: ${l.tag} (interface in ${l.fallback})`);
+  if (report.languageChangeCount > 0) {
+    lines.push(`  language corrected from the text: ${report.languageChangeCount} post(s)`);
+    for (const c of report.languageChanges.slice(0, 20))
+      lines.push(`    post ${c.postId} "${c.title.slice(0, 60)}": ${c.from} → ${c.to} (${c.why})`);
+    if (report.languageChangeCount > 20) lines.push(`    … and ${report.languageChangeCount - 20} more`);
+  }
   lines.push(`  warnings: ${report.warnings.length + report.moreWarnings}`);
   return `${lines.join('\n')}\n`;
 }

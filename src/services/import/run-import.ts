@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
-import { LANGUAGES, type Lang } from '../../core/types.ts';
+import { interfaceLangOf } from '../../core/languages/choices.ts';
 import { parseInput } from '../../core/validation.ts';
 import { fileSource, readWxr } from '../../importers/wordpress/reader.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
@@ -16,6 +16,9 @@ import type { Services } from '../context.ts';
 import { commentKey } from './comments.ts';
 import type { ImportContext, ImportRepos } from './context.ts';
 import { type BatchKnown, importItem } from './items.ts';
+import { forcedLanguage, ImportLanguages } from './languages.ts';
+import { adoptChannel, saveLanguages } from './site-settings.ts';
+import { loadSiteSettings, siteLanguages } from '../settings.ts';
 import { rewriteLinks } from './links.ts';
 import { type ImportReport, ReportBuilder } from './report.ts';
 import { scanExport, withItemId } from './scan.ts';
@@ -40,11 +43,6 @@ export interface ImportHooks {
 export type ImportOptions = ImportInput & ImportHooks;
 
 class DryRunRollback extends Error {}
-
-function langOf(language: string): Lang {
-  const code = language.toLowerCase().slice(0, 2);
-  return LANGUAGES.find((l) => l === code) ?? 'ar';
-}
 
 function hostsOf(...urls: string[]): Set<string> {
   const hosts = new Set<string>();
@@ -71,6 +69,7 @@ function checkUploads(dir: string | undefined): string | null {
 export async function importWordPress(services: Services, options: ImportOptions): Promise<ImportReport> {
   const { onProgress, beforeWrite } = options;
   const data = parseInput(ImportInput, options);
+  const forced = forcedLanguage(data.language);
   const uploadsDir = checkUploads(data.uploadsDir);
   const categoryBase = permalinkBase(data.categoryBase, 'category', '--category-base');
   const tagBase = permalinkBase(data.tagBase, 'tag', '--tag-base');
@@ -97,11 +96,19 @@ export async function importWordPress(services: Services, options: ImportOptions
       );
     defaultAuthorId = person.id;
   }
+  const site = siteLanguages(await loadSiteSettings(services.repos)).map((l) => ({ ...l }));
+  const languages = new ImportLanguages(
+    ImportLanguages.declaredOf(channel.language, site),
+    forced,
+    site,
+    report,
+  );
   if (!data.dryRun) await beforeWrite?.();
   const known = services.repos.imports;
   const ctx: ImportContext = {
     source,
-    lang: langOf(channel.language),
+    lang: interfaceLangOf(forced ?? languages.declared, site),
+    languages,
     hosts: hostsOf(channel.link, channel.baseBlogUrl, channel.baseSiteUrl),
     scan,
     report,
@@ -121,6 +128,7 @@ export async function importWordPress(services: Services, options: ImportOptions
 
   const run = async (inBatch: <T>(fn: (repos: ImportRepos) => Promise<T>) => Promise<T>) => {
     await inBatch(async (repos) => {
+      await adoptChannel(repos, channel);
       await importAuthors(repos, ctx);
       await importTerms(repos, ctx);
     });
@@ -158,6 +166,7 @@ export async function importWordPress(services: Services, options: ImportOptions
       const ids = all.slice(i, i + 200);
       await inBatch((repos) => rewriteLinks(repos, ctx, ids));
     }
+    await inBatch((repos) => saveLanguages(repos, languages, report));
   };
 
   // One batch is one of the services' transactions, with the search index bound to it.

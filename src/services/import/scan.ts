@@ -71,7 +71,15 @@ function attachmentOf(item: WxrItem): AttachmentInfo {
 export async function scanExport(file: string, fileName: string): Promise<ScanResult> {
   const warnings: WxrWarning[] = [];
   const result: ScanResult = {
-    channel: { version: '', title: '', link: '', language: '', baseSiteUrl: '', baseBlogUrl: '' },
+    channel: {
+      version: '',
+      title: '',
+      link: '',
+      language: '',
+      description: '',
+      baseSiteUrl: '',
+      baseBlogUrl: '',
+    },
     authors: [],
     categories: [],
     tags: [],

@@ -54,7 +54,8 @@ const SettingsRules = z
   })
   .refine((v) => v.languages.includes(v.defaultLang), { path: ['languages'], message: 'missing_default' });
 
-type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId'>;
+// Content languages have their own command (content-languages.ts): switching one off is checked.
+type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId' | 'contentLanguages'>;
 
 /** The rules' refusal as an `Invalid` naming each field: `missing_default` or `invalid`. */
 function refusal(error: z.ZodError): Invalid {

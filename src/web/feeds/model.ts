@@ -27,7 +27,8 @@ export interface FeedItemView {
   contentHtml: string | null;
   published: IsoDate;
   updated: IsoDate;
-  lang: Lang;
+  /** The language of the article's text (BCP 47): entries say it when it is not the feed's. */
+  lang: string;
   authors: FeedPerson[];
   categories: { term: string; label: string }[];
   image: FeedImage | null;

@@ -53,7 +53,7 @@ export function presentFeed(
         : null,
       published: article.publishedAt ?? article.createdAt,
       updated: updated ?? article.createdAt,
-      lang: article.lang,
+      lang: article.textLang,
       authors: authors.map((p) => ({
         name: p.name,
         url: baseUrl + authorPath(langOf(article.lang), p.slug),

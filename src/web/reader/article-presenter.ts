@@ -1,4 +1,5 @@
 // The article page view: the article, its authors, related articles and the comment thread.
+import { directionOf } from '../../core/languages/direction.ts';
 import { commentTextToHtml } from '../../core/html-policy.ts';
 import { format } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
@@ -53,7 +54,8 @@ export function presentArticlePage(
   return {
     id: article.id,
     lang,
-    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    textLang: article.textLang,
+    dir: directionOf(article.textLang),
     canonical,
     title: article.title,
     dek: article.dek,

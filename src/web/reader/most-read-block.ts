@@ -22,5 +22,5 @@ export async function mostReadBlock(
   if (!settings.readership) return [];
   const articles = (await loadMostRead(services, lang)).filter((a) => a.id !== exceptId);
   dependsOn(reply, tags.mostRead(lang), showsArticles(articles));
-  return articles.map((a) => ({ href: articlePath(a), title: a.title, lang: a.lang }));
+  return articles.map((a) => ({ href: articlePath(a), title: a.title, lang: a.textLang }));
 }

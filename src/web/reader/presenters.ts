@@ -74,7 +74,7 @@ export function presentCard(article: Article, bundle: CardBundle, ctx: PresentCo
     href: articlePath(article),
     title: article.title,
     dek: article.dek,
-    lang: article.lang,
+    lang: article.textLang,
     section: sectionLink(
       article.sectionId === null ? null : bundle.sections.get(article.sectionId),
       ctx.lang,

@@ -50,7 +50,7 @@ export function presentSearchPage(
     results: found.map(({ article, title, snippet }) => ({
       id: article.id,
       href: articlePath(article),
-      lang: article.lang,
+      lang: article.textLang,
       title,
       snippet,
       section: sectionLink(

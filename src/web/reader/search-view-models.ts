@@ -1,5 +1,4 @@
 // Plain data for the search page view. Built by search-presenter.ts.
-import type { Lang } from '../../core/types.ts';
 import type { DateView, LinkView, PaginationView } from './view-models.ts';
 
 export interface TextPart {
@@ -11,7 +10,8 @@ export interface TextPart {
 export interface SearchResultView {
   id: number;
   href: string;
-  lang: Lang;
+  /** The language of the article's text (BCP 47). */
+  lang: string;
   title: TextPart[];
   snippet: TextPart[];
   section: LinkView | null;

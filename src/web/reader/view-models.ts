@@ -85,7 +85,7 @@ export interface HeadView {
   /** JSON-LD documents, already serialized so that they cannot close their <script> element. */
   jsonLd?: string[];
   /** Language versions of this page (absolute URLs, x-default included); replaces the layout's own. */
-  hreflang?: { hreflang: Lang | 'x-default'; href: string }[];
+  hreflang?: { hreflang: string; href: string }[];
 }
 
 export interface FeedLinkView {
@@ -106,7 +106,8 @@ export interface ArticleCardView {
   href: string;
   title: string;
   dek: string;
-  lang: Lang;
+  /** The language the article's text is written in (a BCP 47 tag, not only ar/fr/en). */
+  lang: string;
   section: LinkView | null;
   image: ImageView | null;
   published: DateView;
@@ -169,6 +170,8 @@ export interface ArticlePageView {
   weightLabel?: string;
   id: number;
   lang: Lang;
+  /** The language the text is written in (BCP 47) and its direction. */
+  textLang: string;
   dir: 'rtl' | 'ltr';
   canonical: string;
   title: string;
@@ -220,7 +223,8 @@ export interface HomePageView {
 export interface MostReadItemView {
   href: string;
   title: string;
-  lang: Lang;
+  /** The language of the title (BCP 47). */
+  lang: string;
 }
 
 export interface ListingPageView {

@@ -13,6 +13,10 @@ const ar = {
   name: 'الاسم',
   slug: 'الرابط المختصر',
   none: 'لا وسوم بعد.',
+  linkWith: 'اربط بوسم بلغة أخرى',
+  link: 'اربط',
+  linkedTo: 'مربوط بـ',
+  unlink: 'فك الربط',
 };
 export type TagMessages = typeof ar;
 
@@ -28,6 +32,10 @@ const fr: TagMessages = {
   name: 'Nom',
   slug: 'Identifiant',
   none: 'Aucun mot-clé.',
+  linkWith: 'Lier à un mot-clé d’une autre langue',
+  link: 'Lier',
+  linkedTo: 'Lié à',
+  unlink: 'Délier',
 };
 
 const en: TagMessages = {
@@ -42,6 +50,10 @@ const en: TagMessages = {
   name: 'Name',
   slug: 'Slug',
   none: 'No tags yet.',
+  linkWith: 'Link to a tag in another language',
+  link: 'Link',
+  linkedTo: 'Linked to',
+  unlink: 'Unlink',
 };
 
 export function tagMessages(lang: Lang): TagMessages {

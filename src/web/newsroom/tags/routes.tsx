@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
 import { parseInput } from '../../../core/validation.ts';
+import { linkedTags, linkTags, unlinkTag } from '../../../services/tags/link-tags.ts';
 import { deleteTag, mergeTags, renameTag } from '../../../services/tags/manage-tags.ts';
 import { listTagsWithUsage } from '../../../services/tags/queries.ts';
 import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
 import { tagMessages } from './messages.ts';
-import { MergeTagForm, RenameTagForm, TagParams } from './schema.ts';
+import { LinkTagForm, MergeTagForm, RenameTagForm, TagParams } from './schema.ts';
 import { TagsPage } from './views.tsx';
 
 export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
@@ -28,7 +29,14 @@ export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): voi
           : q.invalid === '1'
             ? { kind: 'error', text: t.invalid }
             : null,
-      body: <TagsPage t={t} csrf={staff.session.csrfToken} tags={await listTagsWithUsage(services)} />,
+      body: await (async () => {
+        const tags = await listTagsWithUsage(services);
+        const linked = await linkedTags(
+          services,
+          tags.map((tag) => tag.id),
+        );
+        return <TagsPage t={t} csrf={staff.session.csrfToken} tags={tags} linked={linked} />;
+      })(),
     });
   });
 
@@ -60,6 +68,26 @@ export function registerTagRoutes(app: FastifyInstance, deps: NewsroomDeps): voi
       refusedToList,
     );
     return reply.redirect(to, 303);
+  });
+
+  /** Links a tag to its equivalent in another language (search then finds one by the other). */
+  app.post('/tags/:id/link', async (request, reply) => {
+    checkCsrf(request);
+    const tagId = idParam(TagParams, request.params);
+    const form = parseInput(LinkTagForm, request.body);
+    const actor = await actorOf(services, request);
+    const to = await linkTags(services, actor, { tagId, withId: form.with }).then(
+      () => '/newsroom/tags?done=1',
+      refusedToList,
+    );
+    return reply.redirect(to, 303);
+  });
+
+  app.post('/tags/:id/unlink', async (request, reply) => {
+    checkCsrf(request);
+    const tagId = idParam(TagParams, request.params);
+    await unlinkTag(services, await actorOf(services, request), { tagId });
+    return reply.redirect('/newsroom/tags?done=1', 303);
   });
 
   app.post('/tags/:id/delete', async (request, reply) => {

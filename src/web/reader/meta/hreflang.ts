@@ -5,24 +5,31 @@ import { LANGUAGES, type Lang } from '../../../core/types.ts';
 
 export interface LangVersion {
   lang: Lang;
+  /** The language the version's text is written in, when more precise than its edition ("fa"). */
+  tag?: string;
   /** Absolute URL. */
   href: string;
 }
 
 export interface HreflangLink {
-  hreflang: Lang | 'x-default';
+  hreflang: string;
   href: string;
 }
 
 export function hreflangLinks(versions: readonly LangVersion[], defaultLang: Lang): HreflangLink[] {
   const byLang = new Map<Lang, string>();
-  for (const v of versions) if (!byLang.has(v.lang)) byLang.set(v.lang, v.href);
+  const tags = new Map<Lang, string>();
+  for (const v of versions) {
+    if (byLang.has(v.lang)) continue;
+    byLang.set(v.lang, v.href);
+    tags.set(v.lang, v.tag ?? v.lang);
+  }
   // A page alone in its language has no alternates worth announcing.
   if (byLang.size < 2) return [];
   const ordered = LANGUAGES.filter((l) => byLang.has(l));
   const fallback = byLang.get(defaultLang) ?? byLang.get(ordered[0]!)!;
   return [
-    ...ordered.map((lang) => ({ hreflang: lang, href: byLang.get(lang)! })),
+    ...ordered.map((lang) => ({ hreflang: tags.get(lang) ?? lang, href: byLang.get(lang)! })),
     { hreflang: 'x-default', href: fallback },
   ];
 }

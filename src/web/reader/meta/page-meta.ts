@@ -60,7 +60,7 @@ export function articleHeadMeta(input: {
   const served = new Set(site.languages.map((l) => l.lang));
   const translations = data.translations
     .filter((t) => served.has(t.lang))
-    .map((t) => ({ lang: t.lang, url: base + articlePath(t) }));
+    .map((t) => ({ lang: t.lang, tag: t.textLang, url: base + articlePath(t) }));
   const featured: Media | undefined =
     article.featuredMediaId === null ? undefined : data.media.get(article.featuredMediaId);
   const large = absoluteImage(featured, base, 1200);
@@ -92,7 +92,7 @@ export function articleHeadMeta(input: {
           url: view.canonical,
           headline: article.title,
           description,
-          lang: article.lang,
+          lang: article.textLang,
           images: large
             ? [{ url: large.url, width: large.width, height: large.height, caption: large.alt }]
             : [],
@@ -112,8 +112,8 @@ export function articleHeadMeta(input: {
     ],
     hreflang: hreflangLinks(
       [
-        { lang: article.lang, href: view.canonical },
-        ...translations.map((t) => ({ lang: t.lang, href: t.url })),
+        { lang: article.lang, tag: article.textLang, href: view.canonical },
+        ...translations.map((t) => ({ lang: t.lang, tag: t.tag, href: t.url })),
       ],
       input.defaultLang,
     ),

@@ -49,7 +49,8 @@ export interface NewsArticleInput {
   url: string;
   headline: string;
   description: string;
-  lang: Lang;
+  /** The language of the article's text (BCP 47). */
+  lang: string;
   images: ImageInput[];
   published: IsoDate;
   modified: IsoDate;
@@ -57,7 +58,7 @@ export interface NewsArticleInput {
   section: string | null;
   keywords: string[];
   publisher: PublisherInput;
-  translations: { lang: Lang; url: string }[];
+  translations: { lang: Lang; tag?: string; url: string }[];
   /** Corrections readers were told of (not updates): schema.org CorrectionComment each. */
   corrections?: { text: string; published: IsoDate }[];
 }
@@ -96,7 +97,7 @@ export function newsArticleLd(a: NewsArticleInput): JsonLdObject {
             '@type': 'NewsArticle',
             '@id': `${t.url}#article`,
             url: t.url,
-            inLanguage: t.lang,
+            inLanguage: t.tag ?? t.lang,
           })),
         }
       : {}),

@@ -65,7 +65,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
   return (
     <>
       <Breadcrumb site={site} trail={page.breadcrumb} />
-      <article class="article" {...langAttrs(page.lang, site.lang)} {...copyProtectAttrs(site, page)}>
+      <article class="article" {...langAttrs(page.textLang, site.lang)} {...copyProtectAttrs(site, page)}>
         <header class="article-header">
           {page.section || page.isBreaking ? (
             <p class="article-kicker">

@@ -163,6 +163,7 @@ export function sampleArticle(overrides: Partial<ArticlePageView> = {}): Article
   return {
     id: 42,
     lang: 'ar',
+    textLang: 'ar',
     dir: 'rtl',
     canonical,
     title: 'فيضانات نيامي: أحياء بأكملها تحت الماء والسكان يطالبون بخطة تصريف دائمة',

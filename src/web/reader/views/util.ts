@@ -1,14 +1,20 @@
 // Small helpers shared by the reader views. Pure functions, no I/O.
 import type { Lang } from '../../../core/types.ts';
 import type { Messages } from '../../../core/i18n.ts';
+import { directionOf } from '../../../core/languages/direction.ts';
 import { counted } from '../../../core/plural.ts';
 
-export function dirOf(lang: Lang): 'rtl' | 'ltr' {
-  return lang === 'ar' ? 'rtl' : 'ltr';
+/** The direction of a language (an interface Lang or any content language tag), from its script. */
+export function dirOf(lang: string): 'rtl' | 'ltr' {
+  return directionOf(lang);
 }
 
-/** lang/dir attributes for content whose language differs from the page's, nothing otherwise. */
-export function langAttrs(lang: Lang, pageLang: Lang): { lang?: Lang; dir?: 'rtl' | 'ltr' } {
+/**
+ * lang/dir attributes for content whose language differs from the page's, nothing otherwise.
+ * Text in another language is written with its own direction, so a Persian title on a French
+ * page is laid out right to left and isolated from the text around it.
+ */
+export function langAttrs<L extends string>(lang: L, pageLang: string): { lang?: L; dir?: 'rtl' | 'ltr' } {
   return lang === pageLang ? {} : { lang, dir: dirOf(lang) };
 }
 

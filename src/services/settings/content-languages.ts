@@ -1,0 +1,73 @@
+// The languages articles are written in (admins): any BCP 47 tag CLDR knows, each with the
+// interface language its pages fall back to. A tag that is malformed or unknown is refused
+// with the reason; switching off a language that articles are written in is refused, naming
+// how many. Audited and announced like every settings change.
+import { z } from 'zod';
+import { Invalid } from '../../core/errors.ts';
+import type { SiteLanguage } from '../../core/languages/choices.ts';
+import { baseLanguage, checkLanguageTag } from '../../core/languages/tags.ts';
+import { authorize } from '../../core/policies/index.ts';
+import { LANGUAGES } from '../../core/types.ts';
+import { parseInput } from '../../core/validation.ts';
+import { type Actor, recordAudit } from '../actor.ts';
+import type { Services } from '../context.ts';
+import { loadSiteSettings, siteLanguages, updateSiteSettings } from '../settings.ts';
+
+export const ContentLanguagesInput = z.object({
+  languages: z
+    .array(z.object({ tag: z.string().max(64), fallback: z.enum(LANGUAGES) }))
+    .min(1)
+    .max(40),
+});
+export type ContentLanguagesInput = z.input<typeof ContentLanguagesInput>;
+
+function checked(input: ContentLanguagesInput): SiteLanguage[] {
+  const { languages } = parseInput(ContentLanguagesInput, input);
+  const out: SiteLanguage[] = [];
+  for (const [i, l] of languages.entries()) {
+    const check = checkLanguageTag(l.tag);
+    if (!check.ok) throw new Invalid(check.reason, { [`languages.${i}.tag`]: 'invalid_language' });
+    if (out.some((o) => o.tag === check.tag))
+      throw new Invalid(`The language ${check.tag} is listed twice.`, {
+        [`languages.${i}.tag`]: 'duplicate',
+      });
+    out.push({ tag: check.tag, fallback: l.fallback });
+  }
+  return out;
+}
+
+/** Saves the list; returns it as stored (canonical tags, in the given order). */
+export async function changeContentLanguages(
+  services: Services,
+  actor: Actor,
+  input: ContentLanguagesInput,
+): Promise<SiteLanguage[]> {
+  authorize(actor.person, { kind: 'settings.manage' });
+  const next = checked(input);
+  const changed = await services.transaction(async (trx) => {
+    const current = siteLanguages(await loadSiteSettings(trx));
+    const counts = await trx.languages.articleCounts();
+    // An article in fa-IR is kept by "fa" as well as by "fa-IR".
+    const covered = (tag: string) => next.some((l) => l.tag === tag || l.tag === baseLanguage(tag));
+    for (const [tag, n] of counts) {
+      if (n > 0 && !covered(tag))
+        throw new Invalid(
+          `${n} article(s) are written in ${tag}; it cannot be switched off while they are.`,
+          {
+            languages: 'has_articles',
+          },
+        );
+    }
+    if (JSON.stringify(current) === JSON.stringify(next)) return false;
+    await updateSiteSettings(trx, { contentLanguages: next });
+    await recordAudit(trx, actor, {
+      action: 'settings.changed',
+      targetType: 'settings',
+      targetId: '',
+      details: { contentLanguages: { from: current, to: next } },
+    });
+    return true;
+  });
+  if (changed) await services.events.emit({ type: 'settings', keys: ['contentLanguages'] });
+  return next;
+}
