@@ -138,6 +138,18 @@ const ar = {
   editor_conflict:
     'حُفظ هذا المقال في نافذة أو جهاز آخر. توقّف الحفظ التلقائي كي لا يكتب فوق النسخة الأحدث؛ نصّك باقٍ هنا. اضغط «حفظ» لتقارن النسختين، أو',
   editor_reload: 'أعد تحميل النسخة الأحدث، وتضيع عندها تعديلاتك هنا',
+  editor_gallery: 'معرض صور من المكتبة',
+  editor_galleryPick: 'اختر صور المعرض بالترتيب',
+  editor_galleryInsert: 'أدرج الصور المختارة ({n})',
+  editor_galleryAdd: 'أضف صورًا إلى المعرض',
+  editor_galleryCaption: 'تعليق المعرض',
+  editor_galleryImageCaption: 'تعليق الصورة {n}',
+  editor_galleryEarlier: 'انقلها إلى الأمام',
+  editor_galleryLater: 'انقلها إلى الخلف',
+  editor_galleryRemove: 'احذفها من المعرض',
+  editor_pullQuote: 'اقتباس بارز',
+  editor_infoBox: 'إطار معلومات',
+  editor_infoBoxDefaultTitle: 'في سطور',
 } as const;
 
 export type ArticleKey = keyof typeof ar;
@@ -284,6 +296,18 @@ const fr: ArticleMessages = {
   editor_conflict:
     "Cet article a été enregistré dans un autre onglet ou appareil. L'enregistrement automatique s'arrête pour ne pas écraser la version plus récente ; votre texte reste ici. Cliquez sur « Enregistrer » pour comparer les deux versions, ou",
   editor_reload: 'rechargez la version récente, et vos modifications ici seront perdues',
+  editor_gallery: 'Galerie de photos de la médiathèque',
+  editor_galleryPick: 'Choisissez les photos de la galerie, dans l’ordre',
+  editor_galleryInsert: 'Insérer les photos choisies ({n})',
+  editor_galleryAdd: 'Ajouter des photos à la galerie',
+  editor_galleryCaption: 'Légende de la galerie',
+  editor_galleryImageCaption: 'Légende de la photo {n}',
+  editor_galleryEarlier: 'Avancer',
+  editor_galleryLater: 'Reculer',
+  editor_galleryRemove: 'Retirer de la galerie',
+  editor_pullQuote: 'Citation mise en exergue',
+  editor_infoBox: 'Encadré',
+  editor_infoBoxDefaultTitle: 'En bref',
 };
 
 const en: ArticleMessages = {
@@ -425,6 +449,18 @@ const en: ArticleMessages = {
   editor_conflict:
     'This article was saved in another tab or device. Autosave has stopped so the newer version is not overwritten; your text stays here. Press “Save” to compare both versions, or',
   editor_reload: 'reload the newer version, losing your changes here',
+  editor_gallery: 'Photo gallery from the library',
+  editor_galleryPick: 'Choose the gallery’s photos, in order',
+  editor_galleryInsert: 'Insert the chosen photos ({n})',
+  editor_galleryAdd: 'Add photos to the gallery',
+  editor_galleryCaption: 'Gallery caption',
+  editor_galleryImageCaption: 'Caption of photo {n}',
+  editor_galleryEarlier: 'Move earlier',
+  editor_galleryLater: 'Move later',
+  editor_galleryRemove: 'Remove from the gallery',
+  editor_pullQuote: 'Pull quote',
+  editor_infoBox: 'Info box',
+  editor_infoBoxDefaultTitle: 'At a glance',
 };
 
 const CATALOGUE: Record<Lang, ArticleMessages> = { ar, fr, en };
