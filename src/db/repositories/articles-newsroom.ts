@@ -30,7 +30,15 @@ export function newsroomQueries(db: Kysely<Database>): Pick<ArticlesRepository, 
           eb.selectFrom('article_authors').select('article_id').where('person_id', '=', authorId),
         );
       }
-      if (q.idsIn) base = base.where(sql<boolean>`id IN (${q.idsIn})`);
+      // Search words go through the analyzer (idsIn); the text as typed also matches inside a
+      // title, so a half-typed word still finds the story it begins.
+      const needle = q.titleContains
+        ? `%${q.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        : null;
+      const inTitle = needle === null ? null : sql<boolean>`lower(title) like ${needle} escape '\\'`;
+      if (q.idsIn && inTitle) base = base.where(sql<boolean>`(id IN (${q.idsIn}) OR ${inTitle})`);
+      else if (q.idsIn) base = base.where(sql<boolean>`id IN (${q.idsIn})`);
+      else if (inTitle) base = base.where(inTitle);
       const key = SORT_SQL[q.sort ?? 'updated'];
       const dir = sql.raw(q.descending === false ? 'ASC' : 'DESC');
       const [rows, total] = await Promise.all([

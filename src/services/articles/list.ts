@@ -72,6 +72,7 @@ export async function listNewsroomArticles(
       ...(filters.lang ? { lang: filters.lang } : {}),
       ...(filters.sectionId ? { sectionId: filters.sectionId } : {}),
       ...(idsIn ? { idsIn } : {}),
+      ...(filters.q ? { titleContains: filters.q } : {}),
       ...(seesAll ? (filters.authorId ? { authorId: filters.authorId } : {}) : { authorId: person.id }),
       ...(filters.sort ? { sort: filters.sort } : {}),
       ...(filters.descending !== undefined ? { descending: filters.descending } : {}),

@@ -102,6 +102,12 @@ describe('WordPress galleries', () => {
     assert.equal(none.warnings[0]?.message, 'gallery: no image to show; the gallery is left out');
   });
 
+  it('says a [playlist] (audio or video tracks) is left out, with its line, instead of showing it as pictures', () => {
+    const { html, warnings } = cleanBody('نص\n\n[playlist type="video" ids="7,8"]', ctx);
+    assert.equal(html, '<p>نص</p>');
+    assert.deepEqual(warnings, [{ message: 'playlist (video, ids 7,8): not converted; left out', line: 3 }]);
+  });
+
   it('reads the old Gutenberg gallery (ul.blocks-gallery-grid) with item and gallery captions', () => {
     const content = `<!-- wp:paragraph -->
 <p>قبل</p>

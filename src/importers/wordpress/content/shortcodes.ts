@@ -38,16 +38,6 @@ export function parseAttributes(text: string): Record<string, string> {
   return attrs;
 }
 
-function figure(images: ShortcodeImage[]): string {
-  const body = images
-    .map((img) => `<img src="${escapeHtml(img.src)}" alt="${escapeHtml(img.alt)}">`)
-    .join('');
-  const captions = images.map((i) => i.caption).filter((c) => c !== '');
-  const caption =
-    images.length === 1 && captions[0] ? `<figcaption>${escapeHtml(captions[0])}</figcaption>` : '';
-  return `<figure>${body}${caption}</figure>`;
-}
-
 function mediaLink(url: string): string {
   const clean = url.trim();
   if (!/^https?:\/\//i.test(clean)) return '';
@@ -60,15 +50,6 @@ function caption(attrs: Record<string, string>, body: string): string {
   const text = (media?.[2] ?? '').trim() || escapeHtml(attrs.caption ?? '');
   const inner = media?.[1] ?? body;
   return `<figure>${inner}${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`;
-}
-
-function gallery(attrs: Record<string, string>, ctx: ShortcodeContext): string {
-  const ids = (attrs.ids ?? attrs.include ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-  const images = ids.length > 0 ? ids.flatMap((id) => ctx.attachment(id) ?? []) : ctx.attachedImages();
-  return images.length > 0 ? figure(images) : '';
 }
 
 export function convertShortcodes(html: string, ctx: ShortcodeContext): ShortcodeResult {
@@ -85,7 +66,14 @@ export function convertShortcodes(html: string, ctx: ShortcodeContext): Shortcod
       warnings.push(...converted.warnings);
       return converted.html;
     }
-    if (name === 'playlist') return gallery({ ids: attrs.ids ?? '' }, ctx);
+    if (name === 'playlist') {
+      // A playlist is a list of audio or video tracks, not pictures: said rather than shown wrong.
+      warnings.push({
+        message: `playlist (${attrs.type === 'video' ? 'video' : 'audio'}${attrs.ids ? `, ids ${attrs.ids}` : ''}): not converted; left out`,
+        near: raw,
+      });
+      return '';
+    }
     return mediaLink(attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? attrs.url ?? '');
   });
   const unknown: string[] = [];
