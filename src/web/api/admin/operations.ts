@@ -11,6 +11,7 @@ import {
   CreateArticleBody,
   EmptyBody,
   MediaUploadFields,
+  TextLanguageBody,
   UpdateArticleBody,
 } from './schema.ts';
 
@@ -104,6 +105,20 @@ export const unpublishArticleOperation = transition(
   'Same permission as publishing.',
 );
 
+export const setTextLanguageOperation = defineOperation({
+  ...withToken,
+  method: 'post',
+  path: '/admin/articles/{id}/language',
+  operationId: 'setArticleTextLanguage',
+  summary: 'Say which language the article is written in',
+  description:
+    'Any BCP 47 tag of a language the site publishes in (fa, ur, ha, ff-Adlm…); the article keeps its edition and address, and its text is shown with that language and its direction. A malformed or unknown tag, or one the site has not switched on, is refused (422) with the reason.',
+  params: ArticleIdParams,
+  body: { schema: TextLanguageBody },
+  responses: { 200: { description: 'The article.', schema: AdminArticleAnswer } },
+  errors: [400, 401, 403, 404, 422, 429, 503],
+});
+
 export const uploadMediaOperation = defineOperation({
   ...withToken,
   method: 'post',
@@ -135,6 +150,7 @@ export const adminOperations = [
   updateArticleOperation,
   publishArticleOperation,
   unpublishArticleOperation,
+  setTextLanguageOperation,
   uploadMediaOperation,
   listCommentsOperation,
 ];

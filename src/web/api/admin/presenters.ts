@@ -15,6 +15,7 @@ export function presentAdminArticle(
   return {
     id: article.id,
     lang: article.lang,
+    text_language: article.textLang,
     status: article.status,
     version: article.version,
     title: article.title,

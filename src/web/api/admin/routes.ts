@@ -13,6 +13,7 @@ import { parseInput } from '../../../core/validation.ts';
 import { editableArticleWithTags, withTagNames } from '../../../services/articles/api-queries.ts';
 import { createDraft } from '../../../services/articles/create-draft.ts';
 import { patchArticle } from '../../../services/articles/patch-article.ts';
+import { setTextLanguage } from '../../../services/articles/text-language.ts';
 import { transitionArticle } from '../../../services/articles/workflow.ts';
 import { commentsByStatus } from '../../../services/comments/moderation-queue.ts';
 import type { Services } from '../../../services/context.ts';
@@ -29,6 +30,7 @@ import {
   CreateArticleBody,
   EmptyBody,
   MediaUploadFields,
+  TextLanguageBody,
   UpdateArticleBody,
 } from './schema.ts';
 
@@ -121,6 +123,13 @@ export async function adminApi(api: FastifyInstance, options: AdminApiOptions): 
       return send(reply, 200, { data: presentAdminArticle(await withTagNames(services, article), base) });
     });
   }
+
+  api.post('/articles/:id/language', async (request, reply) => {
+    const id = articleId(request.params);
+    const { language } = parseInput(TextLanguageBody, request.body ?? {});
+    const article = await setTextLanguage(services, apiActorOf(request), { articleId: id, language });
+    return send(reply, 200, { data: presentAdminArticle(await withTagNames(services, article), base) });
+  });
 
   api.post('/media', async (request, reply) => {
     if (!request.isMultipart()) {

@@ -44,6 +44,11 @@ export const UpdateArticleBody = z.strictObject({
 });
 export type UpdateArticleBody = z.infer<typeof UpdateArticleBody>;
 
+/** The language the article's text is written in: a BCP 47 tag the site publishes in. */
+export const TextLanguageBody = z.strictObject({
+  language: z.string().max(64).describe('A BCP 47 tag, e.g. "fa", "ur", "ha", "ff-Adlm".'),
+});
+
 /** Publishing and unpublishing take no fields: an empty body or `{}`. */
 export const EmptyBody = z.strictObject({});
 
@@ -79,6 +84,7 @@ export function articleChanges(body: Omit<UpdateArticleBody, 'version'>): Articl
 export const AdminArticleSchema = z.object({
   id: z.number().int(),
   lang,
+  text_language: z.string().describe('The language the text is written in (BCP 47); its lang and dir on pages.'),
   status: z.enum(ARTICLE_STATUSES),
   version: z.number().int().describe('Send it back with an update.'),
   title: z.string(),
