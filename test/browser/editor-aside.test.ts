@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { addStaff } from '../../src/services/staff.ts';
+import { editorChromeMessages } from '../../src/web/newsroom/articles/editor-messages.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
 import {
   horizontalOverflow,
   launchBrowser,
+  openEditorSettings,
   PHONE,
   saveScreenshot,
   signInNewsroom,
@@ -18,6 +20,7 @@ import {
 import { startTestSite, type TestSite } from '../support/site.ts';
 
 const t = articleMessages('ar');
+const c = editorChromeMessages('ar');
 const AUTHOR = { email: 'aissata.author@example.org', password: 'Agadez-2026-caravanes', name: 'عيساتا' };
 const PUBLISHED = 'بدأ موسم حصاد الدخن في منطقة مرادي مع تحسن الأمطار.';
 const TYPED = 'وأفاد مزارعون بأن المحصول أفضل من العام الماضي';
@@ -59,6 +62,7 @@ describe('editing a published article', { timeout: 120_000 }, () => {
     await page.locator('#title').fill('حصاد الدخن في مرادي');
     await page.locator('.nr-rte-content').click();
     await page.keyboard.type(PUBLISHED);
+    await openEditorSettings(page);
     await Promise.all([
       page.waitForURL(/done=publish/),
       page.locator('button[name="intent"][value="publish"]').click(),
@@ -89,7 +93,14 @@ describe('editing a published article', { timeout: 120_000 }, () => {
     await saveScreenshot(page, 'editor-published-autosave-aside-phone');
 
     // Discarding it: the form shows the published text again.
-    await Promise.all([page.waitForURL(/done=discarded/), notice.locator('button').click()]);
+    // It asks first, in a dialog: the changes kept aside would be lost.
+    await notice.locator('button').click();
+    const confirm = page.locator('dialog.nr-dialog-confirm');
+    assert.equal(await confirm.locator('h2').textContent(), c.editor_confirmDiscard);
+    await Promise.all([
+      page.waitForURL(/done=discarded/),
+      confirm.getByRole('button', { name: c.editor_confirmYes }).click(),
+    ]);
     assert.equal(await page.locator('.nr-aside').count(), 0);
     assert.ok(!((await page.locator('.nr-rte-content').textContent()) ?? '').includes(TYPED));
     assert.equal(await site.services.repos.autosaves.find(id, live.authorIds[0]!), null);

@@ -8,11 +8,13 @@ import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { photoWithGps } from '../../src/media/test-images.ts';
 import { ingestUpload as uploadMedia } from '../../src/services/media/upload-media.ts';
 import { addStaff } from '../../src/services/staff.ts';
+import { editorChromeMessages } from '../../src/web/newsroom/articles/editor-messages.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
 import {
   horizontalOverflow,
   launchBrowser,
+  openEditorSettings,
   overflowingElements,
   PHONE,
   saveScreenshot,
@@ -22,6 +24,7 @@ import {
 import { startTestSite, type TestSite } from '../support/site.ts';
 
 const t = articleMessages('ar');
+const c = editorChromeMessages('ar');
 const EDITOR = { email: 'mariam.editor@example.org', password: 'Tombouctou-2026-manuscrits', name: 'مريم' };
 const ARABIC = 'وصلت القافلة إلى تمبكتو صباح الأحد بعد رحلة دامت ثلاثة أيام.';
 const FRENCH = 'La caravane est arrivée à Tombouctou dimanche matin, après trois jours de route.';
@@ -59,6 +62,15 @@ async function newDraft(page: Page): Promise<number> {
   ]);
   await page.locator('.nr-rte-content').waitFor();
   return Number(/articles\/(\d+)/.exec(page.url())?.[1]);
+}
+
+/** Adds a link on the cursor through the link dialog: its address becomes the linked text. */
+async function addLink(page: Page, href: string): Promise<void> {
+  await tool(page, t.editor_link).click();
+  const dialog = page.locator('dialog.nr-link-dialog');
+  await dialog.getByLabel(c.editor_linkUrl).fill(href);
+  await dialog.getByRole('button', { name: c.editor_linkApply }).click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 const tool = (page: Page, label: string) => page.locator(`.nr-rte-toolbar button[aria-label="${label}"]`);
@@ -142,14 +154,13 @@ describe('the article body editor', () => {
     await page.keyboard.type('الحقيبة الثانية');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    // Bold by keyboard, then a link through the toolbar's address prompt.
+    // Bold by keyboard, then a link through the toolbar's link dialog.
     await page.keyboard.press('Control+b');
     await page.keyboard.type('للمزيد');
     assert.equal(await tool(page, t.editor_bold).getAttribute('aria-pressed'), 'true');
     await page.keyboard.press('Control+b');
     await page.keyboard.type(' ');
-    page.once('dialog', (dialog: Dialog) => void dialog.accept(LINK));
-    await tool(page, t.editor_link).click();
+    await addLink(page, LINK);
 
     // Autosave stores the text a few seconds later, without a submit.
     const saved = await waitForAutosave(page, before);
@@ -183,6 +194,7 @@ describe('the article body editor', () => {
     await saveScreenshot(page, 'editor-phone-ar');
     await saveScreenshot(page, 'editor-phone-ar-body', page.locator('.nr-rte'));
 
+    await openEditorSettings(page);
     await Promise.all([
       page.waitForNavigation(),
       page.locator('button[name="intent"][value="publish"]').click(),
@@ -304,6 +316,7 @@ describe('the article body editor', () => {
     await assertNoHorizontalScroll(page, 'the editor with an image');
     await saveScreenshot(page, 'editor-figure-phone', page.locator('.nr-rte'));
 
+    await openEditorSettings(page);
     await Promise.all([
       page.waitForNavigation(),
       page.locator('button[name="intent"][value="publish"]').click(),
@@ -334,18 +347,18 @@ describe('the article body editor', () => {
     assert.ok((await html()).includes(`<p dir="auto"><a href="${video}">${video}</a></p>`), await html());
     assert.equal(await page.locator('iframe, script[src*="youtube"], script[src*="twitter"]').count(), 0);
 
-    // A javascript: address is refused with a message, and nothing is linked.
+    // A javascript: address is refused with a message in the link dialog, and nothing is linked.
     await page.keyboard.press('Enter');
     await page.keyboard.type('نص');
-    const messages: string[] = [];
-    page.on('dialog', (dialog: Dialog) => {
-      messages.push(dialog.message());
-      void (dialog.type() === 'prompt' ? dialog.accept('javascript:alert(1)') : dialog.accept());
-    });
     await page.keyboard.press('Shift+Home');
     await tool(page, t.editor_link).click();
-    await page.waitForFunction(() => true);
-    assert.deepEqual(messages, [t.editor_linkPrompt, t.editor_linkInvalid]);
+    const linkDialog = page.locator('dialog.nr-link-dialog');
+    await linkDialog.getByLabel(c.editor_linkUrl).fill('javascript:alert(1)');
+    await linkDialog.getByRole('button', { name: c.editor_linkApply }).click();
+    assert.equal(await linkDialog.locator('.nr-error').textContent(), t.editor_linkInvalid);
+    assert.equal(await linkDialog.getByLabel(c.editor_linkUrl).getAttribute('aria-invalid'), 'true');
+    await linkDialog.getByRole('button', { name: c.editor_cancel }).click();
+    await linkDialog.waitFor({ state: 'detached' });
     assert.doesNotMatch(await html(), /javascript:/);
     await page.close();
     assert.deepEqual(problems, [], 'no CSP refusals or script errors');

@@ -7,18 +7,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateSync } from 'otplib';
-import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { utcToZonedInput } from '../../src/core/dates.ts';
 import { photoWithGps } from '../../src/media/test-images.ts';
 import { type Scheduler, startScheduler } from '../../src/services/articles/scheduler.ts';
 import { loadSiteSettings } from '../../src/services/settings.ts';
 import { addStaff } from '../../src/services/staff.ts';
+import { editorChromeMessages } from '../../src/web/newsroom/articles/editor-messages.ts';
 import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
 import {
   PHONE,
   horizontalOverflow,
   launchBrowser,
+  openEditorSettings,
   overflowingElements,
   saveScreenshot,
   watchPageProblems,
@@ -26,6 +28,7 @@ import {
 import { startTestSite, type TestSite } from '../support/site.ts';
 
 const t = articleMessages('ar');
+const c = editorChromeMessages('ar');
 const REPORTER = {
   email: 'fatouma.reporter@example.org',
   password: 'Gao market at sunrise 2026',
@@ -141,8 +144,11 @@ describe('a reporter on a phone', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('البرنامج الكامل: ');
-    page.once('dialog', (dialog: Dialog) => void dialog.accept(LINK));
     await tool(t.editor_link).click();
+    const linkDialog = page.locator('dialog.nr-link-dialog');
+    await linkDialog.getByLabel(c.editor_linkUrl).fill(LINK);
+    await linkDialog.getByRole('button', { name: c.editor_linkApply }).click();
+    await linkDialog.waitFor({ state: 'detached' });
     await page.keyboard.press('Enter');
 
     // A photo from the phone, uploaded from inside the editor's image dialog.
@@ -171,6 +177,7 @@ describe('a reporter on a phone', () => {
     // Schedule for the next minute, in the site's time zone.
     const { timezone } = await loadSiteSettings(site.services.repos);
     const due = new Date(Math.floor((Date.now() + 60_000) / 60_000) * 60_000);
+    await openEditorSettings(page);
     await page.locator('#publish_at').fill(utcToZonedInput(due.toISOString(), timezone));
     await assertFitsThePhone(page, 'the editor');
     await saveScreenshot(page, 'journey-editor-phone');

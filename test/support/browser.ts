@@ -159,3 +159,14 @@ export function watchPageProblems(context: BrowserContext, problems: string[]): 
     page.on('pageerror', (error) => problems.push(error.message));
   });
 }
+
+/**
+ * Opens the article editor's settings (status, schedule, workflow buttons, section, tags…) when
+ * the page shows them as a sheet (phone width); beside the text at desktop width it does nothing.
+ */
+export async function openEditorSettings(page: Page): Promise<void> {
+  const toggle = page.locator('.nr-settings-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+}

@@ -53,7 +53,7 @@ export async function writeSave(
   if (current.status === 'published' && input.value.title === '') errors.title = 'errTitleRequired';
   if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
 
-  // Picked tags first, in the order chosen; names typed anew are found or made after them.
+  // Tags picked from the suggestions by id, then names typed anew (found, or made).
   const tagIds = [...new Set([...input.value.tagIds, ...(await tagIdsFor(trx, input.value.tagNames))])];
   const v = input.value;
   let saved: Article;
