@@ -13,6 +13,11 @@ export interface Config {
   mediaRoot: string;
   secureCookies: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /**
+   * Which requests get a log line (MIDAD_REQUEST_LOG): all, only failed and slow ones (slower
+   * than MIDAD_SLOW_REQUEST_MS), or none. Absent: all.
+   */
+  requestLog?: RequestLogConfig;
   adminEmail: string;
   cache: CacheConfig;
   /** Seconds a stopping server waits for requests in flight before cutting their connections. */
@@ -90,6 +95,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies:
       overrides.secureCookies ?? (env.MIDAD_SECURE_COOKIES === '1' || publicUrl.startsWith('https:')),
     logLevel,
+    requestLog: overrides.requestLog ?? loadRequestLog(env),
     adminEmail: overrides.adminEmail ?? env.MIDAD_ADMIN_EMAIL ?? 'admin@example.com',
     cache: overrides.cache ?? loadCacheConfig(env),
     shutdownGrace: overrides.shutdownGrace ?? wholeNumber(env, 'MIDAD_SHUTDOWN_GRACE', 10, 3600),
@@ -205,6 +211,21 @@ export function parsePort(value: string | undefined): number {
     throw new SetupError(`PORT must be a whole number from 0 to 65535, got "${value}".`);
   }
   return port;
+}
+
+export interface RequestLogConfig {
+  mode: 'all' | 'slow' | 'off';
+  slowMs: number;
+}
+
+const REQUEST_LOG_MODES = ['all', 'slow', 'off'] as const;
+function loadRequestLog(env: Env): RequestLogConfig {
+  const value = env.MIDAD_REQUEST_LOG?.trim() || 'all';
+  const mode = REQUEST_LOG_MODES.find((m) => m === value);
+  if (!mode) {
+    throw new SetupError(`MIDAD_REQUEST_LOG must be one of ${REQUEST_LOG_MODES.join(', ')}, got "${value}".`);
+  }
+  return { mode, slowMs: wholeNumber(env, 'MIDAD_SLOW_REQUEST_MS', 1000, 600_000) };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;

@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SetupError } from '../core/errors.ts';
 import type { Dialect } from './migrations/helpers.ts';
 import type { Database } from './schema.ts';
+import { cachingDatabase, type StatementCacheStats } from './statement-cache.ts';
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -20,6 +21,8 @@ export interface Db {
    * bookkeeping table to it, because Kysely otherwise looks for that table in every schema.
    */
   schema?: string;
+  /** SQLite only: how often a query found its compiled statement already prepared. */
+  statementCache?(): StatementCacheStats;
   close(): Promise<void>;
 }
 
@@ -47,14 +50,29 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { dialect: 'sqlite', target: file };
 }
 
-export async function openDatabase(url: string, options: { schema?: string } = {}): Promise<Db> {
-  const parsed = parseDatabaseUrl(url);
-  return parsed.dialect === 'postgres'
-    ? openPostgres(parsed.target, options.schema)
-    : openSqlite(parsed.target);
+export interface OpenOptions {
+  /** PostgreSQL: the schema to use (tests give each suite its own). */
+  schema?: string;
+  /** Told of every query run, with its parameters: the query-plan tests and benches record them. */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
-function openSqlite(file: string): Db {
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+  const parsed = parseDatabaseUrl(url);
+  return parsed.dialect === 'postgres'
+    ? openPostgres(parsed.target, options.schema, logFor(options))
+    : openSqlite(parsed.target, logFor(options));
+}
+
+function logFor(options: OpenOptions): KyselyConfig['log'] {
+  const { onQuery } = options;
+  if (!onQuery) return undefined;
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  };
+}
+
+function openSqlite(file: string, log?: KyselyConfig['log']): Db {
   const memory = file === ':memory:';
   if (!memory) {
     const dir = path.dirname(path.resolve(file));
@@ -77,10 +95,16 @@ function openSqlite(file: string): Db {
   } catch (err) {
     throw unopenableSqlite(file, err);
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Statements compiled once per SQL text, and transactions that take the write lock at BEGIN.
+  const database = cachingDatabase(sqlite);
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: database as unknown as SQLite.Database }),
+    ...(log ? { log } : {}),
+  });
   return {
     kysely,
     dialect: 'sqlite',
+    statementCache: () => database.stats,
     location: memory ? ':memory:' : path.resolve(file),
     close: () => kysely.destroy(),
   };
@@ -94,7 +118,7 @@ export function unopenableSqlite(file: string, err: unknown): SetupError {
   );
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Db> {
+async function openPostgres(url: string, schema?: string, log?: KyselyConfig['log']): Promise<Db> {
   const where = describePostgres(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -131,7 +155,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         'Create it (CREATE SCHEMA ...) or fix the search_path.',
     );
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return { kysely, dialect: 'postgres', location: where, schema: current, close: () => kysely.destroy() };
 }
 

@@ -73,8 +73,8 @@ export async function loadHome(services: ReaderServices, lang: Lang, page: numbe
   const { repos } = services;
   const sections = await repos.sections.list();
   const [breaking, featuredPage] = await Promise.all([
-    repos.articles.listPublished({ lang, breaking: true, limit: 3 }),
-    repos.articles.listPublished({ lang, featured: true, limit: 1 }),
+    repos.articles.listPublished({ lang, breaking: true, limit: 3, countTotal: false }),
+    repos.articles.listPublished({ lang, featured: true, limit: 1, countTotal: false }),
   ]);
   const featured = page === 1 ? (featuredPage.items[0] ?? null) : null;
   const latest = await repos.articles.listPublished({
@@ -95,6 +95,7 @@ export async function loadHome(services: ReaderServices, lang: Lang, page: numbe
         sectionIds: ids,
         limit: 4,
         excludeIds: [...shown],
+        countTotal: false,
       });
       return { section, articles: items };
     }),

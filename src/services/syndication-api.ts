@@ -74,7 +74,7 @@ export async function listArticles(
   const { repos } = services;
   const filters = await filtersOf(repos, q);
   // One more than asked tells whether there is a next page without counting.
-  const { items } = await repos.articles.listPublished({ ...filters, limit: q.limit + 1 });
+  const { items } = await repos.articles.listPublished({ ...filters, limit: q.limit + 1, countTotal: false });
   const articles = items.slice(0, q.limit);
   return { ...(await loadArticleBundle(repos, articles)), hasMore: items.length > q.limit };
 }

@@ -88,6 +88,8 @@ export async function loadFeed(
     ...query,
     ...(scope.kind === 'all' ? {} : { lang }),
     limit,
+    // Feeds show no page count.
+    countTotal: false,
   });
   const groups = articles.map((a) => a.translationGroup).filter((g): g is number => g !== null);
   const [cards, tags, siblings, corrections] = await Promise.all([

@@ -87,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fresh cached pages are answered before Fastify routes the request.
     serverFactory: serverWithFastPath(fastPath, beacons),
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
-    logController: new OneLinePerRequest(),
+    logController: new OneLinePerRequest(config.requestLog),
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',
     // Arabic slugs arrive percent-encoded; Fastify decodes them before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },

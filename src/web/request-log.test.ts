@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
+import type { RequestLogConfig } from '../config.ts';
 import { type LogTarget, loggerOptions, OneLinePerRequest } from './request-log.ts';
 
 /** Serves GET /ok and answers one request to `url`; returns the log lines written meanwhile. */
-async function logOf(target: Omit<LogTarget, 'destination'>, url: string): Promise<string[]> {
+async function logOf(
+  target: Omit<LogTarget, 'destination'>,
+  url: string,
+  settings?: RequestLogConfig,
+): Promise<string[]> {
   const out = new PassThrough();
   let text = '';
   out.on('data', (chunk: Buffer) => {
@@ -13,9 +18,16 @@ async function logOf(target: Omit<LogTarget, 'destination'>, url: string): Promi
   });
   const app = Fastify({
     logger: loggerOptions('info', { ...target, destination: out }),
-    logController: new OneLinePerRequest(),
+    logController: new OneLinePerRequest(settings),
   });
   app.get('/ok', async () => 'fine');
+  app.get('/slow', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    return 'late';
+  });
+  app.get('/broken', async () => {
+    throw new Error('the disk is full');
+  });
   await app.inject({ method: 'GET', url });
   await app.close();
   await new Promise((resolve) => setImmediate(resolve));
@@ -38,5 +50,31 @@ describe('request log', () => {
     const lines = await logOf({ tty: true }, '/missing');
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.match(lines[0] as string, /^\[\d\d:\d\d:\d\d\] INFO: GET \/missing 404 [\d.]+ ms$/);
+  });
+
+  it('with MIDAD_REQUEST_LOG=slow, has lines only for failed and slow requests', async () => {
+    const slow: RequestLogConfig = { mode: 'slow', slowMs: 40 };
+    assert.deepEqual(await logOf({ tty: false }, '/ok', slow), [], 'a quick success says nothing');
+    const late = await logOf({ tty: false }, '/slow', slow);
+    assert.equal(late.length, 1, late.join('\n'));
+    const entry = JSON.parse(late[0] as string);
+    assert.equal(entry.level, 40, 'a slow request is a warning');
+    assert.equal(entry.slow, true);
+    assert.ok(entry.responseTime >= 40);
+    const broken = await logOf({ tty: false }, '/broken', slow);
+    assert.ok(
+      broken.some((line) => JSON.parse(line).statusCode === 500),
+      `a failure is logged: ${broken.join('\n')}`,
+    );
+  });
+
+  it('with MIDAD_REQUEST_LOG=off, has lines only for failures', async () => {
+    const off: RequestLogConfig = { mode: 'off', slowMs: 1 };
+    assert.deepEqual(await logOf({ tty: false }, '/slow', off), []);
+    const broken = await logOf({ tty: false }, '/broken', off);
+    assert.ok(
+      broken.some((line) => JSON.parse(line).statusCode === 500),
+      broken.join('\n'),
+    );
   });
 });

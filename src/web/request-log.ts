@@ -2,9 +2,14 @@
 // "request completed"), as JSON when stdout is a file, a pipe or the journal, where tools read
 // it, and as plain text (pino-pretty) when a person watches it on a terminal. pino-pretty is
 // loaded only then, and writes synchronously: a terminal is not where speed matters.
+//
+// The JSON lines are written asynchronously, gathered into writes of a few kilobytes (pino's
+// sonic-boom destination) instead of one write call per line on the event loop; what is
+// gathered is written within a quarter second, and at exit. MIDAD_REQUEST_LOG=slow keeps only
+// the lines of failed requests and of those slower than MIDAD_SLOW_REQUEST_MS.
 import { createRequire } from 'node:module';
 import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
-import type { Config } from '../config.ts';
+import type { Config, RequestLogConfig } from '../config.ts';
 
 export interface LogTarget {
   /** Whether a person reads the log: true when stdout is a terminal. */
@@ -21,7 +26,7 @@ export function loggerOptions(
   target: LogTarget = { tty: process.stdout.isTTY === true },
 ): NonNullable<Exclude<FastifyServerOptions['logger'], boolean>> {
   if (!target.tty) {
-    return target.destination ? { level, stream: target.destination } : { level };
+    return { level, stream: target.destination ?? bufferedStdout() };
   }
   const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   return {
@@ -37,12 +42,58 @@ export function loggerOptions(
   };
 }
 
+/** Bytes gathered before a write, and the longest a line waits when the site is quiet. */
+const BUFFER_BYTES = 4096;
+const FLUSH_EVERY_MS = 250;
+
+interface SonicBoom extends NodeJS.WritableStream {
+  flush(): void;
+  flushSync(): void;
+}
+
+let stdoutDestination: SonicBoom | null = null;
+
+/** One buffered, asynchronous writer on stdout per process, flushed on a timer and at exit. */
+function bufferedStdout(): SonicBoom {
+  if (stdoutDestination) return stdoutDestination;
+  // pino as Fastify ships it: the same version Fastify's logger is built on.
+  const fromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
+  const pino = fromFastify('pino') as {
+    destination(options: { dest: number; sync: boolean; minLength: number }): SonicBoom;
+  };
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  stdoutDestination = destination;
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // A write already in progress takes the buffer with it.
+    }
+  }, FLUSH_EVERY_MS).unref();
+  process.on('exit', () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // stdout closed (the reading end went away): nothing more can be said.
+    }
+  });
+  return destination;
+}
+
 /**
  * Fastify's request lines, one per request instead of two or three: nothing when a request
  * arrives or finds no route, and once it is answered the method, address, status and time,
- * said in the message too.
+ * said in the message too. With `mode: 'slow'` only failed requests (5xx or an error) and those
+ * slower than `slowMs` get one; with `mode: 'off'` only errors do.
  */
 export class OneLinePerRequest extends LogController {
+  private readonly settings: RequestLogConfig;
+
+  constructor(settings: RequestLogConfig = { mode: 'all', slowMs: 1000 }) {
+    super();
+    this.settings = settings;
+  }
+
   override incomingRequest(): void {}
 
   /** The request's own line already says 404. */
@@ -54,6 +105,9 @@ export class OneLinePerRequest extends LogController {
     reply: FastifyReply,
   ): void {
     if (this.isLogDisabled(request)) return;
+    const failed = error != null || reply.statusCode >= 500;
+    const { mode, slowMs } = this.settings;
+    if (!failed && (mode === 'off' || (mode === 'slow' && reply.elapsedTime < slowMs))) return;
     const ms = Math.round(reply.elapsedTime * 10) / 10;
     const fields = {
       method: request.method,
@@ -63,6 +117,7 @@ export class OneLinePerRequest extends LogController {
     };
     const line = `${request.method} ${request.url} ${reply.statusCode} ${ms} ms`;
     if (error) reply.log.error({ ...fields, err: error }, line);
+    else if (mode !== 'all') reply.log.warn({ ...fields, ...(failed ? {} : { slow: true }) }, line);
     else reply.log.info(fields, line);
   }
 }

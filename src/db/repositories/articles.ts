@@ -134,13 +134,15 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
           .limit(q.limit)
           .offset(q.offset ?? 0)
           .execute(),
-        db
-          .selectFrom('articles')
-          .select((eb) => eb.fn.countAll<string | number>().as('n'))
-          .where(where)
-          .executeTakeFirst(),
+        q.countTotal === false
+          ? null
+          : db
+              .selectFrom('articles')
+              .select((eb) => eb.fn.countAll<string | number>().as('n'))
+              .where(where)
+              .executeTakeFirst(),
       ]);
-      return { items: await hydrate(db, rows), total: toCount(total?.n) };
+      return { items: await hydrate(db, rows), total: total === null ? rows.length : toCount(total?.n) };
     },
 
     async translations(group) {

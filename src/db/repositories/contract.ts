@@ -157,6 +157,11 @@ export interface PublishedQuery {
   after?: { publishedAt: IsoDate; id: number };
   limit: number;
   offset?: number;
+  /**
+   * False for a block of a few articles that shows no page count: counting every match grows
+   * with the archive. The total is then the number of items returned.
+   */
+  countTotal?: boolean;
 }
 
 /** The few columns sitemaps and alternate links need, without bodies, authors or tags. */
