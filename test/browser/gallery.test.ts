@@ -138,6 +138,7 @@ describe('a gallery, a pull quote and an info box on the reader page', () => {
         .map((c) => c.split(' '))
         .sort((a, b) => Number.parseInt(b[1] ?? '0', 10) - Number.parseInt(a[1] ?? '0', 10))[0]?.[0];
       assert.equal(href, widest, 'the link goes to the widest variant');
+      await page.locator('figure.gallery').screenshot({ path: '/tmp/gallery-ar-1280.png' });
       // Tab from the first picture's link reaches the second; Enter opens it.
       await page.locator('.gallery-open').first().focus();
       await page.keyboard.press('Tab');
