@@ -204,6 +204,8 @@ export interface NewsroomArticleQuery {
   lang?: Lang;
   sectionId?: number;
   authorId?: number;
+  /** Titles holding this text as typed (case-insensitive); with `idsIn`, either one keeps a row. */
+  titleContains?: string;
   /** A subquery of article ids to keep (the newsroom search's matches). */
   idsIn?: RawBuilder<unknown>;
   /** Last changed first unless told otherwise. */
