@@ -1,6 +1,6 @@
 // Block-editor (Gutenberg) content: the HTML is the content; the <!-- wp:… --> comments are
-// the editor's bookkeeping and go. Embed blocks keep their URL as a link, since Midad pages
-// load no third-party frames.
+// the editor's bookkeeping and go. Embed blocks have already become stored embeds (embeds.ts);
+// a wrapper left without its block comment keeps its URL as a link.
 
 const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g;
 const EMBED_WRAPPER = /<div class="wp-block-embed__wrapper">\s*(https?:\/\/[^\s<]+)\s*<\/div>/g;

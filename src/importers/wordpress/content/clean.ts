@@ -4,6 +4,7 @@
 import { sanitizeArticleHtml } from '../../../core/html-policy.ts';
 import { autop } from './autop.ts';
 import { hasBlocks, stripBlocks } from './blocks.ts';
+import { convertEmbeds } from './embeds.ts';
 import { type ContentWarning, convertGutenbergGalleries } from './galleries.ts';
 import { convertClassicPullquotes, convertGutenbergQuotes } from './quotes.ts';
 import { convertShortcodes, type ShortcodeContext } from './shortcodes.ts';
@@ -69,7 +70,10 @@ function retargetImages(html: string, ctx: CleanContext): string {
 export function cleanBody(content: string, ctx: CleanContext): CleanResult {
   const blocks = hasBlocks(content);
   const warnings: ContentWarning[] = [];
-  let forms = content;
+  // Embeds first, while their block comments, shortcodes and frames are as written.
+  const embeds = convertEmbeds(content);
+  warnings.push(...embeds.warnings);
+  let forms = embeds.html;
   if (blocks) {
     // Galleries and quotes are read with their block comments, which stripBlocks removes.
     const galleries = convertGutenbergGalleries(forms);
