@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { photoWithGps } from '../../src/media/test-images.ts';
+import { photoWithGps, tinyPdf } from '../../src/media/test-images.ts';
 import { ingestUpload } from '../../src/services/media/upload-media.ts';
 import { addStaff } from '../../src/services/staff.ts';
 import { editorChromeMessages } from '../../src/web/newsroom/articles/editor-messages.ts';
@@ -170,6 +170,41 @@ describe('editor sidebar at 1366 px', () => {
     await picker.waitFor();
     assert.equal(await picker.locator('h2').textContent(), c.editor_chooseFeatured);
     assert.ok((await picker.locator('.nr-picker-item img').count()) >= 1, 'thumbnails');
+    // A file dropped on the dialog that is not an image is refused there, with the reason, and
+    // never sent; one that only looks like an image is refused by the server, whose reason shows.
+    const drop = (bytes: number[], name: string) =>
+      picker.evaluate(
+        (dialog, [data, fileName]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(
+            new File([new Uint8Array(data as number[])], fileName as string, { type: 'image/jpeg' }),
+          );
+          dialog.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+        },
+        [bytes, name] as const,
+      );
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/newsroom/media')) uploads.push(r.url());
+    });
+    await drop([...tinyPdf()], 'budget.jpg');
+    assert.equal(await picker.locator('details.nr-picker-upload').getAttribute('open'), '');
+    await picker.locator('#nr-picker-alt').fill('ليست صورة');
+    await picker.getByRole('button', { name: t.editor_mediaUploadSend }).click();
+    await picker.locator('.nr-picker-status', { hasText: c.editor_mediaNotImage }).waitFor();
+    assert.deepEqual(uploads, [], 'nothing was sent');
+    await drop([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 64 }, (_, i) => i)], 'broken.jpg');
+    const refusal = page.waitForResponse(
+      (r) => r.url().endsWith('/newsroom/media') && r.request().method() === 'POST',
+    );
+    await picker.getByRole('button', { name: t.editor_mediaUploadSend }).click();
+    const answer = await refusal;
+    assert.equal(answer.status(), 422, 'the server read the bytes and refused them');
+    const reason = ((await answer.json()) as { error: { message: string } }).error.message;
+    await picker.locator('.nr-picker-status', { hasText: reason }).waitFor();
+    assert.equal((await site.services.repos.media.list({ limit: 50, q: 'ليست صورة' })).items.length, 0);
     await picker.locator('.nr-picker-item', { hasText: 'واحة غدامس' }).click();
     await picker.waitFor({ state: 'detached' });
     assert.equal(await page.locator('.nr-featured-preview img').getAttribute('alt'), 'واحة غدامس عند الغروب');
@@ -248,6 +283,7 @@ describe('editor sidebar at 390 px', () => {
     // The tag combobox works in the sheet too.
     await page.locator('#tags').fill('فقا');
     await page.locator('[role="option"]', { hasText: 'فقارة' }).waitFor();
+    await page.screenshot({ path: '/tmp/editor-390-combobox.png' });
     await page.locator('#tags').press('ArrowDown');
     await page.locator('#tags').press('Enter');
     assert.deepEqual(await page.locator('[data-combobox="tags"] .nr-chip bdi').allTextContents(), ['فقارة']);
@@ -271,5 +307,40 @@ describe('editor sidebar at 390 px', () => {
     assert.deepEqual(await blockingCalls(page), [], 'no prompt(), alert() or confirm()');
     await page.close();
     assert.deepEqual(problems, [], 'no CSP refusals or script errors');
+  });
+});
+
+describe('editor without JavaScript at 390 px', () => {
+  it('keeps the plain form: settings follow the text, authors are menus, and saving works', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInNewsroom(page, site.baseUrl, EDITOR.email, EDITOR.password);
+    await page.goto(`${site.baseUrl}/newsroom/articles`);
+    await Promise.all([
+      page.waitForURL(/\/newsroom\/articles\/\d+$/),
+      page.locator('form[action="/newsroom/articles/new"] button').click(),
+    ]);
+    const id = Number(/articles\/(\d+)/.exec(page.url())?.[1]);
+    assert.equal(await page.locator('#editor-settings').isVisible(), true, 'the settings are on the page');
+    assert.equal(
+      await page.locator('.nr-settings-toggle').isVisible(),
+      false,
+      'no button that needs a script',
+    );
+    assert.equal((await page.locator('select[name="author_ids"]').count()) >= 1, true);
+    assert.equal(await horizontalOverflow(page), 0, (await overflowingElements(page)).join('\n'));
+    await page.locator('#title').fill('بلا سكربت');
+    await page.locator('#body_html').fill('<p>نص كُتب دون سكربت.</p>');
+    await page.locator('#tags').fill('واحات، حصاد التمر');
+    await Promise.all([
+      page.waitForURL(/done=save/),
+      page.locator('button[name="intent"][value="save"]').click(),
+    ]);
+    const saved = (await site.services.repos.articles.byId(id))!;
+    assert.equal(saved.title, 'بلا سكربت');
+    const names = (await site.services.repos.tags.byIds(saved.tagIds)).map((tag) => tag.name).sort();
+    assert.deepEqual(names, ['حصاد التمر', 'واحات'].sort());
+    await page.close();
   });
 });

@@ -15,6 +15,20 @@ function field(labelText: string, input: HTMLInputElement): HTMLParagraphElement
   return p;
 }
 
+/** JPEG, PNG, GIF, WebP or AVIF, by the file's first bytes (its name and type can say anything). */
+async function looksLikeImage(file: Blob): Promise<boolean> {
+  const b = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const at = (offset: number, ...bytes: number[]) => bytes.every((x, i) => b[offset + i] === x);
+  const ascii = (offset: number, text: string) => at(offset, ...Array.from(text, (ch) => ch.charCodeAt(0)));
+  return (
+    at(0, 0xff, 0xd8, 0xff) ||
+    at(0, 0x89, 0x50, 0x4e, 0x47) ||
+    ascii(0, 'GIF8') ||
+    (ascii(0, 'RIFF') && ascii(8, 'WEBP')) ||
+    (ascii(4, 'ftyp') && (ascii(8, 'avif') || ascii(8, 'avis')))
+  );
+}
+
 function isUploaded(v: unknown): v is { item: PickerItem } {
   return (
     typeof v === 'object' && v !== null && typeof (v as { item?: { id?: unknown } }).item?.id === 'number'
@@ -73,6 +87,16 @@ export function uploadSection(labels: Labels, onUploaded: (item: PickerItem) => 
       file.focus();
       return;
     }
+    // The library also takes PDFs, sound and video; this dialog places pictures, so anything
+    // else is refused here, before sending, with the reason. A file that only looks like a
+    // picture is still read by the server, whose refusal is shown below.
+    if (!(await looksLikeImage(chosen))) {
+      status.textContent = labels.mediaNotImage;
+      file.setAttribute('aria-invalid', 'true');
+      file.focus();
+      return;
+    }
+    file.removeAttribute('aria-invalid');
     if (alt.value.trim() === '') {
       status.textContent = labels.mediaAltRequired;
       alt.setAttribute('aria-invalid', 'true');
