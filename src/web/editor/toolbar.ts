@@ -6,7 +6,6 @@ import type { Editor } from '@tiptap/core';
 import { STORY_BLOCKS } from './blocks/index.ts';
 import type { LabelKey, Labels } from './labels.ts';
 import { editLinkInDialog } from './link-dialog.ts';
-import { embedUrl } from './urls.ts';
 
 /**
  * Icons as SVG paths drawn in currentColor (emoji are missing from many phones' and servers'
@@ -76,27 +75,8 @@ const TOOLS: Tool[] = [
     run: (e) => e.chain().focus().toggleBlockquote().run(),
     active: (e) => e.isActive('blockquote'),
   },
-  { key: 'embed', glyph: '▶', run: insertEmbed },
   ...STORY_BLOCKS.flatMap((block) => block.tools),
 ];
-
-function insertEmbed(editor: Editor, labels: Labels): void {
-  const answer = window.prompt(labels.embedPrompt, '');
-  if (answer === null || answer.trim() === '') return;
-  const href = embedUrl(answer);
-  if (!href) {
-    window.alert(labels.embedInvalid);
-    return;
-  }
-  editor
-    .chain()
-    .focus()
-    .insertContent({
-      type: 'paragraph',
-      content: [{ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }],
-    })
-    .run();
-}
 
 export interface Toolbar {
   element: HTMLElement;

@@ -18,32 +18,3 @@ export function safeLinkUrl(input: string): string | null {
   if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
   return url.href;
 }
-
-const X_HOSTS = new Set(['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
-const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com']);
-
-/**
- * An X post or YouTube video address, normalized, or null. Embeds are stored as a plain link
- * paragraph: the reader page loads no third-party script and the link still works anywhere.
- */
-export function embedUrl(input: string): string | null {
-  const href = safeLinkUrl(input);
-  if (!href || href.startsWith('mailto:')) return null;
-  const url = new URL(href);
-  const host = url.hostname.toLowerCase();
-  if (X_HOSTS.has(host)) {
-    const m = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,25})\/?$/.exec(url.pathname);
-    return m ? `https://x.com/${m[1]}/status/${m[2]}` : null;
-  }
-  if (host === 'youtu.be') {
-    const id = url.pathname.slice(1);
-    return /^[\w-]{6,20}$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : null;
-  }
-  if (YOUTUBE_HOSTS.has(host)) {
-    const watch = url.pathname === '/watch' ? url.searchParams.get('v') : null;
-    const other = /^\/(?:shorts|embed|live)\/([\w-]{6,20})\/?$/.exec(url.pathname)?.[1] ?? null;
-    const id = watch ?? other;
-    return id && /^[\w-]{6,20}$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : null;
-  }
-  return null;
-}
