@@ -165,9 +165,21 @@ describe('the dashboard', () => {
       title: 'مقال مجدول للغد',
       publishedAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
+    const read = await buildArticle(site.services, { title: 'مقال يقرؤه الجميع' });
+    await site.services.repos.readership.add({
+      hours: [{ articleId: read.id, hour: new Date().toISOString().slice(0, 13), lang: 'ar', views: 4321 }],
+      referrers: [],
+      devices: [],
+    });
     const res = await editor.get('/newsroom');
     assert.equal(res.status, 200);
     assert.ok(res.body.includes('بانتظار المراجعة'));
+    assert.match(
+      res.body,
+      new RegExp(
+        `href="/newsroom/articles/${read.id}"[^>]*>مقال يقرؤه الجميع</a><span class="nr-meta">4321 قراءة`,
+      ),
+    );
     assert.ok(res.body.includes(`href="/newsroom/articles/${pending.id}"`));
     assert.ok(res.body.includes(`href="/newsroom/articles/${scheduled.id}"`));
     assert.ok(res.body.includes('تعليقات تنتظر المراجعة'));
