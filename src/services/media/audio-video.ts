@@ -148,6 +148,28 @@ export async function posterOf(services: Pick<Services, 'repos'>, media: Media):
   return media.posterMediaId ? services.repos.media.byId(media.posterMediaId) : null;
 }
 
+/** What a player of each audio or video item needs beside the item: its poster and tracks. */
+export async function playerParts(
+  services: Pick<Services, 'repos'>,
+  items: readonly Media[],
+): Promise<Map<number, { poster: Media | null; tracks: MediaTrack[] }>> {
+  const ids = items.map((m) => m.id);
+  const posterIds = items.flatMap((m) => (m.posterMediaId ? [m.posterMediaId] : []));
+  const [tracks, posters] = await Promise.all([
+    services.repos.media.tracksOf(ids),
+    services.repos.media.byIds(posterIds),
+  ]);
+  return new Map(
+    items.map((m) => [
+      m.id,
+      {
+        poster: posters.find((p) => p.id === m.posterMediaId) ?? null,
+        tracks: tracks.filter((t) => t.mediaId === m.id),
+      },
+    ]),
+  );
+}
+
 /** The caption tracks of one item, in order. */
 export function captionTracks(services: Pick<Services, 'repos'>, mediaId: number): Promise<MediaTrack[]> {
   return services.repos.media.tracksOf([mediaId]);

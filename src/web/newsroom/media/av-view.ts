@@ -1,8 +1,9 @@
 // The view of an audio or video item's own parts: poster, poster choices and caption tracks.
 import { clockDuration } from '../../../core/duration.ts';
 import type { Media } from '../../../core/types.ts';
+import type { Services } from '../../../services/context.ts';
 import { bestFallback, mediaUrl } from '../../../media/images.ts';
-import { captionTracks, posterOf } from '../../../services/media/audio-video.ts';
+import { captionTracks, playerParts, posterOf } from '../../../services/media/audio-video.ts';
 import { listMedia } from '../../../services/media/queries.ts';
 import { MEDIA_PREFIX } from '../../reader/urls.ts';
 import type { NewsroomMessages } from '../messages.ts';
@@ -44,4 +45,54 @@ export async function avView(deps: NewsroomDeps, media: Media, t: NewsroomMessag
       url: mediaUrl(MEDIA_PREFIX, track.path),
     })),
   };
+}
+
+/** One audio or video item as the editor's player block stores it. */
+export interface AvPickerItem {
+  id: number;
+  kind: 'audio' | 'video';
+  src: string;
+  name: string;
+  durationSeconds: number | null;
+  durationText: string | null;
+  width: number | null;
+  height: number | null;
+  poster: string | null;
+  tracks: { src: string; lang: string; label: string; kind: 'captions' | 'subtitles' }[];
+  caption: string;
+}
+
+/** A page of the library's audio and video, with each item's poster and tracks. */
+export async function avPickerPage(
+  services: Services,
+  q: string,
+  page: number,
+): Promise<{ items: AvPickerItem[]; nextPage: number | null }> {
+  const list = await listMedia(services, { q, page, pageSize: 24, kinds: ['audio', 'video'] });
+  const parts = await playerParts(services, list.items);
+  const items = list.items.flatMap((m): AvPickerItem[] => {
+    if (m.kind !== 'audio' && m.kind !== 'video') return [];
+    const own = parts.get(m.id);
+    return [
+      {
+        id: m.id,
+        kind: m.kind,
+        src: mediaUrl(MEDIA_PREFIX, m.path),
+        name: m.caption || m.alt || m.path.split('/').at(-1) || `#${m.id}`,
+        durationSeconds: m.durationMs ? Math.round(m.durationMs / 1000) : null,
+        durationText: m.durationMs ? clockDuration(m.durationMs) : null,
+        width: m.width,
+        height: m.height,
+        poster: own?.poster ? bestFallback(own.poster, MEDIA_PREFIX).src : null,
+        tracks: (own?.tracks ?? []).map((t) => ({
+          src: mediaUrl(MEDIA_PREFIX, t.path),
+          lang: t.lang,
+          label: t.label,
+          kind: t.kind,
+        })),
+        caption: m.caption,
+      },
+    ];
+  });
+  return { items, nextPage: list.nextPage };
 }

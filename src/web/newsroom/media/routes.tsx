@@ -24,6 +24,7 @@ import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, messagesFor, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
 import { registerAvRoutes } from './av-routes.tsx';
+import { avPickerPage } from './av-view.ts';
 import { editView, renderEdit } from './edit.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { presentLibraryItem, presentPickerItem, uploadErrorText } from './presenter.ts';
@@ -103,6 +104,7 @@ function registerLibrary(app: FastifyInstance, deps: NewsroomDeps): void {
   app.get('/media.json', async (request, reply) => {
     authorize(request.staff!.person, { kind: 'media.upload' });
     const query = parseInput(LibraryQuery, request.query);
+    if (query.kind === 'av') return noStore(reply).send(await avPickerPage(services, query.q, query.page));
     const page = await listMedia(services, { q: query.q, page: query.page, pageSize: PAGE_SIZE });
     return noStore(reply).send({ items: page.items.map(presentPickerItem), nextPage: page.nextPage });
   });

@@ -9,6 +9,8 @@ export const LibraryQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   uploaded: z.coerce.number().int().min(0).optional().catch(undefined),
   deleted: z.literal('1').optional().catch(undefined),
+  /** "av": only audio and video, as the editor's player block picks them. */
+  kind: z.literal('av').optional().catch(undefined),
 });
 export type LibraryQuery = z.infer<typeof LibraryQuery>;
 
