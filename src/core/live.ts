@@ -10,8 +10,13 @@ export type LiveState = (typeof LIVE_STATES)[number];
 export const LIVE_ENTRY_MAX_TEXT = 5000;
 /** Stored HTML, photo and markup included. */
 export const LIVE_ENTRY_MAX_HTML = 40_000;
-/** Shown on the article page; older entries stay in the JSON and the newsroom. */
-export const LIVE_ENTRIES_ON_PAGE = 200;
+/**
+ * Shown on the article page, newest first: enough for a day of coverage within the page's 30 KB
+ * budget; older entries stay in the newsroom and the feeds' history.
+ */
+export const LIVE_ENTRIES_ON_PAGE = 60;
+/** Entries named in the page's LiveBlogPosting (search engines read the newest). */
+export const LIVE_ENTRIES_IN_JSON_LD = 20;
 
 export interface LiveCoverage {
   articleId: number;
