@@ -4,7 +4,7 @@
 // saves without a submit, and a stale tab gets a conflict message and keeps its text.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { photoWithGps } from '../../src/media/test-images.ts';
 import { ingestUpload as uploadMedia } from '../../src/services/media/upload-media.ts';
 import { addStaff } from '../../src/services/staff.ts';
@@ -334,17 +334,25 @@ describe('the article body editor', () => {
     await page.close();
     assert.deepEqual(problems, [], 'no CSP refusals or script errors');
   });
-  it('embeds an X or YouTube address as a plain link paragraph and refuses a script link', async () => {
+  it('embeds a YouTube address through the embed dialog as the stored embed and refuses a script link', async () => {
     const page = await context.newPage();
     await newDraft(page);
     await page.locator('.nr-rte-content').click();
     await page.keyboard.type('شاهد المقابلة:');
-    page.once('dialog', (dialog: Dialog) => void dialog.accept('https://youtu.be/dQw4w9WgXcQ?t=3'));
     await tool(page, t.editor_embed).click();
+    const embedDialog = page.locator('dialog.nr-embed-dialog');
+    await embedDialog.getByLabel(t.editor_embedPrompt).fill('https://youtu.be/dQw4w9WgXcQ?t=3');
+    await embedDialog.getByRole('button', { name: t.editor_embedInsert }).click();
+    await embedDialog.waitFor({ state: 'detached' });
     const html = () => page.locator('#body_html').inputValue();
-    await page.waitForFunction(() => document.querySelector('.nr-rte-content a') !== null);
-    const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
-    assert.ok((await html()).includes(`<p dir="auto"><a href="${video}">${video}</a></p>`), await html());
+    await page.locator('.nr-rte-content figure.nr-embed[data-embed="youtube"]').waitFor();
+    const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=3s';
+    assert.ok(
+      (await html()).includes(
+        `<figure data-embed="youtube" data-embed-id="dQw4w9WgXcQ"><a href="${video}">${video}</a></figure>`,
+      ),
+      await html(),
+    );
     assert.equal(await page.locator('iframe, script[src*="youtube"], script[src*="twitter"]').count(), 0);
 
     // A javascript: address is refused with a message in the link dialog, and nothing is linked.
