@@ -68,7 +68,8 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
       <article class="article" {...langAttrs(page.textLang, site.lang)} {...copyProtectAttrs(site, page)}>
         <header class="article-header">
           {page.section || page.isBreaking ? (
-            <p class="article-kicker">
+            // Interface text (badge, section, dates) keeps the page's language inside a text in another.
+            <p class="article-kicker" {...langAttrs(site.lang, page.textLang)}>
               {page.isBreaking ? <span class="badge">{t.breaking}</span> : null}
               {page.isBreaking && page.section ? ' ' : null}
               {page.section ? (
@@ -80,7 +81,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
           ) : null}
           <h1 class="article-title">{page.title}</h1>
           {page.dek ? <p class="dek">{page.dek}</p> : null}
-          <div class="article-meta">
+          <div class="article-meta" {...langAttrs(site.lang, page.textLang)}>
             {page.authors.length > 0 ? (
               <p>
                 <Byline authors={page.authors} lang={site.lang} t={t} />
