@@ -3,7 +3,9 @@
 // server (data-embed-player), which built it from its list of providers; the CSP frame-src
 // allows only those providers' player origins.
 (() => {
-  for (const button of document.querySelectorAll('.embed-play')) button.hidden = false;
+  // The buttons show only with this script (site.css): without it they could do nothing. A class
+  // on the root, not each button, so facades added later (live coverage entries) show theirs too.
+  document.documentElement.classList.add('embeds-play');
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element && event.target.closest('.embed-play');
     const figure = button ? button.closest('figure[data-embed-player]') : null;

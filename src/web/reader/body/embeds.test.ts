@@ -27,7 +27,7 @@ describe('reader embed facades', () => {
     );
   });
 
-  it('an English page gets a facade: provider, title, hidden play button, notice, link, caption, no frame', () => {
+  it('an English page gets a facade: provider, title, play button, notice, link, caption, no frame', () => {
     const out = renderEmbeds(
       `<p>Before</p>${stored('https://youtu.be/dQw4w9WgXcQ?t=42', { title: 'Flood in the valley', caption: 'Filmed by a reader' })}`,
       ctx('en'),
@@ -46,7 +46,7 @@ describe('reader embed facades', () => {
     );
     assert.match(
       out,
-      /<button type="button" class="embed-play" hidden aria-describedby="embed-1-youtube-title embed-1-youtube-note">Play video<\/button>/,
+      /<button type="button" class="embed-play" aria-describedby="embed-1-youtube-title embed-1-youtube-note">Play video<\/button>/,
     );
     assert.match(
       out,

@@ -82,8 +82,8 @@ function facade(
     `<figure class="embed embed-${provider.kind}" data-embed="${match.provider}" data-embed-id="${escapeHtml(match.id)}"${player}>` +
     `<div class="embed-facade">${thumb}<div class="embed-card">` +
     `<p class="embed-provider">${label}</p>${titleHtml}` +
-    // Hidden until embed.js runs: without a script the button could do nothing, the link still works.
-    `<button type="button" class="embed-play" hidden aria-describedby="${key}-title ${key}-note">${escapeHtml(ctx.t[ACTION[provider.kind]])}</button>` +
+    // Shown once embed.js runs (site.css): without a script the button could do nothing; the link still works.
+    `<button type="button" class="embed-play" aria-describedby="${key}-title ${key}-note">${escapeHtml(ctx.t[ACTION[provider.kind]])}</button>` +
     `<p class="embed-note" id="${key}-note">${format(escapeHtml(ctx.t.embedNotice), { provider: label })}</p>` +
     `</div></div>` +
     `<p class="embed-source"><a href="${escapeHtml(match.url)}" rel="noopener">${format(escapeHtml(ctx.t.embedOpenOn), { provider: label })}</a></p>` +

@@ -122,8 +122,8 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
         {page.image ? <Figure image={page.image} sizes={FIGURE_SIZES} priority lazy /> : null}
         {/* bodyHtml was sanitized by the article HTML policy (core) before it reached this view. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
-        {/* Only a page with an embed facade (reader/body/embeds.ts) pays for the script that plays it. */}
-        {site.assets.embedJs && page.bodyHtml.includes('class="embed-play"') ? (
+        {/* The script that plays facades (reader/body/embeds.ts), only where one may be: body or live entries. */}
+        {site.assets.embedJs && (page.bodyHtml.includes('class="embed-play"') || page.live) ? (
           <script src={site.assets.embedJs} defer />
         ) : null}
         {page.tags.length > 0 ? (
