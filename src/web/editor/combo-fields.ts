@@ -97,6 +97,9 @@ function tagField(form: HTMLFormElement, wrapper: HTMLElement, labels: Labels): 
     },
   });
   text.after(ids, box);
+  // The plain field's help speaks of commas; the combobox is used otherwise.
+  const help = wrapper.querySelector<HTMLElement>('.nr-help');
+  if (help && wrapper.dataset.help) help.textContent = wrapper.dataset.help;
 }
 
 function authorField(form: HTMLFormElement, fieldset: HTMLElement, labels: Labels): void {

@@ -18,6 +18,7 @@ const ar = {
   saveShortcut: 'Ctrl+S',
   wordCount: '{n} كلمة',
   readingTime: 'القراءة: {n} د',
+  tagsHelpCombo: 'اكتب لترى الوسوم الموجودة، ثم Enter لاختيار أحدها أو لإنشاء وسم جديد.',
   focalHelp: 'انقر على الصورة لتحديد نقطة التركيز: الجزء الذي يبقى ظاهرًا حين تُقصّ الصورة في البطاقات.',
   editor_chooseFeatured: 'اختيار الصورة الرئيسية',
   editor_changeFeatured: 'تغيير الصورة الرئيسية',
@@ -67,6 +68,7 @@ const fr: EditorChromeMessages = {
   saveShortcut: 'Ctrl+S',
   wordCount: '{n} mots',
   readingTime: 'Lecture : {n} min',
+  tagsHelpCombo: 'Tapez pour voir les mots-clés existants ; Entrée en choisit un ou en crée un nouveau.',
   focalHelp:
     "Cliquez sur l'image pour choisir son point focal : la partie qui reste visible quand les cartes la recadrent.",
   editor_chooseFeatured: "Choisir l'image principale",
@@ -114,6 +116,7 @@ const en: EditorChromeMessages = {
   saveShortcut: 'Ctrl+S',
   wordCount: '{n} words',
   readingTime: 'Reading: {n} min',
+  tagsHelpCombo: 'Type to see existing tags; Enter picks one or creates a new one.',
   focalHelp: 'Click the picture to set its focal point: the part that stays visible when cards crop it.',
   editor_chooseFeatured: 'Choose the featured image',
   editor_changeFeatured: 'Change the featured image',

@@ -113,6 +113,7 @@ export function EditorSidebar(props: {
           data-combobox="tags"
           data-source="/newsroom/tags.json"
           data-create={view.canCreateTags ? '1' : undefined}
+          data-help={c.tagsHelpCombo}
         >
           <label for="tags">{t.tags}</label>
           <input
