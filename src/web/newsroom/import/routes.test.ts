@@ -185,6 +185,45 @@ describe('importing from the newsroom', () => {
     assert.equal((await finished(runId(retry.location))).status, 'done');
   });
 
+  it('shows progress without a meta refresh, and answers it as JSON for the page script', async () => {
+    const now = new Date().toISOString();
+    const run = await site.services.repos.importRuns.create({
+      fileName: 'progress.xml',
+      filePath: '/nowhere/progress.xml',
+      options: {},
+      personId: null,
+      at: now,
+    });
+    await site.services.repos.importRuns.start(run.id, now);
+    await site.services.repos.importRuns.progress(run.id, 40, 160, now);
+    const page = await admin.get(`/newsroom/import/${run.id}`);
+    assert.doesNotMatch(page.body, /http-equiv="refresh"/);
+    assert.match(page.body, new RegExp(`data-import-progress="/newsroom/import/${run.id}/progress.json"`));
+    assert.match(page.body, /role="status" aria-live="polite"/);
+    assert.match(page.body, new RegExp(`<a href="/newsroom/import/${run.id}">حدّث الصفحة لترى التقدّم</a>`));
+    assert.match(page.body, /<script src="\/assets\/import-progress\.[0-9a-f]+\.js" defer/);
+    const json = await admin.get(`/newsroom/import/${run.id}/progress.json`);
+    assert.equal(json.status, 200);
+    const body = JSON.parse(json.body);
+    assert.deepEqual(
+      { status: body.status, active: body.active, done: body.done, total: body.total },
+      { status: 'running', active: true, done: 40, total: 160 },
+    );
+    assert.equal(body.progressText, '40 من 160 عنصر');
+    await site.services.repos.importRuns.progress(run.id, 160, 160, now);
+    await site.services.repos.importRuns.finish(
+      run.id,
+      { status: 'done', report: {} },
+      new Date().toISOString(),
+    );
+    const ended = JSON.parse((await admin.get(`/newsroom/import/${run.id}/progress.json`)).body);
+    assert.equal(ended.active, false);
+    assert.equal(ended.statusText, 'اكتمل');
+    const editor = await staffClient(site, 'editor', '198.51.100.3');
+    assert.equal((await editor.get(`/newsroom/import/${run.id}/progress.json`)).status, 403);
+    assert.equal((await admin.get('/newsroom/import/99999999/progress.json')).status, 404);
+  });
+
   it('is for admins only, and needs its CSRF token', async () => {
     const editor = await staffClient(site, 'editor', '198.51.100.2');
     assert.equal((await editor.get('/newsroom/import')).status, 403);
