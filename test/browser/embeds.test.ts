@@ -242,7 +242,18 @@ describe('embeds as privacy facades in Chromium', () => {
       await dialog.getByLabel(t.editor_embedCaption).fill('لقطات من الجو');
       await dialog.getByRole('button', { name: t.editor_embedInsert }).click();
       await dialog.waitFor({ state: 'detached' });
-      await content.locator('figure.nr-embed[data-embed="vimeo"]').waitFor();
+      const vimeo = content.locator('figure.nr-embed[data-embed="vimeo"]');
+      await vimeo.waitFor();
+      // The card's own button opens the same dialog, filled in, and the change is saved in place.
+      await vimeo.getByRole('button', { name: t.editor_embedEdit }).click();
+      const editing = w.page.getByRole('dialog', { name: t.editor_embed });
+      assert.equal(await editing.getByLabel(t.editor_embedPrompt).inputValue(), 'https://vimeo.com/76979871');
+      await editing.getByLabel(t.editor_embedTitle).fill('الحقول المغمورة');
+      await editing.getByRole('button', { name: t.editor_embedInsert }).click();
+      await editing.waitFor({ state: 'detached' });
+      await content
+        .locator('figure.nr-embed[data-embed="vimeo"] .nr-embed-title', { hasText: 'الحقول المغمورة' })
+        .waitFor();
 
       await Promise.all([
         w.page.waitForNavigation(),
@@ -257,7 +268,7 @@ describe('embeds as privacy facades in Chromium', () => {
       );
       assert.ok(
         published?.bodyHtml.includes(
-          '<figure data-embed="vimeo" data-embed-id="76979871"><a href="https://vimeo.com/76979871">https://vimeo.com/76979871</a><figcaption>لقطات من الجو</figcaption></figure>',
+          '<figure data-embed="vimeo" data-embed-id="76979871"><a href="https://vimeo.com/76979871">الحقول المغمورة</a><figcaption>لقطات من الجو</figcaption></figure>',
         ),
         published?.bodyHtml,
       );
