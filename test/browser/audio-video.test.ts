@@ -146,7 +146,7 @@ describe('audio and video on the article page', () => {
       const times = await page.locator('.article-body .media-duration time').allTextContents();
       assert.deepEqual(times, ['0:02', '0:02']);
       assert.match(
-        (await page.locator('.media-audio figcaption').innerText()).replace(/\s+/g, ' '),
+        ((await page.locator('.media-audio figcaption').textContent()) ?? '').replace(/\s+/g, ' '),
         /0:02 الصياد يروي ليلة الفيضان/,
       );
       // preload="none": nothing of the recordings is fetched before play is pressed.

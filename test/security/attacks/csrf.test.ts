@@ -34,6 +34,8 @@ const MULTIPART = new Set([
   '/newsroom/import',
   '/newsroom/people/:id/photo',
   '/newsroom/settings/logo',
+  '/newsroom/media/:id/poster/upload',
+  '/newsroom/media/:id/tracks',
 ]);
 
 describe('attack suite: CSRF on every state-changing newsroom route', { timeout: 120_000 }, () => {
@@ -159,6 +161,29 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // An audio item with a caption track, for the track routes.
+    const audioRow = await db
+      .insertInto('media')
+      .values({ path: 'csrf/talk.mp3', mime: 'audio/mpeg', size: 10, kind: 'audio', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const vttRow = await db
+      .insertInto('media')
+      .values({ path: 'csrf/talk.vtt', mime: 'text/vtt', size: 10, kind: 'captions', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const track = await db
+      .insertInto('media_tracks')
+      .values({
+        media_id: audioRow.id,
+        track_media_id: vttRow.id,
+        lang: 'ar',
+        label: 'العربية',
+        kind: 'captions',
+        position: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const first = async (table: 'sections' | 'tags' | 'media' | 'comments') =>
       String((await db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow()).id);
     const adminPerson = await services.repos.people.byEmail(site.admin.email);
@@ -188,6 +213,7 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
       outbox: String(outboxRow.id),
       subscribers: String(subscriber.id),
       cid: String(correction.id),
+      trackId: String(track.id),
       articles: String(article.id),
       rid: String(revision.id),
       webhooks: String(webhook.id),
@@ -221,7 +247,7 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
         if (!id) throw new Error(`no real id for ${url}: add one to the CSRF attack's fixtures`);
         return `/${folder}/${id}`;
       })
-      .replace(/:(rid|cid|deliveryId|token)\b/g, (_, name: string) => ids[name] ?? '');
+      .replace(/:(rid|cid|deliveryId|token|trackId)\b/g, (_, name: string) => ids[name] ?? '');
 
   const forge = (route: Route, token: string | null, headers: Record<string, string>) => {
     const fields: Record<string, string> = token === null ? {} : { _csrf: token };

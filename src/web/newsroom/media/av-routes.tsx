@@ -84,9 +84,10 @@ export function registerAvRoutes(app: FastifyInstance, deps: NewsroomDeps): void
     authorize(request.staff!.person, { kind: 'media.upload' });
     const mediaId = idParam(MediaParams, request.params);
     try {
+      // The form's token is checked before anything else is said about the item.
+      const { file } = await readForm(request, await uploadLimitBytes(services));
       const video = await mediaById(services, mediaId);
       if (video.kind !== 'video') throw new Invalid('Only a video has a poster image.', { media: 'not_av' });
-      const { file } = await readForm(request, await uploadLimitBytes(services));
       const actor = await actorOf(services, request);
       const image = await uploadMedia(services, actor, {
         buffer: file.buffer,
