@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildArticle } from '../../../../test/support/factories.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
-import type { Article } from '../../../core/types.ts';
+import type { Article, Person } from '../../../core/types.ts';
+import { addLiveEntry, startLiveCoverage } from '../../../services/live/commands.ts';
 import { assetWireSize } from '../../assets.ts';
 import { articlePath } from '../urls.ts';
 
@@ -110,5 +111,24 @@ describe('article page with an embed', () => {
       assert.ok(body.includes('https://www.youtube.com/watch?v=dQw4w9WgXcQ'), `${url} links the original`);
       assert.doesNotMatch(body, /iframe|youtube-nocookie|embed-play/, url);
     }
+  });
+
+  it('a live page shows the embed in an entry as a facade and loads the script that plays it', async () => {
+    const live = await buildArticle(site.services, { lang: 'en', title: 'Election day, live' });
+    const admin = (await site.services.repos.people.byEmail(site.admin.email)) as Person;
+    const editor = { person: admin, ipHash: 'test' };
+    await startLiveCoverage(site.services, editor, { articleId: live.id });
+    await addLiveEntry(site.services, editor, {
+      articleId: live.id,
+      text: '<figure data-embed="telegram" data-embed-id="sahel_river_news/482"><a href="https://t.me/sahel_river_news/482">The commission\'s first figures</a></figure>',
+    });
+    const res = await site.app.inject(articlePath(live));
+    assert.equal(res.statusCode, 200);
+    assert.match(
+      res.body,
+      /<figure class="embed embed-post" data-embed="telegram"[^>]*data-embed-player="https:\/\/t\.me\/sahel_river_news\/482\?embed=1"/,
+    );
+    assert.match(res.body, />Show post<\/button>/);
+    assert.match(res.body, /<script src="\/assets\/embed\.[0-9a-f]{10}\.js" defer>/);
   });
 });
