@@ -158,6 +158,38 @@ describe('live coverage in a browser', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  it('falls back to polling the cached JSON where the browser has no event streams', async () => {
+    const article = await buildArticle(site.services, { lang: 'en', title: 'Flood watch, live' });
+    const desk = await newsroom.newPage();
+    await desk.goto(`${site.baseUrl}/newsroom/articles/${article.id}/live`);
+    await Promise.all([
+      desk.waitForURL(/done=started$/),
+      desk.locator(`form[action$="/live/start"] button`).click(),
+    ]);
+    await desk.close();
+    const context = await readerContext(DESKTOP, false);
+    await context.addInitScript(() => {
+      // A browser without EventSource, as some proxies and old engines leave readers.
+      delete (window as unknown as { EventSource?: unknown }).EventSource;
+    });
+    const reader = await context.newPage();
+    const polled = reader.waitForResponse((r) => /\/live\/\d+\/updates\.json\?after=\d+$/.test(r.url()), {
+      timeout: 20_000,
+    });
+    await reader.goto(site.baseUrl + articlePath(article));
+    await addEntry(article.id, 'The river is rising at the bridge.');
+    await polled;
+    await reader.locator('.live-show').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await reader.locator('.live-show').textContent(), '1 new update');
+    await reader.locator('.live-show').click();
+    assert.match(
+      (await reader.locator('.live-feed .live-entry').first().textContent()) ?? '',
+      /river is rising/,
+    );
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   for (const [name, options] of [
     ['390 px', PHONE],
     ['1280 px', DESKTOP],
