@@ -3,6 +3,7 @@
 // (people, media, sections, tags) and the published translations of each article.
 import { NotFound } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
+import { liveForFeeds, type ReaderLive } from './live/queries.ts';
 import type { Article, Lang, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
@@ -35,6 +36,8 @@ export interface FeedData {
   translations: Map<number, ArticleRef[]>;
   /** Corrections and updates of each article, newest first (absent when none). */
   corrections: Map<number, Correction[]>;
+  /** Live coverage of each article that has any, with its newest entries. */
+  live?: Map<number, ReaderLive>;
 }
 
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
@@ -92,11 +95,15 @@ export async function loadFeed(
     countTotal: false,
   });
   const groups = articles.map((a) => a.translationGroup).filter((g): g is number => g !== null);
-  const [cards, tags, siblings, corrections] = await Promise.all([
+  const [cards, tags, siblings, corrections, live] = await Promise.all([
     bundleCards(repos, articles, sections),
     repos.tags.byIds([...new Set(articles.flatMap((a) => a.tagIds))]),
     repos.articles.publishedInGroups(groups),
     repos.corrections.forArticles(articles.map((a) => a.id)),
+    liveForFeeds(
+      services,
+      articles.map((a) => a.id),
+    ),
   ]);
   return {
     lang,
@@ -106,6 +113,7 @@ export async function loadFeed(
     tags: new Map(tags.map((t) => [t.id, t])),
     translations: translationsOf(articles, siblings),
     corrections,
+    live,
   };
 }
 

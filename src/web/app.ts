@@ -36,6 +36,7 @@ import { HIT_PATH, registerReadership } from './reader/hit-route.ts';
 import { beaconFastPath } from './reader/hit-fast-path.ts';
 import { registerPrivacyRoute } from './reader/privacy-route.ts';
 import { registerCorrectionsRoute } from './reader/corrections-route.ts';
+import { registerLiveRoutes } from './reader/live/routes.ts';
 import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   redis?: RedisClient;
   /** Page-view counting (flush interval, reload window, per-address budget); defaults otherwise. */
   readership?: ReadershipOptions;
+  /** Live updates' stream cap and heartbeat (tests and the benchmark shorten them). */
+  live?: { maxStreams?: number; heartbeatMs?: number };
   /** Told of every route as it is added: the route table, for tests that visit them all. */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -64,10 +67,11 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { services } = options;
   const { config } = services;
+  const cacheBus = options.cacheBus ?? localCacheBus();
   const pageCache = createPageCache({
     config: config.cache,
     events: services.events,
-    bus: options.cacheBus ?? localCacheBus(),
+    bus: cacheBus,
     sessionCookie: SESSION_COOKIE,
   });
   const fastPath = pageCache.fastPath(() => app.log);
@@ -164,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
   }
   await registerNewsletter(app, deps, options.redis ? { redis: options.redis } : {});
+  registerLiveRoutes(app, deps, { bus: cacheBus, ...options.live });
 
   await app.register(newsroomPlugin, {
     prefix: '/newsroom',

@@ -25,6 +25,8 @@ export interface AssetUrls {
   saverJs: string;
   /** Registers the service worker and runs the "save for offline" button. */
   offlineJs: string;
+  /** New entries of a live article without reloading (article pages of live coverage only). */
+  liveJs: string;
   icon: string;
   newsroomCss: string;
   mediaUploadJs: string;
@@ -62,6 +64,7 @@ export function loadAssets(): { urls: AssetUrls; files: Map<string, Asset> } {
       countJs: url('count.js'),
       saverJs: url('saver.js'),
       offlineJs: url('offline.js'),
+      liveJs: url('live.js'),
       icon: url('icon.svg'),
       newsroomCss: url('newsroom.css'),
       editorJs: url('editor.min.js', editorBundle()),

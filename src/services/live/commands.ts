@@ -140,8 +140,7 @@ export async function addLiveEntry(
   }
   await mustBeLive(services.repos, article.id);
   const photo = data.mediaId ? await services.repos.media.byId(data.mediaId) : null;
-  if (data.mediaId && (!photo || !photo.mime.startsWith('image/')))
-    throw new LiveInvalid({ media: 'errLivePhoto' });
+  if (data.mediaId && !photo?.mime.startsWith('image/')) throw new LiveInvalid({ media: 'errLivePhoto' });
   const bodyHtml = entryBody({ text: data.text, photo });
   let created = false;
   const entry = await commit(services, article, async (trx) => {

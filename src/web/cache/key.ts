@@ -7,6 +7,8 @@
  *  search index keeps its own cache of query plans, so search pages are not stored. */
 const API_PARAMS = new Set(['lang', 'section', 'tag', 'author', 'from', 'to', 'cursor', 'limit', 'fields']);
 const PAGE_PARAMS = new Set(['page']);
+/** A live article's updates for open pages: many readers ask for the same `after`. */
+const LIVE_PARAMS = new Set(['after']);
 
 /** Never stored, whoever asks: private, dynamic or already served from memory by other means. */
 const PASS_PREFIXES = [
@@ -30,9 +32,15 @@ export function cacheKey(method: string, host: string | undefined, url: string):
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   for (const prefix of PASS_PREFIXES) if (path.startsWith(prefix)) return null;
+  // A live event stream stays open for as long as the reader reads: never a page to store.
+  if (path.startsWith('/live/') && path.endsWith('/stream')) return null;
   const where = `GET ${(host ?? '').toLowerCase()}${path}`;
   if (q === -1 || q === url.length - 1) return where;
-  const allowed = path.startsWith('/api/') ? API_PARAMS : PAGE_PARAMS;
+  const allowed = path.startsWith('/api/')
+    ? API_PARAMS
+    : path.startsWith('/live/')
+      ? LIVE_PARAMS
+      : PAGE_PARAMS;
   const params = new URLSearchParams(url.slice(q + 1));
   const seen = new Set<string>();
   for (const [name, value] of params) {

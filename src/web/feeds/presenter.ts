@@ -9,6 +9,7 @@ import type { FeedData, FeedScope } from '../../services/syndication.ts';
 import { excerptOf, sectionName } from '../reader/presenters.ts';
 import { articlePath, authorPath, homePath, LANG_PREFIX } from '../reader/urls.ts';
 import type { FeedItemView, FeedView } from './model.ts';
+import { liveContentHtml, liveSummary } from './live-entries.ts';
 import { feedLinks, scopePath } from './paths.ts';
 
 function subjectTitle(data: FeedData): string | null {
@@ -41,15 +42,18 @@ export function presentFeed(
       .map((id) => data.cards.people.get(id))
       .filter((p): p is Person => p !== undefined);
     const notes = feedNotes(data.corrections.get(article.id) ?? [], article.lang);
+    const live = data.live?.get(article.id);
     const updated = article.updatedAt > (article.publishedAt ?? '') ? article.updatedAt : article.publishedAt;
     const section = article.sectionId === null ? undefined : data.cards.sections.get(article.sectionId);
     return {
       id: `${baseUrl}${LANG_PREFIX[article.lang]}/article/${article.id}`,
       url: baseUrl + articlePath(article),
       title: article.title,
-      summary: withNotesText(notes, article.dek || excerptOf(article, 300)),
+      summary: liveSummary(live, article.lang, withNotesText(notes, article.dek || excerptOf(article, 300))),
       contentHtml: settings.feedFullContent
-        ? notesHtml(notes) + absolutizeHtml(article.bodyHtml, baseUrl)
+        ? notesHtml(notes) +
+          liveContentHtml(live, article.lang, baseUrl) +
+          absolutizeHtml(article.bodyHtml, baseUrl)
         : null,
       published: article.publishedAt ?? article.createdAt,
       updated: updated ?? article.createdAt,

@@ -7,6 +7,7 @@ import { siteSettings } from '../../services/settings.ts';
 import { registerAccountRoutes } from './account/routes.tsx';
 import { registerApiTokenRoutes } from './api-tokens/routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
+import { registerLiveCoverageRoutes } from './live/routes.tsx';
 import { registerSessionLoading } from './auth.ts';
 import { registerAuthRoutes } from './sign-in/routes.tsx';
 import { registerDashboardRoutes } from './dashboard/routes.tsx';
@@ -66,6 +67,7 @@ export async function newsroomPlugin(
   registerAccountRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerArticleRoutes(app, deps);
+  registerLiveCoverageRoutes(app, deps);
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSettingsRoutes(app, deps);

@@ -22,6 +22,7 @@ import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.t
 import { articlePath } from './urls.ts';
 import { renderArticlePage } from './views/render.ts';
 import { formatKilobytes, rememberedPageWeight } from './pwa/page-weight.ts';
+import { liveOnPage, withLive } from './live/page.ts';
 
 export interface ArticleRouteDeps extends ReaderDeps {
   commentLimiter: RateLimiter;
@@ -136,6 +137,8 @@ async function sendArticle(
     honeypotName: HONEYPOT_FIELD,
   });
   view.mostRead = await mostReadBlock(deps.services, reply, ctx.settings, article.lang, article.id);
+  const live = await liveOnPage(deps, ctx, article);
+  if (live) view.live = live.view;
   const alternates: Partial<Record<Lang, string>> = {};
   for (const t of data.translations) alternates[t.lang] = articlePath(t);
   const site = ctx.site(alternates);
@@ -147,7 +150,10 @@ async function sendArticle(
       description,
       canonical: view.canonical,
       feeds: feedDiscovery(article.lang, ctx.settings.name),
-      ...articleHeadMeta({ site, data, view, description, defaultLang: ctx.settings.defaultLang }),
+      ...withLive(
+        live,
+        articleHeadMeta({ site, data, view, description, defaultLang: ctx.settings.defaultLang }),
+      ),
     },
     view,
     (page) =>

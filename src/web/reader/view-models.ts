@@ -86,6 +86,8 @@ export interface HeadView {
   jsonLd?: string[];
   /** Language versions of this page (absolute URLs, x-default included); replaces the layout's own. */
   hreflang?: { hreflang: string; href: string }[];
+  /** The live-updates script, on pages of articles covered live right now. */
+  liveJs?: string;
 }
 
 export interface FeedLinkView {
@@ -169,6 +171,8 @@ export interface ArticlePageView {
   /** "≈ N KB" of the page as served; set on the public article page, which alone offers offline saving. */
   weightLabel?: string;
   id: number;
+  /** Live coverage entries under the body, when the article is (or was) a live page. */
+  live?: import('./live/view.tsx').LiveView;
   lang: Lang;
   /** The language the text is written in (BCP 47) and its direction. */
   textLang: string;

@@ -20,6 +20,7 @@ import { subscriberMessages } from '../subscribers/messages.ts';
 import { actorOf, checkCsrf, type Staff } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { correctionMessages } from '../corrections/messages.ts';
+import { liveMessages } from '../live/messages.ts';
 import { presentCorrections, registerCorrectionRoutes } from '../corrections/routes.tsx';
 import { registerTranslationRoutes } from '../translations/routes.tsx';
 import { idParam } from '../params.ts';
@@ -259,6 +260,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       aside: page.aside ?? null,
       othersAside: support.othersAside.map((a) => `${a.name} (${when(a.savedAt)})`),
       editorScript: deps.assets.editorJs,
+      live: { label: liveMessages(lang).link, help: liveMessages(lang).linkHelp },
       corrections: {
         t: correctionMessages(lang),
         view: presentCorrections(notes, correctionMessages(lang), lang),

@@ -12,6 +12,7 @@ import { MostRead } from './MostRead.tsx';
 import { DualDate } from './Dates.tsx';
 import { Figure } from './ResponsiveImage.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
+import { LiveCoverage } from '../live/view.tsx';
 import { dirOf, langAttrs } from './util.ts';
 
 const FIGURE_SIZES = '(min-width: 48rem) 46rem, 100vw';
@@ -122,6 +123,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
         {page.image ? <Figure image={page.image} sizes={FIGURE_SIZES} priority lazy /> : null}
         {/* bodyHtml was sanitized by the article HTML policy (core) before it reached this view. */}
         <div class="article-body" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+        {page.live ? <LiveCoverage live={page.live} /> : null}
         {/* The script that plays facades (reader/body/embeds.ts), only where one may be: body or live entries. */}
         {site.assets.embedJs && (page.bodyHtml.includes('class="embed-play"') || page.live) ? (
           <script src={site.assets.embedJs} defer />

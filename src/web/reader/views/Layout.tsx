@@ -88,6 +88,7 @@ export function Layout({
         <script src={site.assets.enhanceJs} defer />
         {site.assets.offlineJs ? <script src={site.assets.offlineJs} defer /> : null}
         {copyProtect ? <script src={site.assets.copyProtectJs} defer /> : null}
+        {head.liveJs ? <script src={head.liveJs} defer /> : null}
         {count && site.readership && site.assets.countJs ? (
           <script
             src={site.assets.countJs}
