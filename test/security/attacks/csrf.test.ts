@@ -144,6 +144,17 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const liveEntry = await db
+      .insertInto('live_entries')
+      .values({
+        article_id: article.id,
+        body_html: '<p>مستجد لاختبار الحماية من تزوير الطلبات.</p>',
+        person_id: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const subscriber = await db
       .insertInto('newsletter_subscribers')
       .values({
@@ -213,6 +224,7 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
       outbox: String(outboxRow.id),
       subscribers: String(subscriber.id),
       cid: String(correction.id),
+      eid: String(liveEntry.id),
       trackId: String(track.id),
       articles: String(article.id),
       rid: String(revision.id),
@@ -247,7 +259,7 @@ describe('attack suite: CSRF on every state-changing newsroom route', { timeout:
         if (!id) throw new Error(`no real id for ${url}: add one to the CSRF attack's fixtures`);
         return `/${folder}/${id}`;
       })
-      .replace(/:(rid|cid|deliveryId|token|trackId)\b/g, (_, name: string) => ids[name] ?? '');
+      .replace(/:(rid|cid|eid|deliveryId|token|trackId)\b/g, (_, name: string) => ids[name] ?? '');
 
   const forge = (route: Route, token: string | null, headers: Record<string, string>) => {
     const fields: Record<string, string> = token === null ? {} : { _csrf: token };
