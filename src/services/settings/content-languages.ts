@@ -4,10 +4,11 @@
 // how many. Audited and announced like every settings change.
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
-import type { SiteLanguage } from '../../core/languages/choices.ts';
-import { baseLanguage, checkLanguageTag } from '../../core/languages/tags.ts';
+import { READY_LANGUAGES, type SiteLanguage } from '../../core/languages/choices.ts';
+import { directionOf } from '../../core/languages/direction.ts';
+import { baseLanguage, checkLanguageTag, nativeName } from '../../core/languages/tags.ts';
 import { authorize } from '../../core/policies/index.ts';
-import { LANGUAGES } from '../../core/types.ts';
+import { LANGUAGES, type Lang } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
@@ -70,4 +71,35 @@ export async function changeContentLanguages(
   });
   if (changed) await services.events.emit({ type: 'settings', keys: ['contentLanguages'] });
   return next;
+}
+
+export interface ContentLanguageRow {
+  tag: string;
+  fallback: Lang;
+  /** The language's name in itself ("فارسی"), and its direction from its script. */
+  name: string;
+  dir: 'rtl' | 'ltr';
+  articles: number;
+}
+
+/** The languages page: the site's languages with their article counts, and the ready choices. */
+export async function contentLanguagesPage(
+  services: Pick<Services, 'repos'>,
+): Promise<{ languages: ContentLanguageRow[]; ready: { tag: string; name: string }[] }> {
+  const enabled = siteLanguages(await loadSiteSettings(services.repos));
+  const counts = await services.repos.languages.articleCounts();
+  const articlesOf = (tag: string) =>
+    [...counts].filter(([t]) => t === tag || baseLanguage(t) === tag).reduce((n, [, c]) => n + c, 0);
+  return {
+    languages: enabled.map((l) => ({
+      ...l,
+      name: nativeName(l.tag),
+      dir: directionOf(l.tag),
+      articles: articlesOf(l.tag),
+    })),
+    ready: READY_LANGUAGES.filter((r) => !enabled.some((l) => l.tag === r.tag)).map((r) => ({
+      tag: r.tag,
+      name: nativeName(r.tag),
+    })),
+  };
 }

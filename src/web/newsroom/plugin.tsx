@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './sign-in/routes.tsx';
 import { registerDashboardRoutes } from './dashboard/routes.tsx';
 import { registerMediaRoutes } from './media/routes.tsx';
 import { registerImportRoutes } from './import/routes.tsx';
+import { registerLanguageRoutes } from './languages/routes.tsx';
 import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerCommentRoutes } from './comments/routes.tsx';
 import { registerPeopleRoutes } from './people/routes.tsx';
@@ -71,6 +72,7 @@ export async function newsroomPlugin(
   registerCommentRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerLanguageRoutes(app, deps);
   registerTagRoutes(app, deps);
   registerSectionRoutes(app, deps);
   registerMediaRoutes(app, deps);

@@ -21,6 +21,8 @@ import { SettingsForm } from './schema.ts';
 import { LogoForm, SettingsForm as SettingsFormView } from './views.tsx';
 import { telegramMessages } from '../telegram/messages.ts';
 import { TelegramSettingsLink } from '../telegram/views.tsx';
+import { languagesMessages } from '../languages/messages.ts';
+import { LanguagesSettingsLink } from '../languages/views.tsx';
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
@@ -57,6 +59,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
           />
           <LogoForm s={s} csrf={csrf} logo={logo ? thumbOf(logo) : null} error={extra.logoError} />
           <TelegramSettingsLink t={telegramMessages(languageOf(request))} />
+          <LanguagesSettingsLink t={languagesMessages(languageOf(request))} />
         </>
       ),
     });

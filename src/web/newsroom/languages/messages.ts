@@ -1,0 +1,53 @@
+// Interface text of the languages page.
+import type { Lang } from '../../../core/types.ts';
+
+const ar = {
+  title: 'لغات المقالات',
+  intro:
+    'اللغات التي تُكتب بها مقالات الموقع: أي وسم BCP 47 (مثل fa وur وha وff-Adlm). يُؤخذ اتجاه كل لغة من خطها، وتظهر صفحاتها بواجهة إحدى لغات الواجهة الثلاث.',
+  tag: 'الوسم',
+  fallback: 'لغة الواجهة',
+  articles: 'المقالات',
+  add: 'أضف لغة (اتركه فارغًا إن لم تُرد)',
+  ready: 'جاهزة للاختيار',
+  removeHint: 'لإيقاف لغة امسح وسمها؛ لا تُوقف لغة ما دامت بها مقالات.',
+  save: 'احفظ اللغات',
+  saved: 'حُفظت اللغات.',
+  link: 'لغات المقالات',
+};
+export type LanguagesMessages = typeof ar;
+
+const fr: LanguagesMessages = {
+  title: 'Langues des articles',
+  intro:
+    'Les langues dans lesquelles les articles du site sont écrits : toute étiquette BCP 47 (fa, ur, ha, ff-Adlm…). Le sens d’écriture vient de l’écriture de la langue ; ses pages ont l’interface d’une des trois langues d’interface.',
+  tag: 'Étiquette',
+  fallback: 'Interface',
+  articles: 'Articles',
+  add: 'Ajouter une langue (laisser vide sinon)',
+  ready: 'Prêtes à choisir',
+  removeHint:
+    'Pour désactiver une langue, effacez son étiquette ; une langue qui a des articles reste active.',
+  save: 'Enregistrer les langues',
+  saved: 'Langues enregistrées.',
+  link: 'Langues des articles',
+};
+
+const en: LanguagesMessages = {
+  title: 'Article languages',
+  intro:
+    'The languages the site’s articles are written in: any BCP 47 tag (fa, ur, ha, ff-Adlm…). Each one’s direction comes from its script; its pages have the interface of one of the three interface languages.',
+  tag: 'Tag',
+  fallback: 'Interface',
+  articles: 'Articles',
+  add: 'Add a language (leave empty otherwise)',
+  ready: 'Ready to choose',
+  removeHint: 'To switch a language off, clear its tag; a language that has articles stays on.',
+  save: 'Save languages',
+  saved: 'Languages saved.',
+  link: 'Article languages',
+};
+
+export function languagesMessages(lang: Lang): LanguagesMessages {
+  return { ar, fr, en }[lang];
+}

@@ -1,0 +1,62 @@
+// Article languages (admins): parse the rows, call the command, show the page again with the
+// refusal's reason (a bad tag, or a language that still has articles) or a notice.
+import type { FastifyInstance } from 'fastify';
+import { Invalid } from '../../../core/errors.ts';
+import { isInterfaceLang } from '../../../core/languages/choices.ts';
+import { parseInput } from '../../../core/validation.ts';
+import {
+  changeContentLanguages,
+  contentLanguagesPage,
+} from '../../../services/settings/content-languages.ts';
+import { actorOf, authorize, checkCsrf } from '../auth.ts';
+import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
+import { languagesMessages } from './messages.ts';
+import { LanguagesForm } from './schema.ts';
+import { LanguagesPage } from './views.tsx';
+
+export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
+  const { services } = deps;
+
+  const show = async (
+    request: Parameters<typeof sendNewsroomPage>[1],
+    reply: Parameters<typeof sendNewsroomPage>[2],
+    notice: { kind: 'success' | 'error'; text: string } | null,
+    status = 200,
+  ) => {
+    const staff = request.staff!;
+    const t = languagesMessages(languageOf(request));
+    const data = await contentLanguagesPage(services);
+    return sendNewsroomPage(deps, request, reply, {
+      title: t.title,
+      current: '/newsroom/settings',
+      notice,
+      status,
+      body: <LanguagesPage t={t} csrf={staff.session.csrfToken} {...data} />,
+    });
+  };
+
+  app.get('/settings/languages', async (request, reply) => {
+    authorize(request.staff!.person, { kind: 'settings.manage' });
+    const q = request.query as Record<string, unknown>;
+    const t = languagesMessages(languageOf(request));
+    return show(request, reply, q.saved === '1' ? { kind: 'success', text: t.saved } : null);
+  });
+
+  app.post('/settings/languages', async (request, reply) => {
+    checkCsrf(request);
+    authorize(request.staff!.person, { kind: 'settings.manage' });
+    const form = parseInput(LanguagesForm, request.body);
+    const languages = form.tag
+      .map((tag, i) => ({ tag: tag.trim(), fallback: form.fallback[i] ?? 'en' }))
+      .filter((l) => l.tag !== '')
+      .map((l) => ({ tag: l.tag, fallback: isInterfaceLang(l.fallback) ? l.fallback : ('en' as const) }));
+    try {
+      await changeContentLanguages(services, await actorOf(services, request), { languages });
+    } catch (err) {
+      // The command's reason names the tag or the number of articles; it is shown as said.
+      if (err instanceof Invalid) return show(request, reply, { kind: 'error', text: err.message }, 422);
+      throw err;
+    }
+    return reply.redirect('/newsroom/settings/languages?saved=1', 303);
+  });
+}

@@ -1,0 +1,7 @@
+// The languages form as the browser sends it: one tag and one fallback per row (repeated
+// fields arrive as arrays, a single row as strings).
+import { z } from 'zod';
+
+const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const LanguagesForm = z.object({ tag: many.default([]), fallback: many.default([]) });

@@ -1,0 +1,109 @@
+// The languages page: one row per language (tag, interface fallback, article count), an empty
+// row to add one, and the ready choices as suggestions of the tag fields.
+import { LANGUAGES } from '../../../core/types.ts';
+import type { ContentLanguageRow } from '../../../services/settings/content-languages.ts';
+import type { LanguagesMessages } from './messages.ts';
+
+const INTERFACE_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' } as const;
+
+function FallbackSelect({ value, label }: { value: string; label: string }) {
+  return (
+    <select name="fallback" aria-label={label}>
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l} selected={l === value} lang={l}>
+          {INTERFACE_NAMES[l]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function LanguagesPage(props: {
+  t: LanguagesMessages;
+  csrf: string;
+  languages: ContentLanguageRow[];
+  ready: { tag: string; name: string }[];
+}) {
+  const { t, csrf, languages, ready } = props;
+  return (
+    <form method="post" action="/newsroom/settings/languages" class="nr-form">
+      <input type="hidden" name="_csrf" value={csrf} />
+      <p>{t.intro}</p>
+      <table class="nr-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.tag}</th>
+            <th scope="col">{t.fallback}</th>
+            <th scope="col">{t.articles}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {languages.map((l) => (
+            <tr key={l.tag}>
+              <td>
+                <input
+                  name="tag"
+                  value={l.tag}
+                  dir="ltr"
+                  maxlength={64}
+                  list="ready-languages"
+                  aria-label={t.tag}
+                />{' '}
+                <bdi lang={l.tag} dir={l.dir}>
+                  {l.name}
+                </bdi>
+              </td>
+              <td>
+                <FallbackSelect value={l.fallback} label={t.fallback} />
+              </td>
+              <td>{l.articles}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <input
+                name="tag"
+                value=""
+                dir="ltr"
+                maxlength={64}
+                list="ready-languages"
+                aria-label={t.add}
+                placeholder={t.add}
+              />
+            </td>
+            <td>
+              <FallbackSelect value="en" label={t.fallback} />
+            </td>
+            <td />
+          </tr>
+        </tbody>
+      </table>
+      <datalist id="ready-languages">
+        {ready.map((r) => (
+          <option key={r.tag} value={r.tag}>
+            {r.name}
+          </option>
+        ))}
+      </datalist>
+      <p class="nr-meta">
+        {t.ready}:{' '}
+        {ready.map((r, i) => (
+          <>
+            {i > 0 ? ' · ' : null}
+            <code>{r.tag}</code> <bdi lang={r.tag}>{r.name}</bdi>
+          </>
+        ))}
+      </p>
+      <p class="nr-meta">{t.removeHint}</p>
+      <button type="submit">{t.save}</button>
+    </form>
+  );
+}
+
+export function LanguagesSettingsLink({ t }: { t: LanguagesMessages }) {
+  return (
+    <p class="nr-card">
+      <a href="/newsroom/settings/languages">{t.link}</a>
+    </p>
+  );
+}
