@@ -47,6 +47,8 @@ export const SiteSettings = z.object({
   logoMediaId: z.number().int().positive().nullable().catch(null),
   /** Largest upload accepted, in megabytes. */
   maxUploadMB: z.number().int().min(1).max(1024).catch(20),
+  /** Largest audio or video file accepted, in megabytes (services/media/queries.ts reads it too). */
+  maxAudioVideoMB: z.number().int().min(1).max(4096).catch(200),
   /** Count page views (no cookie, no personal data) for the most-read list and the newsroom's figures. */
   readership: z.boolean().catch(true),
   /** How many articles a reader's device keeps for offline reading (the service worker's limit). */
@@ -70,6 +72,7 @@ const KEYS: Record<keyof SiteSettings, string> = {
   dateDisplay: 'dates.display',
   logoMediaId: 'site.logoMediaId',
   maxUploadMB: 'media.maxUploadMB',
+  maxAudioVideoMB: 'media.maxAudioVideoMB',
   readership: 'readership.enabled',
   offlineArticles: 'offline.articles',
 };

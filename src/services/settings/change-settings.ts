@@ -24,6 +24,8 @@ export const ChangeSettingsInput = z.object({
   dateDisplay: z.string().default('both'),
   /** A number that is not one (NaN) is refused by the rules, as any out-of-range limit is. */
   maxUploadMB: z.union([z.number(), z.nan()]),
+  /** Absent (an older form, another caller): the stored limit stays. */
+  maxAudioVideoMB: z.union([z.number(), z.nan()]).optional(),
   commentModeration: z.string(),
   copyProtection: z.boolean().default(false),
   requireTwoFactor: z.boolean().default(false),
@@ -45,6 +47,7 @@ const SettingsRules = z
     timezone: z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC'),
     dateDisplay: z.enum(['both', 'gregorian', 'hijri']),
     maxUploadMB: z.number().int().min(1).max(1024),
+    maxAudioVideoMB: z.number().int().min(1).max(4096).optional(),
     commentModeration: z.enum(['first-time', 'all', 'none']),
     copyProtection: z.boolean(),
     requireTwoFactor: z.boolean(),
@@ -77,10 +80,11 @@ export async function changeSiteSettings(
   authorize(actor.person, { kind: 'settings.manage' });
   const checked = SettingsRules.safeParse(parseInput(ChangeSettingsInput, input));
   if (!checked.success) throw refusal(checked.error);
-  const next: Editable = checked.data;
+  const data = checked.data;
   // Compared with what the transaction reads, so the audit row says what this change replaced.
   const changed = await services.transaction(async (trx) => {
     const current = await loadSiteSettings(trx);
+    const next: Editable = { ...data, maxAudioVideoMB: data.maxAudioVideoMB ?? current.maxAudioVideoMB };
     const keys = (Object.keys(next) as (keyof Editable)[]).filter(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
     );

@@ -183,4 +183,39 @@ describe('audio and video in the media library', () => {
     assert.equal(removed.status, 303);
     assert.deepEqual(await site.services.repos.media.tracksOf([audioId]), []);
   });
+  it('lets an admin set the audio and video limit in the settings, keeping it when a form lacks it', async () => {
+    const admin = clients.get('admin')!;
+    const page = await admin.get('/newsroom/settings');
+    assert.match(
+      page.body,
+      /<input id="maxAudioVideoMB" name="maxAudioVideoMB" type="number" min="1" max="4096"[^>]* value="200"/,
+    );
+    const form = {
+      name: 'مداد',
+      tagline: '',
+      description: '',
+      defaultLang: 'ar',
+      timezone: 'Africa/Niamey',
+      commentModeration: 'first-time',
+      languages: ['ar', 'fr', 'en'],
+      dateDisplay: 'both',
+      maxUploadMB: '20',
+    };
+    const bad = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...form,
+      maxAudioVideoMB: '0',
+    });
+    assert.equal(bad.status, 422);
+    assert.match(bad.body, /اكتب عددًا صحيحًا بين 1 و4096/);
+    const ok = await admin.submit('/newsroom/settings', '/newsroom/settings', {
+      ...form,
+      maxAudioVideoMB: '300',
+    });
+    assert.equal(ok.status, 303);
+    assert.equal(await site.services.repos.settings.get(MAX_AV_UPLOAD_SETTING), 300);
+    // A form without the field (an older page) leaves the limit as it was.
+    assert.equal((await admin.submit('/newsroom/settings', '/newsroom/settings', form)).status, 303);
+    assert.equal(await site.services.repos.settings.get(MAX_AV_UPLOAD_SETTING), 300);
+    await site.services.repos.settings.set(MAX_AV_UPLOAD_SETTING, 200);
+  });
 });

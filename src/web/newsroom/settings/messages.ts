@@ -15,6 +15,9 @@ const ar = {
   maxUpload: 'أكبر حجم لملف مرفوع (ميغابايت)',
   maxUploadHelp: 'بين 1 و1024. القيمة المعتادة 20.',
   maxUploadInvalid: 'اكتب عددًا صحيحًا بين 1 و1024.',
+  maxAvUpload: 'أكبر حجم لملف صوت أو فيديو (ميغابايت)',
+  maxAvUploadHelp: 'بين 1 و4096. القيمة المعتادة 200. يُرفض الملف الأكبر قبل حفظه.',
+  maxAvUploadInvalid: 'اكتب عددًا صحيحًا بين 1 و4096.',
   logo: 'شعار الموقع',
   logoHelp: 'يظهر في رأس الصفحات وفي نتائج محركات البحث. PNG أو SVG محوّل إلى PNG، بخلفية شفافة إن أمكن.',
   uploadLogo: 'رفع الشعار',
@@ -46,6 +49,10 @@ const fr: SettingsMessages = {
   maxUpload: 'Taille maximale d’un fichier envoyé (Mo)',
   maxUploadHelp: 'Entre 1 et 1024. Valeur habituelle : 20.',
   maxUploadInvalid: 'Saisissez un nombre entier entre 1 et 1024.',
+  maxAvUpload: 'Taille maximale d’un fichier audio ou vidéo (Mo)',
+  maxAvUploadHelp:
+    'Entre 1 et 4096. Valeur habituelle : 200. Un fichier plus gros est refusé avant d’être enregistré.',
+  maxAvUploadInvalid: 'Saisissez un nombre entier entre 1 et 4096.',
   logo: 'Logo du site',
   logoHelp:
     'Affiché en tête des pages et dans les résultats des moteurs de recherche. PNG, fond transparent si possible.',
@@ -75,6 +82,10 @@ const en: SettingsMessages = {
   maxUpload: 'Largest upload (MB)',
   maxUploadHelp: 'Between 1 and 1024. The usual value is 20.',
   maxUploadInvalid: 'Enter a whole number between 1 and 1024.',
+  maxAvUpload: 'Largest audio or video file (MB)',
+  maxAvUploadHelp:
+    'Between 1 and 4096. The usual value is 200. A larger file is refused before it is stored.',
+  maxAvUploadInvalid: 'Enter a whole number between 1 and 4096.',
   logo: 'Site logo',
   logoHelp:
     'Shown in the page header and in search engine results. PNG, with a transparent background if possible.',

@@ -87,6 +87,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
       await changeSiteSettings(services, actor, {
         ...form,
         maxUploadMB: Number(form.maxUploadMB),
+        maxAudioVideoMB: form.maxAudioVideoMB === undefined ? undefined : Number(form.maxAudioVideoMB),
         // An older form without the field keeps the stored limit.
         offlineArticles:
           form.offlineArticles === undefined
@@ -104,6 +105,8 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
             ? s.languagesMissingDefault
             : field === 'maxUploadMB'
               ? s.maxUploadInvalid
+              : field === 'maxAudioVideoMB'
+                ? s.maxAvUploadInvalid
               : field === 'offlineArticles'
                 ? s.offlineArticlesInvalid
                 : t.settingsInvalid;

@@ -22,6 +22,7 @@ export const SettingsForm = z.object({
   timezone: text,
   dateDisplay: z.string().max(20).default('both'),
   maxUploadMB: z.string().max(40).optional(),
+  maxAudioVideoMB: z.string().max(40).optional(),
   offlineArticles: z.string().max(40).optional(),
   commentModeration: text,
   copyProtection: checkbox,

@@ -141,6 +141,30 @@ export function SettingsForm(props: {
             </span>
           )}
         </p>
+        <p>
+          <label for="maxAudioVideoMB">{s.maxAvUpload}</label>
+          <input
+            id="maxAudioVideoMB"
+            name="maxAudioVideoMB"
+            type="number"
+            min={1}
+            max={4096}
+            step={1}
+            dir="ltr"
+            value={String(v.maxAudioVideoMB)}
+            aria-describedby={errors.maxAudioVideoMB ? 'max-av-upload-error' : 'max-av-upload-help'}
+            {...invalid('maxAudioVideoMB')}
+          />
+          {errors.maxAudioVideoMB ? (
+            <span id="max-av-upload-error" class="nr-error">
+              {errors.maxAudioVideoMB}
+            </span>
+          ) : (
+            <span id="max-av-upload-help" class="nr-help">
+              {s.maxAvUploadHelp}
+            </span>
+          )}
+        </p>
       </section>
       <section class="nr-card" aria-labelledby="comments-title">
         <h2 id="comments-title">{t.comments}</h2>
