@@ -326,7 +326,8 @@ const fr: NewsroomMessages = {
   mediaPage: 'Page {n}',
   mediaOneFile: 'Envoyez un fichier à la fois.',
   mediaTooLargeAv: "Le fichier audio ou vidéo dépasse la taille permise ({mb} Mo). Rien n'a été enregistré.",
-  mediaUnreadableAv: "Le fichier ressemble à de l'audio ou de la vidéo mais ne peut être lu (abîmé ou incomplet). Rien n'a été enregistré.",
+  mediaUnreadableAv:
+    "Le fichier ressemble à de l'audio ou de la vidéo mais ne peut être lu (abîmé ou incomplet). Rien n'a été enregistré.",
   mediaNotAudioVideo:
     "Le nom ou le type du fichier annonce de l'audio ou de la vidéo, mais son contenu n'en est pas. Formats acceptés : MP3, M4A, Ogg, Opus, WAV, MP4 et WebM.",
   mediaBadCaptions:
@@ -352,10 +353,11 @@ const fr: NewsroomMessages = {
   mediaCaptionsRemove: 'Retirer',
   mediaCaptionsSaved: 'Piste de sous-titres enregistrée.',
   mediaCaptionsRemoved: 'Piste de sous-titres retirée.',
-  mediaNotAv: "Réservé aux fichiers audio et vidéo.",
+  mediaNotAv: 'Réservé aux fichiers audio et vidéo.',
   mediaAudio: 'Audio',
   mediaVideo: 'Vidéo',
-  mediaCaptionsFields: 'Donnez à la piste un code de langue (comme ar, fr ou en) et un nom affiché dans le lecteur.',
+  mediaCaptionsFields:
+    'Donnez à la piste un code de langue (comme ar, fr ou en) et un nom affiché dans le lecteur.',
   mediaUsedIn: 'Utilisé dans',
 };
 
@@ -504,7 +506,8 @@ const en: NewsroomMessages = {
   mediaPage: 'Page {n}',
   mediaOneFile: 'Send one file at a time.',
   mediaTooLargeAv: 'The audio or video file is larger than the limit ({mb} MB). Nothing was saved.',
-  mediaUnreadableAv: 'The file looks like audio or video but cannot be read (damaged or incomplete). Nothing was saved.',
+  mediaUnreadableAv:
+    'The file looks like audio or video but cannot be read (damaged or incomplete). Nothing was saved.',
   mediaNotAudioVideo:
     'The file is named or sent as audio or video, but its content is not. Accepted: MP3, M4A, Ogg, Opus, WAV, MP4 and WebM.',
   mediaBadCaptions:
@@ -533,7 +536,8 @@ const en: NewsroomMessages = {
   mediaNotAv: 'This is for audio and video files only.',
   mediaAudio: 'Audio',
   mediaVideo: 'Video',
-  mediaCaptionsFields: 'Give the track a language code (such as ar, fr or en) and a name shown in the player.',
+  mediaCaptionsFields:
+    'Give the track a language code (such as ar, fr or en) and a name shown in the player.',
   mediaUsedIn: 'Used in',
 };
 

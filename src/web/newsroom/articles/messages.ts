@@ -323,7 +323,8 @@ const fr: ArticleMessages = {
   editor_galleryRemove: 'Retirer de la galerie',
   editor_player: 'Audio ou vidéo de la médiathèque',
   editor_playerPick: 'Choisissez un enregistrement ou une vidéo',
-  editor_playerEmpty: "Pas encore d'audio ni de vidéo dans la médiathèque. Envoyez-les depuis la page Médias.",
+  editor_playerEmpty:
+    "Pas encore d'audio ni de vidéo dans la médiathèque. Envoyez-les depuis la page Médias.",
   editor_playerCaption: 'Légende sous le lecteur',
   editor_playerRemove: "Retirer le lecteur de l'article",
   editor_pullQuote: 'Citation mise en exergue',

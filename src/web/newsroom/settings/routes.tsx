@@ -107,9 +107,9 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps)
               ? s.maxUploadInvalid
               : field === 'maxAudioVideoMB'
                 ? s.maxAvUploadInvalid
-              : field === 'offlineArticles'
-                ? s.offlineArticlesInvalid
-                : t.settingsInvalid;
+                : field === 'offlineArticles'
+                  ? s.offlineArticlesInvalid
+                  : t.settingsInvalid;
       }
       return show(request, reply, {
         values: typedValues(await siteSettings(services), form),
