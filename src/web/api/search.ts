@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { snippetHtml } from '../../search/snippet.ts';
 import { MAX_RANKED } from '../../search/search-index.ts';
 import type { Services } from '../../services/context.ts';
-import { searchArticles } from '../../services/search.ts';
+import { cachedSearchArticles } from '../../services/search-results.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { tags } from '../cache/tags.ts';
 import { sendCacheable } from '../feeds/conditional.ts';
@@ -74,7 +74,7 @@ async function runSearch(
   offset: number,
   search: string,
 ): Promise<SearchAnswer> {
-  const found = await searchArticles(services, {
+  const found = await cachedSearchArticles(services, {
     text: params.q,
     sort: params.sort,
     page: 1,

@@ -2,7 +2,7 @@
 // Whatever the query string holds, the answer is a normal page.
 import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../core/types.ts';
-import { searchArticles } from '../../services/search.ts';
+import { cachedSearchArticles } from '../../services/search-results.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { frameTags, showsArticles, tags } from '../cache/tags.ts';
 import { type ReaderDeps, readerContext } from './context.ts';
@@ -22,7 +22,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ReaderDeps, lan
     const data =
       params.q.trim() === ''
         ? null
-        : await searchArticles(services, {
+        : await cachedSearchArticles(services, {
             text: params.q,
             lang,
             sort: params.sort,
