@@ -208,6 +208,27 @@ await forEachEngine((engine) => {
       assert.match(entry.bodyHtml, /<figcaption dir="auto">La place centrale<\/figcaption>/);
     });
 
+    it('makes an address alone on its line an embed when a provider plays it, a link otherwise', async () => {
+      await ready;
+      const editor = await buildPerson(services, { role: 'editor' });
+      const article = await buildArticle(services);
+      await startLiveCoverage(services, as(editor), { articleId: article.id });
+      const { entry } = await addLiveEntry(services, as(editor), {
+        articleId: article.id,
+        text: 'Le discours en vidéo :\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://example.org/compte-rendu',
+      });
+      assert.match(entry.bodyHtml, /^<p dir="auto">Le discours en vidéo :<\/p>/);
+      assert.match(
+        entry.bodyHtml,
+        /<figure data-embed="youtube" data-embed-id="dQw4w9WgXcQ"><a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ">/,
+      );
+      assert.match(
+        entry.bodyHtml,
+        /<p><a href="https:\/\/example\.org\/compte-rendu">https:\/\/example\.org\/compte-rendu<\/a><\/p>$/,
+      );
+      assert.doesNotMatch(entry.bodyHtml, /<iframe/);
+    });
+
     it('lets the author and editors in, not another author; an entry of another article is not found', async () => {
       await ready;
       const owner = await buildPerson(services, { role: 'author' });

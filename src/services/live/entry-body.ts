@@ -2,6 +2,7 @@
 // from the textarea, its paragraphs kept) and, when chosen, a photo of the library as a figure,
 // all passed through the article allowlist, so an entry holds what an article body may hold and
 // the same reader rendering turns it into what readers see.
+import { storedEmbedFor } from '../../core/embeds/stored.ts';
 import { LIVE_ENTRY_MAX_HTML, LIVE_ENTRY_MAX_TEXT } from '../../core/live.ts';
 import { escapeHtml, htmlToText, sanitizeArticleHtml } from '../../core/html-policy.ts';
 import { Invalid } from '../../core/errors.ts';
@@ -25,13 +26,24 @@ export class LiveInvalid extends Invalid {
 
 const LOOKS_LIKE_HTML = /<(p|h[2-4]|ul|ol|blockquote|figure|strong|em|a|br|img|div)\b[^>]*>/i;
 
-/** Plain text from a textarea: blank lines make paragraphs, single line ends make <br>. */
+/**
+ * Plain text from a textarea: blank lines make paragraphs, single line ends make <br>. An
+ * address alone on its line is an embed when a registered provider plays it (stored as article
+ * bodies store embeds, so readers get the same facade), a link otherwise.
+ */
 function textToHtml(text: string): string {
   return text
+    .split(/\n/)
+    .flatMap((line) => (/^\s*https?:\/\/\S+\s*$/i.test(line) ? ['', line.trim(), ''] : [line]))
+    .join('\n')
     .split(/\n{2,}/)
     .map((block) => block.trim())
     .filter((block) => block !== '')
-    .map((block) => `<p dir="auto">${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
+    .map((block) => {
+      if (/^https?:\/\/\S+$/i.test(block))
+        return storedEmbedFor(block) ?? `<p><a href="${escapeHtml(block)}">${escapeHtml(block)}</a></p>`;
+      return `<p dir="auto">${escapeHtml(block).replace(/\n/g, '<br>')}</p>`;
+    })
     .join('');
 }
 

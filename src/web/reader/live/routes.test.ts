@@ -302,6 +302,20 @@ describe('live coverage for readers', () => {
     console.log(`# live article page with ${LIVE_ENTRIES_ON_PAGE} entries shown: ${total} bytes compressed`);
   });
 
+  it('shows an embed in an entry as the article body does: a facade, its script, no frame', async () => {
+    const article = await buildArticle(site.services, { lang: 'en', title: 'Summit, live' });
+    await startLiveCoverage(site.services, editor, { articleId: article.id });
+    await addLiveEntry(site.services, editor, {
+      articleId: article.id,
+      text: 'The opening speech:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    });
+    const html = await (await get(articlePath(article))).text();
+    const feed = html.slice(html.indexOf('class="live-feed"'));
+    assert.match(feed, /class="embed-play"/);
+    assert.doesNotMatch(html, /<iframe/);
+    assert.match(html, /<script src="\/assets\/embed\.[0-9a-f]+\.js" defer/);
+  });
+
   it('carries entries in the feeds', async () => {
     const article = await buildArticle(site.services, { title: 'Sommet en direct', lang: 'fr' });
     await startLiveCoverage(site.services, editor, { articleId: article.id });
