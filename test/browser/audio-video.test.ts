@@ -19,10 +19,20 @@ import { bestFallback } from '../../src/media/images.ts';
 import { ffmpegFile, hasFfmpeg, minimalMp4, wavFile } from '../../src/media/test-av.ts';
 import { ingestUpload } from '../../src/services/media/upload-media.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE } from '../support/browser.ts';
+import { addStaff } from '../../src/services/staff.ts';
+import { articleMessages } from '../../src/web/newsroom/articles/messages.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  signInNewsroom,
+  watchPageProblems,
+} from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
+const EDITOR = { email: 'mariam.av@example.org', password: 'Gao-river-crossing-2026', name: 'مريم' };
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
 let site: TestSite;
@@ -52,6 +62,16 @@ before(
       { buffer: Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.500\nالماء يغمر الحقول\n') },
       { repos: services.repos, mediaRoot: services.config.mediaRoot },
     );
+    // The library's video knows its poster and subtitle track, as the editor's block will take them.
+    await services.repos.media.update(video.id, { posterMediaId: poster.id });
+    await services.repos.media.addTrack({
+      mediaId: video.id,
+      trackMediaId: captions.id,
+      lang: 'ar',
+      label: 'العربية',
+      kind: 'subtitles',
+    });
+    await addStaff(services, { ...EDITOR, role: 'editor' });
     const body = [
       '<p>تحدثنا مع صياد عن موسم الفيضان.</p>',
       mediaBlockHtml({
@@ -251,4 +271,49 @@ describe('audio and video on the article page', () => {
       });
     });
   }
+
+  it('inserts a video from the library in the editor and saves the stored player with its caption', async () => {
+    const t = articleMessages('ar');
+    const context = await browser.newContext(PHONE);
+    const problems: string[] = [];
+    watchPageProblems(context, problems);
+    try {
+      const page = await context.newPage();
+      await signInNewsroom(page, site.baseUrl, EDITOR.email, EDITOR.password);
+      await page.goto(`${site.baseUrl}/newsroom/articles`);
+      await Promise.all([
+        page.waitForURL(/\/newsroom\/articles\/\d+$/),
+        page.locator('form[action="/newsroom/articles/new"] button').click(),
+      ]);
+      await page.locator('#title').fill('الحقول من الجو');
+      await page.locator('.nr-rte-content').click();
+      await page.keyboard.type('مقدمة قصيرة.');
+      await page.locator(`.nr-rte-toolbar button[aria-label="${t.editor_player}"]`).click();
+      const dialog = page.locator('dialog');
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('h2').textContent(), t.editor_playerPick);
+      const choices = dialog.locator('input[type="radio"]');
+      assert.equal(await choices.count(), 2, 'the recording and the video');
+      await dialog
+        .locator('label', { hasText: '.webm' })
+        .or(dialog.locator('label', { hasText: '.mp4' }))
+        .click();
+      await dialog.getByRole('button', { name: t.editor_player }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const panel = page.locator('.nr-rte-content .nr-player');
+      await panel.waitFor();
+      assert.equal(await panel.locator('video').getAttribute('preload'), 'none');
+      await panel.getByLabel(t.editor_playerCaption).fill('الحقول <المغمورة>');
+      await panel.getByLabel(t.editor_playerCaption).press('Enter');
+      const html = await page.locator('#body_html').inputValue();
+      const expected =
+        `<figure data-block="video"><video src="${url(video)}" poster="/media/[^"]+" width="320" height="180" data-duration="2">` +
+        '<track kind="subtitles" src="/media/[^"]+\\.vtt" srclang="ar" label="العربية"></video>' +
+        '<figcaption>الحقول &lt;المغمورة&gt;</figcaption></figure>';
+      assert.match(html, new RegExp(expected));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
