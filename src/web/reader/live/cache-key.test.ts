@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cacheKey } from '../../cache/key.ts';
+import { maxStreamsFrom } from './routes.ts';
 
 describe('page cache keys of live updates', () => {
   it('keeps the JSON per `after` and never the stream', () => {
@@ -19,5 +20,13 @@ describe('page cache keys of live updates', () => {
     assert.equal(cacheKey('GET', 'news.example', '/live/12/stream'), null);
     // `after` means nothing to other pages: it does not make variants of them.
     assert.equal(cacheKey('GET', 'news.example', '/article/12/slug?after=40'), null);
+  });
+});
+
+describe('the stream cap setting', () => {
+  it('takes a positive whole number and leaves the default for anything else', () => {
+    assert.equal(maxStreamsFrom('1200'), 1200);
+    for (const bad of [undefined, '', 'abc', '0', '-5', '1e3', '12.5'])
+      assert.equal(maxStreamsFrom(bad), 5000, String(bad));
   });
 });

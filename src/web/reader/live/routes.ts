@@ -52,6 +52,11 @@ function afterOf(query: unknown, lastEventId: string | string[] | undefined): nu
   return parsed.data.after ?? 0;
 }
 
+/** MIDAD_LIVE_MAX_STREAMS: a positive whole number; anything else leaves the default. */
+export function maxStreamsFrom(value: string | undefined): number {
+  return value && /^\d{1,7}$/.test(value.trim()) && Number(value) > 0 ? Number(value) : 5000;
+}
+
 export function registerLiveRoutes(
   app: FastifyInstance,
   deps: ReaderDeps,
@@ -74,7 +79,7 @@ export function registerLiveRoutes(
   });
 
   const hub = new LiveHub({
-    maxStreams: options.maxStreams ?? Number(process.env.MIDAD_LIVE_MAX_STREAMS ?? 5000),
+    maxStreams: options.maxStreams ?? maxStreamsFrom(process.env.MIDAD_LIVE_MAX_STREAMS),
     heartbeatMs: options.heartbeatMs ?? 25_000,
     onError: (err) => app.log.error({ err }, 'a live channel could not read its changes'),
     source: {
