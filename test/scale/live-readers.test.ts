@@ -62,3 +62,31 @@ describe('live coverage with 100 readers waiting', () => {
     }
   });
 });
+
+describe('a live stream and the server limits on slow requests', () => {
+  let site: TestSite;
+  before(async () => {
+    site = await startTestSite({ listen: true, config: { timeouts: { headers: 1, request: 2 } } });
+  });
+  after(() => site.close());
+
+  it('outlives the request timeout: it is a finished request with a long answer', async () => {
+    const admin = (await site.services.repos.people.byEmail(site.admin.email)) as Person;
+    const editor = { person: admin, ipHash: 'bench' };
+    const article = await buildArticle(site.services);
+    await startLiveCoverage(site.services, editor, { articleId: article.id });
+    const port = Number(new URL(site.baseUrl).port);
+    const crowd = await openSseCrowd({ port, path: `/live/${article.id}/stream?after=0`, count: 3 });
+    try {
+      await new Promise((r) => setTimeout(r, 4500));
+      const { entry } = await addLiveEntry(site.services, editor, {
+        articleId: article.id,
+        text: 'Toujours là.',
+      });
+      await crowd.waitFor([entry.id], 5000);
+      assert.equal(crowd.errors.length, 0, crowd.errors.join('; '));
+    } finally {
+      crowd.close();
+    }
+  });
+});
