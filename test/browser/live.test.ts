@@ -190,6 +190,33 @@ describe('live coverage in a browser', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  it('gives the newsroom a live page that fits a phone and that axe finds nothing serious on', async () => {
+    const article = await buildArticle(site.services, { lang: 'ar', title: 'حريق في سوق مرادي: مباشر' });
+    const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+    watchPageProblems(context, problems);
+    const page = await context.newPage();
+    await signInNewsroom(page, site.baseUrl, EDITOR.email, EDITOR.password);
+    await page.goto(`${site.baseUrl}/newsroom/articles/${article.id}/live`);
+    await Promise.all([
+      page.waitForURL(/done=started$/),
+      page.locator(`form[action$="/live/start"] button`).click(),
+    ]);
+    await page.locator('#live-body').fill('وصلت فرق الإطفاء إلى السوق.');
+    await Promise.all([
+      page.waitForURL(/done=added$/),
+      page.locator(`form[action$="/live/entries"] button[type="submit"]`).click(),
+    ]);
+    assert.equal(await page.locator('ol.nr-queue > li').count(), 1);
+    assert.equal(await horizontalOverflow(page), 0, 'the newsroom page fits 390 px');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.locator('a', { hasText: 'احذف' }).click();
+    await page.waitForURL(/\/delete$/);
+    assert.deepEqual(await seriousViolations(page), [], 'the confirmation page');
+    await saveScreenshot(page, 'live-newsroom-delete-phone', 'viewport');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   for (const [name, options] of [
     ['390 px', PHONE],
     ['1280 px', DESKTOP],

@@ -193,7 +193,7 @@ export function registerLiveCoverageRoutes(app: FastifyInstance, deps: NewsroomD
     const entry = rowsOf(data, t, lang).find((e) => e.id === ref.entryId);
     if (!entry) throw new NotFound('No such live entry.');
     return sendNewsroomPage(deps, request, reply, {
-      title: t.deleteTitle,
+      title: format(t.titleOf, { title: data.article.title }),
       current: '/newsroom/articles',
       status: 200,
       notice: null,
