@@ -57,7 +57,7 @@ export function LibraryPage(props: LibraryPageProps) {
                   )}
                 </span>
                 <span class="nr-media-alt" dir="auto">
-                  {item.alt || <em class="nr-muted">{item.isDocument ? t.mediaDocument : t.mediaNoAlt}</em>}
+                  {item.alt || <em class="nr-muted">{item.placeholder}</em>}
                 </span>
               </a>
               <span class="nr-meta">

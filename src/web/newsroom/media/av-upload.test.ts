@@ -48,6 +48,7 @@ describe('audio and video in the media library', () => {
     assert.match(page.body, /<dt>المدة<\/dt>\s*<dd><bdi dir="ltr">0:02<\/bdi>/);
     const library = await editor().get('/newsroom/media');
     assert.match(library.body, /<span class="nr-media-doc">WAV<\/span>/);
+    assert.match(library.body, /<em class="nr-muted">صوت<\/em>/);
   });
 
   it('refuses a text file named .mp3 with the reason, storing nothing', async () => {

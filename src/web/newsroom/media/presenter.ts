@@ -26,6 +26,8 @@ export interface LibraryItemView {
   badge: string;
   /** Audio and video: the playing time, "3:07". */
   durationText: string | null;
+  /** What a tile without alt text says it is. */
+  placeholder: string;
   sizeText: string;
   dateText: string;
 }
@@ -75,6 +77,14 @@ export function presentLibraryItem(media: Media, ctx: PresentCtx): LibraryItemVi
     isDocument: !isImage(media),
     badge: badgeOf(media),
     durationText: media.durationMs ? clockDuration(media.durationMs) : null,
+    placeholder:
+      media.kind === 'audio'
+        ? ctx.t.mediaAudio
+        : media.kind === 'video'
+          ? ctx.t.mediaVideo
+          : isImage(media)
+            ? ctx.t.mediaNoAlt
+            : ctx.t.mediaDocument,
     sizeText: formatBytes(media.size, ctx.lang),
     dateText: displayDate(media.createdAt, ctx.lang, ctx.timezone).gregorian,
   };
