@@ -76,10 +76,14 @@ export function answerFor(error: unknown): ErrorAnswer | null {
   }
   const status = (error as Partial<FastifyError>)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    // A media file's unsatisfiable range says how long the file is, so the player can ask again.
+    const range =
+      status === 416 ? (error as { headers?: Record<string, string> }).headers?.['Content-Range'] : undefined;
     return {
       status,
       code: CODE_OF_STATUS[status] ?? 'bad_request',
       message: (error as Error).message,
+      ...(range ? { headers: { 'content-range': range } } : {}),
     };
   }
   return null;

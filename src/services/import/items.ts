@@ -10,6 +10,7 @@ import { addRedirects, freeSlug, type ImportContext, type ImportRepos, importSlu
 import { wpDate } from './dates.ts';
 import { attachmentIdForUrl, ensureMedia, type ImageView, mediaView } from './media.ts';
 import { newArticlePath, oldSitePath } from './paths.ts';
+import { uploadsOf } from './upload-files.ts';
 import { metaValue } from './scan.ts';
 import { ImportLanguages } from './languages.ts';
 import { ensurePerson, ensureSection, ensureTag } from './terms.ts';
@@ -115,8 +116,10 @@ async function createArticle(
     ctx.report.warn(`post ${item.postId}: slug "${base}" is taken; using "${slug}"`, item.line);
 
   const images = await imagesOf(repos, ctx, item);
+  const uploads = await uploadsOf(repos, ctx, item);
   const body = cleanBody(item.content, {
     image: (url) => images.byUrl.get(url) ?? null,
+    upload: (url) => uploads.get(url) ?? null,
     attachment: (id) => images.byId.get(id) ?? null,
     attachedImages: () => images.attached.flatMap((id) => images.byId.get(id) ?? []),
   });

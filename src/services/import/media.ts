@@ -7,6 +7,7 @@ import { Invalid } from '../../core/errors.ts';
 import type { Media } from '../../core/types.ts';
 import { bestFallback, ingestImage, srcsetFor } from '../../media/images.ts';
 import type { ImportContext, ImportRepos } from './context.ts';
+import { ensureUploadFile } from './upload-files.ts';
 
 /** Where the reader site serves media (web/reader/urls.ts MEDIA_PREFIX). */
 const MEDIA_URL_PREFIX = '/media/';
@@ -29,12 +30,8 @@ export async function ensureMedia(
   if (known !== undefined) return known > 0 ? known : null;
   const info = ctx.scan.attachments.get(wpId);
   if (!info) return null;
-  if (info.mime !== 'image') {
-    ctx.report.count('media', 'skipped');
-    ctx.report.missing(info.url);
-    ctx.media.set(wpId, -1);
-    return null;
-  }
+  // Audio, video, PDFs and captions are taken by their bytes (upload-files.ts).
+  if (info.mime !== 'image') return ensureUploadFile(repos, ctx, wpId);
   const file = uploadsFile(ctx, info.file);
   if (!file) {
     ctx.report.count('media', 'skipped');

@@ -53,13 +53,16 @@ describe('shortcodes', () => {
     );
   });
 
-  it('turns [embed], [audio] and [video] into links, and lists unknown shortcodes kept as text', () => {
+  it('turns [embed] into a link and [audio] into a player (media.test.ts has the rest), and lists unknown shortcodes kept as text', () => {
     const { html, unknown } = convertShortcodes(
       '[embed]https://video.example/v/1[/embed] [audio mp3="https://a.example/x.mp3"][/audio] [contact-form id="1"] [toc] [citation needed] [row][col]x[/col][/row]',
       ctx,
     );
     assert.match(html, /^<p><a href="https:\/\/video\.example\/v\/1">/);
-    assert.match(html, /<a href="https:\/\/a\.example\/x\.mp3">/);
+    assert.match(
+      html,
+      /<figure data-block="audio"><audio src="https:\/\/a\.example\/x\.mp3"><\/audio><\/figure>/,
+    );
     assert.ok(html.includes('[contact-form id="1"]'));
     assert.deepEqual(unknown, ['contact-form', 'toc', 'row', 'col']);
   });

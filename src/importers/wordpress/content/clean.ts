@@ -7,6 +7,7 @@ import { hasBlocks, stripBlocks } from './blocks.ts';
 import { convertEmbeds } from './embeds.ts';
 import { type ContentWarning, convertGutenbergGalleries } from './galleries.ts';
 import { convertClassicPullquotes, convertGutenbergQuotes } from './quotes.ts';
+import { convertGutenbergMedia, type MediaContext, retargetMedia } from './media.ts';
 import { convertShortcodes, type ShortcodeContext } from './shortcodes.ts';
 
 export interface ImageTarget {
@@ -16,7 +17,7 @@ export interface ImageTarget {
   height: number | null;
 }
 
-export interface CleanContext extends ShortcodeContext {
+export interface CleanContext extends ShortcodeContext, MediaContext {
   /** The imported media for an image URL of the old site, or null to keep the URL. */
   image(url: string): ImageTarget | null;
 }
@@ -84,7 +85,10 @@ export function cleanBody(content: string, ctx: CleanContext): CleanResult {
   const shortcodes = convertShortcodes(withoutBlocks, ctx);
   warnings.push(...shortcodes.warnings);
   const paragraphs = blocks ? shortcodes.html : autop(shortcodes.html);
-  const { html, removed } = sanitizeArticleHtml(retargetImages(paragraphs, ctx));
+  // Audio and video players (and links to uploaded files) point at the imported copies.
+  const media = retargetMedia(convertGutenbergMedia(paragraphs), ctx);
+  warnings.push(...media.warnings);
+  const { html, removed } = sanitizeArticleHtml(retargetImages(media.html, ctx));
   return {
     html: html.trim(),
     removed,

@@ -3,6 +3,7 @@
 // reported so the editors can decide what to do with it.
 import { escapeHtml } from '../../../core/html-policy.ts';
 import { type ContentWarning, type GallerySourceImage, galleryShortcode } from './galleries.ts';
+import { audioVideoShortcode } from './media.ts';
 
 /** An image for a gallery: the imported media (with srcset and size) or the old URL. */
 export type ShortcodeImage = GallerySourceImage;
@@ -53,11 +54,20 @@ function caption(attrs: Record<string, string>, body: string): string {
 }
 
 export function convertShortcodes(html: string, ctx: ShortcodeContext): ShortcodeResult {
-  let out = html.replace(WITH_BODY, (_all, name: string, rawAttrs: string, body: string) => {
-    const attrs = parseAttributes(rawAttrs);
-    if (name === 'caption' || name === 'wp_caption') return caption(attrs, body);
-    return mediaLink(name === 'embed' ? body : (attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? body));
-  });
+  const withBody = (text: string): string =>
+    text.replace(WITH_BODY, (_all, name: string, rawAttrs: string, body: string) => {
+      const attrs = parseAttributes(rawAttrs);
+      if (name === 'caption' || name === 'wp_caption') return caption(attrs, body);
+      if (name === 'audio' || name === 'video') {
+        // "[audio src=…]" standing alone, matched up to a later player's closing tag: it is
+        // converted alone, and what followed it is read again with that closing tag.
+        if (/\[(audio|video)\b/.test(body))
+          return audioVideoShortcode(name, attrs) + withBody(`${body}[/${name}]`);
+        return audioVideoShortcode(name, attrs, body);
+      }
+      return mediaLink(name === 'embed' ? body : (attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? body));
+    });
+  let out = withBody(html);
   const warnings: ContentWarning[] = [];
   out = out.replace(SINGLE, (raw: string, name: string, rawAttrs: string) => {
     const attrs = parseAttributes(rawAttrs);
@@ -74,6 +84,7 @@ export function convertShortcodes(html: string, ctx: ShortcodeContext): Shortcod
       });
       return '';
     }
+    if (name === 'audio' || name === 'video') return audioVideoShortcode(name, attrs);
     return mediaLink(attrs.src ?? attrs.mp3 ?? attrs.mp4 ?? attrs.url ?? '');
   });
   const unknown: string[] = [];
