@@ -7,70 +7,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeExport } from './support/wxr.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 50_000);
-const CATEGORIES = ['سياسة', 'اقتصاد', 'ثقافة', 'رياضة', 'بيئة', 'مجتمع'];
-const WORDS = 'النهر السوق المطر المدينة الطريق المدرسة الحصاد القافلة الصحراء الموسم الماء البلدية'.split(
-  ' ',
-);
-
-function enc(text: string): string {
-  return encodeURIComponent(text).toLowerCase();
-}
-
-function sentence(i: number, n: number): string {
-  return Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
-}
-
-function comment(id: number, parent: number, k: number): string {
-  const status = k % 20 === 0 ? '0' : k % 33 === 0 ? 'spam' : '1';
-  return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[قارئ ${k}]]></wp:comment_author><wp:comment_author_email>r${k}@mail.example</wp:comment_author_email><wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>192.0.2.1</wp:comment_author_IP><wp:comment_date>2024-01-01 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-01-01 10:${String(k % 60).padStart(2, '0')}:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${sentence(k, 12)}]]></wp:comment_content><wp:comment_approved>${status}</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
-}
-
-function item(i: number, commentsPerPost: number, nextComment: () => number): string {
-  const id = i + 100;
-  const slug = enc(`${sentence(i, 5).replace(/ /g, '-')}-${i}`);
-  const category = CATEGORIES[i % CATEGORIES.length] ?? '';
-  const body =
-    i % 2 === 0
-      ? `<!-- wp:paragraph -->\n<p>${sentence(i, 40)}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>${sentence(i + 1, 60)} <a href="https://bench.example/?p=${100 + ((i + 1) % POSTS)}">رابط</a></p>\n<!-- /wp:paragraph -->`
-      : `${sentence(i, 40)}\n\n${sentence(i + 2, 60)}\n\n[caption id="" align="alignnone" width="300"]<img src="https://cdn.example/x.jpg" alt="" /> ${sentence(i, 4)}[/caption]`;
-  let comments = '';
-  const first = nextComment();
-  for (let k = 0; k < commentsPerPost; k++) {
-    const cid = k === 0 ? first : nextComment();
-    comments += comment(cid, k > 0 && k % 3 === 0 ? first : 0, cid);
-  }
-  return `<item><title><![CDATA[${sentence(i, 6)} ${i}]]></title><link>https://bench.example/${2020 + (i % 5)}/01/${slug}/</link><pubDate>Mon, 01 Jan 2024 00:00:00 +0000</pubDate><dc:creator>editor${i % 5}</dc:creator><guid isPermaLink="false">https://bench.example/?p=${id}</guid><description></description><content:encoded><![CDATA[${body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date>2024-01-01 00:00:00</wp:post_date><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:post_name>${slug}</wp:post_name><wp:status>publish</wp:status><wp:post_parent>0</wp:post_parent><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password><wp:is_sticky>0</wp:is_sticky><category domain="category" nicename="${enc(category)}"><![CDATA[${category}]]></category><category domain="post_tag" nicename="tag-${i % 300}"><![CDATA[وسم ${i % 300}]]></category>${comments}</item>\n`;
-}
-
-async function writeExport(file: string): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  await write(
-    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><title>Bench</title><link>https://bench.example</link><language>ar</language><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://bench.example</wp:base_site_url><wp:base_blog_url>https://bench.example</wp:base_blog_url>\n',
-  );
-  for (let a = 0; a < 5; a++) {
-    await write(
-      `<wp:author><wp:author_id>${a + 1}</wp:author_id><wp:author_login>editor${a}</wp:author_login><wp:author_email>editor${a}@bench.example</wp:author_email><wp:author_display_name><![CDATA[محرر ${a}]]></wp:author_display_name></wp:author>\n`,
-    );
-  }
-  for (const c of CATEGORIES) {
-    await write(
-      `<wp:category><wp:category_nicename>${enc(c)}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[${c}]]></wp:cat_name></wp:category>\n`,
-    );
-  }
-  let commentId = 0;
-  const perPost = Math.floor(COMMENTS / POSTS);
-  for (let i = 0; i < POSTS; i++) await write(item(i, perPost, () => ++commentId));
-  await write('</channel></rss>\n');
-  await new Promise<void>((resolve) => out.end(resolve));
-}
-
 /** The peak resident memory of a running process so far (Linux: VmHWM), in bytes. */
 function peakOf(pid: number): number | null {
   try {
@@ -85,7 +27,7 @@ function peakOf(pid: number): number | null {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-import-'));
 try {
   const file = path.join(dir, 'export.xml');
-  await writeExport(file);
+  await writeExport(file, { posts: POSTS, comments: COMMENTS });
   const size = fs.statSync(file).size;
   const reportFile = path.join(dir, 'report.json');
   const siteEnv = { ...process.env, MIDAD_DATA_DIR: path.join(dir, 'site'), LOG_LEVEL: 'silent' };

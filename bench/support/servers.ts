@@ -65,6 +65,8 @@ export interface MidadOptions {
   redisUrl?: string;
   /** Further settings, e.g. MIDAD_TRUST_PROXY. */
   env?: Record<string, string>;
+  /** `--workers`; the default (one per core) without it. */
+  workers?: number;
 }
 
 /** Settings of the caller's environment that must not reach the servers a benchmark starts. */
@@ -77,6 +79,7 @@ const OWN_SETTINGS = [
   'MIDAD_REDIS_OPTIONAL',
   'MIDAD_FROM_SOURCE',
   'MIDAD_PAGE_CACHE_MB',
+  'MIDAD_WORKERS',
   'PORT',
   'HOST',
 ];
@@ -104,7 +107,13 @@ export async function startMidad(options: MidadOptions): Promise<Server> {
   for (const name of OWN_SETTINGS) delete env[name];
   return spawnServer(
     // As shipped: the memory settings that bin/midad.js's first line and `npm start` give node.
-    ['--max-old-space-size=256', '--max-semi-space-size=4', 'bin/midad.js', 'serve'],
+    [
+      '--max-old-space-size=256',
+      '--max-semi-space-size=4',
+      'bin/midad.js',
+      'serve',
+      ...(options.workers !== undefined ? ['--workers', String(options.workers)] : []),
+    ],
     {
       ...env,
       MALLOC_ARENA_MAX: '2',
@@ -169,6 +178,28 @@ export function rssMb(server: Server): number {
 export function peakRssMb(server: Server): number {
   const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/**
+ * Peak resident memory of each serving process, in MB: the workers of a cluster (the primary
+ * serves nothing), or the one process.
+ */
+export function workerPeakRssMb(server: Server): number[] {
+  const pid = server.child.pid;
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // No /proc: one figure for the whole.
+  }
+  const peak = (p: number) =>
+    Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  return children.length > 0 ? children.map(peak) : [peakRssMb(server)];
 }
 
 /** Stops a server (SIGTERM, then SIGKILL after 15 s) and returns its peak resident memory in MB. */
