@@ -35,14 +35,9 @@ export interface TranslationDesk {
 
 const CANDIDATES_PER_LANGUAGE = 30;
 
-export async function translationDesk(
-  services: Services,
-  person: Person,
-  articleId: number,
-): Promise<TranslationDesk> {
+/** The story's versions with their links and flags (what the editor's panel and the desk share). */
+async function storyVersions(services: Services, person: Person, article: Article) {
   const { repos } = services;
-  const article = await articleOrNotFound(repos, articleId);
-  if (!mayReadSource(person, article)) throw new Forbidden('You may not see this article.');
   const group =
     article.translationGroup === null
       ? [article]
@@ -62,6 +57,46 @@ export async function translationDesk(
       editable: can(person, { kind: 'article.edit', article: a }),
     };
   });
+  const ownLink = linkOf.get(article.id);
+  const source = ownLink ? (byId.get(ownLink.sourceId) ?? null) : null;
+  return { members, versions, source };
+}
+
+export interface TranslationSummary {
+  /** Versions of the story besides this one. */
+  others: number;
+  /** Versions whose source changed after they were published (this one included). */
+  flagged: number;
+  /** This article's source, when it is a translation. */
+  source: Article | null;
+  thisFlagged: boolean;
+}
+
+/** What the editor shows of the story's translations: counts, flags and the source to read. */
+export async function translationSummary(
+  services: Services,
+  person: Person,
+  article: Article,
+): Promise<TranslationSummary> {
+  const { members, versions, source } = await storyVersions(services, person, article);
+  return {
+    others: members.length - 1,
+    flagged: versions.filter((v) => v.sourceChanged).length,
+    source,
+    thisFlagged: versions.some((v) => v.article.id === article.id && v.sourceChanged),
+  };
+}
+
+export async function translationDesk(
+  services: Services,
+  person: Person,
+  articleId: number,
+): Promise<TranslationDesk> {
+  const { repos } = services;
+  const article = await articleOrNotFound(repos, articleId);
+  if (!mayReadSource(person, article)) throw new Forbidden('You may not see this article.');
+  const { members, versions, source } = await storyVersions(services, person, article);
+  const byId = new Map(members.map((a) => [a.id, a]));
   const settings = await loadSiteSettings(repos);
   const present = new Set(members.map((a) => a.lang));
   const missing = servedLanguages(settings).filter((l) => !present.has(l));
@@ -76,7 +111,5 @@ export async function translationDesk(
     });
     candidates.push(...page.items.filter((a) => a.status !== 'trashed' && !byId.has(a.id)));
   }
-  const ownLink = linkOf.get(article.id);
-  const source = ownLink ? (byId.get(ownLink.sourceId) ?? null) : null;
   return { article, versions, missing, candidates, source };
 }

@@ -8,6 +8,7 @@ import type { EditorChromeMessages } from './editor-messages.ts';
 import { described, Field } from './editor-fields.tsx';
 import type { EditorView } from './editor-view.tsx';
 import type { ArticleMessages } from './messages.ts';
+import { EditorTranslations } from '../translations/views.tsx';
 import { WhatsAppText } from './whatsapp.tsx';
 
 function Panel(props: { id: string; title: string; open?: boolean; children: ComponentChildren }) {
@@ -189,7 +190,7 @@ export function EditorSidebar(props: {
           </label>
         ))}
       </Panel>
-      {/* Language and translations: the article's language now; its translations join this panel. */}
+      {/* Language and translations: the article's language, and the story's other languages. */}
       <Panel id="language" title={c.panelLanguage}>
         <Field id="lang" label={t.language}>
           <select id="lang" name="lang">
@@ -200,6 +201,7 @@ export function EditorSidebar(props: {
             ))}
           </select>
         </Field>
+        {view.translations ? <EditorTranslations view={view.translations} /> : null}
       </Panel>
       <Panel id="seo" title={c.panelSeo} open={hasSeoError}>
         <Field id="slug" label={t.slug} error={err('slug')} help={t.slugHelp}>

@@ -11,6 +11,7 @@ import { type ArticleMessages, message } from './messages.ts';
 import type { WhatsAppView } from './whatsapp.tsx';
 import type { CorrectionMessages } from '../corrections/messages.ts';
 import { CorrectionsCard, type CorrectionsView } from '../corrections/views.tsx';
+import type { EditorTranslationsView } from '../translations/views.tsx';
 
 export interface EditorView {
   id: number;
@@ -42,6 +43,8 @@ export interface EditorView {
   corrections?: { t: CorrectionMessages; view: CorrectionsView };
   /** The link to the article's live coverage page, with its label and help. */
   live?: { label: string; help: string };
+  /** The story's other languages: the desk link, the "source changed" flag, the source's text. */
+  translations?: EditorTranslationsView;
   previewLinks: number;
   revisions: { id: number; label: string; href: string }[];
   /** This person's autosave of the published article, loaded into the form. */

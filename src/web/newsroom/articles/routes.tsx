@@ -22,7 +22,7 @@ import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { correctionMessages } from '../corrections/messages.ts';
 import { liveMessages } from '../live/messages.ts';
 import { presentCorrections, registerCorrectionRoutes } from '../corrections/routes.tsx';
-import { registerTranslationRoutes } from '../translations/routes.tsx';
+import { editorTranslations, registerTranslationRoutes } from '../translations/routes.tsx';
 import { idParam } from '../params.ts';
 import { articleFiguresLink } from '../readership/nav.ts';
 import { ArticleEditor, type EditorView } from './editor-view.tsx';
@@ -261,6 +261,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       othersAside: support.othersAside.map((a) => `${a.name} (${when(a.savedAt)})`),
       editorScript: deps.assets.editorJs,
       live: { label: liveMessages(lang).link, help: liveMessages(lang).linkHelp },
+      translations: await editorTranslations(services, staff.person, article, lang),
       corrections: {
         t: correctionMessages(lang),
         view: presentCorrections(notes, correctionMessages(lang), lang),

@@ -5,9 +5,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
 import { directionOf } from '../../../core/languages/direction.ts';
-import type { Lang } from '../../../core/types.ts';
+import type { Article, Lang, Person } from '../../../core/types.ts';
 import { parseInput } from '../../../core/validation.ts';
-import { type TranslationDesk, translationDesk } from '../../../services/translations/desk.ts';
+import type { Services } from '../../../services/context.ts';
+import {
+  type TranslationDesk,
+  translationDesk,
+  translationSummary,
+} from '../../../services/translations/desk.ts';
 import {
   linkTranslation,
   markTranslationReviewed,
@@ -21,7 +26,7 @@ import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
 import { languageName, type TranslationMessages, translationMessages } from './messages.ts';
 import { DeskParams, DeskQuery, LinkForm, StartForm, VersionForm } from './schema.ts';
-import { type DeskView, TranslationDeskPage } from './views.tsx';
+import { type DeskView, type EditorTranslationsView, TranslationDeskPage } from './views.tsx';
 
 function paragraphs(html: string): string[] {
   // Block ends become paragraph breaks, so the source reads as it is laid out.
@@ -29,6 +34,34 @@ function paragraphs(html: string): string[] {
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
+}
+
+function presentSource(source: Article, lang: Lang): NonNullable<DeskView['source']> {
+  return {
+    lang: source.lang,
+    langName: languageName(source.lang, lang),
+    dir: directionOf(source.lang),
+    title: source.title,
+    dek: source.dek,
+    text: paragraphs(source.bodyHtml),
+  };
+}
+
+/** The editor's translations part, for an article that exists. */
+export async function editorTranslations(
+  services: Services,
+  person: Person,
+  article: Article,
+  lang: Lang,
+): Promise<EditorTranslationsView> {
+  const summary = await translationSummary(services, person, article);
+  return {
+    t: translationMessages(lang),
+    href: `/newsroom/articles/${article.id}/translations`,
+    others: summary.others,
+    flagged: summary.thisFlagged,
+    source: summary.source ? presentSource(summary.source, lang) : null,
+  };
 }
 
 export function presentDesk(desk: TranslationDesk, lang: Lang): DeskView {
@@ -58,16 +91,7 @@ export function presentDesk(desk: TranslationDesk, lang: Lang): DeskView {
       id: a.id,
       label: `${languageName(a.lang, lang)} · ${a.title || translationMessages(lang).untitled} · ${statusLabel(ta, a.status)}`,
     })),
-    source: desk.source
-      ? {
-          lang: desk.source.lang,
-          langName: languageName(desk.source.lang, lang),
-          dir: directionOf(desk.source.lang),
-          title: desk.source.title,
-          dek: desk.source.dek,
-          text: paragraphs(desk.source.bodyHtml),
-        }
-      : null,
+    source: desk.source ? presentSource(desk.source, lang) : null,
   };
 }
 

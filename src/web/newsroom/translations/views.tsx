@@ -213,3 +213,45 @@ export function SourcePanel({
     </section>
   );
 }
+
+export interface EditorTranslationsView {
+  t: TranslationMessages;
+  href: string;
+  /** Versions of the story besides this one. */
+  others: number;
+  /** This article is a published translation whose source changed since. */
+  flagged: boolean;
+  source: DeskView['source'];
+}
+
+/** The translations part of the editor's "language and translations" panel. */
+export function EditorTranslations({ view }: { view: EditorTranslationsView }) {
+  const { t } = view;
+  return (
+    <div class="nr-editor-translations">
+      {view.flagged ? (
+        <p class="nr-flag">
+          <strong>{t.sourceChanged}</strong>
+        </p>
+      ) : null}
+      <p>
+        <a href={view.href}>{view.others > 0 ? format(t.manage, { n: view.others }) : t.translateInto}</a>
+      </p>
+      {view.source ? (
+        <details class="nr-translation-source-details" open>
+          <summary>{format(t.sourceTitle, { lang: view.source.langName })}</summary>
+          <div lang={view.source.lang} dir={view.source.dir} class="nr-translation-source">
+            <p>
+              <strong>{view.source.title}</strong>
+            </p>
+            {view.source.dek ? <p class="nr-translation-dek">{view.source.dek}</p> : null}
+            {view.source.text.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own.
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}
