@@ -78,7 +78,11 @@ describe('the translation desk', () => {
     assert.ok(flagged.body.includes(flaggedText), 'the desk flags the translation');
     const inEditor = await editor.get(`/newsroom/articles/${draftId}`);
     assert.ok(inEditor.body.includes(flaggedText), "the translation's editor shows the flag");
-    assert.match(inEditor.body, /بدأ موسم الأمطار هذا العام قبل موعده بأسبوعين/, 'and the source to read beside it');
+    assert.match(
+      inEditor.body,
+      /بدأ موسم الأمطار هذا العام قبل موعده بأسبوعين/,
+      'and the source to read beside it',
+    );
     assert.match(inEditor.body, new RegExp(`href="/newsroom/articles/${draftId}/translations"`));
     const reviewed = await editor.submit(
       `/newsroom/articles/${draftId}/translations`,

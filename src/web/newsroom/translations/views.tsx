@@ -206,7 +206,6 @@ export function SourcePanel({
         <h3>{source.title}</h3>
         {source.dek ? <p class="nr-translation-dek">{source.dek}</p> : null}
         {source.text.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own.
           <p key={i}>{p}</p>
         ))}
       </div>
@@ -246,7 +245,6 @@ export function EditorTranslations({ view }: { view: EditorTranslationsView }) {
             </p>
             {view.source.dek ? <p class="nr-translation-dek">{view.source.dek}</p> : null}
             {view.source.text.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own.
               <p key={i}>{p}</p>
             ))}
           </div>
