@@ -135,6 +135,7 @@ describe('media upload', () => {
       'alt',
       'caption',
       'credit',
+      'focal',
       'height',
       'id',
       'mime',
