@@ -31,6 +31,10 @@ export interface RunView extends RunRowView {
     shortcodes: string[];
     removed: number;
     missingMedia: number;
+    /** "fa (3)", "en-US (2)": articles and pages by the language of their text. */
+    languages: string[];
+    languageChangeCount: number;
+    languageChanges: { postId: string; title: string; from: string; to: string }[];
     warnings: { line: string; message: string }[];
     moreWarnings: number;
   } | null;
@@ -82,6 +86,13 @@ function presentSummary(report: unknown, t: ImportMessages): RunView['summary'] 
     shortcodes: Object.entries(obj(r.unknownShortcodes)).map(([code, n]) => `[${code}] (${num(n)})`),
     removed: num(r.removedByAllowlist),
     missingMedia: Array.isArray(r.missingMedia) ? r.missingMedia.length : 0,
+    languages: tally(r.languages),
+    languageChangeCount: num(r.languageChangeCount),
+    languageChanges: (Array.isArray(r.languageChanges) ? r.languageChanges.slice(0, 50) : []).map((c) => {
+      const o = obj(c);
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      return { postId: text(o.postId), title: text(o.title), from: text(o.from), to: text(o.to) };
+    }),
     warnings: warnings.map((w) => {
       const o = obj(w);
       return {

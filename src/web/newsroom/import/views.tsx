@@ -271,7 +271,33 @@ function Summary({
         <dd>{summary.removed}</dd>
         <dt>{t.missingMedia}</dt>
         <dd>{summary.missingMedia}</dd>
+        {summary.languages.length > 0 ? (
+          <>
+            <dt>{t.languages}</dt>
+            <dd>
+              <bdi dir="ltr">{summary.languages.join(', ')}</bdi>
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {summary.languageChangeCount > 0 ? (
+        <>
+          <h3>{t.languageChanged.replace('{n}', String(summary.languageChangeCount))}</h3>
+          <ul class="nr-warnings">
+            {summary.languageChanges.map((c) => (
+              <li key={c.postId}>
+                <span class="nr-muted">{c.postId}: </span>
+                <bdi lang={c.to} dir="auto">
+                  {c.title}
+                </bdi>{' '}
+                <bdi dir="ltr">
+                  {c.from} → {c.to}
+                </bdi>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {summary.warnings.length > 0 ? (
         <>
           <h3>{t.warnings}</h3>
