@@ -55,13 +55,19 @@ export interface OpenOptions {
   schema?: string;
   /** Told of every query run, with its parameters: the query-plan tests and benches record them. */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /**
+   * SQLite: transactions begin deferred instead of taking the write lock at once, for a
+   * read-only command whose long transaction is a snapshot (the export) and must not keep
+   * the server's writers waiting.
+   */
+  snapshotReads?: boolean;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
   const parsed = parseDatabaseUrl(url);
   return parsed.dialect === 'postgres'
     ? openPostgres(parsed.target, options.schema, logFor(options))
-    : openSqlite(parsed.target, logFor(options));
+    : openSqlite(parsed.target, logFor(options), options.snapshotReads !== true);
 }
 
 function logFor(options: OpenOptions): KyselyConfig['log'] {
@@ -72,7 +78,7 @@ function logFor(options: OpenOptions): KyselyConfig['log'] {
   };
 }
 
-function openSqlite(file: string, log?: KyselyConfig['log']): Db {
+function openSqlite(file: string, log?: KyselyConfig['log'], immediateTransactions = true): Db {
   const memory = file === ':memory:';
   if (!memory) {
     const dir = path.dirname(path.resolve(file));
@@ -96,7 +102,7 @@ function openSqlite(file: string, log?: KyselyConfig['log']): Db {
     throw unopenableSqlite(file, err);
   }
   // Statements compiled once per SQL text, and transactions that take the write lock at BEGIN.
-  const database = cachingDatabase(sqlite);
+  const database = cachingDatabase(sqlite, { immediateTransactions });
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: database as unknown as SQLite.Database }),
     ...(log ? { log } : {}),

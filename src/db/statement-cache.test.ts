@@ -31,7 +31,7 @@ describe('the statement cache', () => {
   });
 
   it('drops the least recently used statement past its capacity', () => {
-    const database = cachingDatabase(new SQLite(':memory:'), 2);
+    const database = cachingDatabase(new SQLite(':memory:'), { capacity: 2 });
     const a = database.prepare('SELECT 1');
     database.prepare('SELECT 2');
     assert.equal(database.prepare('SELECT 1'), a, 'still cached');
@@ -50,5 +50,8 @@ describe('the statement cache', () => {
     assert.equal(database.prepare('begin').source, 'begin immediate');
     assert.equal(database.prepare('commit').source, 'commit');
     database.close();
+    const snapshot = cachingDatabase(new SQLite(':memory:'), { immediateTransactions: false });
+    assert.equal(snapshot.prepare('begin').source, 'begin', 'unless a read-only snapshot asks not to');
+    snapshot.close();
   });
 });

@@ -7,7 +7,9 @@
 // It also makes every transaction Kysely opens `BEGIN IMMEDIATE`: with several processes on one
 // database (`midad serve --workers N`), a deferred transaction that reads, then writes after
 // another process committed, fails at once with SQLITE_BUSY, which busy_timeout cannot wait
-// out. Taking the write lock at BEGIN makes writers queue (up to busy_timeout) instead.
+// out. Taking the write lock at BEGIN makes writers queue (up to busy_timeout) instead. A
+// read-only command whose one long transaction is a snapshot (the export) opts out: it must not
+// hold the write lock for minutes.
 import type SQLite from 'better-sqlite3';
 
 /** Distinct SQL texts kept: queries with `IN (?, ?, …)` lists of every length make many. */
@@ -25,12 +27,17 @@ export interface CachingDatabase {
   readonly stats: StatementCacheStats;
 }
 
-export function cachingDatabase(db: SQLite.Database, capacity = STATEMENT_CACHE_SIZE): CachingDatabase {
+export function cachingDatabase(
+  db: SQLite.Database,
+  options: { capacity?: number; immediateTransactions?: boolean } = {},
+): CachingDatabase {
+  const capacity = options.capacity ?? STATEMENT_CACHE_SIZE;
+  const begin = options.immediateTransactions === false ? 'begin' : 'begin immediate';
   const statements = new Map<string, SQLite.Statement>();
   const stats = { hits: 0, misses: 0, size: 0 };
   return {
     prepare(sql) {
-      const text = sql === 'begin' ? 'begin immediate' : sql;
+      const text = sql === 'begin' ? begin : sql;
       const cached = statements.get(text);
       if (cached) {
         stats.hits++;

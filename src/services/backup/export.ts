@@ -40,7 +40,8 @@ export async function exportSite(
     new Promise<void>((resolve, reject) => {
       out.write(text, (err) => (err ? reject(err) : resolve()));
     });
-  const db = await openDatabase(config.databaseUrl);
+  // Its one transaction is a snapshot: on SQLite it must not take the write lock from the server.
+  const db = await openDatabase(config.databaseUrl, { snapshotReads: true });
   try {
     const head = {
       format: EXPORT_FORMAT,
