@@ -84,7 +84,9 @@ export function articleChanges(body: Omit<UpdateArticleBody, 'version'>): Articl
 export const AdminArticleSchema = z.object({
   id: z.number().int(),
   lang,
-  text_language: z.string().describe('The language the text is written in (BCP 47); its lang and dir on pages.'),
+  text_language: z
+    .string()
+    .describe('The language the text is written in (BCP 47); its lang and dir on pages.'),
   status: z.enum(ARTICLE_STATUSES),
   version: z.number().int().describe('Send it back with an update.'),
   title: z.string(),

@@ -80,7 +80,10 @@ describe('live coverage in the newsroom', () => {
     assert.match(reader.body, /\(عُدّل\)/);
     assert.match(reader.body, /class="live-key"[\s\S]*إقبال كبير في الجنوب/);
 
-    const unpinned = await editor.post(`${base}/entries/${newest}/pin`, { _csrf: csrfFrom(listed.body), pinned: '0' });
+    const unpinned = await editor.post(`${base}/entries/${newest}/pin`, {
+      _csrf: csrfFrom(listed.body),
+      pinned: '0',
+    });
     assert.equal(unpinned.location, `${base}?done=unpinned`);
     assert.doesNotMatch((await read(articlePath(article))).body, /class="live-key"/);
 
@@ -124,7 +127,10 @@ describe('live coverage in the newsroom', () => {
     const frEmpty = await french.post(`${base}/entries`, { _csrf: csrfFrom(frPage.body), body: '' });
     assert.equal(frEmpty.status, 422);
     assert.match(frEmpty.body, /Écrivez le texte de l&#39;entrée|Écrivez le texte de l'entrée/);
-    assert.equal((await read(`/live/${article.id}/updates.json?after=0`)).body.includes('"entries":[]'), true);
+    assert.equal(
+      (await read(`/live/${article.id}/updates.json?after=0`)).body.includes('"entries":[]'),
+      true,
+    );
     const tooBig = await editor.post(`${base}/entries`, { _csrf: csrf, body: 'x', media_id: 'abc' });
     assert.equal(tooBig.status, 303, 'a photo choice that is not a number is no photo');
   });
