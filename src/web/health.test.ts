@@ -22,7 +22,10 @@ describe('health and readiness', () => {
       assert.equal(health.headers['x-cache'], undefined);
       const ready = await site.app.inject('/readyz');
       assert.equal(ready.statusCode, 200);
-      assert.deepEqual(ready.json(), { status: 'ready', database: 'ok', pending_migrations: [] });
+      const { process: facts, ...readiness } = ready.json();
+      assert.deepEqual(readiness, { status: 'ready', database: 'ok', pending_migrations: [] });
+      assert.equal(facts.pid, process.pid, 'it says which process answered');
+      assert.ok(facts.rss_mb > 0, 'and how much memory that process holds');
       assert.equal(ready.headers['cache-control'], 'no-store');
     }
   });

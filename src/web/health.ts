@@ -7,6 +7,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services/context.ts';
 import { checkReadiness } from '../services/health.ts';
 
+const WORKER_SLOT = process.env.MIDAD_WORKER_SLOT;
+
+function processFacts(): { pid: number; worker: number | null; rss_mb: number } {
+  return {
+    pid: process.pid,
+    worker: WORKER_SLOT === undefined ? null : Number(WORKER_SLOT),
+    rss_mb: Math.round(process.memoryUsage.rss() / 1048576),
+  };
+}
+
 export function registerHealthRoutes(app: FastifyInstance, services: Services): void {
   app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok', uptime: Math.round(process.uptime()) }),
@@ -19,6 +29,8 @@ export function registerHealthRoutes(app: FastifyInstance, services: Services): 
       status: readiness.ready ? 'ready' : 'unavailable',
       database: readiness.database,
       pending_migrations: readiness.pendingMigrations,
+      // Which process answered, and its memory: with several workers each is checked on its own.
+      process: processFacts(),
     });
   });
 }

@@ -52,17 +52,21 @@ export async function shutDown({ app, background, services, graceMs }: Running):
   await services.close();
 }
 
-/** SIGTERM or SIGINT shuts down gracefully and exits 0; a second signal exits at once with 1. */
-export function shutDownOnSignals(running: Running, exit: (code: number) => void = process.exit): void {
+/**
+ * SIGTERM or SIGINT shuts down gracefully and exits 0; a second signal exits at once with 1.
+ * Returns a function that starts the same shutdown without a signal (a cluster worker asked by
+ * its primary); it does nothing once a shutdown has begun, so a worker that gets both the
+ * terminal's SIGINT and its primary's request is not cut short. Long-lived answers (event
+ * streams) are ended from a Fastify `preClose` hook, which app.close() runs first.
+ */
+export function shutDownOnSignals(
+  running: Running,
+  exit: (code: number) => void = process.exit,
+): (reason: string) => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      running.app.log.warn({ signal }, 'second signal while shutting down: exiting now');
-      exit(1);
-      return;
-    }
+  const begin = (reason: string) => {
     stopping = true;
-    running.app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    running.app.log.info({ reason }, 'shutting down: finishing requests in flight');
     shutDown(running).then(
       () => exit(0),
       (err: unknown) => {
@@ -71,6 +75,17 @@ export function shutDownOnSignals(running: Running, exit: (code: number) => void
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      running.app.log.warn({ signal }, 'second signal while shutting down: exiting now');
+      exit(1);
+      return;
+    }
+    begin(signal);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return (reason) => {
+    if (!stopping) begin(reason);
+  };
 }

@@ -71,6 +71,22 @@ describe('usage mistakes', () => {
   });
 });
 
+describe('a bad number of serving processes', () => {
+  it('--workers 0, negative or not a number, and MIDAD_WORKERS=0, are refused before anything starts', () => {
+    for (const [args, env, message] of [
+      [['--workers', '0'], {}, /--workers must be 1 or more, got 0\./],
+      [['--workers', '-1'], {}, /--workers must be a whole number of processes \(1 or more\), got "-1"/],
+      [['--workers', 'all'], {}, /--workers must be a whole number of processes \(1 or more\), got "all"/],
+      [[], { MIDAD_WORKERS: '0' }, /MIDAD_WORKERS must be 1 or more, got 0\./],
+    ] as const) {
+      const cwd = tempDir();
+      const r = run(['serve', ...args], cwd, { MIDAD_DATA_DIR: path.join(cwd, 'data'), ...env });
+      assertOneLineRefusal(r, message, `${args.join(' ')} ${JSON.stringify(env)}`);
+      assert.deepEqual(fs.readdirSync(cwd), [], 'nothing is created');
+    }
+  });
+});
+
 describe('an unsupported DATABASE_URL', () => {
   it('is refused with the accepted forms, without its password, and nothing is created', () => {
     for (const command of [['serve'], ['init'], ['user', 'list'], ['backup', 'site.tar.gz']]) {

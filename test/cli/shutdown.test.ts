@@ -1,6 +1,7 @@
 // `midad serve` stopped as a service manager stops it: SIGTERM while a request is still
 // arriving lets that request finish and be answered, refuses new connections, then exits 0;
-// a request that never finishes does not hold the process past the grace period.
+// a request that never finishes does not hold the process past the grace period. Both as one
+// process and as a primary with two workers, where the primary asks the workers to drain.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -73,33 +74,35 @@ const exitOf = (child: ChildProcess) =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('stopping midad serve', () => {
-  it('finishes a request in flight after SIGTERM, refuses new ones, and exits 0', async () => {
-    const { child, port } = await startServer();
-    const exited = exitOf(child);
-    const body = 'email=awa%40midad.example&password=river+season+2026+ok&next=%2Fnewsroom';
-    const { socket, reply } = await halfSentPost(port, body);
-    await sleep(300);
-    child.kill('SIGTERM');
-    await sleep(700);
-    assert.equal(child.exitCode, null, 'still running while a request is in flight');
-    await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'new connections are refused');
-    socket.write(body.slice(body.length / 2));
-    const answer = await reply;
-    assert.match(answer, /^HTTP\/1\.1 \d{3} /, 'the request in flight got its answer');
-    assert.deepEqual(await exited, { code: 0, signal: null });
-  });
+for (const workers of ['1', '2']) {
+  describe(`stopping midad serve with ${workers} worker(s)`, () => {
+    it('finishes a request in flight after SIGTERM, refuses new ones, and exits 0', async () => {
+      const { child, port } = await startServer({ MIDAD_WORKERS: workers });
+      const exited = exitOf(child);
+      const body = 'email=awa%40midad.example&password=river+season+2026+ok&next=%2Fnewsroom';
+      const { socket, reply } = await halfSentPost(port, body);
+      await sleep(300);
+      child.kill('SIGTERM');
+      await sleep(700);
+      assert.equal(child.exitCode, null, 'still running while a request is in flight');
+      await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'new connections are refused');
+      socket.write(body.slice(body.length / 2));
+      const answer = await reply;
+      assert.match(answer, /^HTTP\/1\.1 \d{3} /, 'the request in flight got its answer');
+      assert.deepEqual(await exited, { code: 0, signal: null });
+    });
 
-  it('does not wait past the grace period for a request that never ends', async () => {
-    const { child, port } = await startServer({ MIDAD_SHUTDOWN_GRACE: '1' });
-    const exited = exitOf(child);
-    const { socket } = await halfSentPost(port, 'email=x&password=never+finished+body');
-    await sleep(300);
-    const started = Date.now();
-    child.kill('SIGTERM');
-    assert.deepEqual(await exited, { code: 0, signal: null });
-    const waited = Date.now() - started;
-    assert.ok(waited >= 900 && waited < 8000, `exited after ${waited} ms`);
-    socket.destroy();
+    it('does not wait past the grace period for a request that never ends', async () => {
+      const { child, port } = await startServer({ MIDAD_SHUTDOWN_GRACE: '1', MIDAD_WORKERS: workers });
+      const exited = exitOf(child);
+      const { socket } = await halfSentPost(port, 'email=x&password=never+finished+body');
+      await sleep(300);
+      const started = Date.now();
+      child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null });
+      const waited = Date.now() - started;
+      assert.ok(waited >= 900 && waited < 8000, `exited after ${waited} ms`);
+      socket.destroy();
+    });
   });
-});
+}

@@ -41,6 +41,7 @@ const OWN_SETTINGS = [
   'MIDAD_REDIS_OPTIONAL',
   'PORT',
   'HOST',
+  'MIDAD_WORKERS',
 ];
 
 export interface MidadProcess {
@@ -59,12 +60,23 @@ export async function startMidad(options: {
   port: number;
   env: Record<string, string>;
   startTimeoutMs: number;
+  /** Serving processes (`--workers`); one unless a test is about several. */
+  workers?: number;
 }): Promise<MidadProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const name of OWN_SETTINGS) delete base[name];
   const child = spawn(
     process.execPath,
-    [BIN, 'serve', '--port', String(options.port), '--host', '127.0.0.1'],
+    [
+      BIN,
+      'serve',
+      '--port',
+      String(options.port),
+      '--host',
+      '127.0.0.1',
+      '--workers',
+      String(options.workers ?? 1),
+    ],
     {
       env: { ...base, LOG_LEVEL: 'warn', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
