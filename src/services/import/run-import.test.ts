@@ -131,10 +131,13 @@ describe('importWordPress with the Arabic fixture', async () => {
     assert.ok(html.includes('[contact-form-7 id="5" title="اتصل بنا"]'));
   });
 
-  it('keeps block-editor HTML without its comments, and embeds as links', async () => {
+  it('keeps block-editor HTML without its comments, a quote with its source as a pull quote, and an address no player knows as a link', async () => {
     const article = await byWpId('11');
     assert.doesNotMatch(article.bodyHtml, /wp:/);
-    assert.match(article.bodyHtml, /<blockquote><p>الموسم يبدو واعدا للمزارعين\.<\/p><cite>/);
+    assert.match(
+      article.bodyHtml,
+      /<figure data-block="pullquote"><blockquote><p>الموسم يبدو واعدا للمزارعين\.<\/p><\/blockquote><figcaption>مهندس زراعي<\/figcaption><\/figure>/,
+    );
     assert.match(article.bodyHtml, /<a href="https:\/\/www\.youtube\.com\/watch\?v=abc123">/);
     assert.equal(article.commentsOpen, false);
   });
