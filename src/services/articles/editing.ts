@@ -7,7 +7,9 @@ import { slugify } from '../../core/slug.ts';
 import type { Article, Person } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { SearchIndex } from '../../search/contract.ts';
+import { loadSiteSettings, siteLanguages } from '../settings.ts';
 import type { CleanArticle, FieldErrors } from './input.ts';
+import { checkTextLanguage } from './text-language.ts';
 
 export class ArticleInvalid extends Invalid {
   constructor(readonly errors: FieldErrors) {
@@ -50,6 +52,8 @@ export async function writeSave(
 ): Promise<Article> {
   if (current.version !== input.expectedVersion) throw new StaleSave(current);
   const errors = { ...input.errors, ...(await checkReferences(trx, input.value, person, current)) };
+  const text = await textLanguageToStore(trx, input.value, current);
+  if (text.error) errors.text_lang = text.error;
   if (current.status === 'published' && input.value.title === '') errors.title = 'errTitleRequired';
   if (Object.keys(errors).length > 0) throw new ArticleInvalid(errors);
 
@@ -66,6 +70,7 @@ export async function writeSave(
         dek: v.dek,
         bodyHtml: v.bodyHtml,
         lang: v.lang,
+        ...(text.value !== undefined ? { textLang: text.value } : {}),
         sectionId: v.sectionId,
         featuredMediaId: v.featuredMediaId,
         isFeatured: v.isFeatured,
@@ -99,6 +104,29 @@ export async function writeSave(
   if (!input.autosave) await trx.autosaves.discard(current.id, person.id);
   await search.indexArticle(saved.id);
   return saved;
+}
+
+/**
+ * The text language a save writes: undefined leaves it, null is the edition's own. A tag is
+ * canonicalised and must be one the site has switched on (as the write API's command checks);
+ * the edition's own language is always accepted and stored as null.
+ */
+async function textLanguageToStore(
+  repos: Repositories,
+  v: CleanArticle,
+  current: Article,
+): Promise<{ value?: string | null; error?: string }> {
+  if (v.textLang === undefined) {
+    // The edition moved to the text's own language: the text is then simply the edition's.
+    // (`textLang` reads as the edition's when none is stored, so that case writes null again.)
+    return current.textLang === v.lang ? { value: null } : {};
+  }
+  if (v.textLang === '') return { value: null };
+  const enabled = siteLanguages(await loadSiteSettings(repos));
+  const check = checkTextLanguage(v.textLang, [...enabled, { tag: v.lang, fallback: v.lang }]);
+  if (!check.ok)
+    return { error: check.code === 'invalid_language' ? 'errTextLangInvalid' : 'errTextLangNotEnabled' };
+  return { value: check.tag === v.lang ? null : check.tag };
 }
 
 async function checkReferences(

@@ -32,6 +32,11 @@ export const ArticleForm = z.object({
   dek: z.string().max(5000).default(''),
   body_html: z.string().max(2_000_000).default(''),
   lang: language,
+  /**
+   * The language the text is written in (BCP 47), when not the edition's: "" means the
+   * edition's own. Absent (older forms, code building a form) leaves it as it is.
+   */
+  text_lang: z.string().max(64).optional(),
   section_id: optionalId,
   tags: z.string().max(2000).default(''),
   /** Existing tags picked from the editor's suggestions; `tags` carries names typed anew. */
@@ -56,6 +61,8 @@ export interface ArticleFormValues {
   dek: string;
   body_html: string;
   lang: Lang;
+  /** "" when the text is in the edition's language. */
+  text_lang: string;
   section_id: string;
   tags: string;
   tag_ids: string[];
@@ -76,6 +83,7 @@ export function formValues(form: ArticleForm): ArticleFormValues {
     dek: form.dek,
     body_html: form.body_html,
     lang: form.lang,
+    text_lang: form.text_lang ?? '',
     section_id: form.section_id === null ? '' : String(form.section_id),
     tags: form.tags,
     tag_ids: (form.tag_ids ?? []).map(String),
@@ -98,6 +106,11 @@ export interface CleanArticle {
   dek: string;
   bodyHtml: string;
   lang: Lang;
+  /**
+   * The text's language as typed (trimmed), "" for the edition's own; undefined leaves it
+   * unchanged. Checked against the site's languages when saved (editing.ts).
+   */
+  textLang: string | undefined;
   sectionId: number | null;
   tagNames: string[];
   tagIds: number[];
@@ -149,6 +162,7 @@ export function cleanArticleForm(
       dek,
       bodyHtml: sanitizeArticleHtml(form.body_html).html,
       lang: form.lang,
+      textLang: form.text_lang?.trim(),
       sectionId: form.section_id,
       tagNames,
       tagIds: [...new Set(form.tag_ids ?? [])],

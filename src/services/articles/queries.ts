@@ -3,9 +3,9 @@
 import { NotFound } from '../../core/errors.ts';
 import { authorize } from '../../core/policies/index.ts';
 import type { Revision } from '../../core/revisions.ts';
-import type { Article, IsoDate, Person, Section, Tag } from '../../core/types.ts';
+import type { Article, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
 import type { Services } from '../context.ts';
-import { loadSiteSettings } from '../settings.ts';
+import { loadSiteSettings, siteLanguages } from '../settings.ts';
 import { articleOrNotFound } from './editing.ts';
 
 /** The article, if this person may open it in the editor (NotFound, Forbidden otherwise). */
@@ -48,6 +48,8 @@ export async function articleForEditor(
 
 export interface EditorSupport {
   timezone: string;
+  /** The languages the site writes in: the choices of the text's language. */
+  languages: { tag: string; fallback: Lang }[];
   sections: Section[];
   /** People who can be put on a byline (not disabled). */
   people: { id: number; name: string }[];
@@ -65,7 +67,7 @@ export async function editorSupport(
   article: Article,
 ): Promise<EditorSupport> {
   const { repos } = services;
-  const [{ timezone }, sections, people, revisions, previews, asides, media] = await Promise.all([
+  const [settings, sections, people, revisions, previews, asides, media] = await Promise.all([
     loadSiteSettings(repos),
     repos.sections.list(),
     repos.people.list(),
@@ -76,7 +78,8 @@ export async function editorSupport(
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
-    timezone,
+    timezone: settings.timezone,
+    languages: siteLanguages(settings),
     sections,
     people: people.filter((p) => !p.disabled).map((p) => ({ id: p.id, name: p.name })),
     revisions,

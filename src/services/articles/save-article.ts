@@ -64,7 +64,12 @@ export async function saveArticle(
         action: 'article.saved',
         targetType: 'article',
         targetId: saved.id,
-        details: { version: saved.version },
+        details: {
+          version: saved.version,
+          ...(saved.textLang !== current.textLang
+            ? { textLang: { from: current.textLang, to: saved.textLang } }
+            : {}),
+        },
       });
       steps.push([current, saved]);
       current = saved;

@@ -4,6 +4,7 @@
 // Persian article inside the French edition is shown right to left within French pages.
 import { z } from 'zod';
 import { Invalid, NotFound } from '../../core/errors.ts';
+import type { SiteLanguage } from '../../core/languages/choices.ts';
 import { baseLanguage, checkLanguageTag } from '../../core/languages/tags.ts';
 import { authorize } from '../../core/policies/index.ts';
 import type { Article } from '../../core/types.ts';
@@ -19,6 +20,27 @@ export const SetTextLanguageInput = z.object({
 });
 export type SetTextLanguageInput = z.input<typeof SetTextLanguageInput>;
 
+export type TextLanguageCheck =
+  | { ok: true; tag: string }
+  | { ok: false; code: 'invalid_language' | 'not_enabled'; reason: string };
+
+/**
+ * A text language as typed, canonicalised, and accepted only when the site has switched it on
+ * (itself or its base language: "fa" on allows "fa-AF"). The editor's save shares this check.
+ */
+export function checkTextLanguage(input: string, enabled: readonly SiteLanguage[]): TextLanguageCheck {
+  const check = checkLanguageTag(input);
+  if (!check.ok) return { ok: false, code: 'invalid_language', reason: check.reason };
+  const tag = check.tag;
+  if (!enabled.some((l) => l.tag === tag || l.tag === baseLanguage(tag)))
+    return {
+      ok: false,
+      code: 'not_enabled',
+      reason: `The site does not publish in ${tag}; switch it on in the language settings first.`,
+    };
+  return { ok: true, tag };
+}
+
 export async function setTextLanguage(
   services: Services,
   actor: Actor,
@@ -28,14 +50,9 @@ export async function setTextLanguage(
   const article = await services.repos.articles.byId(data.articleId);
   if (!article) throw new NotFound('No such article.');
   authorize(actor.person, { kind: 'article.edit', article });
-  const check = checkLanguageTag(data.language);
-  if (!check.ok) throw new Invalid(check.reason, { language: 'invalid_language' });
+  const check = checkTextLanguage(data.language, siteLanguages(await loadSiteSettings(services.repos)));
+  if (!check.ok) throw new Invalid(check.reason, { language: check.code });
   const tag = check.tag;
-  const enabled = siteLanguages(await loadSiteSettings(services.repos));
-  if (!enabled.some((l) => l.tag === tag || l.tag === baseLanguage(tag)))
-    throw new Invalid(`The site does not publish in ${tag}; switch it on in the language settings first.`, {
-      language: 'not_enabled',
-    });
   if (tag === article.textLang) return article;
   const after = await services.transaction(async (trx, search) => {
     const updated = await trx.articles.update(article.id, { textLang: tag === article.lang ? null : tag });

@@ -12,13 +12,49 @@ import { confirmButtons, saveShortcut, settingsSheet, wordCounter } from './fram
 import { enableCopyButtons } from './copy-text.ts';
 import { readLabels } from './labels.ts';
 import { addMediaPicker } from './media-picker.ts';
+import { directionOf } from '../../core/languages/direction.ts';
 import { articleExtensions } from './schema.ts';
 import { buildToolbar } from './toolbar.ts';
 
-const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he']);
+/**
+ * The edition select and the "language of the text" select decide the text's language: the
+ * text's own when set, else the edition's. The title, dek and editing area follow it (lang, and
+ * the direction the server put on the option, from the script as CLDR says); with no language
+ * of its own the title and dek keep dir=auto, as the server renders them.
+ */
+/** The area's direction at first: the text language option's, else from the language. */
+function directionOfArea(form: HTMLFormElement, lang: string): 'rtl' | 'ltr' {
+  const own =
+    form.querySelector<HTMLSelectElement>('select[name="text_lang"]')?.selectedOptions[0]?.dataset.dir;
+  return own === 'rtl' || own === 'ltr' ? own : directionOf(lang);
+}
 
-function directionOf(lang: string): 'rtl' | 'ltr' {
-  return RTL_LANGS.has(lang.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
+function followTextLanguage(form: HTMLFormElement, onArea: (lang: string, dir: 'rtl' | 'ltr') => void): void {
+  const edition = form.querySelector<HTMLSelectElement>('select[name="lang"]');
+  const text = form.querySelector<HTMLSelectElement>('select[name="text_lang"]');
+  const apply = () => {
+    const chosen = text?.selectedOptions[0];
+    const own = chosen?.value ?? '';
+    const lang = own || edition?.value || document.documentElement.lang;
+    const dir =
+      chosen?.dataset.dir === 'rtl' || chosen?.dataset.dir === 'ltr' ? chosen.dataset.dir : directionOf(lang);
+    for (const field of form.querySelectorAll<HTMLElement>('#title, #dek, textarea[data-editor]')) {
+      field.lang = lang;
+      field.dir = own ? dir : 'auto';
+    }
+    onArea(lang, own ? dir : directionOf(lang));
+  };
+  // The edition's own language is "same as the edition" (the empty choice), not a second entry.
+  const hideEdition = () => {
+    if (!text || !edition) return;
+    for (const option of text.options) option.hidden = option.value !== '' && option.value === edition.value;
+    if (text.selectedOptions[0]?.hidden) text.value = '';
+  };
+  edition?.addEventListener('change', () => {
+    hideEdition();
+    apply();
+  });
+  text?.addEventListener('change', apply);
 }
 
 function mount(form: HTMLFormElement): void {
@@ -30,6 +66,16 @@ function mount(form: HTMLFormElement): void {
   upgradeComboFields(form, labels);
   upgradeFeaturedImage(form, labels);
   const counter = wordCounter(form);
+  // The language selects change the spell-checker's and the screen reader's language, and the
+  // direction lists and figures take: on the plain fields at once, on the rich-text area once made.
+  // ProseMirror may rewrite the area's attributes from its props: they read this, kept current.
+  const areaLanguage = { lang: '', dir: 'ltr' as 'rtl' | 'ltr' };
+  let richArea: HTMLElement | null = null;
+  followTextLanguage(form, (lang, dir) => {
+    Object.assign(areaLanguage, { lang, dir });
+    richArea?.setAttribute('lang', lang);
+    richArea?.setAttribute('dir', dir);
+  });
   const textarea = form.querySelector<HTMLTextAreaElement>('textarea[data-editor]');
   if (!textarea) return;
 
@@ -40,6 +86,7 @@ function mount(form: HTMLFormElement): void {
   textarea.after(wrapper);
 
   const articleLang = textarea.lang || document.documentElement.lang;
+  Object.assign(areaLanguage, { lang: articleLang, dir: directionOfArea(form, articleLang) });
   const labelEl = form.querySelector<HTMLLabelElement>(`label[for="${textarea.id}"]`);
   if (labelEl && !labelEl.id) labelEl.id = `${textarea.id}-label`;
   const editor = new Editor({
@@ -49,7 +96,7 @@ function mount(form: HTMLFormElement): void {
     // TipTap would add a <style> element, which the CSP refuses; newsroom.css has the rules.
     injectCSS: false,
     editorProps: {
-      attributes: {
+      attributes: () => ({
         id: `${textarea.id}-editor`,
         class: 'nr-rte-content',
         role: 'textbox',
@@ -58,11 +105,12 @@ function mount(form: HTMLFormElement): void {
         // Not dir="auto" here: every block inside carries its own dir, and dir="auto" skips
         // those, so the area would resolve to ltr and put an Arabic list's numbers on the
         // wrong side. It takes the article language's direction, as the reader page's <html> does.
-        dir: directionOf(articleLang),
-        lang: articleLang,
-      },
+        dir: areaLanguage.dir,
+        lang: areaLanguage.lang,
+      }),
     },
   });
+  richArea = editor.view.dom;
   const toolbar = buildToolbar(editor, labels, `${textarea.id}-editor`);
   wrapper.append(toolbar.element, area);
   addMediaPicker(editor, labels, toolbar.append);
@@ -82,13 +130,6 @@ function mount(form: HTMLFormElement): void {
   labelEl?.addEventListener('click', (event) => {
     event.preventDefault();
     editor.commands.focus();
-  });
-  // The article's language select changes the spell-checker's and the screen reader's language,
-  // and the direction lists and figures take.
-  form.querySelector<HTMLSelectElement>('select[name="lang"]')?.addEventListener('change', (event) => {
-    const lang = (event.target as HTMLSelectElement).value;
-    editor.view.dom.setAttribute('lang', lang);
-    editor.view.dom.setAttribute('dir', directionOf(lang));
   });
 }
 

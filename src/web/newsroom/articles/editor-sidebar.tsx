@@ -201,6 +201,28 @@ export function EditorSidebar(props: {
             ))}
           </select>
         </Field>
+        <Field id="text_lang" label={t.textLanguage} error={err('text_lang')} help={t.textLanguageHelp}>
+          <select
+            id="text_lang"
+            name="text_lang"
+            data-text-lang=""
+            {...described('text_lang', err('text_lang'), true)}
+          >
+            <option value="">{t.textLanguageSame}</option>
+            {view.textLanguages.map((l) => (
+              // The edition's own language is the first choice; the script hides it as the edition changes.
+              <option
+                key={l.tag}
+                value={l.tag}
+                data-dir={l.dir}
+                selected={v.text_lang === l.tag}
+                hidden={l.tag === v.lang && v.text_lang !== l.tag}
+              >
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         {view.translations ? <EditorTranslations view={view.translations} /> : null}
       </Panel>
       <Panel id="seo" title={c.panelSeo} open={hasSeoError}>

@@ -23,6 +23,8 @@ export interface EditorView {
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];
   media: { id: number; label: string }[];
+  /** The choices of the text's language (the site's languages), named in the interface language. */
+  textLanguages: { tag: string; name: string; dir: 'rtl' | 'ltr' }[];
   /** The chosen featured image as the sidebar previews it. */
   featured: { id: number; thumb: string; alt: string; focal: { x: number; y: number } | null } | null;
   /** Words and reading minutes of the text as saved; the script keeps them current. */
@@ -60,6 +62,10 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
   const v = view.values;
   const c = view.chrome;
   const err = (key: string) => (view.errors[key] ? message(t, view.errors[key]!) : undefined);
+  // The text's fields are marked with its language; with one set apart from the edition's, also
+  // with its direction (otherwise dir=auto lets Arabic and French each run their own way).
+  const textDir = v.text_lang ? view.textLanguages.find((l) => l.tag === v.text_lang)?.dir : undefined;
+  const textAttrs = { lang: v.text_lang || v.lang, dir: textDir ?? ('auto' as const) };
   return (
     <div class="nr-editor">
       {view.conflict ? (
@@ -149,8 +155,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
               id="title"
               name="title"
               value={v.title}
-              dir="auto"
-              lang={v.lang}
+              {...textAttrs}
               class="nr-title-input"
               maxlength={600}
               {...described('title', err('title'))}
@@ -161,8 +166,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
               id="dek"
               name="dek"
               rows={2}
-              dir="auto"
-              lang={v.lang}
+              {...textAttrs}
               class="nr-dek-input"
               {...described('dek', err('dek'))}
             >
@@ -174,8 +178,7 @@ export function ArticleEditor({ t, csrf, view }: { t: ArticleMessages; csrf: str
               id="body_html"
               name="body_html"
               rows={18}
-              dir="auto"
-              lang={v.lang}
+              {...textAttrs}
               data-editor=""
               {...labelAttributes({ ...t, ...c })}
             >

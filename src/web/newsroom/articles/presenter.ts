@@ -6,6 +6,7 @@ import type { Article, ArticleStatus, Lang, Person, Section, Tag } from '../../.
 import type { Revision } from '../../../core/revisions.ts';
 import { type ArticleForm, formValues, isPlaceholderSlug } from '../../../services/articles/input.ts';
 import type { Transition } from '../../../services/articles/workflow.ts';
+import { directionOf } from '../../../core/languages/direction.ts';
 import { articlePath } from '../../reader/urls.ts';
 import type { EditorView } from './editor-view.tsx';
 import type { ArticleMessages } from './messages.ts';
@@ -49,6 +50,8 @@ export function formFromArticle(article: Article, tags: Tag[], timezone: string)
     dek: article.dek,
     body_html: article.bodyHtml,
     lang: article.lang,
+    // The repository gives the edition's language when the text has none of its own.
+    text_lang: article.textLang === article.lang ? '' : article.textLang,
     section_id: article.sectionId === null ? '' : String(article.sectionId),
     tags: tags.map((t) => t.name).join('، '),
     tag_ids: [],
@@ -84,6 +87,30 @@ export function formFromAutosave(
   }
   if (!(out.lang === 'ar' || out.lang === 'fr' || out.lang === 'en')) out.lang = live.lang;
   return out as unknown as EditorView['values'];
+}
+
+/**
+ * The choices of the "language of the text" select: the site's languages, named in the
+ * interface language, each with its direction; the article's own language is kept in the list
+ * even if it is a variant ("fa-AF") or no longer offered, so a save never changes it silently.
+ */
+export function textLanguageOptions(
+  enabled: readonly { tag: string }[],
+  current: string,
+  uiLang: Lang,
+): EditorView['textLanguages'] {
+  const tags = enabled.map((l) => l.tag);
+  if (current && !tags.includes(current)) tags.push(current);
+  const names = new Intl.DisplayNames(uiLang, { type: 'language', fallback: 'code' });
+  return tags.map((tag) => {
+    let name = tag;
+    try {
+      name = names.of(tag) ?? tag;
+    } catch {
+      // A stored tag Intl cannot read shows as typed.
+    }
+    return { tag, name, dir: directionOf(tag) };
+  });
 }
 
 /** The editor keeps exactly what was typed when a save is refused. */

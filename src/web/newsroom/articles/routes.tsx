@@ -39,6 +39,7 @@ import {
   revisionLinks,
   sectionLabel,
   statusLabel,
+  textLanguageOptions,
 } from './presenter.ts';
 import { registerEditorApi } from './editor-api.ts';
 import { editorChromeMessages } from './editor-messages.ts';
@@ -234,6 +235,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       sections: support.sections.map((s) => ({ id: s.id, name: sectionLabel(s, lang) })),
       people: support.people,
       media: support.media,
+      textLanguages: textLanguageOptions(support.languages, values.text_lang, lang),
       featured:
         picks.featured && pickerItem
           ? {
