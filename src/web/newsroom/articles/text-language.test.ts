@@ -139,6 +139,20 @@ describe('the language of the text in the editor', () => {
     });
   }
 
+  it('refuses the field sent twice (400), nothing saved', async () => {
+    const before = (await site.services.repos.articles.byId(id))!;
+    const page = await client.get(`/newsroom/articles/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
+    const res = await client.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
+      ...persian,
+      title: 'عنوان دیگر',
+      text_lang: ['fa', 'ur'],
+      version,
+    });
+    assert.equal(res.status, 400);
+    assert.equal((await site.services.repos.articles.byId(id))!.version, before.version);
+  });
+
   it('leaves the language as it is when the form has no such field', async () => {
     const res = await save({ ...persian, dek: 'ناشران مالی، ایران و نیجر.' });
     assert.equal(res.status, 303);
