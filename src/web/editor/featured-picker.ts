@@ -5,6 +5,7 @@
 // point), so it is saved on the image at once, not with the article.
 import type { Labels } from './labels.ts';
 import { openImagePicker, type PickerItem } from './media-picker.ts';
+import { setPageRule } from './page-rules.ts';
 
 const STEP = 0.05;
 
@@ -71,10 +72,8 @@ export function upgradeFeaturedImage(form: HTMLFormElement, labels: Labels): voi
     img.src = chosen.src;
     img.alt = chosen.alt;
     const focal = chosen.focal ?? { x: 0.5, y: 0.5 };
-    // A place in the picture, not in the text: physical left/top in both directions. CSSOM
-    // styles are allowed under the CSP (only style attributes in markup are refused).
-    marker.style.left = `${focal.x * 100}%`;
-    marker.style.top = `${focal.y * 100}%`;
+    // A place in the picture, not in the text: physical left/top in both directions.
+    setPageRule('.nr-focal-marker', `left: ${focal.x * 100}%; top: ${focal.y * 100}%;`);
     const percent = (n: number) => `${Math.round(n * 100)}%`;
     marker.setAttribute('aria-label', `${labels.focalPoint}: ${percent(focal.x)} × ${percent(focal.y)}`);
   };

@@ -6,6 +6,7 @@ import { countWords, readingMinutes } from '../../core/reading-time.ts';
 import type { Lang } from '../../core/types.ts';
 import { confirmDialog } from './dialog.ts';
 import type { Labels } from './labels.ts';
+import { setPageRule } from './page-rules.ts';
 
 /** Below this width the sidebar is a sheet (the same breakpoint as newsroom.css). */
 const SHEET_QUERY = '(max-width: 63.99em)';
@@ -43,7 +44,8 @@ export function settingsSheet(form: HTMLFormElement): void {
   // The formatting toolbar and the sidebar stick just under the save bar: they need its height.
   const bar = form.querySelector<HTMLElement>('.nr-editor-bar');
   if (bar) {
-    const measure = () => form.style.setProperty('--nr-bar-h', `${bar.offsetHeight}px`);
+    const selector = form.id ? `#${form.id}` : '.nr-editor-form';
+    const measure = () => setPageRule(selector, `--nr-bar-h: ${bar.offsetHeight}px;`);
     new ResizeObserver(measure).observe(bar);
     measure();
   }

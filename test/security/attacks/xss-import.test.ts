@@ -21,7 +21,9 @@ const report = new AttackReport('xss: WordPress import');
 const ledger = new XssLedger(report);
 
 const IN = {
-  title: { surface: 'it', name: 'imported title' },
+  // Titles are stored as text too (markup removed, entities decoded): a payload that is all tag
+  // leaves nothing behind.
+  title: { surface: 'it', name: 'imported title', mayVanish: true },
   content: { surface: 'ic', name: 'imported content', mayVanish: true },
   // WordPress keeps excerpts and comments as HTML; the importer keeps only their text, so a
   // payload that is all tag leaves nothing behind.
@@ -106,7 +108,9 @@ before(async () => {
   fs.writeFileSync(file, exportFile());
   const result = await importWordPress(x.site.services, { file });
   assert.equal(result.counts.articles.imported, PAYLOADS.length, 'every post was imported');
-  const all = await x.site.services.repos.articles.listPublished({ lang: 'fr', limit: 1000 });
+  // Whatever edition each post landed in: the import reads the language of each text, and a
+  // payload's words may read as another language than the export declares.
+  const all = await x.site.services.repos.articles.listPublished({ limit: 1000 });
   for (const [i, p] of PAYLOADS.entries()) {
     const article = all.items.find((a) => a.slug === `post-${i + 1}`);
     assert.ok(article, `post ${i + 1} was imported`);
