@@ -56,6 +56,36 @@ interface Row {
   title: string;
 }
 
+/**
+ * Writing, removing and probing one table of weighted documents: the readers' index and the
+ * newsroom's index of unpublished articles have the same shape.
+ */
+export function postgresDocTable(db: Kysely<Database>, table: 'search_docs' | 'staff_search_docs') {
+  const t = sql.table(table);
+  return {
+    async write(id: number, c: IndexColumns): Promise<void> {
+      await sql`INSERT INTO ${t} (article_id, doc, alt) VALUES (${id},
+          setweight(to_tsvector('simple', ${c.title}), 'A') ||
+          setweight(to_tsvector('simple', ${`${c.dek} ${c.names}`}), 'B') ||
+          setweight(to_tsvector('simple', ${c.body}), 'C') ||
+          setweight(to_tsvector('simple', ${c.stems}), 'D'),
+          to_tsvector('simple', ${c.alt}))
+        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`.execute(db);
+    },
+    async remove(id: number): Promise<void> {
+      await sql`DELETE FROM ${t} WHERE article_id = ${id}`.execute(db);
+    },
+    async clear(): Promise<void> {
+      await sql`DELETE FROM ${t}`.execute(db);
+    },
+    async exists(word: PlanWord): Promise<boolean> {
+      const { rows } = await sql`SELECT 1 AS found FROM ${t} d
+        WHERE d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)}) LIMIT 1`.execute(db);
+      return rows.length > 0;
+    },
+  };
+}
+
 export function postgresEngine(db: Kysely<Database>): SearchEngine {
   const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
     sql<Row>`SELECT a.id,
@@ -74,26 +104,7 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     }));
 
   return {
-    async write(id, c: IndexColumns) {
-      await sql`INSERT INTO search_docs (article_id, doc, alt) VALUES (${id},
-          setweight(to_tsvector('simple', ${c.title}), 'A') ||
-          setweight(to_tsvector('simple', ${`${c.dek} ${c.names}`}), 'B') ||
-          setweight(to_tsvector('simple', ${c.body}), 'C') ||
-          setweight(to_tsvector('simple', ${c.stems}), 'D'),
-          to_tsvector('simple', ${c.alt}))
-        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`.execute(db);
-    },
-    async remove(id) {
-      await sql`DELETE FROM search_docs WHERE article_id = ${id}`.execute(db);
-    },
-    async clear() {
-      await sql`DELETE FROM search_docs`.execute(db);
-    },
-    async exists(word) {
-      const { rows } = await sql`SELECT 1 AS found FROM search_docs d
-        WHERE d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)}) LIMIT 1`.execute(db);
-      return rows.length > 0;
-    },
+    ...postgresDocTable(db, 'search_docs'),
     async count(q) {
       const { rows } = await sql<{ n: string | number }>`SELECT count(*) AS n
         FROM search_docs d JOIN articles a ON a.id = d.article_id

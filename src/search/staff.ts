@@ -6,7 +6,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 import type { IndexColumns, PlanWord, QueryPlan } from './contract.ts';
-import { docQuery, matchCondition } from './postgres.ts';
+import { matchCondition, postgresDocTable } from './postgres.ts';
 import { matchExpression, wordExpression } from './sqlite.ts';
 
 export interface StaffEngine {
@@ -54,26 +54,7 @@ function sqliteStaff(db: Kysely<Database>): StaffEngine {
 
 function postgresStaff(db: Kysely<Database>): StaffEngine {
   return {
-    async write(id, c) {
-      await sql`INSERT INTO staff_search_docs (article_id, doc, alt) VALUES (${id},
-          setweight(to_tsvector('simple', ${c.title}), 'A') ||
-          setweight(to_tsvector('simple', ${`${c.dek} ${c.names}`}), 'B') ||
-          setweight(to_tsvector('simple', ${c.body}), 'C') ||
-          setweight(to_tsvector('simple', ${c.stems}), 'D'),
-          to_tsvector('simple', ${c.alt}))
-        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`.execute(db);
-    },
-    async remove(id) {
-      await sql`DELETE FROM staff_search_docs WHERE article_id = ${id}`.execute(db);
-    },
-    async clear() {
-      await sql`DELETE FROM staff_search_docs`.execute(db);
-    },
-    async exists(word) {
-      const { rows } = await sql`SELECT 1 AS found FROM staff_search_docs d
-        WHERE d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)}) LIMIT 1`.execute(db);
-      return rows.length > 0;
-    },
+    ...postgresDocTable(db, 'staff_search_docs'),
     matchingIds(plan) {
       const match = matchCondition({ plan, mode: 'all' });
       return sql`SELECT d.article_id FROM search_docs d WHERE ${match}
