@@ -2,6 +2,7 @@
 // image, custom fields, comments and old-URL redirects. A post already imported (found in the
 // import map) is not touched again; only comments new since the last run are added.
 import { slugify } from '../../core/slug.ts';
+import type { Article } from '../../core/types.ts';
 import { cleanBody } from '../../importers/wordpress/content/clean.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
 import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './article.ts';
@@ -171,7 +172,7 @@ async function createArticle(
   await repos.search.indexArticle(article.id);
   ctx.report.count(kind, 'imported');
   ctx.report.language(language.text);
-  await joinTranslations(repos, ctx, item, article.id);
+  joinTranslations(ctx, item, article);
 
   const guidPath = oldSitePath(item.guid, ctx.hosts);
   const numeric = /^\d+$/.test(item.postId);
@@ -197,18 +198,19 @@ function textSample(html: string): string {
     .replace(/<[^>]*>|\[[^\]]*\]|&[#\w]+;/g, ' ');
 }
 
-/** Posts of one Polylang translation group become translations of one another. */
-async function joinTranslations(repos: ImportRepos, ctx: ImportContext, item: WxrItem, articleId: number) {
+/** A post of a Polylang or WPML translation group joins it once the run is over. */
+function joinTranslations(ctx: ImportContext, item: WxrItem, article: Article) {
   const key = ImportLanguages.translationKey(item);
   if (key === null) return;
-  const group = ctx.languages.groups.get(key);
-  if (group === undefined) {
-    ctx.languages.groups.set(key, articleId);
-    return;
-  }
-  // The group is named after its first article, which joins it when the second arrives.
-  await repos.articles.update(group, { translationGroup: group });
-  await repos.articles.update(articleId, { translationGroup: group });
+  ctx.languages.groups.add(key, {
+    postId: item.postId,
+    articleId: article.id,
+    edition: article.lang,
+    declared: ctx.languages.pluginLanguage(item),
+    source: ctx.languages.sourceLanguage(item),
+    updatedAt: article.updatedAt,
+    line: item.line,
+  });
 }
 
 export async function importItem(repos: ImportRepos, ctx: ImportContext, item: WxrItem, known: BatchKnown) {

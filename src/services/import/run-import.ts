@@ -17,6 +17,7 @@ import { commentKey } from './comments.ts';
 import type { ImportContext, ImportRepos } from './context.ts';
 import { type BatchKnown, importItem } from './items.ts';
 import { forcedLanguage, ImportLanguages } from './languages.ts';
+import { joinTranslationGroups } from './translation-groups.ts';
 import { adoptChannel, saveLanguages } from './site-settings.ts';
 import { loadSiteSettings, siteLanguages } from '../settings.ts';
 import { rewriteLinks } from './links.ts';
@@ -166,6 +167,8 @@ export async function importWordPress(services: Services, options: ImportOptions
       const ids = all.slice(i, i + 200);
       await inBatch((repos) => rewriteLinks(repos, ctx, ids));
     }
+    for (const groups of languages.groups.batches(200))
+      await inBatch((repos) => joinTranslationGroups(repos, groups, report));
     await inBatch((repos) => saveLanguages(repos, languages, report));
   };
 
