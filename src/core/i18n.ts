@@ -1,440 +1,116 @@
-// Interface text in the three site languages. Keys are stable; Arabic is the reference.
-import type { Lang } from './types.ts';
+// Interface text of the reader pages. The words live in one catalogue file per language, in ICU
+// MessageFormat (src/locales/reader/*.json; docs/languages.md, "Interface text"), so that a
+// translator adds a language without touching code. Arabic is the reference: it has every key,
+// and every other file takes the same placeholders. Files are checked and compiled once, when
+// this module loads or when a further language is installed; rendering reads ready strings.
+import ar from '../locales/reader/ar.json' with { type: 'json' };
+import en from '../locales/reader/en.json' with { type: 'json' };
+import fr from '../locales/reader/fr.json' with { type: 'json' };
+import {
+  CatalogueError,
+  type CompiledMessage,
+  compileCatalogue,
+  type Reference,
+  referenceOf,
+} from './i18n/catalogue.ts';
+import { textOf } from './i18n/fill.ts';
+import { baseLanguage, canonicalLanguage } from './languages/tags.ts';
+import { LANGUAGES, type Lang } from './types.ts';
 
-const ar = {
-  skipToContent: 'انتقل إلى المحتوى',
-  home: 'الرئيسية',
-  sections: 'الأقسام',
-  search: 'بحث',
-  searchPlaceholder: 'ابحث في الأخبار',
-  searchLabel: 'ابحث عن',
-  searchTitle: 'البحث',
-  searchResultsFor: 'نتائج البحث عن: {q}',
-  searchCount: 'عدد النتائج: {n}',
-  searchCountAbout: 'عدد النتائج: نحو {n}',
-  searchEmpty: 'اكتب كلمة أو أكثر للبحث في المقالات.',
-  searchNone: 'لم نجد مقالات تطابق بحثك.',
-  searchAnyWords: 'لا مقالات تضم كل الكلمات؛ هذه مقالات تضم بعضها.',
-  searchSection: 'القسم',
-  searchAllSections: 'كل الأقسام',
-  searchSort: 'الترتيب',
-  searchSortRelevance: 'الأكثر صلة',
-  searchSortDate: 'الأحدث',
-  searchWithoutFilters: 'ابحث في كل الأقسام والتواريخ',
-  searchInLanguage: 'ابحث في المقالات بـ',
-  breaking: 'عاجل',
-  featured: 'مختارات',
-  latest: 'آخر الأخبار',
-  more: 'المزيد',
-  by: 'بقلم',
-  and: 'و',
-  published: 'نُشر',
-  updated: 'حُدّث',
-  readingTime: 'مدة القراءة',
-  tags: 'الوسوم',
-  share: 'شارك المقال',
-  shareOn: 'شارك على',
-  shareByEmail: 'أرسل بالبريد',
-  copyLink: 'انسخ الرابط',
-  linkCopied: 'نُسخ الرابط',
-  aboutAuthor: 'عن الكاتب',
-  allArticlesBy: 'كل مقالات',
-  related: 'مقالات ذات صلة',
-  comments: 'التعليقات',
-  noComments: 'لا تعليقات بعد. كن أول من يعلّق.',
-  commentsClosed: 'التعليقات مغلقة على هذا المقال.',
-  leaveComment: 'أضف تعليقًا',
-  replyTo: 'رد على',
-  reply: 'رد',
-  linkedFrom: 'إشارة إلى المقال من',
-  cancelReply: 'إلغاء الرد',
-  yourName: 'الاسم',
-  yourEmail: 'البريد الإلكتروني',
-  emailNotPublished: 'لن يُنشر بريدك الإلكتروني.',
-  yourComment: 'التعليق',
-  postComment: 'أرسل التعليق',
-  honeypotLabel: 'اترك هذا الحقل فارغًا',
-  commentHeld: 'شكرًا لك. تعليقك بانتظار المراجعة وسيظهر بعد الموافقة عليه.',
-  commentPublished: 'شكرًا لك. نُشر تعليقك.',
-  commentRefused: 'لم يُرسل التعليق. صحّح ما يلي ثم أعد المحاولة.',
-  errRequired: 'هذا الحقل مطلوب.',
-  errTooLong: 'النص أطول من الحد المسموح ({max} حرفًا).',
-  errTooShort: 'النص قصير جدًا.',
-  errEmail: 'اكتب بريدًا إلكترونيًا صحيحًا، مثل name@example.com.',
-  errTooFast: 'أُرسل النموذج بسرعة كبيرة. انتظر لحظة ثم أعد الإرسال.',
-  errExpired: 'انتهت صلاحية النموذج. أعد الإرسال من فضلك.',
-  errBot: 'تعذّر قبول التعليق.',
-  errRateLimited: 'أرسلت تعليقات كثيرة في وقت قصير. حاول بعد دقائق.',
-  errParent: 'التعليق الذي ترد عليه غير موجود.',
-  errClosed: 'التعليقات مغلقة على هذا المقال.',
-  copyNotice: 'يسعدنا أن تقتبس من مقالاتنا. أضفنا رابط المصدر إلى النص المنسوخ.',
-  copySource: 'المصدر',
-  page: 'صفحة',
-  of: 'من',
-  previous: 'السابق',
-  next: 'التالي',
-  pagination: 'التنقل بين الصفحات',
-  articlesBy: 'مقالات',
-  notFoundTitle: 'الصفحة غير موجودة',
-  notFoundText: 'لم نعثر على الصفحة التي تطلبها. ربما نُقلت أو حُذفت.',
-  serverErrorTitle: 'حدث خطأ',
-  serverErrorText: 'حدث خطأ غير متوقع من جهتنا. حاول مرة أخرى بعد قليل.',
-  unavailableTitle: 'الموقع غير متاح مؤقتاً',
-  unavailableText: 'نعمل على إعادة الخدمة. حاول مرة أخرى بعد دقيقة.',
-  backHome: 'العودة إلى الرئيسية',
-  languages: 'اللغات',
-  readIn: 'اقرأ بـ',
-  breadcrumb: 'مسار التصفح',
-  mainNav: 'القائمة الرئيسية',
-  footerRights: 'جميع الحقوق محفوظة',
-  poweredBy: 'يعمل بنظام مداد',
-  mostRead: 'الأكثر قراءة',
-  privacy: 'الخصوصية',
-  noArticles: 'لا مقالات هنا بعد.',
-  errPasswordShort: 'كلمة المرور قصيرة: 12 حرفًا على الأقل.',
-  errPasswordLong: 'كلمة المرور أطول من المسموح.',
-  errPasswordCommon: 'كلمة المرور شائعة جدًا ويسهل تخمينها.',
-  errPasswordPersonal: 'لا تستعمل بريدك أو اسمك في كلمة المرور.',
-  subsections: 'أقسام فرعية',
-  badRequestTitle: 'تعذّر فهم الطلب',
-  badRequestText: 'وصل الطلب بحقول ليست بالشكل المتوقع، ولم يُحفظ شيء.',
-  fieldProblems: 'الحقول: {fields}.',
-  fieldRepeated: 'أُرسل أكثر من مرة',
-  fieldMissing: 'ناقص',
-  fieldTooLong: 'أطول من المسموح',
-  fieldTooShort: 'أقصر من المسموح',
-  fieldInvalid: 'غير صالح',
-  forbiddenTitle: 'غير مسموح',
-  forbiddenText: 'ليست لديك صلاحية لهذا الإجراء.',
-  invalidTitle: 'لم يُقبل الطلب',
-  invalidText: 'بعض ما أُرسل لا يستوفي الشروط، ولم يُحفظ شيء.',
-  conflictTitle: 'تعارض في التغييرات',
-  conflictText: 'تغيّر هذا العنصر منذ فتحته. أعد تحميل الصفحة وحاول مجددًا.',
-  tooManyTitle: 'طلبات كثيرة',
-  tooManyText: 'أرسلت طلبات كثيرة في وقت قصير. انتظر قليلًا ثم حاول مجددًا.',
-  tooLargeTitle: 'الطلب كبير جدًا',
-  tooLargeText: 'ما أرسلته أكبر من الحجم المسموح، ولم يُحفظ شيء.',
-  offlineTitle: 'أنت غير متصل بالإنترنت',
-  offlineText: 'تعذّر فتح هذه الصفحة لأن الاتصال مقطوع.',
-  offlineSaved: 'هذه المقالات محفوظة على جهازك ويمكنك قراءتها الآن:',
-  offlineNone: 'لا مقالات محفوظة على هذا الجهاز بعد. المقالات التي تفتحها وأنت متصل تُحفظ تلقائيًا.',
-  saveOffline: 'احفظ للقراءة دون اتصال',
-  savedOffline: 'محفوظ على هذا الجهاز',
-  saveOfflineFailed: 'تعذّر حفظ المقال',
-  dataSaver: 'توفير البيانات',
-  dataSaverOn: 'توفير البيانات: مفعّل',
-  dataSaverOff: 'توفير البيانات: معطّل',
-  tapToLoadImage: 'انقر لتحميل الصورة',
-  embedPlayVideo: 'تشغيل الفيديو',
-  embedPlayAudio: 'تشغيل المقطع الصوتي',
-  embedShowPost: 'عرض المنشور',
-  embedShowMap: 'عرض الخريطة',
-  embedOpenOn: 'افتحه على {provider}',
-  embedNotice: 'لا يُحمَّل شيء من {provider} قبل أن تضغط الزر؛ بعد ذلك قد يضع {provider} ملفات تعريف الارتباط.',
-  pageWeight: 'حجم الصفحة: ≈ {n} كيلوبايت',
-  galleryLabel: 'معرض صور: {count}',
-  galleryOpen: 'افتح الصورة {n} من {total} بحجمها الكامل',
-  mediaDuration: 'المدة',
-  mediaDownloadAudio: 'تنزيل الملف الصوتي',
-  mediaDownloadVideo: 'تنزيل الفيديو',
-} as const;
+export { CatalogueError };
+export { format } from './i18n/fill.ts';
 
 export type MessageKey = keyof typeof ar;
 export type Messages = Record<MessageKey, string>;
 
-const fr: Messages = {
-  skipToContent: 'Aller au contenu',
-  home: 'Accueil',
-  sections: 'Rubriques',
-  search: 'Rechercher',
-  searchPlaceholder: 'Rechercher dans les articles',
-  searchLabel: 'Rechercher',
-  searchTitle: 'Recherche',
-  searchResultsFor: 'Résultats pour : {q}',
-  searchCount: 'Résultats : {n}',
-  searchCountAbout: 'Résultats : environ {n}',
-  searchEmpty: 'Saisissez un ou plusieurs mots pour chercher dans les articles.',
-  searchNone: 'Aucun article ne correspond à votre recherche.',
-  searchAnyWords: 'Aucun article ne contient tous les mots ; voici ceux qui en contiennent une partie.',
-  searchSection: 'Rubrique',
-  searchAllSections: 'Toutes les rubriques',
-  searchSort: 'Trier par',
-  searchSortRelevance: 'Pertinence',
-  searchSortDate: 'Date',
-  searchWithoutFilters: 'Chercher dans toutes les rubriques et à toutes les dates',
-  searchInLanguage: 'Chercher dans les articles en',
-  breaking: 'Urgent',
-  featured: 'À la une',
-  latest: 'Dernières nouvelles',
-  more: 'Plus',
-  by: 'Par',
-  and: 'et',
-  published: 'Publié',
-  updated: 'Mis à jour',
-  readingTime: 'Temps de lecture',
-  tags: 'Mots-clés',
-  share: "Partager l'article",
-  shareOn: 'Partager sur',
-  shareByEmail: 'Envoyer par e-mail',
-  copyLink: 'Copier le lien',
-  linkCopied: 'Lien copié',
-  aboutAuthor: "À propos de l'auteur",
-  allArticlesBy: 'Tous les articles de',
-  related: 'Articles liés',
-  comments: 'Commentaires',
-  noComments: 'Aucun commentaire pour le moment. Soyez le premier à réagir.',
-  commentsClosed: 'Les commentaires sont fermés pour cet article.',
-  leaveComment: 'Laisser un commentaire',
-  replyTo: 'Répondre à',
-  reply: 'Répondre',
-  linkedFrom: 'Lien vers cet article depuis',
-  cancelReply: 'Annuler la réponse',
-  yourName: 'Nom',
-  yourEmail: 'E-mail',
-  emailNotPublished: 'Votre adresse e-mail ne sera pas publiée.',
-  yourComment: 'Commentaire',
-  postComment: 'Publier le commentaire',
-  honeypotLabel: 'Laissez ce champ vide',
-  commentHeld: 'Merci. Votre commentaire est en attente de modération et apparaîtra après validation.',
-  commentPublished: 'Merci. Votre commentaire est publié.',
-  commentRefused: "Le commentaire n'a pas été envoyé. Corrigez les points ci-dessous puis réessayez.",
-  errRequired: 'Ce champ est obligatoire.',
-  errTooLong: 'Le texte dépasse la limite ({max} caractères).',
-  errTooShort: 'Le texte est trop court.',
-  errEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.com.',
-  errTooFast: 'Le formulaire a été envoyé trop vite. Patientez un instant puis renvoyez-le.',
-  errExpired: 'Le formulaire a expiré. Merci de le renvoyer.',
-  errBot: "Le commentaire n'a pas pu être accepté.",
-  errRateLimited: 'Trop de commentaires en peu de temps. Réessayez dans quelques minutes.',
-  errParent: "Le commentaire auquel vous répondez n'existe pas.",
-  errClosed: 'Les commentaires sont fermés pour cet article.',
-  copyNotice: 'Vous pouvez citer nos articles : le lien de la source a été ajouté au texte copié.',
-  copySource: 'Source',
-  page: 'Page',
-  of: 'sur',
-  previous: 'Précédent',
-  next: 'Suivant',
-  pagination: 'Pagination',
-  articlesBy: 'Articles de',
-  notFoundTitle: 'Page introuvable',
-  notFoundText: 'La page demandée est introuvable. Elle a peut-être été déplacée ou supprimée.',
-  serverErrorTitle: 'Une erreur est survenue',
-  serverErrorText: 'Une erreur inattendue est survenue de notre côté. Réessayez dans un instant.',
-  unavailableTitle: 'Site momentanément indisponible',
-  unavailableText: 'Nous rétablissons le service. Réessayez dans une minute.',
-  backHome: "Retour à l'accueil",
-  languages: 'Langues',
-  readIn: 'Lire en',
-  breadcrumb: "Fil d'Ariane",
-  mainNav: 'Menu principal',
-  footerRights: 'Tous droits réservés',
-  poweredBy: 'Propulsé par Midad',
-  mostRead: 'Les plus lus',
-  privacy: 'Confidentialité',
-  noArticles: "Aucun article pour l'instant.",
-  errPasswordShort: 'Mot de passe trop court : 12 caractères au moins.',
-  errPasswordLong: 'Mot de passe trop long.',
-  errPasswordCommon: 'Ce mot de passe est trop courant et facile à deviner.',
-  errPasswordPersonal: "N'utilisez pas votre e-mail ou votre nom dans le mot de passe.",
-  subsections: 'Sous-rubriques',
-  badRequestTitle: 'Requête incomprise',
-  badRequestText: "La requête contient des champs d'une forme inattendue ; rien n'a été enregistré.",
-  fieldProblems: 'Champs : {fields}.',
-  fieldRepeated: 'envoyé plusieurs fois',
-  fieldMissing: 'manquant',
-  fieldTooLong: 'trop long',
-  fieldTooShort: 'trop court',
-  fieldInvalid: 'invalide',
-  forbiddenTitle: 'Accès refusé',
-  forbiddenText: "Vous n'avez pas le droit d'effectuer cette action.",
-  invalidTitle: 'Demande refusée',
-  invalidText: "Une partie de ce qui a été envoyé n'est pas valide ; rien n'a été enregistré.",
-  conflictTitle: 'Modifications en conflit',
-  conflictText: "Cet élément a changé depuis que vous l'avez ouvert. Rechargez la page et réessayez.",
-  tooManyTitle: 'Trop de requêtes',
-  tooManyText: 'Vous avez envoyé trop de requêtes en peu de temps. Patientez puis réessayez.',
-  tooLargeTitle: 'Requête trop volumineuse',
-  tooLargeText: "L'envoi dépasse la taille autorisée ; rien n'a été enregistré.",
-  offlineTitle: 'Vous êtes hors ligne',
-  offlineText: "Cette page n'a pas pu s'ouvrir faute de connexion.",
-  offlineSaved: 'Ces articles sont enregistrés sur cet appareil et se lisent dès maintenant :',
-  offlineNone:
-    "Aucun article n'est encore enregistré sur cet appareil. Les articles que vous ouvrez en ligne y sont gardés automatiquement.",
-  saveOffline: 'Garder pour lire hors ligne',
-  savedOffline: 'Enregistré sur cet appareil',
-  saveOfflineFailed: "L'article n'a pas pu être enregistré",
-  dataSaver: 'Économie de données',
-  dataSaverOn: 'Économie de données : activée',
-  dataSaverOff: 'Économie de données : désactivée',
-  tapToLoadImage: "Touchez pour charger l'image",
-  embedPlayVideo: 'Lire la vidéo',
-  embedPlayAudio: "Écouter l'extrait",
-  embedShowPost: 'Afficher la publication',
-  embedShowMap: 'Afficher la carte',
-  embedOpenOn: 'Ouvrir sur {provider}',
-  embedNotice:
-    "Rien n'est chargé depuis {provider} avant que vous appuyiez sur le bouton ; ensuite, {provider} peut déposer des cookies.",
-  pageWeight: 'Poids de la page : ≈ {n} Ko',
-  galleryLabel: 'Galerie de photos : {count}',
-  galleryOpen: 'Ouvrir la photo {n} sur {total} en grand format',
-  mediaDuration: 'Durée',
-  mediaDownloadAudio: "Télécharger l'enregistrement",
-  mediaDownloadVideo: 'Télécharger la vidéo',
+export const READER_CATALOGUE_DIR = 'src/locales/reader';
+
+const arCompiled = compileCatalogue(ar, 'ar', `${READER_CATALOGUE_DIR}/ar.json`, null);
+/** Each key and the placeholders its message takes, as the Arabic catalogue has them. */
+export const REFERENCE: Reference = referenceOf(arCompiled);
+const KEYS = [...REFERENCE.keys()] as MessageKey[];
+
+const BUILT_IN: Record<Lang, Messages> = {
+  ar: assemble(arCompiled),
+  fr: assemble(compileCatalogue(fr, 'fr', `${READER_CATALOGUE_DIR}/fr.json`, REFERENCE, true)),
+  en: assemble(compileCatalogue(en, 'en', `${READER_CATALOGUE_DIR}/en.json`, REFERENCE, true)),
 };
 
-const en: Messages = {
-  skipToContent: 'Skip to content',
-  home: 'Home',
-  sections: 'Sections',
-  search: 'Search',
-  searchPlaceholder: 'Search the news',
-  searchLabel: 'Search for',
-  searchTitle: 'Search',
-  searchResultsFor: 'Results for: {q}',
-  searchCount: 'Results: {n}',
-  searchCountAbout: 'Results: about {n}',
-  searchEmpty: 'Type one or more words to search the articles.',
-  searchNone: 'No article matches your search.',
-  searchAnyWords: 'No article has all the words; these have some of them.',
-  searchSection: 'Section',
-  searchAllSections: 'All sections',
-  searchSort: 'Sort by',
-  searchSortRelevance: 'Relevance',
-  searchSortDate: 'Date',
-  searchWithoutFilters: 'Search all sections and dates',
-  searchInLanguage: 'Search the articles in',
-  breaking: 'Breaking',
-  featured: 'Featured',
-  latest: 'Latest news',
-  more: 'More',
-  by: 'By',
-  and: 'and',
-  published: 'Published',
-  updated: 'Updated',
-  readingTime: 'Reading time',
-  tags: 'Tags',
-  share: 'Share this article',
-  shareOn: 'Share on',
-  shareByEmail: 'Send by e-mail',
-  copyLink: 'Copy link',
-  linkCopied: 'Link copied',
-  aboutAuthor: 'About the author',
-  allArticlesBy: 'All articles by',
-  related: 'Related articles',
-  comments: 'Comments',
-  noComments: 'No comments yet. Be the first to comment.',
-  commentsClosed: 'Comments are closed on this article.',
-  leaveComment: 'Leave a comment',
-  replyTo: 'Reply to',
-  reply: 'Reply',
-  linkedFrom: 'Linked from',
-  cancelReply: 'Cancel reply',
-  yourName: 'Name',
-  yourEmail: 'E-mail',
-  emailNotPublished: 'Your e-mail address will not be published.',
-  yourComment: 'Comment',
-  postComment: 'Post comment',
-  honeypotLabel: 'Leave this field empty',
-  commentHeld: 'Thank you. Your comment is awaiting moderation and will appear once approved.',
-  commentPublished: 'Thank you. Your comment is published.',
-  commentRefused: 'Your comment was not sent. Please correct the following and try again.',
-  errRequired: 'This field is required.',
-  errTooLong: 'The text is longer than allowed ({max} characters).',
-  errTooShort: 'The text is too short.',
-  errEmail: 'Enter a valid e-mail address, such as name@example.com.',
-  errTooFast: 'The form was sent too quickly. Wait a moment and send it again.',
-  errExpired: 'The form has expired. Please send it again.',
-  errBot: 'The comment could not be accepted.',
-  errRateLimited: 'Too many comments in a short time. Try again in a few minutes.',
-  errParent: 'The comment you are replying to does not exist.',
-  errClosed: 'Comments are closed on this article.',
-  copyNotice: 'You are welcome to quote our articles: a link to the source was added to the copied text.',
-  copySource: 'Source',
-  page: 'Page',
-  of: 'of',
-  previous: 'Previous',
-  next: 'Next',
-  pagination: 'Pagination',
-  articlesBy: 'Articles by',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'We could not find the page you asked for. It may have been moved or removed.',
-  serverErrorTitle: 'Something went wrong',
-  serverErrorText: 'An unexpected error happened on our side. Please try again shortly.',
-  unavailableTitle: 'Temporarily unavailable',
-  unavailableText: 'We are bringing the site back. Please try again in a minute.',
-  backHome: 'Back to the home page',
-  languages: 'Languages',
-  readIn: 'Read in',
-  breadcrumb: 'Breadcrumb',
-  mainNav: 'Main menu',
-  footerRights: 'All rights reserved',
-  poweredBy: 'Powered by Midad',
-  mostRead: 'Most read',
-  privacy: 'Privacy',
-  noArticles: 'No articles here yet.',
-  errPasswordShort: 'Password too short: at least 12 characters.',
-  errPasswordLong: 'Password too long.',
-  errPasswordCommon: 'This password is too common and easy to guess.',
-  errPasswordPersonal: 'Do not use your e-mail or name in the password.',
-  subsections: 'Subsections',
-  badRequestTitle: 'Request not understood',
-  badRequestText: 'The request had fields of an unexpected shape; nothing was saved.',
-  fieldProblems: 'Fields: {fields}.',
-  fieldRepeated: 'sent more than once',
-  fieldMissing: 'missing',
-  fieldTooLong: 'too long',
-  fieldTooShort: 'too short',
-  fieldInvalid: 'not valid',
-  forbiddenTitle: 'Not allowed',
-  forbiddenText: 'You are not allowed to do this.',
-  invalidTitle: 'Request refused',
-  invalidText: 'Part of what was sent is not valid; nothing was saved.',
-  conflictTitle: 'Conflicting changes',
-  conflictText: 'This item changed since you opened it. Reload the page and try again.',
-  tooManyTitle: 'Too many requests',
-  tooManyText: 'You sent too many requests in a short time. Wait a moment and try again.',
-  tooLargeTitle: 'Request too large',
-  tooLargeText: 'What you sent is larger than allowed; nothing was saved.',
-  offlineTitle: 'You are offline',
-  offlineText: 'This page could not open without a connection.',
-  offlineSaved: 'These articles are saved on this device and can be read now:',
-  offlineNone:
-    'No article is saved on this device yet. Articles you open while online are kept automatically.',
-  saveOffline: 'Save for offline reading',
-  savedOffline: 'Saved on this device',
-  saveOfflineFailed: 'The article could not be saved',
-  dataSaver: 'Data saver',
-  dataSaverOn: 'Data saver: on',
-  dataSaverOff: 'Data saver: off',
-  tapToLoadImage: 'Tap to load the image',
-  embedPlayVideo: 'Play video',
-  embedPlayAudio: 'Play audio',
-  embedShowPost: 'Show post',
-  embedShowMap: 'Show map',
-  embedOpenOn: 'Open on {provider}',
-  embedNotice:
-    'Nothing loads from {provider} until you press the button; after that, {provider} may set cookies.',
-  pageWeight: 'Page weight: ≈ {n} KB',
-  galleryLabel: 'Photo gallery: {count}',
-  galleryOpen: 'Open photo {n} of {total} at full size',
-  mediaDuration: 'Duration',
-  mediaDownloadAudio: 'Download the recording',
-  mediaDownloadVideo: 'Download the video',
-};
-
-const CATALOGUE: Record<Lang, Messages> = { ar, fr, en };
-
-export function messages(lang: Lang): Messages {
-  return CATALOGUE[lang];
+/** Every key, in the reference's order (one object shape for all catalogues), each from `fallback` when missing. */
+function assemble(compiled: ReadonlyMap<string, CompiledMessage>, fallback?: Messages): Messages {
+  const out: Partial<Messages> = {};
+  for (const key of KEYS) {
+    const message = compiled.get(key);
+    out[key] = message ? textOf(message) : fallback![key];
+  }
+  return out as Messages;
 }
 
-/** Fills {name} placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+export function messages(lang: Lang): Messages {
+  return BUILT_IN[lang];
 }
 
 export function directionOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** A catalogue for a language beyond ar/fr/en: checked, compiled, possibly partial. */
+export interface FurtherCatalogue {
+  tag: string;
+  file: string;
+  messages: ReadonlyMap<string, CompiledMessage>;
+}
+
+/** Checks a further language's catalogue (the parsed JSON of `file`); throws CatalogueError. */
+export function readCatalogue(tag: string, data: unknown, file: string): FurtherCatalogue {
+  const canonical = canonicalLanguage(tag);
+  if (!canonical)
+    throw new CatalogueError(`${file}: "${tag}" (the file's name) is not a known BCP 47 language tag`);
+  if (isBuiltIn(canonical)) {
+    throw new CatalogueError(
+      `${file}: ${canonical} is built in (${READER_CATALOGUE_DIR}/${canonical}.json); name the file after another language`,
+    );
+  }
+  return { tag: canonical, file, messages: compileCatalogue(data, canonical, file, REFERENCE) };
+}
+
+/** The keys a catalogue translates and those that fall back, in the reference's order. */
+export function coverageOf(catalogue: FurtherCatalogue): { translated: MessageKey[]; missing: MessageKey[] } {
+  return {
+    translated: KEYS.filter((key) => catalogue.messages.has(key)),
+    missing: KEYS.filter((key) => !catalogue.messages.has(key)),
+  };
+}
+
+const further = new Map<string, FurtherCatalogue>();
+const assembled = new Map<string, Messages>();
+
+/** Makes these catalogues the further languages (read once at startup), replacing any before. */
+export function installCatalogues(catalogues: readonly FurtherCatalogue[]): void {
+  further.clear();
+  assembled.clear();
+  for (const catalogue of catalogues) further.set(catalogue.tag, catalogue);
+}
+
+/**
+ * The full interface text for `tag`: its own catalogue (the exact tag, else its language, so
+ * fa-AF finds fa.json) where it has a key, `fallback` string by string where it has not.
+ * Built-in languages are whole; a language without a catalogue is the fallback's text.
+ */
+export function messagesFor(tag: string, fallback: Lang): Messages {
+  const canonical = canonicalLanguage(tag) ?? tag;
+  if (isBuiltIn(canonical)) return BUILT_IN[canonical];
+  const catalogue = further.get(canonical) ?? further.get(baseLanguage(canonical));
+  if (!catalogue) return BUILT_IN[fallback];
+  const id = `${catalogue.tag} ${fallback}`;
+  let text = assembled.get(id);
+  if (!text) {
+    text = assemble(catalogue.messages, BUILT_IN[fallback]);
+    assembled.set(id, text);
+  }
+  return text;
+}
+
+function isBuiltIn(tag: string): tag is Lang {
+  return (LANGUAGES as readonly string[]).includes(tag);
 }
