@@ -8,6 +8,7 @@ import { articleOrNotFound } from '../articles/editing.ts';
 import type { Services } from '../context.ts';
 import { loadSiteSettings, servedLanguages } from '../settings.ts';
 import { mayReadSource } from './access.ts';
+import { type TranslationTarget, translationTargets } from './targets.ts';
 import { can } from '../../core/policies/index.ts';
 import { Forbidden } from '../../core/errors.ts';
 
@@ -25,8 +26,11 @@ export interface DeskVersion {
 export interface TranslationDesk {
   article: Article;
   versions: DeskVersion[];
-  /** Site languages with no version yet: "translate into …" offers these. */
-  missing: Lang[];
+  /**
+   * The site's languages whose edition has no version yet: "translate into …" offers these
+   * (editions, and content languages such as Persian published in the French edition).
+   */
+  missing: TranslationTarget[];
   /** Recent articles in other languages, not in this story, that may be linked to it. */
   candidates: Article[];
   /** The source of the opened article, when it is a translation (side-by-side reading). */
@@ -99,7 +103,7 @@ export async function translationDesk(
   const byId = new Map(members.map((a) => [a.id, a]));
   const settings = await loadSiteSettings(repos);
   const present = new Set(members.map((a) => a.lang));
-  const missing = servedLanguages(settings).filter((l) => !present.has(l));
+  const missing = translationTargets(settings).filter((t) => !present.has(t.edition));
   const others = LANGUAGES.filter((l) => l !== article.lang && servedLanguages(settings).includes(l));
   const candidates: Article[] = [];
   for (const lang of others) {

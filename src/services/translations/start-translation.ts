@@ -1,21 +1,25 @@
 // "Translate into …": a draft in the chosen language with the source's title, dek and body
 // copied for the translator (plus its section, tags and picture), in the source's translation
-// group and linked to it, all in one transaction. One article per language per story: asking
-// for a language the story already has is a conflict naming the existing version.
+// group and linked to it, all in one transaction. The language is any the site writes in: the
+// draft goes to its edition and carries it as its text language when it is not the edition's
+// own (Persian in the French edition). One version per edition per story: asking for a language
+// whose edition the story already has is a conflict naming the existing version.
 import { z } from 'zod';
 import { Conflict, Invalid } from '../../core/errors.ts';
-import { type Article, LANGUAGES } from '../../core/types.ts';
+import type { Article } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import { articleOrNotFound, writeSave } from '../articles/editing.ts';
 import { cleanArticleForm, placeholderSlug } from '../articles/input.ts';
 import type { Services } from '../context.ts';
-import { loadSiteSettings, servedLanguages } from '../settings.ts';
+import { loadSiteSettings } from '../settings.ts';
 import { authorizeTranslate } from './access.ts';
+import { translationTarget } from './targets.ts';
 
 export const StartTranslationInput = z.object({
   sourceId: z.number().int().positive(),
-  lang: z.enum(LANGUAGES),
+  /** A language tag: an edition ("fr") or a language the site has switched on ("fa"). */
+  lang: z.string().max(64),
 });
 export type StartTranslationInput = z.input<typeof StartTranslationInput>;
 
@@ -34,25 +38,28 @@ export async function startTranslation(
   const { sourceId, lang } = parseInput(StartTranslationInput, input);
   const source = await articleOrNotFound(services.repos, sourceId);
   authorizeTranslate(actor.person, source);
-  const settings = await loadSiteSettings(services.repos);
-  if (!servedLanguages(settings).includes(lang)) {
-    throw new Invalid(`The site does not publish in "${lang}".`, { lang: 'not enabled' });
-  }
-  if (lang === source.lang)
+  const target = translationTarget(lang, await loadSiteSettings(services.repos));
+  if (target.tag === source.textLang)
     throw new Invalid('The translation must be in another language.', { lang: 'same' });
+  if (target.edition === source.lang)
+    throw new Invalid(`This article is the story's version in the "${source.lang}" edition.`, {
+      lang: 'same-edition',
+    });
+  const edition = target.edition;
 
   return services.transaction(async (trx, search) => {
     // Read again inside the transaction: two translators starting the same language at once.
     const current = await articleOrNotFound(trx, source.id);
     const group = current.translationGroup ?? current.id;
     const siblings = current.translationGroup === null ? [current] : await trx.articles.translations(group);
-    const existing = siblings.find((a) => a.lang === lang && a.status !== 'trashed');
+    const existing = siblings.find((a) => a.lang === edition && a.status !== 'trashed');
     if (existing) throw new TranslationExists(existing);
     if (current.translationGroup === null) {
       await trx.articles.update(current.id, { translationGroup: group, updatedAt: current.updatedAt });
     }
     const draft = await trx.articles.create({
-      lang,
+      lang: edition,
+      textLang: target.textLang,
       status: 'draft',
       title: '',
       slug: placeholderSlug(),
@@ -66,7 +73,8 @@ export async function startTranslation(
         slug: '',
         dek: current.dek,
         body_html: current.bodyHtml,
-        lang,
+        lang: edition,
+        text_lang: target.textLang ?? '',
         section_id: current.sectionId,
         tags: '',
         author_ids: [actor.person.id],
@@ -100,7 +108,7 @@ export async function startTranslation(
       action: 'article.translation-started',
       targetType: 'article',
       targetId: saved.id,
-      details: { sourceId: current.id, lang },
+      details: { sourceId: current.id, lang: edition, textLang: target.textLang },
     });
     return tagged;
   });

@@ -16,6 +16,7 @@ import { forEachEngine } from '../../db/test-databases.ts';
 import type { Actor } from '../actor.ts';
 import { addCorrection } from '../articles/corrections.ts';
 import { type Services, servicesFor } from '../context.ts';
+import { updateSiteSettings } from '../settings.ts';
 import { translationDesk } from './desk.ts';
 import { linkTranslation, markTranslationReviewed, unlinkTranslation } from './links.ts';
 import { startTranslation, TranslationExists } from './start-translation.ts';
@@ -28,9 +29,14 @@ const as = (person: Person): Actor => ({ person, ipHash: 'test' });
 await forEachEngine((engine) => {
   describe('translation desk commands', () => {
     let services: Services;
+    let storedTextLang: (id: number) => Promise<string | null | undefined>;
     const ready = (async () => {
       const config = loadConfig({}, { dataDir: path.join(dir, engine.dialect), logLevel: 'silent' });
-      services = servicesFor(config, await engine.fresh());
+      const db = await engine.fresh();
+      services = servicesFor(config, db);
+      storedTextLang = async (id) =>
+        (await db.kysely.selectFrom('articles').select('text_lang').where('id', '=', id).executeTakeFirst())
+          ?.text_lang;
     })();
     const audited = async (action: string) =>
       (await services.repos.audit.list({ limit: 500, action })).length;
@@ -88,7 +94,7 @@ await forEachEngine((engine) => {
           ['fr', source.id],
         ],
       );
-      assert.deepEqual(desk.missing, ['en']);
+      assert.deepEqual(desk.missing, [{ tag: 'en', edition: 'en', textLang: null }]);
     });
 
     it('flags a published translation when its source changes afterwards, until reviewed', async () => {
@@ -190,6 +196,90 @@ await forEachEngine((engine) => {
         Forbidden,
       );
       await assert.rejects(translationDesk(services, contributor, someoneElses.id), Forbidden);
+    });
+
+    it("translates into any language the site writes in: the draft carries it in its language's edition", async () => {
+      await ready;
+      const editor = await buildPerson(services, { role: 'editor' });
+      await updateSiteSettings(services.repos, {
+        languages: ['ar', 'fr', 'en'],
+        contentLanguages: [
+          { tag: 'ar', fallback: 'ar' },
+          { tag: 'fa', fallback: 'fr' },
+          { tag: 'fr', fallback: 'fr' },
+          { tag: 'en', fallback: 'en' },
+        ],
+      });
+      try {
+        const source = await buildArticle(services, { lang: 'ar', title: 'معرض الكتاب يفتح أبوابه' });
+        assert.deepEqual((await translationDesk(services, editor, source.id)).missing, [
+          { tag: 'fa', edition: 'fr', textLang: 'fa' },
+          { tag: 'fr', edition: 'fr', textLang: null },
+          { tag: 'en', edition: 'en', textLang: null },
+        ]);
+
+        const persian = await startTranslation(services, as(editor), { sourceId: source.id, lang: 'FA' });
+        assert.equal(persian.lang, 'fr', "published in Persian's fallback edition");
+        assert.equal(persian.textLang, 'fa');
+        assert.equal(await storedTextLang(persian.id), 'fa');
+        assert.equal((await services.repos.translations.byArticle(persian.id))?.sourceId, source.id);
+        const audit = await services.repos.audit.list({ limit: 500, action: 'article.translation-started' });
+        assert.deepEqual(audit.find((e) => e.targetId === String(persian.id))?.details, {
+          sourceId: source.id,
+          lang: 'fr',
+          textLang: 'fa',
+        });
+        // The French edition now has the story's version: French is no longer offered.
+        assert.deepEqual(
+          (await translationDesk(services, editor, source.id)).missing.map((m) => m.tag),
+          ['en'],
+        );
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: source.id, lang: 'fr' }),
+          (err) => err instanceof TranslationExists && err.existing.id === persian.id,
+        );
+
+        const english = await startTranslation(services, as(editor), { sourceId: source.id, lang: 'en' });
+        assert.equal(english.lang, 'en');
+        assert.equal(english.textLang, 'en');
+        assert.equal(await storedTextLang(english.id), null, "the edition's own language is stored as null");
+
+        // From the Persian version: its own language, or another in its edition, is refused.
+        const reason = (code: string) => (err: unknown) => err instanceof Invalid && err.fields.lang === code;
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: persian.id, lang: 'fa' }),
+          reason('same'),
+        );
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: persian.id, lang: 'fr' }),
+          reason('same-edition'),
+        );
+        const other = await buildArticle(services, { lang: 'en', title: 'A book fair opens' });
+        const count = async () => (await services.repos.audit.list({ limit: 500 })).length;
+        const before = await count();
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: other.id, lang: 'zz' }),
+          reason('invalid'),
+        );
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: other.id, lang: 'ha' }),
+          reason('not enabled'),
+        );
+        // Persian's edition switched off: Persian has nowhere to go.
+        await updateSiteSettings(services.repos, { languages: ['ar', 'en'] });
+        assert.deepEqual(
+          (await translationDesk(services, editor, other.id)).missing.map((m) => m.tag),
+          ['ar'],
+        );
+        await assert.rejects(
+          startTranslation(services, as(editor), { sourceId: other.id, lang: 'fa' }),
+          reason('not enabled'),
+        );
+        assert.equal(await count(), before, 'nothing written');
+        assert.equal((await services.repos.articles.byId(other.id))?.translationGroup, null);
+      } finally {
+        await updateSiteSettings(services.repos, { languages: ['ar', 'fr', 'en'], contentLanguages: [] });
+      }
     });
   });
 });

@@ -42,6 +42,10 @@ const ar = {
   reversed: 'ذلك المقال ترجمة لهذا أصلًا.',
   notLinked: 'هذا المقال غير مربوط بأي ترجمة.',
   notEnabled: 'الموقع لا ينشر بهذه اللغة.',
+  invalidLanguage: 'هذا ليس رمز لغة معروفًا.',
+  sameEdition: 'لكل طبعة نسخة واحدة من القصة، وهذه النسخة في طبعة تلك اللغة.',
+  inEdition: '{lang} (تُنشر في طبعة {edition})',
+  translateEditionHelp: 'لغة ليست لغة طبعة تُنشر في الطبعة المذكورة بجانبها، ويُكتب نصها بلغتها واتجاهها.',
 };
 export type TranslationMessages = typeof ar;
 
@@ -89,6 +93,11 @@ const fr: TranslationMessages = {
   reversed: 'Cet article est déjà une traduction de celui-ci.',
   notLinked: "Cet article n'est lié à aucune traduction.",
   notEnabled: 'Le site ne publie pas dans cette langue.',
+  invalidLanguage: "Ce n'est pas un code de langue connu.",
+  sameEdition: "L'histoire a une version par édition, et cette version est dans l'édition de cette langue.",
+  inEdition: '{lang} (publié dans l’édition {edition})',
+  translateEditionHelp:
+    "Une langue qui n'a pas d'édition est publiée dans l'édition indiquée à côté ; son texte garde sa langue et son sens d'écriture.",
 };
 
 const en: TranslationMessages = {
@@ -135,6 +144,11 @@ const en: TranslationMessages = {
   reversed: 'That article is already a translation of this one.',
   notLinked: 'This article is not linked to any translation.',
   notEnabled: 'The site does not publish in that language.',
+  invalidLanguage: 'That is not a known language code.',
+  sameEdition: 'A story has one version per edition, and this version is in that language’s edition.',
+  inEdition: '{lang} (published in the {edition} edition)',
+  translateEditionHelp:
+    'A language without an edition of its own is published in the edition named beside it; its text keeps its language and direction.',
 };
 
 const CATALOGUE: Record<Lang, TranslationMessages> = { ar, fr, en };

@@ -2,12 +2,15 @@
 // from its desk and lands in the editor on the draft; once it is published both reader pages
 // list each other as hreflang alternates; a correction of the source flags the translation on
 // the desk until it is marked reviewed; refusals show the desk again with the reason in the
-// person's language and change nothing; linking and unlinking work from the page.
+// person's language and change nothing; linking and unlinking work from the page; a language
+// without an edition (Persian in the French edition) is offered and gives the draft its text
+// language.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildArticle } from '../../../../test/support/factories.ts';
 import { type NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
+import { updateSiteSettings } from '../../../services/settings.ts';
 import { articlePath } from '../../reader/urls.ts';
 
 let site: TestSite;
@@ -117,10 +120,55 @@ describe('the translation desk', () => {
   it('answers malformed forms with 400 and unknown articles with 404, never 500', async () => {
     const ar = await buildArticle(site.services, { lang: 'ar' });
     const desk = `/newsroom/articles/${ar.id}/translations`;
-    assert.equal((await editor.submit(desk, desk, { lang: 'xx' })).status, 400);
+    assert.equal((await editor.submit(desk, desk, { lang: 'x'.repeat(65) })).status, 400);
     assert.equal((await editor.submit(desk, `${desk}/link`, { article_id: 'abc' })).status, 400);
     assert.equal((await editor.submit(desk, `${desk}/link`, { article_id: '99999999' })).status, 404);
     assert.equal((await editor.get('/newsroom/articles/99999999/translations')).status, 404);
     assert.equal((await editor.get('/newsroom/articles/abc/translations')).status, 404);
+  });
+
+  it("offers the site's languages by name, and a Persian translation goes to the French edition as Persian", async () => {
+    await updateSiteSettings(site.services.repos, {
+      contentLanguages: [
+        { tag: 'ar', fallback: 'ar' },
+        { tag: 'fa', fallback: 'fr' },
+        { tag: 'fr', fallback: 'fr' },
+        { tag: 'en', fallback: 'en' },
+      ],
+    });
+    try {
+      const source = await buildArticle(site.services, {
+        lang: 'ar',
+        title: 'مهرجان الشعر في المدينة القديمة',
+      });
+      const desk = `/newsroom/articles/${source.id}/translations`;
+      const page = await editor.get(desk);
+      assert.match(page.body, /<option value="fa">الفارسية \(تُنشر في طبعة الفرنسية\)<\/option>/);
+      assert.match(page.body, /<option value="fr">الفرنسية<\/option>/);
+
+      const groupOf = async () => (await site.services.repos.articles.byId(source.id))?.translationGroup;
+      for (const [lang, reason] of [
+        ['zz', 'هذا ليس رمز لغة معروفًا'],
+        ['ha', 'الموقع لا ينشر بهذه اللغة'],
+      ] as const) {
+        const refused = await editor.submit(desk, desk, { lang });
+        assert.equal(refused.status, 422, lang);
+        assert.ok(refused.body.includes(reason), `the reason for ${lang}, in Arabic`);
+        assert.equal(await groupOf(), null, 'nothing created');
+      }
+
+      const started = await editor.submit(desk, desk, { lang: 'fa' });
+      assert.equal(started.status, 303);
+      const draftId = Number(/\/newsroom\/articles\/(\d+)$/.exec(started.location ?? '')?.[1]);
+      const draft = await site.services.repos.articles.byId(draftId);
+      assert.equal(draft?.lang, 'fr');
+      assert.equal(draft?.textLang, 'fa');
+      assert.equal(await groupOf(), source.id);
+      const after = await editor.get(desk);
+      assert.doesNotMatch(after.body, /<option value="(fa|fr)">/, 'the French edition has its version');
+      assert.match(after.body, new RegExp(`<td>الفارسية</td>`), 'the version is listed in its language');
+    } finally {
+      await updateSiteSettings(site.services.repos, { contentLanguages: [] });
+    }
   });
 });

@@ -19,6 +19,7 @@ import {
   unlinkTranslation,
 } from '../../../services/translations/links.ts';
 import { startTranslation, TranslationExists } from '../../../services/translations/start-translation.ts';
+import type { TranslationTarget } from '../../../services/translations/targets.ts';
 import { plainText, statusLabel } from '../articles/presenter.ts';
 import { articleMessages } from '../articles/messages.ts';
 import { actorOf, checkCsrf } from '../auth.ts';
@@ -38,9 +39,9 @@ function paragraphs(html: string): string[] {
 
 function presentSource(source: Article, lang: Lang): NonNullable<DeskView['source']> {
   return {
-    lang: source.lang,
-    langName: languageName(source.lang, lang),
-    dir: directionOf(source.lang),
+    lang: source.textLang,
+    langName: languageName(source.textLang, lang),
+    dir: directionOf(source.textLang),
     title: source.title,
     dek: source.dek,
     text: paragraphs(source.bodyHtml),
@@ -64,8 +65,16 @@ export async function editorTranslations(
   };
 }
 
+/** A language offered by "translate into …": one without an edition names where it goes. */
+function targetName(target: TranslationTarget, lang: Lang, t: TranslationMessages): string {
+  const name = languageName(target.tag, lang);
+  if (target.textLang === null) return name;
+  return format(t.inEdition, { lang: name, edition: languageName(target.edition, lang) });
+}
+
 export function presentDesk(desk: TranslationDesk, lang: Lang): DeskView {
   const ta = articleMessages(lang);
+  const t = translationMessages(lang);
   const byId = new Map(desk.versions.map((v) => [v.article.id, v.article]));
   return {
     articleId: desk.article.id,
@@ -74,22 +83,23 @@ export function presentDesk(desk: TranslationDesk, lang: Lang): DeskView {
       const source = v.sourceId === null ? undefined : byId.get(v.sourceId);
       return {
         id: v.article.id,
-        lang: v.article.lang,
-        langName: languageName(v.article.lang, lang),
-        dir: directionOf(v.article.lang),
+        lang: v.article.textLang,
+        langName: languageName(v.article.textLang, lang),
+        dir: directionOf(v.article.textLang),
         title: v.article.title,
         status: statusLabel(ta, v.article.status),
         isThis: v.article.id === desk.article.id,
-        sourceLabel: source ? languageName(source.lang, lang) : null,
+        sourceLabel: source ? languageName(source.textLang, lang) : null,
         sourceChanged: v.sourceChanged,
         isTranslation: v.sourceId !== null,
         editable: v.editable,
       };
     }),
-    missing: desk.missing.map((l) => ({ lang: l, name: languageName(l, lang) })),
+    missing: desk.missing.map((m) => ({ lang: m.tag, name: targetName(m, lang, t) })),
+    someWithoutEdition: desk.missing.some((m) => m.textLang !== null),
     candidates: desk.candidates.map((a) => ({
       id: a.id,
-      label: `${languageName(a.lang, lang)} · ${a.title || translationMessages(lang).untitled} · ${statusLabel(ta, a.status)}`,
+      label: `${languageName(a.textLang, lang)} · ${a.title || t.untitled} · ${statusLabel(ta, a.status)}`,
     })),
     source: desk.source ? presentSource(desk.source, lang) : null,
   };
@@ -99,6 +109,8 @@ function reasonOf(err: Invalid | TranslationExists, t: TranslationMessages): str
   if (err instanceof TranslationExists) return format(t.exists, { title: err.existing.title || t.untitled });
   const reason = Object.values(err.fields)[0];
   if (reason === 'same' || reason === 'same-language') return t.sameLanguage;
+  if (reason === 'same-edition') return t.sameEdition;
+  if (reason === 'invalid') return t.invalidLanguage;
   if (reason === 'reversed') return t.reversed;
   if (reason === 'not-linked') return t.notLinked;
   if (reason === 'not enabled') return t.notEnabled;

@@ -1,12 +1,12 @@
 // Translation desk forms as the browser sends them (a field given twice is a 400).
 import { z } from 'zod';
-import { LANGUAGES } from '../../../core/types.ts';
 
 const id = z.coerce.number().int().positive();
 
 export const DeskParams = z.object({ id });
 
-export const StartForm = z.object({ lang: z.enum(LANGUAGES) });
+/** A language tag; which ones the site accepts is the command's to say (with its reason). */
+export const StartForm = z.object({ lang: z.string().max(64) });
 
 export const LinkForm = z.object({ article_id: id });
 

@@ -25,6 +25,8 @@ export interface DeskView {
   title: string;
   versions: VersionView[];
   missing: { lang: string; name: string }[];
+  /** Some offered languages have no edition of their own (the help then says where they go). */
+  someWithoutEdition: boolean;
   candidates: { id: number; label: string }[];
   source: {
     langName: string;
@@ -151,6 +153,7 @@ export function TranslationDeskPage({
               </select>
               <span id="translate-help" class="nr-help">
                 {t.translateHelp}
+                {view.someWithoutEdition ? ` ${t.translateEditionHelp}` : ''}
               </span>
             </p>
             <button type="submit">{t.start}</button>
