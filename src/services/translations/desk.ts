@@ -1,7 +1,6 @@
 // The translation desk of one article: every version of the story with its status, which one
 // each was translated from, whether its source changed since it was last checked, the site's
 // languages the story is still missing, and articles that could be linked as versions of it.
-import type { Lang } from '../../core/types.ts';
 import { type Person, type Article, LANGUAGES } from '../../core/types.ts';
 import { sourceChanged } from '../../core/translations.ts';
 import { articleOrNotFound } from '../articles/editing.ts';

@@ -166,7 +166,7 @@ describe('the translation desk', () => {
       assert.equal(await groupOf(), source.id);
       const after = await editor.get(desk);
       assert.doesNotMatch(after.body, /<option value="(fa|fr)">/, 'the French edition has its version');
-      assert.match(after.body, new RegExp(`<td>الفارسية</td>`), 'the version is listed in its language');
+      assert.match(after.body, /<td>الفارسية<\/td>/, 'the version is listed in its language');
     } finally {
       await updateSiteSettings(site.services.repos, { contentLanguages: [] });
     }
