@@ -12,6 +12,7 @@ import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
 import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
+import { registerLocales } from './locales.ts';
 import { registerTags } from './tags.ts';
 import { registerUser } from './user.ts';
 
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
   registerExport(program, registerImport(program));
   registerUser(program);
   registerTags(program);
+  registerLocales(program);
   registerBackup(program);
   // Before a command's action reads its configuration; --help and --version need none.
   program.hook('preAction', () => {

@@ -22,6 +22,7 @@ import {
 import { runPrimary } from '../web/cluster/primary.ts';
 import { parseWorkerCount } from '../web/cluster/worker-count.ts';
 import { printSetup } from './init.ts';
+import { installReaderCatalogues } from '../services/locales/reader-catalogues.ts';
 
 interface ServeOptions {
   port?: string;
@@ -42,6 +43,8 @@ export function registerServe(program: Command): void {
     .option('-w, --workers <n>', 'serving processes (default: MIDAD_WORKERS or one per core)')
     .option('--no-demo', 'on first run, start with an empty site instead of demo content')
     .action(async (options: ServeOptions) => {
+      // Interface text of further languages: a bad catalogue stops the start, not a page.
+      installReaderCatalogues();
       const config = loadConfig(process.env, {
         ...(options.port !== undefined ? { port: parsePort(options.port) } : {}),
         ...(options.host !== undefined ? { host: options.host } : {}),
