@@ -145,6 +145,12 @@ export interface Article {
   tagIds: number[];
 }
 
+/**
+ * An article without its text (body and search text): what cards and lists show. Reading the
+ * body of every article in a list cost more than the rest of the page on long archives.
+ */
+export type ArticleSummary = Omit<Article, 'bodyHtml' | 'searchText'>;
+
 export const COMMENT_KINDS = ['comment', 'pingback', 'trackback'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
 

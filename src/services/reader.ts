@@ -2,7 +2,7 @@
 // objects plus the lookups needed to present them; the web layer turns these into views.
 import { NotFound } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
-import type { Article, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
+import type { Article, ArticleSummary, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
 import type { Page, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import { SHOWN as RELATED_SHOWN } from '../search/related/decide.ts';
 import type { Services } from './context.ts';
@@ -10,7 +10,7 @@ import { loadSiteSettings, type SiteSettings } from './settings.ts';
 
 /** Everything needed to present a list of article cards without further queries. */
 export interface CardBundle {
-  articles: Article[];
+  articles: ArticleSummary[];
   sections: Map<number, Section>;
   media: Map<number, Media>;
   people: Map<number, Person>;
@@ -39,7 +39,7 @@ export async function loadReaderFrame(services: ReaderServices): Promise<ReaderF
 
 export async function bundleCards(
   repos: Repos,
-  articles: Article[],
+  articles: ArticleSummary[],
   sections?: Section[],
 ): Promise<CardBundle> {
   const ids = articles.map((a) => a.id);
@@ -61,10 +61,10 @@ export async function bundleCards(
 }
 
 export interface HomeData {
-  breaking: Article[];
-  featured: Article | null;
-  latest: Page<Article>;
-  sectionBlocks: { section: Section; articles: Article[] }[];
+  breaking: ArticleSummary[];
+  featured: ArticleSummary | null;
+  latest: Page<ArticleSummary>;
+  sectionBlocks: { section: Section; articles: ArticleSummary[] }[];
   cards: CardBundle;
   page: number;
 }
@@ -73,11 +73,11 @@ export async function loadHome(services: ReaderServices, lang: Lang, page: numbe
   const { repos } = services;
   const sections = await repos.sections.list();
   const [breaking, featuredPage] = await Promise.all([
-    repos.articles.listPublished({ lang, breaking: true, limit: 3, countTotal: false }),
-    repos.articles.listPublished({ lang, featured: true, limit: 1, countTotal: false }),
+    repos.articles.listPublishedSummaries({ lang, breaking: true, limit: 3, countTotal: false }),
+    repos.articles.listPublishedSummaries({ lang, featured: true, limit: 1, countTotal: false }),
   ]);
   const featured = page === 1 ? (featuredPage.items[0] ?? null) : null;
-  const latest = await repos.articles.listPublished({
+  const latest = await repos.articles.listPublishedSummaries({
     lang,
     limit: PER_PAGE,
     offset: (page - 1) * PER_PAGE,
@@ -90,7 +90,7 @@ export async function loadHome(services: ReaderServices, lang: Lang, page: numbe
   const sectionBlocks = await Promise.all(
     topLevel.map(async (section) => {
       const ids = descendantIds(sections, section.id);
-      const { items } = await repos.articles.listPublished({
+      const { items } = await repos.articles.listPublishedSummaries({
         lang,
         sectionIds: ids,
         limit: 4,
@@ -191,18 +191,19 @@ export async function loadArticlePage(services: ReaderServices, article: Article
  * stored, or none of it qualified, the latest articles of its section stand in, with one
  * version of each story and never a version of the article itself.
  */
-async function relatedFor(repos: Repos, article: Article): Promise<Article[]> {
+async function relatedFor(repos: Repos, article: Article): Promise<ArticleSummary[]> {
   const stored = await repos.articles.storedRelated(article, RELATED_SHOWN);
   if (stored.length > 0 || article.sectionId === null) return stored;
-  const { items: latest } = await repos.articles.listPublished({
+  const { items: latest } = await repos.articles.listPublishedSummaries({
     lang: article.lang,
     sectionId: article.sectionId,
     excludeIds: [article.id],
     limit: RELATED_SHOWN * 2,
+    countTotal: false,
   });
   const pairs = await repos.articles.nearDuplicatePairs([article.id, ...latest.map((a) => a.id)]);
   const duplicates = new Set(pairs.map(([a, b]) => `${a}:${b}`));
-  const chosen: Article[] = [];
+  const chosen: ArticleSummary[] = [];
   for (const candidate of latest) {
     if (chosen.length >= RELATED_SHOWN) break;
     if ([article, ...chosen].some((x) => duplicates.has(`${x.id}:${candidate.id}`))) continue;
@@ -212,7 +213,7 @@ async function relatedFor(repos: Repos, article: Article): Promise<Article[]> {
 }
 
 export interface ListingData {
-  articles: Page<Article>;
+  articles: Page<ArticleSummary>;
   cards: CardBundle;
   page: number;
 }
@@ -222,7 +223,7 @@ async function listing(
   query: Omit<PublishedQuery, 'limit' | 'offset'>,
   page: number,
 ): Promise<ListingData> {
-  const articles = await repos.articles.listPublished({
+  const articles = await repos.articles.listPublishedSummaries({
     ...query,
     limit: PER_PAGE,
     offset: (page - 1) * PER_PAGE,
@@ -260,7 +261,7 @@ export async function loadAuthorPage(services: ReaderServices, slug: string, lan
   // Staff who never wrote anything in any language have no public page.
   if (
     data.articles.total === 0 &&
-    (await repos.articles.listPublished({ authorId: person.id, limit: 1 })).total === 0
+    (await repos.articles.listPublishedSummaries({ authorId: person.id, limit: 1 })).total === 0
   ) {
     throw new NotFound('No such author.');
   }
@@ -294,8 +295,8 @@ function unique(ids: (number | null)[]): number[] {
   return [...new Set(ids.filter((id): id is number => id !== null))];
 }
 
-function dedupe(articles: Article[]): Article[] {
-  const seen = new Map<number, Article>();
+function dedupe(articles: ArticleSummary[]): ArticleSummary[] {
+  const seen = new Map<number, ArticleSummary>();
   for (const a of articles) seen.set(a.id, a);
   return [...seen.values()];
 }

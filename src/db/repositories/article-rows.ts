@@ -1,12 +1,37 @@
 // Between article rows and Article objects: the mapping, the column patch, and the authors and
 // tags that live in their own tables (read in batches, written in byline order).
 import type { Kysely, Updateable } from 'kysely';
-import type { Article, ArticleStatus, Lang } from '../../core/types.ts';
+import type { Article, ArticleStatus, ArticleSummary, Lang } from '../../core/types.ts';
 import type { ArticleRow, ArticlesTable, Database } from '../schema.ts';
 import type { NewArticle } from './contract.ts';
 import { flag, guardWrite, isSet, toIso, toIsoOrNull, unique } from './support.ts';
 
-export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]): Article {
+/** Every article column but the text (body and search text): what a summary reads. */
+export const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.translation_group',
+  'articles.lang',
+  'articles.text_lang',
+  'articles.status',
+  'articles.title',
+  'articles.slug',
+  'articles.dek',
+  'articles.featured_media_id',
+  'articles.section_id',
+  'articles.is_featured',
+  'articles.is_breaking',
+  'articles.comments_open',
+  'articles.seo_title',
+  'articles.seo_description',
+  'articles.published_at',
+  'articles.created_at',
+  'articles.updated_at',
+  'articles.version',
+] as const;
+
+export type SummaryRow = Omit<ArticleRow, 'body_html' | 'search_text'>;
+
+export function toSummary(row: SummaryRow, authorIds: number[], tagIds: number[]): ArticleSummary {
   return {
     id: row.id,
     translationGroup: row.translation_group,
@@ -16,8 +41,6 @@ export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]
     title: row.title,
     slug: row.slug,
     dek: row.dek,
-    bodyHtml: row.body_html,
-    searchText: row.search_text,
     featuredMediaId: row.featured_media_id,
     sectionId: row.section_id,
     isFeatured: isSet(row.is_featured),
@@ -34,8 +57,28 @@ export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]
   };
 }
 
+export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]): Article {
+  return { ...toSummary(row, authorIds, tagIds), bodyHtml: row.body_html, searchText: row.search_text };
+}
+
 /** Adds authors and tags to rows with one query each, whatever the number of rows. */
-export async function hydrate(db: Kysely<Database>, rows: readonly ArticleRow[]): Promise<Article[]> {
+export function hydrate(db: Kysely<Database>, rows: readonly ArticleRow[]): Promise<Article[]> {
+  return withLinks(db, rows, toArticle);
+}
+
+/** The same for rows read without their text. */
+export function hydrateSummaries(
+  db: Kysely<Database>,
+  rows: readonly SummaryRow[],
+): Promise<ArticleSummary[]> {
+  return withLinks(db, rows, toSummary);
+}
+
+async function withLinks<R extends SummaryRow, T>(
+  db: Kysely<Database>,
+  rows: readonly R[],
+  build: (row: R, authorIds: number[], tagIds: number[]) => T,
+): Promise<T[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [authors, tags] = await Promise.all([
@@ -58,7 +101,7 @@ export async function hydrate(db: Kysely<Database>, rows: readonly ArticleRow[])
   const tagIds = new Map<number, number[]>(ids.map((id) => [id, []]));
   for (const a of authors) authorIds.get(a.article_id)?.push(a.person_id);
   for (const t of tags) tagIds.get(t.article_id)?.push(t.tag_id);
-  return rows.map((row) => toArticle(row, authorIds.get(row.id) ?? [], tagIds.get(row.id) ?? []));
+  return rows.map((row) => build(row, authorIds.get(row.id) ?? [], tagIds.get(row.id) ?? []));
 }
 
 export function writeLinks(

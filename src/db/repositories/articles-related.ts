@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { isLive } from './article-filters.ts';
-import { hydrate } from './article-rows.ts';
+import { hydrateSummaries, SUMMARY_COLUMNS } from './article-rows.ts';
 import type { ArticlesRepository } from './contract.ts';
 import { nowIso, unique } from './support.ts';
 
@@ -20,7 +20,7 @@ export function relatedQueries(db: Kysely<Database>): RelatedQueries {
         .selectFrom('related_articles')
         .crossJoin('articles')
         .whereRef('articles.id', '=', 'related_articles.related_id')
-        .selectAll('articles')
+        .select(SUMMARY_COLUMNS)
         .where('related_articles.article_id', '=', article.id)
         .where((eb) => isLive(eb, nowIso()))
         .where('articles.lang', '=', article.lang)
@@ -28,7 +28,7 @@ export function relatedQueries(db: Kysely<Database>): RelatedQueries {
         .orderBy('related_articles.position')
         .limit(limit)
         .execute();
-      return hydrate(db, rows);
+      return hydrateSummaries(db, rows);
     },
 
     async nearDuplicatePairs(ids) {

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import type { Article } from '../../core/types.ts';
 import type { ArticleRow, Database } from '../schema.ts';
 import { publishedFilter } from './article-filters.ts';
-import { columnsOf, hydrate, writeLinks } from './article-rows.ts';
+import { columnsOf, hydrate, hydrateSummaries, SUMMARY_COLUMNS, writeLinks } from './article-rows.ts';
 import { newsroomQueries } from './articles-newsroom.ts';
 import { relatedQueries } from './articles-related.ts';
 import { syndicationQueries } from './articles-syndication.ts';
-import type { ArticlesRepository } from './contract.ts';
+import type { ArticlesRepository, PublishedQuery } from './contract.ts';
 import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
 
 export { toArticle } from './article-rows.ts';
@@ -15,9 +15,28 @@ export { toArticle } from './article-rows.ts';
 const slugConflict = (lang: string, slug: string) => () =>
   `An article with the slug "${slug}" already exists in ${lang}.`;
 
+/** Newest first, then by id, one page of it. */
+function inListOrder<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q, q: PublishedQuery): Q {
+  return query
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset ?? 0) as Q;
+}
+
 export function createArticlesRepository(db: Kysely<Database>): ArticlesRepository {
   const one = async (row: ArticleRow | undefined): Promise<Article | null> =>
     row ? ((await hydrate(db, [row]))[0] ?? null) : null;
+  /** The number of matches, unless the query asks not to count (see PublishedQuery.countTotal). */
+  const countOf = async (where: ReturnType<typeof publishedFilter>, q: PublishedQuery) => {
+    if (q.countTotal === false) return null;
+    const row = await db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(where)
+      .executeTakeFirst();
+    return toCount(row?.n);
+  };
 
   return {
     ...syndicationQueries(db),
@@ -122,27 +141,21 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
     },
 
     async listPublished(q) {
-      const now = nowIso();
-      const where = publishedFilter(q, now);
+      const where = publishedFilter(q, nowIso());
       const [rows, total] = await Promise.all([
-        db
-          .selectFrom('articles')
-          .selectAll()
-          .where(where)
-          .orderBy('published_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(q.limit)
-          .offset(q.offset ?? 0)
-          .execute(),
-        q.countTotal === false
-          ? null
-          : db
-              .selectFrom('articles')
-              .select((eb) => eb.fn.countAll<string | number>().as('n'))
-              .where(where)
-              .executeTakeFirst(),
+        inListOrder(db.selectFrom('articles').selectAll().where(where), q).execute(),
+        countOf(where, q),
       ]);
-      return { items: await hydrate(db, rows), total: total === null ? rows.length : toCount(total?.n) };
+      return { items: await hydrate(db, rows), total: total ?? rows.length };
+    },
+
+    async listPublishedSummaries(q) {
+      const where = publishedFilter(q, nowIso());
+      const [rows, total] = await Promise.all([
+        inListOrder(db.selectFrom('articles').select(SUMMARY_COLUMNS).where(where), q).execute(),
+        countOf(where, q),
+      ]);
+      return { items: await hydrateSummaries(db, rows), total: total ?? rows.length };
     },
 
     async translations(group) {

@@ -5,6 +5,7 @@ import type { MediaUsage } from '../../core/media.ts';
 import type {
   Article,
   ArticleStatus,
+  ArticleSummary,
   Comment,
   CommentKind,
   CommentStatus,
@@ -226,8 +227,10 @@ export interface ArticlesRepository {
   setStatus(id: number, status: ArticleStatus): Promise<void>;
   /** status = published and publishedAt <= now, newest first. */
   listPublished(query: PublishedQuery): Promise<Page<Article>>;
+  /** Like listPublished, without the articles' text: for cards and lists. */
+  listPublishedSummaries(query: PublishedQuery): Promise<Page<ArticleSummary>>;
   /** The article's stored related list (see search/related): live articles of its language, in order. */
-  storedRelated(article: Article, limit: number): Promise<Article[]>;
+  storedRelated(article: Pick<Article, 'id' | 'lang'>, limit: number): Promise<ArticleSummary[]>;
   /** The pairs among these articles that are stored as near-duplicates of each other (both directions). */
   nearDuplicatePairs(ids: readonly number[]): Promise<[number, number][]>;
   /** Articles of a translation group (all statuses). */

@@ -6,7 +6,7 @@
 //                    api-articles: an article published there changes the page even though the
 //                    page did not show it yet.
 // invalidation.ts maps each change event to the tags it touches.
-import type { Article, Lang } from '../../core/types.ts';
+import type { ArticleSummary, Lang } from '../../core/types.ts';
 
 export const tags = {
   article: (id: number) => `article:${id}`,
@@ -35,7 +35,7 @@ export const tags = {
 } as const;
 
 /** What showing an article (as a page, a card, a feed item or an API object) depends on. */
-export function showsArticle(article: Article): string[] {
+export function showsArticle(article: ArticleSummary): string[] {
   const out = [tags.article(article.id)];
   if (article.sectionId !== null) out.push(tags.section(article.sectionId));
   for (const id of article.authorIds) out.push(tags.person(id));
@@ -44,7 +44,7 @@ export function showsArticle(article: Article): string[] {
   return out;
 }
 
-export function showsArticles(articles: Iterable<Article>): string[] {
+export function showsArticles(articles: Iterable<ArticleSummary>): string[] {
   const out: string[] = [];
   for (const a of articles) out.push(...showsArticle(a));
   return out;

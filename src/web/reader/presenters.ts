@@ -2,12 +2,11 @@
 // build URLs and pick image variants; they never query.
 import { focalClass } from '../../media/focal.ts';
 import { displayDate } from '../../core/dates.ts';
-import { excerptOf, sectionName } from '../../core/article-text.ts';
-import { htmlToText } from '../../core/html-policy.ts';
+import { bodyText, excerptOf, sectionName } from '../../core/article-text.ts';
 import type { Messages } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
 import { readingMinutes } from '../../core/reading-time.ts';
-import type { Article, Lang, Media, Person, Section } from '../../core/types.ts';
+import type { Article, ArticleSummary, Lang, Media, Person, Section } from '../../core/types.ts';
 import { bestFallback, srcsetFor } from '../../media/images.ts';
 import type { CardBundle } from '../../services/reader.ts';
 import { articlePath, authorPath, MEDIA_PREFIX, sectionPath, withPage } from './urls.ts';
@@ -65,7 +64,7 @@ export function authorLinks(people: Person[], lang: Lang): LinkView[] {
   return people.map((p) => ({ href: authorPath(lang, p.slug), label: p.name }));
 }
 
-export function presentCard(article: Article, bundle: CardBundle, ctx: PresentContext): ArticleCardView {
+export function presentCard(article: ArticleSummary, bundle: CardBundle, ctx: PresentContext): ArticleCardView {
   const authors = article.authorIds
     .map((id) => bundle.people.get(id))
     .filter((p): p is Person => p !== undefined);
@@ -88,7 +87,7 @@ export function presentCard(article: Article, bundle: CardBundle, ctx: PresentCo
 }
 
 export function presentCards(
-  articles: Article[],
+  articles: ArticleSummary[],
   bundle: CardBundle,
   ctx: PresentContext,
 ): ArticleCardView[] {
@@ -111,7 +110,7 @@ export function presentPagination(
 }
 
 export function readingTime(article: Article): { minutes: number; label: (lang: Lang) => string } {
-  const minutes = readingMinutes(htmlToText(article.bodyHtml), article.lang);
+  const minutes = readingMinutes(bodyText(article), article.lang);
   return { minutes, label: (lang) => counted('minutes', minutes, lang) };
 }
 

@@ -83,5 +83,16 @@ export function rememberedPageWeight(key: string, html: string, mediaRoot: strin
 
 /** "42" (kilobytes, rounded up, digits as the reader site writes them in that language). */
 export function formatKilobytes(bytes: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(Math.max(1, Math.ceil(bytes / 1024)));
+  return numberFormat(lang).format(Math.max(1, Math.ceil(bytes / 1024)));
+}
+
+// Building a NumberFormat costs more than the rest of this line on every page: one per language.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[lang]);
+    numberFormats.set(lang, format);
+  }
+  return format;
 }
