@@ -16,7 +16,10 @@ const slugConflict = (lang: string, slug: string) => () =>
   `An article with the slug "${slug}" already exists in ${lang}.`;
 
 /** Newest first, then by id, one page of it. */
-function inListOrder<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q, q: PublishedQuery): Q {
+function inListOrder<Q extends SelectQueryBuilder<Database, 'articles', object>>(
+  query: Q,
+  q: PublishedQuery,
+): Q {
   return query
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')

@@ -64,7 +64,11 @@ export function authorLinks(people: Person[], lang: Lang): LinkView[] {
   return people.map((p) => ({ href: authorPath(lang, p.slug), label: p.name }));
 }
 
-export function presentCard(article: ArticleSummary, bundle: CardBundle, ctx: PresentContext): ArticleCardView {
+export function presentCard(
+  article: ArticleSummary,
+  bundle: CardBundle,
+  ctx: PresentContext,
+): ArticleCardView {
   const authors = article.authorIds
     .map((id) => bundle.people.get(id))
     .filter((p): p is Person => p !== undefined);
