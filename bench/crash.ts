@@ -1,8 +1,10 @@
 // The crash test with as many kills as asked: `midad serve` killed with SIGKILL at random moments
 // under comments, saves and publishes, restarted each time, and the database checked against
 // every acknowledged write (see test/crash/run.ts). Exits 1 if anything acknowledged was lost or
-// a check failed.
-// Run: node --import tsx bench/crash.ts [--kills 500] [--postgres] [--commenters 4] [--editors 2]
+// a check failed. With several workers (two unless --workers says otherwise) every second kill is
+// of one worker alone, mid-write, and the others keep serving while the primary replaces it.
+// Run: node --import tsx bench/crash.ts [--kills 500] [--workers 2] [--postgres] [--commenters 4]
+//        [--editors 2]
 // With --postgres the site lives in a fresh database made through MIDAD_TEST_POSTGRES_URL's
 // connection, dropped at the end.
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     postgres: { type: 'boolean', default: false },
     commenters: { type: 'string', default: '4' },
     editors: { type: 'string', default: '2' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const positive = (name: string, value: string | undefined): number => {
@@ -28,6 +31,7 @@ const positive = (name: string, value: string | undefined): number => {
 const kills = positive('kills', values.kills);
 const commenters = positive('commenters', values.commenters);
 const editors = positive('editors', values.editors);
+const workers = positive('workers', values.workers);
 
 const database = values.postgres ? await createDatabase('midad_bench_crash') : null;
 try {
@@ -35,6 +39,7 @@ try {
     kills,
     commenters,
     editors,
+    workers,
     ...(database ? { postgresUrl: database.url } : {}),
     log: (line) => console.log(line),
   });

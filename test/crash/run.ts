@@ -1,8 +1,11 @@
-// The crash test itself, shared by test/crash/kill-9.test.ts (50 kills in CI) and bench/crash.ts
-// (as many as asked): a real `midad serve` (compiled) on a fresh site, readers commenting and
-// editors saving and publishing over HTTP, the server killed with SIGKILL after a random time,
-// restarted on the same data, and the database checked against every acknowledged write before
-// the next round. Stops at the first round that finds a problem, since later rounds would only
+// The crash test itself, shared by test/crash/kill-9.test.ts (50 kills in CI),
+// test/crash/kill-9-workers.test.ts (two workers) and bench/crash.ts (as many as asked): a real
+// `midad serve` (compiled) on a fresh site, readers commenting and editors saving and publishing
+// over HTTP, the server killed with SIGKILL after a random time, restarted on the same data, and
+// the database checked against every acknowledged write before the next round. With several
+// workers the kills take turns: the whole process group (primary and workers at once), then one
+// worker alone mid-write (the primary replaces it while the others keep serving, and nothing is
+// restarted). Stops at the first round that finds a problem, since later rounds would only
 // repeat it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +18,7 @@ import { compileIfStale, type MidadProcess, startMidad } from '../support/midad-
 import { setUpFirstAdmin } from '../support/setup-link.ts';
 import { freePort } from '../support/site.ts';
 import { Ledger, type LedgerCounts } from './ledger.ts';
+import { gone, replaced, workerPids } from './processes.ts';
 import { postgresProbe, type Probe, sqliteProbe, verify } from './verify.ts';
 import { type CommentTarget, commenter, editor, type Round, signedInEditor } from './writers.ts';
 
@@ -24,6 +28,8 @@ export interface CrashOptions {
   postgresUrl?: string;
   commenters?: number;
   editors?: number;
+  /** Serving processes (`--workers`); one by default. */
+  workers?: number;
   /**
    * The kill comes a random time between these after the round's first acknowledged comment
    * and editor's save (counting from then keeps the rounds useful on a slow machine).
@@ -36,6 +42,10 @@ export interface CrashOptions {
 
 export interface CrashReport {
   kills: number;
+  /** Of the kills, those of one worker alone (the others took the whole process group). */
+  workerKills: number;
+  /** Requests cut off by the kills of one worker (also in counts.unknown). */
+  unknownAtWorkerKills: number;
   counts: LedgerCounts;
   acknowledged: number;
   lost: string[];
@@ -60,7 +70,6 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   const engine = options.postgresUrl ? 'PostgreSQL' : 'SQLite';
   const minWindow = options.minWindowMs ?? 0;
   const maxWindow = options.maxWindowMs ?? 1000;
-  compileIfStale();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-crash-'));
   const dataDir = path.join(work, 'data');
   const port = await freePort();
@@ -71,7 +80,13 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     MIDAD_TRUST_PROXY: '1',
     ...(options.postgresUrl ? { DATABASE_URL: options.postgresUrl } : {}),
   };
-  const start = () => startMidad({ port, env, startTimeoutMs: START_TIMEOUT_MS });
+  const workers = options.workers ?? 1;
+  const start = () => {
+    // bin/midad.js runs the sources through tsx (several seconds a process) once one is newer
+    // than the build: in a checkout edited during a long run, build again instead.
+    compileIfStale();
+    return startMidad({ port, env, startTimeoutMs: START_TIMEOUT_MS, workers, group: true });
+  };
   const openProbe = (): Promise<Probe> | Probe =>
     options.postgresUrl ? postgresProbe(options.postgresUrl) : sqliteProbe(path.join(dataDir, 'midad.db'));
   const prefix = `k${randomBytes(3).toString('hex')}`;
@@ -79,9 +94,12 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   const lost: string[] = [];
   const problems: string[] = [];
   const restarts: number[] = [];
+  const replacements: number[] = [];
   const began = performance.now();
   let server = await start();
   let kills = 0;
+  let workerKills = 0;
+  let unknownAtWorkerKills = 0;
   try {
     // The first admin, made through the setup link the first start printed, as an operator would.
     const password = `night shift ${randomBytes(6).toString('hex')}`;
@@ -109,16 +127,41 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       await Promise.race([firstWrites(ledger), writers]);
       const window = minWindow + Math.random() * (maxWindow - minWindow);
       await Promise.race([sleep(window), writers]);
+      // With several workers, every second kill is of one worker alone: the next in turn.
+      const primary = server.child.pid ?? 0;
+      const pids = workerPids(primary);
+      const victim = workers > 1 && kills % 2 === 1 ? pids[workerKills % pids.length] : undefined;
+      const unknownBefore = ledger.totals().unknown;
       round.killed = true;
-      await server.kill();
+      if (victim === undefined) {
+        await server.kill();
+        await gone(pids);
+      } else {
+        process.kill(victim, 'SIGKILL');
+        workerKills++;
+      }
       kills++;
       await writers;
       const failed = errorLines(server);
       if (failed.length > 0) problems.push(`kill ${kills}: the server logged errors: ${failed[0]}`);
 
-      const t0 = performance.now();
-      server = await start();
-      restarts.push(performance.now() - t0);
+      if (victim === undefined) {
+        const t0 = performance.now();
+        server = await start();
+        restarts.push(performance.now() - t0);
+      } else {
+        unknownAtWorkerKills += ledger.totals().unknown - unknownBefore;
+        const running = server;
+        const t0 = performance.now();
+        await replaced({
+          baseUrl: server.baseUrl,
+          primary,
+          victim,
+          before: pids,
+          output: () => running.output(),
+        });
+        replacements.push(performance.now() - t0);
+      }
       const probe = await openProbe();
       try {
         const verdict = await verify(probe, ledger, prefix);
@@ -144,15 +187,33 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
 
   const counts = ledger.totals();
   const sorted = [...restarts].sort((a, b) => a - b);
+  const replacedIn = [...replacements].sort((a, b) => a - b);
   const seconds = ((performance.now() - began) / 1000).toFixed(0);
+  const killed =
+    workers > 1
+      ? `${workers} workers, ${kills - workerKills} kills of the process group and ${workerKills} of one worker`
+      : `${kills} kills`;
   const summary =
-    `crash test (${engine}): ${kills} kills, ${ledger.acknowledged()} acknowledged writes ` +
+    `crash test (${engine}): ${killed}, ${ledger.acknowledged()} acknowledged writes ` +
     `(comments ${counts.comments}, saves ${counts.saves}, publishes ${counts.publishes}, drafts ${counts.drafts}), ` +
-    `${counts.unknown} in flight at a kill, ${lost.length} lost, ` +
+    `${counts.unknown} in flight at a kill${workers > 1 ? ` (${unknownAtWorkerKills} on a killed worker)` : ''}, ${lost.length} lost, ` +
     `${problems.length === 0 ? 'integrity ok' : `${problems.length} problems`}; ` +
     `restart p50 ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms, ` +
-    `max ${(sorted.at(-1) ?? 0).toFixed(0)} ms; ${seconds} s`;
-  return { kills, counts, acknowledged: ledger.acknowledged(), lost, problems, summary };
+    `max ${(sorted.at(-1) ?? 0).toFixed(0)} ms; ` +
+    (replacedIn.length > 0
+      ? `a killed worker replaced p50 ${(replacedIn[Math.floor(replacedIn.length / 2)] ?? 0).toFixed(0)} ms, max ${(replacedIn.at(-1) ?? 0).toFixed(0)} ms; `
+      : '') +
+    `${seconds} s`;
+  return {
+    kills,
+    workerKills,
+    unknownAtWorkerKills,
+    counts,
+    acknowledged: ledger.acknowledged(),
+    lost,
+    problems,
+    summary,
+  };
 }
 
 /** Resolves once a comment and an editor's save were acknowledged after the call. */

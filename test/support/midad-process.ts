@@ -52,7 +52,10 @@ export interface MidadProcess {
   stdout(): string;
   /** Sends SIGTERM and waits for the exit; rejects after `timeoutMs`. */
   stop(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Kills it outright if it is still running (test cleanup). */
+  /**
+   * Kills it outright if it is still running (test cleanup); started with `group`, its whole
+   * process group (the primary and every worker at once, as a power cut or the OOM killer would).
+   */
   kill(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export async function startMidad(options: {
   startTimeoutMs: number;
   /** Serving processes (`--workers`); one unless a test is about several. */
   workers?: number;
+  /** Its own process group, so that kill() reaches the workers too (a crash test). */
+  group?: boolean;
 }): Promise<MidadProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const name of OWN_SETTINGS) delete base[name];
@@ -80,6 +85,7 @@ export async function startMidad(options: {
     {
       env: { ...base, LOG_LEVEL: 'warn', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.group === true,
     },
   );
   let stdout = '';
@@ -109,6 +115,13 @@ export async function startMidad(options: {
       );
     },
     async kill() {
+      if (options.group && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // The group is already gone.
+        }
+      }
       if (!running()) return;
       child.kill('SIGKILL');
       await exited;
