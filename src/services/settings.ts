@@ -95,11 +95,37 @@ export function siteSettings(services: { repos: Pick<Repositories, 'settings'> }
   return loadSiteSettings(services.repos);
 }
 
+/**
+ * Every reader page reads the settings; checking them against the schema cost more than the
+ * query. The rows are read each time (another process may have changed them), and parsed only
+ * when their stored text differs from the last read of the same repository. The result is
+ * frozen because it is shared.
+ */
+const lastParsed = new WeakMap<object, { fingerprint: string; settings: SiteSettings }>();
+
 export async function loadSiteSettings(repos: Pick<Repositories, 'settings'>): Promise<SiteSettings> {
-  const stored = await repos.settings.getAll();
+  const rows = await repos.settings.getAllStored();
+  let fingerprint = '';
+  for (const row of rows) fingerprint += `${row.key}\u0000${row.value}\u0001`;
+  const known = lastParsed.get(repos.settings);
+  if (known?.fingerprint === fingerprint) return known.settings;
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
   const raw: Record<string, unknown> = {};
-  for (const [field, key] of Object.entries(KEYS)) raw[field] = stored[key];
-  return SiteSettings.parse(raw);
+  for (const [field, key] of Object.entries(KEYS)) {
+    const text = stored.get(key);
+    raw[field] = text === undefined ? undefined : JSON.parse(text);
+  }
+  const settings = deepFreeze(SiteSettings.parse(raw));
+  lastParsed.set(repos.settings, { fingerprint, settings });
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 export async function updateSiteSettings(

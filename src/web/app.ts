@@ -126,7 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await registerPublicCors(app);
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  // Pages and API answers are in memory and mostly 5-100 KB: compressing them in one call costs
+  // about half of what a zlib stream per response does. The library's default sync limit (8 KB
+  // on 2 cores) assumes spare cores for its thread pool, which `midad serve` does not leave:
+  // it runs one worker per core. Larger bodies and streams still go through the thread pool.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], syncThreshold: 128 * 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024, parser: parseFormEncoded });
   // The content API checks its own parameters and answers with its documented codes.
   app.addHook('onRequest', async (request) => {

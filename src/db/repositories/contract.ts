@@ -332,6 +332,8 @@ export interface SettingsRepository {
   /** Values are JSON; `undefined` when the key is absent. */
   get(key: string): Promise<unknown>;
   getAll(): Promise<Record<string, unknown>>;
+  /** Every key with its stored JSON text, in key order (cheap to compare with an earlier read). */
+  getAllStored(): Promise<{ key: string; value: string }[]>;
   set(key: string, value: unknown): Promise<void>;
   setMany(values: Record<string, unknown>): Promise<void>;
 }

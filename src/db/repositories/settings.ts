@@ -21,6 +21,7 @@ export function createSettingsRepository(db: Kysely<Database>): SettingsReposito
     });
   }
 
+  const stored = () => db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
   return {
     async get(key) {
       const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -28,9 +29,11 @@ export function createSettingsRepository(db: Kysely<Database>): SettingsReposito
     },
 
     async getAll() {
-      const rows = await db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
+      const rows = await stored();
       return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value)]));
     },
+
+    getAllStored: stored,
 
     set(key, value) {
       return write({ [key]: value });
