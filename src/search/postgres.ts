@@ -4,8 +4,9 @@
 // input never reaches tsquery syntax (& | ! <-> :*).
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Candidate, EngineQuery, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
+import type { Candidate, EngineQuery, Found, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
+import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
 
 /** ts_rank_cd weights, in the order {D, C, B, A}. */
 const WEIGHTS = sql.raw(`'{0.06, 0.2, 0.5, 1.0}'`);
@@ -103,6 +104,47 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
       title: r.title,
     }));
 
+  /**
+   * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts): the GIN index
+   * finds the matching ids, the newest are kept, and only their documents are read and ranked
+   * (ts_rank_cd reads the whole tsvector, which is what made ranking every match slow), after
+   * the reader's filters. Null when every match must be ranked instead.
+   */
+  const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
+    // `+ 0` keeps the planner off walking the primary key downwards and testing each row's
+    // document in turn, which is quick for a common word but reads the whole table for a rare one.
+    const { rows } = await sql<Row & { kept: string | number; scanned: string | number; oldest: number }>`
+      WITH f AS MATERIALIZED (
+        SELECT d.article_id AS id, d.doc FROM search_docs d
+        WHERE ${matchCondition(q)}
+        ORDER BY d.article_id + 0 DESC LIMIT ${RANKED_CANDIDATES}
+      ), m AS MATERIALIZED (
+        SELECT f.id, a.published_at,
+          ts_rank_cd(${WEIGHTS}, f.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance
+        FROM f JOIN articles a ON a.id = f.id
+        WHERE ${articleConditions(q)}
+      ), top AS MATERIALIZED (
+        SELECT m.id, m.published_at, m.relevance, count(*) OVER () AS kept FROM m
+        ORDER BY m.relevance DESC, m.published_at DESC LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT top.id, top.relevance, top.published_at, top.kept, t.title,
+        (SELECT count(*) FROM f) AS scanned, (SELECT min(f.id) FROM f) AS oldest
+      FROM top JOIN articles t ON t.id = top.id
+      ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
+    const first = rows[0];
+    return answerFromNewest(
+      {
+        rows: toCandidates(rows),
+        scanned: Number(first?.scanned ?? 0),
+        kept: Number(first?.kept ?? 0),
+        oldest: Number(first?.oldest ?? 0),
+      },
+      limit,
+      offset,
+      () => idSpan(db),
+    );
+  };
+
   return {
     ...postgresDocTable(db, 'search_docs'),
     async count(q) {
@@ -112,6 +154,10 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
       return Number(rows[0]?.n ?? 0);
     },
     async find(q, order, limit, offset) {
+      if (order === 'relevance') {
+        const capped = await newestRanked(q, limit, offset);
+        if (capped) return capped;
+      }
       const { rows } = await select(q, order, limit, offset);
       return { total: Number(rows[0]?.total ?? 0), rows: toCandidates(rows) };
     },

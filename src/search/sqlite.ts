@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
+import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
 
 /** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
 const WEIGHTS = sql.raw('10.0, 4.0, 1.0, 6.0, 0.6, 0.2');
@@ -38,16 +39,6 @@ export function wordExpression(word: PlanWord): string {
 export function matchExpression(q: Pick<EngineQuery, 'plan' | 'mode'>): string {
   return q.plan.words.map(wordExpression).join(q.mode === 'all' ? ' AND ' : ' OR ');
 }
-
-/**
- * A word found in tens of thousands of articles makes scoring every match too slow for a
- * reader waiting on a phone. Past this many matches, relevance is ranked among the newest this
- * many (rowids follow creation, so these are the latest articles: what a news reader is after)
- * and the total is estimated from them. A thousand is a few months of a busy newsroom's
- * stories on any common word, ten times the deepest page offered (MAX_RANKED is 300), and
- * keeps the heaviest three-word queries at 100,000 articles well inside 30 ms (bench/search).
- */
-export const RANKED_CANDIDATES = 1000;
 
 interface Row {
   id: number;
@@ -95,27 +86,17 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
       FROM top JOIN articles t ON t.id = top.id
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
     const first = rows[0];
-    // No row carries the counts (no match, or a page past the last): the exact path knows.
-    if (!first) return null;
-    const kept = Number(first.kept);
-    // Fewer matches than the cap: every match was ranked, the count is exact.
-    if (Number(first.scanned) < RANKED_CANDIDATES) return { total: kept, rows: toCandidates(rows) };
-    // Filters that keep too few of the newest matches (a small section, an old date range):
-    // rank every match instead.
-    if (kept < Math.min(offset + limit, RANKED_CANDIDATES)) return null;
-    // Counting every match would walk the whole posting lists again, for a figure shown as
-    // "about": the newest matches' share of the id range stands for the rest of the archive.
-    const { rows: span } = await sql<{ lowest: number; highest: number }>`SELECT
-        (SELECT min(id) FROM articles) AS lowest, (SELECT max(id) FROM articles) AS highest`.execute(db);
-    const lowest = Number(span[0]?.lowest ?? 0);
-    const highest = Number(span[0]?.highest ?? 0);
-    const oldest = Number(first.oldest);
-    const share = (highest - oldest + 1) / Math.max(1, highest - lowest + 1);
-    return {
-      total: Math.round(kept / Math.min(1, Math.max(share, 1e-6))),
-      rows: toCandidates(rows),
-      estimated: true,
-    };
+    return answerFromNewest(
+      {
+        rows: toCandidates(rows),
+        scanned: Number(first?.scanned ?? 0),
+        kept: Number(first?.kept ?? 0),
+        oldest: Number(first?.oldest ?? 0),
+      },
+      limit,
+      offset,
+      () => idSpan(db),
+    );
   };
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({ id: r.id, relevance: r.relevance, publishedAt: r.published_at, title: r.title }));
