@@ -24,6 +24,9 @@ export interface LoadOptions {
    * know how many).
    */
   keepGoing?: boolean;
+  /** Told of every answer and every failed connection as they come (the soak times them). */
+  onAnswer?: (status: number) => void;
+  onSocketError?: (code: string) => void;
 }
 
 export interface Figures {
@@ -91,11 +94,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         (status, micros) => {
           latencies[which]!.record(Math.min(3_600_000_000, Math.max(1, micros)));
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          options.onAnswer?.(status);
         },
       ).catch(async (err: NodeJS.ErrnoException) => {
         if (!options.keepGoing) throw err;
         const code = err.code ?? err.message;
         socketErrors.set(code, (socketErrors.get(code) ?? 0) + 1);
+        options.onSocketError?.(code);
         // A short pause, so a server that refuses every connection is not hammered in a loop.
         await new Promise((resolve) => setTimeout(resolve, 50));
         if (running) await open();

@@ -13,6 +13,8 @@ export interface Server {
   port: number;
   /** Everything the server wrote on its standard output so far. */
   output(): string;
+  /** Everything it wrote on its standard error so far (also passed on to this process's). */
+  errors(): string;
 }
 
 /** What a browser sends: the compressed copy of a page is what a reader gets. */
@@ -148,9 +150,14 @@ async function spawnServer(
   port: number,
   ready: string,
 ): Promise<Server> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    process.stderr.write(chunk);
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${ready}" within 120 s: ${out}`)), 120_000);
     child.stdout!.on('data', (chunk) => {
@@ -165,13 +172,40 @@ async function spawnServer(
       reject(new Error(`server exited (${code ?? signal}): ${out}`));
     });
   });
-  return { child, port, output: () => out };
+  return { child, port, output: () => out, errors: () => err };
 }
 
 /** Resident memory of a running server now, in MB. */
 export function rssMb(server: Server): number {
   const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Resident memory of a running server and of its workers, if any, now, in MB. */
+export function totalRssMb(server: Server): number {
+  const of = (pid: number) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0; // A worker that just died.
+    }
+  };
+  return [server.child.pid ?? 0, ...childPids(server)].reduce((sum, pid) => sum + of(pid), 0);
+}
+
+/** The pids of a server's workers (none when it serves alone, or without /proc). */
+export function childPids(server: Server): number[] {
+  const pid = server.child.pid;
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** Peak resident memory of a running server so far, in MB. */
@@ -185,20 +219,10 @@ export function peakRssMb(server: Server): number {
  * serves nothing), or the one process.
  */
 export function workerPeakRssMb(server: Server): number[] {
-  const pid = server.child.pid;
-  let children: number[] = [];
-  try {
-    children = fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // No /proc: one figure for the whole.
-  }
+  const children = childPids(server);
   const peak = (p: number) =>
     Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  // No /proc: one figure for the whole.
   return children.length > 0 ? children.map(peak) : [peakRssMb(server)];
 }
 

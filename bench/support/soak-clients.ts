@@ -25,6 +25,11 @@ export function emptyTally(): WriteTally {
 export interface Recorder {
   tally: WriteTally;
   running: boolean;
+  /**
+   * Set while a worker is killed under the load: told of each failure by its kind, it returns
+   * true when it accounts for it (see soak-kill.ts), which then is not counted here.
+   */
+  claim?: (kind: string) => boolean;
 }
 
 export interface CommentTarget {
@@ -41,6 +46,7 @@ function fail(recorder: Recorder, what: string, err: unknown): void {
       ? ((err.cause as NodeJS.ErrnoException | undefined)?.code ?? err.name ?? err.message)
       : String(err);
   const key = `${what}: ${kind}`;
+  if (recorder.claim?.(key)) return;
   recorder.tally.errors.set(key, (recorder.tally.errors.get(key) ?? 0) + 1);
 }
 

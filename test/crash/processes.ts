@@ -62,22 +62,23 @@ function answeringPid(baseUrl: string): Promise<number | null> {
 }
 
 /**
- * Resolves once the primary has said the worker `victim` died and a worker that was not there
- * before answers requests: from then on the cluster hands connections only to live workers.
+ * Resolves once the primary has said the worker `victim` died (when its `output` is given) and a
+ * worker that was not there before answers requests: the primary forks the replacement when it
+ * sees the death, and from then on hands connections only to live workers.
  */
 export async function replaced(options: {
   baseUrl: string;
   primary: number;
   victim: number;
   before: number[];
-  output: () => string;
+  output?: () => string;
   timeoutMs?: number;
 }): Promise<void> {
   const deadline = performance.now() + (options.timeoutMs ?? 60_000);
   const fail = (what: string) => {
-    throw new Error(`worker ${options.victim} killed: ${what}\n${options.output().slice(-2000)}`);
+    throw new Error(`worker ${options.victim} killed: ${what}\n${options.output?.().slice(-2000) ?? ''}`);
   };
-  while (!options.output().includes(`(pid ${options.victim}) died`)) {
+  while (options.output && !options.output().includes(`(pid ${options.victim}) died`)) {
     if (performance.now() > deadline) fail('the primary never said it died');
     await sleep(10);
   }
