@@ -5,8 +5,11 @@
 //
 // The JSON lines are written asynchronously, gathered into writes of a few kilobytes (pino's
 // sonic-boom destination) instead of one write call per line on the event loop; what is
-// gathered is written within a quarter second, and at exit. MIDAD_REQUEST_LOG=slow keeps only
-// the lines of failed requests and of those slower than MIDAD_SLOW_REQUEST_MS.
+// gathered is written within a quarter second, and at exit. Each write is whole lines and at
+// most PIPE_BUF bytes: the workers of `midad serve --workers N` share one stdout, and a pipe
+// keeps only writes that small in one piece, so larger ones were spliced into each other's
+// lines when the reader fell behind. MIDAD_REQUEST_LOG=slow keeps only the lines of failed
+// requests and of those slower than MIDAD_SLOW_REQUEST_MS.
 import { createRequire } from 'node:module';
 import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config, RequestLogConfig } from '../config.ts';
@@ -42,8 +45,12 @@ export function loggerOptions(
   };
 }
 
-/** Bytes gathered before a write, and the longest a line waits when the site is quiet. */
-const BUFFER_BYTES = 4096;
+/**
+ * Bytes gathered before a write, the most one write takes (PIPE_BUF on Linux, the size a pipe
+ * writes atomically; a line longer than that goes alone), and the longest a line waits when the
+ * site is quiet.
+ */
+export const BUFFERED_WRITE = { minBytes: 2048, maxBytes: 4096 };
 const FLUSH_EVERY_MS = 250;
 
 interface SonicBoom extends NodeJS.WritableStream {
@@ -53,15 +60,25 @@ interface SonicBoom extends NodeJS.WritableStream {
 
 let stdoutDestination: SonicBoom | null = null;
 
-/** One buffered, asynchronous writer on stdout per process, flushed on a timer and at exit. */
-function bufferedStdout(): SonicBoom {
-  if (stdoutDestination) return stdoutDestination;
+/** A buffered, asynchronous writer on a file descriptor, as the log uses on stdout. */
+export function bufferedDestination(fd: number): SonicBoom {
   // pino as Fastify ships it: the same version Fastify's logger is built on.
   const fromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
   const pino = fromFastify('pino') as {
-    destination(options: { dest: number; sync: boolean; minLength: number }): SonicBoom;
+    destination(options: { dest: number; sync: boolean; minLength: number; maxWrite: number }): SonicBoom;
   };
-  const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  return pino.destination({
+    dest: fd,
+    sync: false,
+    minLength: BUFFERED_WRITE.minBytes,
+    maxWrite: BUFFERED_WRITE.maxBytes,
+  });
+}
+
+/** One buffered, asynchronous writer on stdout per process, flushed on a timer and at exit. */
+function bufferedStdout(): SonicBoom {
+  if (stdoutDestination) return stdoutDestination;
+  const destination = bufferedDestination(1);
   stdoutDestination = destination;
   setInterval(() => {
     try {
