@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
-import type { RequestLogConfig } from '../config.ts';
+import { loadConfig, type RequestLogConfig } from '../config.ts';
+import { SetupError } from '../core/errors.ts';
 import { type LogTarget, loggerOptions, OneLinePerRequest } from './request-log.ts';
 
 /** Serves GET /ok and answers one request to `url`; returns the log lines written meanwhile. */
@@ -76,5 +77,41 @@ describe('request log', () => {
       broken.some((line) => JSON.parse(line).statusCode === 500),
       broken.join('\n'),
     );
+  });
+});
+
+describe('request log settings', () => {
+  const requestLog = (env: Record<string, string>) => loadConfig(env).requestLog;
+
+  it('logs every request with a 1000 ms threshold unless told otherwise', () => {
+    assert.deepEqual(requestLog({}), { mode: 'all', slowMs: 1000 });
+    assert.deepEqual(requestLog({ MIDAD_REQUEST_LOG: '' }), { mode: 'all', slowMs: 1000 });
+  });
+
+  it('reads MIDAD_REQUEST_LOG and MIDAD_SLOW_REQUEST_MS', () => {
+    assert.deepEqual(requestLog({ MIDAD_REQUEST_LOG: 'slow', MIDAD_SLOW_REQUEST_MS: '250' }), {
+      mode: 'slow',
+      slowMs: 250,
+    });
+    assert.equal(requestLog({ MIDAD_REQUEST_LOG: ' off ' })?.mode, 'off');
+  });
+
+  it('refuses an unknown mode or threshold in one line that names the setting', () => {
+    for (const [env, named] of [
+      [{ MIDAD_REQUEST_LOG: 'errors' }, /^MIDAD_REQUEST_LOG must be one of all, slow, off, got "errors"\.$/],
+      [{ MIDAD_REQUEST_LOG: 'SLOW' }, /^MIDAD_REQUEST_LOG must be one of/],
+      [
+        { MIDAD_SLOW_REQUEST_MS: '1.5' },
+        /^MIDAD_SLOW_REQUEST_MS must be a whole number from 0 to 600000, got "1\.5"\.$/,
+      ],
+      [{ MIDAD_SLOW_REQUEST_MS: '-1' }, /^MIDAD_SLOW_REQUEST_MS must be/],
+      [{ MIDAD_SLOW_REQUEST_MS: '600001' }, /^MIDAD_SLOW_REQUEST_MS must be/],
+    ] as const) {
+      assert.throws(
+        () => requestLog(env),
+        (err: unknown) => err instanceof SetupError && named.test(err.message),
+        JSON.stringify(env),
+      );
+    }
   });
 });
