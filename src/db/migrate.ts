@@ -23,6 +23,7 @@ import * as m018 from './migrations/018_live.ts';
 import * as m020 from './migrations/020_media_focal_point.ts';
 import * as m023 from './migrations/023_content_languages.ts';
 import * as m025 from './migrations/025_translations.ts';
+import * as m026 from './migrations/026_search_stems_index.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '020_media_focal_point': m020,
   '023_content_languages': m023,
   '025_translations': m025,
+  '026_search_stems_index': m026,
 };
 
 /** Every migration, in the order they apply. */

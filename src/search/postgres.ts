@@ -26,12 +26,24 @@ export function docQuery(main: string[], stem: string): string {
   return (main.includes(stem) ? typed : [...typed, `${quoteLexeme(stem)}:D`]).join(' | ');
 }
 
+/**
+ * The word's forms in a document, as docQuery asks for them but answerable from the indexes
+ * alone: `'stem':D` on the whole tsvector would make PostgreSQL unpack every candidate's
+ * document to check the weight (its GIN index stores none), so the stem is looked for in the
+ * stems part, which has its own index (migration 026).
+ */
+function formsCondition(main: string[], stem: string): RawBuilder<unknown> {
+  const typed = sql`d.doc @@ to_tsquery('simple', ${main.map(quoteLexeme).join(' | ')})`;
+  if (main.includes(stem)) return typed;
+  return sql`(${typed} OR ts_filter(d.doc, '{d}') @@ to_tsquery('simple', ${quoteLexeme(stem)}))`;
+}
+
 function wordCondition(word: PlanWord): RawBuilder<unknown> {
-  const doc = sql`d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)})`;
+  const doc = formsCondition(word.main, word.stem);
   if (!word.widen) return doc;
   const alt = sql`d.alt @@ to_tsquery('simple', ${word.main.map(quoteLexeme).join(' | ')})`;
   if (!word.guess) return sql`(${doc} OR ${alt})`;
-  const guess = sql`d.doc @@ to_tsquery('simple', ${docQuery(word.guess.main, word.guess.stem)})`;
+  const guess = formsCondition(word.guess.main, word.guess.stem);
   return sql`(${doc} OR ${guess} OR ${alt})`;
 }
 
@@ -48,6 +60,9 @@ function rankQuery(q: EngineQuery): string {
     ])
     .join(' | ');
 }
+
+/** The newest ids searched first for the newest matches: ten times as many as are ranked. */
+const FIRST_WINDOW = 10 * RANKED_CANDIDATES;
 
 interface Row {
   id: number;
@@ -81,7 +96,7 @@ export function postgresDocTable(db: Kysely<Database>, table: 'search_docs' | 's
     },
     async exists(word: PlanWord): Promise<boolean> {
       const { rows } = await sql`SELECT 1 AS found FROM ${t} d
-        WHERE d.doc @@ to_tsquery('simple', ${docQuery(word.main, word.stem)}) LIMIT 1`.execute(db);
+        WHERE ${formsCondition(word.main, word.stem)} LIMIT 1`.execute(db);
       return rows.length > 0;
     },
   };
@@ -105,18 +120,22 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     }));
 
   /**
-   * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts): the GIN index
-   * finds the matching ids, the newest are kept, and only their documents are read and ranked
-   * (ts_rank_cd reads the whole tsvector, which is what made ranking every match slow), after
-   * the reader's filters. Null when every match must be ranked instead.
+   * One page of the newest RANKED_CANDIDATES matches with an id above `above` (all when null),
+   * ranked after the reader's filters; only their documents are read and ranked (ts_rank_cd
+   * reads the whole tsvector). `+ 0` keeps the planner from walking the primary key downwards
+   * through the matches.
    */
-  const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
-    // `+ 0` keeps the planner off walking the primary key downwards and testing each row's
-    // document in turn, which is quick for a common word but reads the whole table for a rare one.
-    const { rows } = await sql<Row & { kept: string | number; scanned: string | number; oldest: number }>`
+  const newestPage = (
+    run: Kysely<Database>,
+    q: EngineQuery,
+    above: number | null,
+    limit: number,
+    offset: number,
+  ) =>
+    sql<Row & { kept: string | number; scanned: string | number; oldest: number }>`
       WITH f AS MATERIALIZED (
         SELECT d.article_id AS id, d.doc FROM search_docs d
-        WHERE ${matchCondition(q)}
+        WHERE ${matchCondition(q)} ${above === null ? sql`` : sql`AND d.article_id > ${above}`}
         ORDER BY d.article_id + 0 DESC LIMIT ${RANKED_CANDIDATES}
       ), m AS MATERIALIZED (
         SELECT f.id, a.published_at,
@@ -130,7 +149,36 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
       SELECT top.id, top.relevance, top.published_at, top.kept, t.title,
         (SELECT count(*) FROM f) AS scanned, (SELECT min(f.id) FROM f) AS oldest
       FROM top JOIN articles t ON t.id = top.id
-      ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
+      ORDER BY top.relevance DESC, top.published_at DESC`.execute(run);
+
+  /**
+   * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts). Finding the newest
+   * matches reads each match's row, so a common word would read most of the table: the newest
+   * ids are searched first (the GIN indexes' answer intersected with a range of the primary
+   * key), in windows four times wider each time, until one holds enough matches. Null when
+   * every match must be ranked instead.
+   */
+  const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
+    const span = await idSpan(db);
+    const search = async (run: Kysely<Database>) => {
+      for (let window = FIRST_WINDOW; ; window *= 4) {
+        const above = span.highest - window < span.lowest ? null : span.highest - window;
+        const { rows } = await newestPage(run, q, above, limit, offset);
+        const scanned = Number(rows[0]?.scanned ?? 0);
+        if (above === null || scanned >= RANKED_CANDIDATES) return rows;
+      }
+    };
+    // The planner would rather walk a narrow id range in the primary key, or the whole table,
+    // testing each row's document, which unpacks every document it passes; only bitmap scans
+    // of the indexes read nothing but the matches. Inside a caller's transaction the settings
+    // would outlive the search, so there the planner is left to choose.
+    const rows = db.isTransaction
+      ? await search(db)
+      : await db.transaction().execute(async (trx) => {
+          await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+          return search(trx);
+        });
     const first = rows[0];
     return answerFromNewest(
       {
@@ -141,7 +189,7 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
       },
       limit,
       offset,
-      () => idSpan(db),
+      async () => span,
     );
   };
 
