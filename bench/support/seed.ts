@@ -25,6 +25,8 @@ export async function seedSite(options: {
   dataDir: string;
   databaseUrl?: string;
   articles: number;
+  /** Store the related lists too (article pages read them; search does not). Default true. */
+  related?: boolean;
 }): Promise<SeededSite> {
   const config = loadConfig(
     {},
@@ -47,7 +49,7 @@ export async function seedSite(options: {
       ip: '127.0.0.1',
       userAgent: 'bench',
     });
-    const slugs = await addArticles(services, options.articles);
+    const slugs = await addArticles(services, options.articles, { related: options.related ?? true });
     const featured = await services.repos.articles.listPublished({ lang: 'ar', featured: true, limit: 1 });
     const step = Math.max(1, Math.floor(slugs.length / 2000));
     const spread = slugs
@@ -68,7 +70,7 @@ export async function seedSite(options: {
 export async function addArticles(
   services: Services,
   count: number,
-  options: { index?: boolean } = {},
+  options: { index?: boolean; related?: boolean } = {},
 ): Promise<{ id: number; slug: string }[]> {
   const { repos, db } = services;
   const sections = await repos.sections.list();
@@ -130,6 +132,7 @@ export async function addArticles(
     if (options.index !== false) await createSearchIndex(trx, db.dialect).rebuild();
   });
   // As `midad reindex` does after a bulk load: article pages read their stored related lists.
-  if (options.index !== false) await services.transaction((_repos, search) => search.related.rebuild());
+  if (options.index !== false && options.related !== false)
+    await services.transaction((_repos, search) => search.related.rebuild());
   return slugs;
 }
