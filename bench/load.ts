@@ -26,7 +26,8 @@ export interface LoadOptions {
   keepGoing?: boolean;
   /** Told of every answer and every failed connection as they come (the soak times them). */
   onAnswer?: (status: number) => void;
-  onSocketError?: (code: string) => void;
+  /** `answered`: the answers the connection had before it failed (0: it never served one). */
+  onSocketError?: (code: string, answered: number) => void;
 }
 
 export interface Figures {
@@ -87,11 +88,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   for (let i = 0; i < options.connections; i++) {
     const which = i % ports.length;
     const requests = requestsFor(ports[which]!);
+    let answered = 0;
     const open = (): Promise<void> =>
       connection(
         ports[which]!,
         () => (running ? requests[next++ % requests.length]! : null),
         (status, micros) => {
+          answered++;
           latencies[which]!.record(Math.min(3_600_000_000, Math.max(1, micros)));
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           options.onAnswer?.(status);
@@ -100,7 +103,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (!options.keepGoing) throw err;
         const code = err.code ?? err.message;
         socketErrors.set(code, (socketErrors.get(code) ?? 0) + 1);
-        options.onSocketError?.(code);
+        options.onSocketError?.(code, answered);
+        answered = 0;
         // A short pause, so a server that refuses every connection is not hammered in a loop.
         await new Promise((resolve) => setTimeout(resolve, 50));
         if (running) await open();

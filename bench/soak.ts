@@ -221,11 +221,13 @@ try {
   }
   // The kill phase: what failed outside the kill's own requests is an error, and so is a site
   // that answered nothing after it, or more failures than requests that can have been in flight.
-  const inFlight = [...(killed?.atKill.values() ?? [])].reduce((a, b) => a + b, 0);
+  const atKill = [...(killed?.atKill.values() ?? [])].reduce((a, b) => a + b, 0);
   if (killed) {
     for (const [kind, n] of killed.errors) add(`${kind} (kill phase)`, n);
     if (killed.answersAfter === 0) add('no reader answered after the kill', 1);
-    if (inFlight > READERS + COMMENTERS + 1) add('more failures at the kill than requests in flight', 1);
+    if (killed.inFlight > READERS + COMMENTERS + 1) {
+      add('more requests failed in flight than there are connections and writers', 1);
+    }
   }
   const acknowledged = {
     comments: warmTally.comments + tally.comments + killTally.comments,
@@ -263,8 +265,11 @@ try {
               `(${(killed.answersAfter / (KILL_PHASE_S - KILL_AFTER_S)).toFixed(0)}/s)`,
           ],
           [
-            'in flight on it (failed, expected)',
-            inFlight === 0 ? '0' : [...killed.atKill].map(([k, n]) => `${k} ×${n}`).join(', '),
+            'failed at the kill (expected)',
+            atKill === 0
+              ? '0'
+              : `${killed.inFlight} in flight on it, ${atKill - killed.inFlight} new connections handed ` +
+                `to it before the primary saw it die: ${[...killed.atKill].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
           ],
         ] as [string, string][])
       : []),

@@ -1,9 +1,12 @@
 // The soak's last phase with several workers: the same readers and writers go on while one worker
 // is killed with SIGKILL. The requests that were in flight on it fail with it, as they must; they
-// are counted apart, and can be no more than one per reader connection and writer. Every other
-// failure in the phase, before the kill or once the primary has seen the worker die (and a
-// second more, for connections it had already handed to it), is an error: the other workers keep
-// serving, and the primary starts a replacement.
+// are counted apart, and can be no more than one per reader connection and writer. So are new
+// connections that the primary handed to the worker after it died and before it saw the death
+// (the primary accepts every connection and passes it on; until the exit reaches it, the dead
+// worker is still on its list): they fail before their first answer. Every other failure in the
+// phase, before the kill or once the primary has seen the worker die (and a second more, for
+// connections already handed over), is an error: the other workers keep serving, and the primary
+// starts a replacement.
 import { replaced } from '../../test/crash/processes.ts';
 import type { LoadOptions, LoadResult } from '../load.ts';
 import { childPids, type Server } from './servers.ts';
@@ -17,8 +20,10 @@ export interface KillReport {
   /** From the kill until the primary said the worker died, and until a new worker answered. */
   noticedMs: number;
   replacedMs: number;
-  /** Failures of requests in flight on the killed worker, by kind. */
+  /** Failures of requests in flight on the killed worker, or handed to it dead, by kind. */
   atKill: Map<string, number>;
+  /** Of those, the ones on connections that had been answered before: in flight on it. */
+  inFlight: number;
   /** Any other failure in the phase, by kind. */
   errors: Map<string, number>;
   /** Reader answers after the kill: the site kept serving. */
@@ -44,13 +49,16 @@ export async function killWorkerUnderLoad(options: {
   let killedAt = 0;
   let noticedAt = 0;
   let answersAfter = 0;
-  const classify = (kind: string) => {
+  let inFlight = 0;
+  /** Returns whether the kill accounts for the failure. */
+  const classify = (kind: string): boolean => {
     const now = performance.now();
     const cutOff = killedAt > 0 && (noticedAt === 0 || now <= noticedAt + GRACE_MS);
     add(cutOff ? atKill : errors, kind);
+    return cutOff;
   };
   recorder.claim = (kind) => {
-    classify(kind);
+    if (classify(kind)) inFlight++;
     return true;
   };
   const loads = options.load(options.seconds, {
@@ -58,7 +66,10 @@ export async function killWorkerUnderLoad(options: {
       if (status < 200 || status >= 400) classify(`reader: HTTP ${status}`);
       else if (killedAt > 0) answersAfter++;
     },
-    onSocketError: (code) => classify(`reader socket: ${code}`),
+    onSocketError: (code, answered) => {
+      if (answered === 0) classify(`reader socket: ${code} on a new connection`);
+      else if (classify(`reader socket: ${code}`)) inFlight++;
+    },
   });
 
   await sleep(options.killAfterS * 1000);
@@ -82,6 +93,7 @@ export async function killWorkerUnderLoad(options: {
     noticedMs: noticedAt - killedAt,
     replacedMs,
     atKill,
+    inFlight,
     errors,
     answersAfter,
     loads: results,
