@@ -130,6 +130,8 @@ export interface SearchEngine {
   write(id: number, columns: IndexColumns): Promise<void>;
   remove(id: number): Promise<void>;
   clear(): Promise<void>;
+  /** Compacts the index after a bulk rebuild (a no-op where the database keeps it compact). */
+  compact(): Promise<void>;
   /** Whether the word's main or stem forms occur anywhere in the index. */
   exists(word: PlanWord): Promise<boolean>;
   /**

@@ -143,6 +143,7 @@ export function createSearchIndex(
         after = ids[ids.length - 1]!;
         onProgress?.(done, Math.max(total, done));
       }
+      await engine.compact();
       return published;
     },
 
