@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { SetupError } from '../core/errors.ts';
 import type { Dialect } from './migrations/helpers.ts';
 import type { Database } from './schema.ts';
@@ -126,6 +125,8 @@ export function unopenableSqlite(file: string, err: unknown): SetupError {
 
 async function openPostgres(url: string, schema?: string, log?: KyselyConfig['log']): Promise<Db> {
   const where = describePostgres(url);
+  // Loaded only for PostgreSQL: an SQLite site never pays its memory.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

@@ -2,7 +2,6 @@
 // what the page shows and the player needs: duration, codec, and for video the picture size the
 // container declares. A file whose container cannot be read is refused, not stored: a player
 // that cannot start is worse than no player.
-import { parseBuffer } from 'music-metadata';
 import { Invalid } from '../core/errors.ts';
 import type { Media } from '../core/types.ts';
 import type { MediaRepository } from '../db/repositories/contract.ts';
@@ -31,6 +30,8 @@ export async function probeAudioVideo(buffer: Buffer, sniffed: SniffedAv): Promi
     height = mp4.height;
   }
   try {
+    // Loaded with the first recording uploaded: serving pages does not need it.
+    const { parseBuffer } = await import('music-metadata');
     const meta = await parseBuffer(
       new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
       { mimeType: sniffed.mime, size: buffer.length },

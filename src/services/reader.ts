@@ -69,9 +69,14 @@ export interface HomeData {
   page: number;
 }
 
-export async function loadHome(services: ReaderServices, lang: Lang, page: number): Promise<HomeData> {
+export async function loadHome(
+  services: ReaderServices,
+  lang: Lang,
+  page: number,
+  knownSections?: Section[],
+): Promise<HomeData> {
   const { repos } = services;
-  const sections = await repos.sections.list();
+  const sections = knownSections ?? (await repos.sections.list());
   const [breaking, featuredPage] = await Promise.all([
     repos.articles.listPublishedSummaries({ lang, breaking: true, limit: 3, countTotal: false }),
     repos.articles.listPublishedSummaries({ lang, featured: true, limit: 1, countTotal: false }),
@@ -145,9 +150,14 @@ export async function loadPublishedArticle(
   return article;
 }
 
-export async function loadArticlePage(services: ReaderServices, article: Article): Promise<ArticleData> {
+/** `sections`: the list the page frame already read, so it is not read twice for one page. */
+export async function loadArticlePage(
+  services: ReaderServices,
+  article: Article,
+  knownSections?: Section[],
+): Promise<ArticleData> {
   const { repos } = services;
-  const sections = await repos.sections.list();
+  const sections = knownSections ?? (await repos.sections.list());
   const [people, tags, comments, relatedArticles, translations, corrections] = await Promise.all([
     repos.people.byIds(article.authorIds),
     repos.tags.byIds(article.tagIds),

@@ -1,8 +1,7 @@
 // TOTP second factor (RFC 6238, 30-second steps, 6 digits: what every authenticator app
 // speaks) and ten single-use recovery codes for the day the phone is lost.
 import { createHash, randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verifySync } from 'otplib';
-import QRCode from 'qrcode';
+// otplib and qrcode are loaded when a second factor is used: most requests never need them.
 import type { Repositories } from '../../db/repositories/contract.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -19,12 +18,14 @@ export async function storePendingSecret(
   repos: Pick<Repositories, 'twoFactor'>,
   personId: number,
 ): Promise<string> {
+  const { generateSecret } = await import('otplib');
   const secret = generateSecret();
   await repos.twoFactor.setPendingSecret(personId, secret);
   return secret;
 }
 
 export async function enrolmentFor(secret: string, email: string, issuer: string): Promise<Enrolment> {
+  const [{ generateURI }, { default: QRCode }] = await Promise.all([import('otplib'), import('qrcode')]);
   const uri = generateURI({ issuer, label: email, secret });
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, uri, qrSvg };
@@ -38,7 +39,7 @@ export async function enableWithCode(
 ): Promise<string[] | null> {
   const state = await repos.twoFactor.state(personId);
   if (!state.secret || state.enabled) return null;
-  const step = totpStep(state.secret, code);
+  const step = await totpStep(state.secret, code);
   if (step === null) return null;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await repos.twoFactor.enable(personId, codes.map(hashRecoveryCode), step);
@@ -56,7 +57,7 @@ export async function checkSecondFactor(
   if (!state.enabled || !state.secret) return 'invalid';
   const code = input.replace(/[\s-]/g, '');
   if (/^\d{6}$/.test(toAsciiDigits(code))) {
-    const step = totpStep(state.secret, toAsciiDigits(code));
+    const step = await totpStep(state.secret, toAsciiDigits(code));
     return step !== null && (await repos.twoFactor.useStep(personId, step)) ? 'totp' : 'invalid';
   }
   const hash = hashRecoveryCode(code);
@@ -68,7 +69,8 @@ export async function checkSecondFactor(
 }
 
 /** The time step the code belongs to (one step of clock drift allowed either way), or null. */
-function totpStep(secret: string, code: string): number | null {
+async function totpStep(secret: string, code: string): Promise<number | null> {
+  const { verifySync } = await import('otplib');
   const result = verifySync({ secret, token: toAsciiDigits(code.trim()), epochTolerance: 30 });
   // The matched period's start, in 30-second steps since the epoch, identifies the code for replay checks.
   return result.valid && 'epoch' in result ? Math.floor(Number(result.epoch) / 30) : null;

@@ -6,7 +6,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as tar from 'tar';
 import { Invalid, SetupError } from '../../core/errors.ts';
 import { listFiles, sha256File } from './files.ts';
 import { MANIFEST_NAME, Manifest } from './manifest.ts';
@@ -42,6 +41,7 @@ export async function writeArchive(output: string, input: PackInput, onProgress?
     // The archive holds the site secret and password hashes: readable by its owner only, from
     // the moment it is created (a chmod afterwards leaves a window, and a crash a readable file).
     // The copies it is made from sit in the work folder, which is private (0700) too.
+    const tar = await import('tar');
     await tar.c(
       {
         gzip: true,
@@ -73,6 +73,7 @@ export async function readArchive(file: string, staging: string, onProgress?: On
   if (!fs.existsSync(file)) throw new Invalid(`The file ${file} does not exist.`);
   if (!fs.statSync(file).isFile()) throw new Invalid(`${file} is not a file.`);
   const foreign: string[] = [];
+  const tar = await import('tar');
   try {
     await tar.x({
       file,
@@ -150,6 +151,7 @@ async function checkFiles(
  */
 async function checkWritten(file: string, manifest: Manifest): Promise<void> {
   const seen = new Map<string, Promise<string>>();
+  const tar = await import('tar');
   await tar.t({
     file,
     strict: true,

@@ -2,7 +2,6 @@
 // TLS with STARTTLS when the server offers it, smtps:// speaks TLS from the first byte. The
 // transport is made per attempt and closed after it: mail goes out a few at a time, and a
 // server that restarted is met with a fresh connection.
-import nodemailer from 'nodemailer';
 import type { MailConfig } from '../../config.ts';
 import type { MailPayload } from './compose.ts';
 
@@ -14,6 +13,8 @@ export interface SmtpResult {
 }
 
 export async function sendSmtp(config: MailConfig, mail: MailPayload): Promise<SmtpResult> {
+  // Loaded on first use: a site that sends no mail never pays for it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(config.smtpUrl, {
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,

@@ -1,7 +1,7 @@
 // The Redis connection of a multi-process site: cache evictions go out over its pub/sub and
 // rate-limit counters live in it. A wrong address fails the start with one clear line; a Redis
 // lost later is waited for in the background (ioredis reconnects) while callers fall back.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { SetupError } from '../../core/errors.ts';
 
 export type RedisClient = Redis;
@@ -27,6 +27,8 @@ export async function connectRedis(url: string, options: RedisConnectOptions = {
   if (!/^rediss?:\/\//.test(url)) {
     throw new SetupError(`REDIS_URL must start with redis:// or rediss://, got "${url}".`);
   }
+  // Loaded only by sites that use Redis.
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: options.timeoutMs ?? 3000,

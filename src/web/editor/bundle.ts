@@ -5,14 +5,19 @@
 // both serve the right code without a separate build step.
 import fs from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import type * as Esbuild from 'esbuild';
 import { SOURCE_DIR } from '../../paths.ts';
 
 // From the project root, not from this module: it also runs compiled into dist/.
 const HERE = path.join(SOURCE_DIR, 'web', 'editor');
 export const EDITOR_BUNDLE_PATH = path.join(HERE, '..', 'assets', 'editor.min.js');
 
-const OPTIONS: esbuild.BuildOptions = {
+// Loaded on first use: a serving process only builds when the bundle file is stale, and esbuild
+// costs about 10 MB of memory in every worker that loads it.
+const loadEsbuild = (): typeof Esbuild => createRequire(import.meta.url)('esbuild');
+
+const OPTIONS: Esbuild.BuildOptions = {
   entryPoints: [path.join(HERE, 'main.ts')],
   bundle: true,
   minify: true,
@@ -37,7 +42,7 @@ function sourcesChangedAt(): number {
 
 /** Builds and writes the bundle file; returns it. */
 export async function writeEditorBundle(): Promise<Buffer> {
-  const result = await esbuild.build(OPTIONS);
+  const result = await loadEsbuild().build(OPTIONS);
   const code = Buffer.from(result.outputFiles?.[0]?.contents ?? new Uint8Array());
   fs.writeFileSync(EDITOR_BUNDLE_PATH, code);
   return code;
@@ -51,7 +56,7 @@ export function editorBundle(): Buffer {
   const file = fs.existsSync(EDITOR_BUNDLE_PATH) ? fs.statSync(EDITOR_BUNDLE_PATH) : null;
   if (file && file.mtimeMs >= changed) return fs.readFileSync(EDITOR_BUNDLE_PATH);
   if (built && built.at >= changed) return built.code;
-  const result = esbuild.buildSync(OPTIONS);
+  const result = loadEsbuild().buildSync(OPTIONS);
   const code = Buffer.from(result.outputFiles?.[0]?.contents ?? new Uint8Array());
   built = { at: changed, code };
   return code;

@@ -121,7 +121,7 @@ async function sendArticle(
   form: Omit<CommentFormState, 'token' | 'honeypotName'>,
   status: number,
 ): Promise<FastifyReply> {
-  const data = await loadArticlePage(deps.services, article);
+  const data = await loadArticlePage(deps.services, article, ctx.sections);
   dependsOn(
     reply,
     frameTags(ctx.settings),

@@ -35,7 +35,7 @@ export function registerListingRoutes(
   app.get(`${prefix}/`, async (request, reply) => {
     const { page } = parseOr404(PageQuery, request.query);
     const ctx = await readerContext(deps, lang);
-    const data = await loadHome(services, lang, page);
+    const data = await loadHome(services, lang, page, ctx.sections);
     dependsOn(reply, frameTags(ctx.settings), tags.home(lang), showsArticles(data.cards.articles));
     const mostRead = page === 1 ? await mostReadBlock(services, reply, ctx.settings, lang) : [];
     const cards = (list: typeof data.breaking) => presentCards(list, data.cards, ctx.present);

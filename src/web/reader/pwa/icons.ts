@@ -3,7 +3,6 @@
 // id is part of the name, so a new logo gets new addresses.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Media } from '../../../core/types.ts';
 import { SOURCE_DIR } from '../../../paths.ts';
 
@@ -58,6 +57,8 @@ async function render(
   const size = variant === '192' ? 192 : 512;
   const inner = variant === 'maskable' ? Math.round(size * 0.56) : size;
   // SVG is drawn at the icon's size rather than scaled up from its 64 px viewBox.
+  // Loaded when an icon is first drawn (then kept): serving pages does not need libvips.
+  const { default: sharp } = await import('sharp');
   const picture = await sharp(input, { density: source.logo ? 72 : Math.ceil((72 * inner) / 64) })
     .resize(inner, inner, { fit: 'contain', background: source.logo ? LOGO_BACKGROUND : '#00000000' })
     .png()
