@@ -108,6 +108,10 @@ export interface Candidate {
   /** Engine relevance, higher is better (not comparable across engines). */
   relevance: number;
   publishedAt: IsoDate;
+  /**
+   * For the title boosts of re-ranking; empty past the best RERANK_WINDOW (rank.ts), which
+   * re-ranking never looks at, so the engines need not read those articles' rows.
+   */
   title: string;
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
 import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
+import { RERANK_WINDOW } from './rank.ts';
 
 /** ts_rank_cd weights, in the order {D, C, B, A}. */
 const WEIGHTS = sql.raw(`'{0.06, 0.2, 0.5, 1.0}'`);
@@ -143,12 +144,15 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
         FROM f JOIN articles a ON a.id = f.id
         WHERE ${articleConditions(q)}
       ), top AS MATERIALIZED (
-        SELECT m.id, m.published_at, m.relevance, count(*) OVER () AS kept FROM m
+        SELECT m.id, m.published_at, m.relevance, count(*) OVER () AS kept,
+          row_number() OVER (ORDER BY m.relevance DESC, m.published_at DESC) AS place FROM m
         ORDER BY m.relevance DESC, m.published_at DESC LIMIT ${limit} OFFSET ${offset}
       )
-      SELECT top.id, top.relevance, top.published_at, top.kept, t.title,
+      SELECT top.id, top.relevance, top.published_at, top.kept,
+        CASE WHEN top.place <= ${RERANK_WINDOW}
+          THEN (SELECT t.title FROM articles t WHERE t.id = top.id) ELSE '' END AS title,
         (SELECT count(*) FROM f) AS scanned, (SELECT min(f.id) FROM f) AS oldest
-      FROM top JOIN articles t ON t.id = top.id
+      FROM top
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(run);
 
   /**

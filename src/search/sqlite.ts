@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
 import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
+import { RERANK_WINDOW } from './rank.ts';
 
 /** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
 const WEIGHTS = sql.raw('10.0, 4.0, 1.0, 6.0, 0.6, 0.2');
@@ -63,7 +64,8 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
   /**
    * Relevance in one pass: bm25 is computed for the newest RANKED_CANDIDATES matches only (the
    * full-text cursor walks rowids downwards and stops there), the reader's filters are checked
-   * on a covering index, and titles are read for the returned page alone. Null when the newest
+   * on a covering index, and titles are read for the re-ranked best alone (see Candidate.title:
+   * each is a read of the article's row). Null when the newest
    * matches cannot answer alone (see below) and every match must be ranked.
    */
   const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
@@ -78,12 +80,15 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
         FROM f CROSS JOIN articles a INDEXED BY articles_search_filter_idx ON a.id = f.id
         WHERE ${articleConditions(q)}
       ), top AS MATERIALIZED (
-        SELECT m.*, count(*) OVER () AS kept FROM m
+        SELECT m.*, count(*) OVER () AS kept,
+          row_number() OVER (ORDER BY relevance DESC, published_at DESC) AS place FROM m
         ORDER BY relevance DESC, published_at DESC LIMIT ${limit} OFFSET ${offset}
       )
-      SELECT top.id, top.relevance, top.published_at, top.kept, t.title,
+      SELECT top.id, top.relevance, top.published_at, top.kept,
+        CASE WHEN top.place <= ${RERANK_WINDOW}
+          THEN (SELECT t.title FROM articles t WHERE t.id = top.id) ELSE '' END AS title,
         (SELECT count(*) FROM f) AS scanned, (SELECT min(id) FROM f) AS oldest
-      FROM top JOIN articles t ON t.id = top.id
+      FROM top
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
     const first = rows[0];
     return answerFromNewest(
