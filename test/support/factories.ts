@@ -108,3 +108,11 @@ export async function buildArticle(services: Services, fields: ArticleFields = {
   });
   return (await services.repos.articles.byId(created.id)) ?? created;
 }
+
+/** A site writing Arabic, French and English, and Persian published in the French edition. */
+export const PERSIAN_IN_FRENCH = [
+  { tag: 'ar', fallback: 'ar' },
+  { tag: 'fa', fallback: 'fr' },
+  { tag: 'fr', fallback: 'fr' },
+  { tag: 'en', fallback: 'en' },
+] as const satisfies readonly { tag: string; fallback: 'ar' | 'fr' | 'en' }[];

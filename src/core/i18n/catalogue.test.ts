@@ -51,32 +51,27 @@ describe('counted phrases', () => {
     });
   }
 
-  it('minutes and photos', () => {
-    assert.deepEqual(
-      [0, 1, 2, 5, 12, 100].map((n) => counted('minutes', n, 'ar')),
+  const phrases: [Parameters<typeof counted>[0], 'ar' | 'fr' | 'en', number[], string[]][] = [
+    [
+      'minutes',
+      'ar',
+      [0, 1, 2, 5, 12, 100],
       ['أقل من دقيقة', 'دقيقة واحدة', 'دقيقتان', '5 دقائق', '12 دقيقة', '100 دقيقة'],
-    );
-    assert.deepEqual(
-      [0, 1, 4].map((n) => counted('minutes', n, 'fr')),
-      ['1 min de lecture', '1 min de lecture', '4 min de lecture'],
-    );
-    assert.deepEqual(
-      [0, 1, 4].map((n) => counted('minutes', n, 'en')),
-      ['1 min read', '1 min read', '4 min read'],
-    );
-    assert.deepEqual(
-      [0, 1, 2, 7, 30].map((n) => counted('photos', n, 'ar')),
-      ['لا صور', 'صورة واحدة', 'صورتان', '7 صور', '30 صورة'],
-    );
-    assert.deepEqual(
-      [0, 1, 2].map((n) => counted('photos', n, 'fr')),
-      ['0 photo', '1 photo', '2 photos'],
-    );
-    assert.deepEqual(
-      [0, 1, 2].map((n) => counted('photos', n, 'en')),
-      ['No photos', '1 photo', '2 photos'],
-    );
-  });
+    ],
+    ['minutes', 'fr', [0, 1, 4], ['1 min de lecture', '1 min de lecture', '4 min de lecture']],
+    ['minutes', 'en', [0, 1, 4], ['1 min read', '1 min read', '4 min read']],
+    ['photos', 'ar', [0, 1, 2, 7, 30], ['لا صور', 'صورة واحدة', 'صورتان', '7 صور', '30 صورة']],
+    ['photos', 'fr', [0, 1, 2], ['0 photo', '1 photo', '2 photos']],
+    ['photos', 'en', [0, 1, 2], ['No photos', '1 photo', '2 photos']],
+  ];
+  for (const [phrase, lang, counts, expected] of phrases) {
+    it(`${phrase} in ${lang}`, () => {
+      assert.deepEqual(
+        counts.map((n) => counted(phrase, n, lang)),
+        expected,
+      );
+    });
+  }
 });
 
 describe('the built-in catalogues', () => {

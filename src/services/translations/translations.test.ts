@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildArticle, buildPerson } from '../../../test/support/factories.ts';
+import { buildArticle, buildPerson, PERSIAN_IN_FRENCH } from '../../../test/support/factories.ts';
 import { loadConfig } from '../../config.ts';
 import { Forbidden, Invalid } from '../../core/errors.ts';
 import type { Person } from '../../core/types.ts';
@@ -203,12 +203,7 @@ await forEachEngine((engine) => {
       const editor = await buildPerson(services, { role: 'editor' });
       await updateSiteSettings(services.repos, {
         languages: ['ar', 'fr', 'en'],
-        contentLanguages: [
-          { tag: 'ar', fallback: 'ar' },
-          { tag: 'fa', fallback: 'fr' },
-          { tag: 'fr', fallback: 'fr' },
-          { tag: 'en', fallback: 'en' },
-        ],
+        contentLanguages: [...PERSIAN_IN_FRENCH],
       });
       try {
         const source = await buildArticle(services, { lang: 'ar', title: 'معرض الكتاب يفتح أبوابه' });

@@ -7,7 +7,7 @@
 // language.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildArticle } from '../../../../test/support/factories.ts';
+import { buildArticle, PERSIAN_IN_FRENCH } from '../../../../test/support/factories.ts';
 import { type NewsroomClient, staffClient } from '../../../../test/support/newsroom-client.ts';
 import { startTestSite, type TestSite } from '../../../../test/support/site.ts';
 import { updateSiteSettings } from '../../../services/settings.ts';
@@ -129,12 +129,7 @@ describe('the translation desk', () => {
 
   it("offers the site's languages by name, and a Persian translation goes to the French edition as Persian", async () => {
     await updateSiteSettings(site.services.repos, {
-      contentLanguages: [
-        { tag: 'ar', fallback: 'ar' },
-        { tag: 'fa', fallback: 'fr' },
-        { tag: 'fr', fallback: 'fr' },
-        { tag: 'en', fallback: 'en' },
-      ],
+      contentLanguages: [...PERSIAN_IN_FRENCH],
     });
     try {
       const source = await buildArticle(site.services, {
