@@ -12,8 +12,8 @@ import { TEST_POSTGRES_URL } from '../../src/db/test-databases.ts';
 import { type CrashReport, runCrashTest } from './run.ts';
 
 const WORKERS = 2;
-/** Half of them of one worker; about 3 s a kill on a busy two-core machine. */
-const SQLITE_KILLS = 8;
+/** Even, half of them of one worker: a restart of the group takes 3 to 8 s on a busy two-core machine. */
+const SQLITE_KILLS = 6;
 const POSTGRES_KILLS = 4;
 
 const log = (line: string) => console.log(line);

@@ -81,11 +81,28 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     ...(options.postgresUrl ? { DATABASE_URL: options.postgresUrl } : {}),
   };
   const workers = options.workers ?? 1;
-  const start = () => {
+  const start = async (): Promise<MidadProcess> => {
     // bin/midad.js runs the sources through tsx (several seconds a process) once one is newer
     // than the build: in a checkout edited during a long run, build again instead.
     compileIfStale();
-    return startMidad({ port, env, startTimeoutMs: START_TIMEOUT_MS, workers, group: true });
+    const once = () => startMidad({ port, env, startTimeoutMs: START_TIMEOUT_MS, workers, group: true });
+    try {
+      return await once();
+    } catch (err) {
+      // The server leads its own process group, whose id is its pid: on a machine where other
+      // work stops its jobs with `kill -- -pgid`, a stale one can reach a reused pid. A start
+      // ended by such a signal before it said anything is tried once more, and said.
+      const message = (err as Error).message;
+      if (
+        !/^midad serve exited \((SIGTERM|SIGHUP|SIGINT)\) before serving\nstdout:\n\nstderr:\n$/.test(message)
+      ) {
+        throw err;
+      }
+      log(
+        `a start was stopped from outside before it printed anything (${message.split('\n')[0]}): starting again`,
+      );
+      return once();
+    }
   };
   const openProbe = (): Promise<Probe> | Probe =>
     options.postgresUrl ? postgresProbe(options.postgresUrl) : sqliteProbe(path.join(dataDir, 'midad.db'));
