@@ -13,8 +13,8 @@ import { type CrashReport, runCrashTest } from './run.ts';
 
 const WORKERS = 2;
 /** Even, half of them of one worker: a restart of the group takes 3 to 8 s on a busy two-core machine. */
-const SQLITE_KILLS = 6;
-const POSTGRES_KILLS = 4;
+const SQLITE_KILLS = 4;
+const POSTGRES_KILLS = 2;
 
 const log = (line: string) => console.log(line);
 
