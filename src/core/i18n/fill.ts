@@ -54,5 +54,7 @@ export function format(template: string, values: Record<string, string | number>
       // number): the reader gets the text with its values, as replacement gives it, not an error page.
     }
   }
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
 }
