@@ -32,10 +32,18 @@ export function mediaFileSize(mediaRoot: string, url: string): number {
 
 const unescapeAttr = (value: string) => value.replace(/&amp;/g, '&');
 
+/** The HTML's compressed size. Level 1 is within a few percent of what the server sends. */
+export function compressedHtmlBytes(html: string): number {
+  return gzipSync(html, { level: 1 }).length;
+}
+
 /** Bytes of the page as served: the HTML compressed, its stylesheets and scripts, its images. */
-export function pageWeight(html: string, mediaRoot: string): number {
-  // Level 1 is within a few percent of what the server sends and costs a fraction of level 6.
-  let bytes = gzipSync(html, { level: 1 }).length;
+export function pageWeight(
+  html: string,
+  mediaRoot: string,
+  htmlBytes: (html: string) => number = compressedHtmlBytes,
+): number {
+  let bytes = htmlBytes(html);
   for (const match of html.matchAll(/<(?:link rel="stylesheet" href|script src)="(\/assets\/[^"]+)"/g))
     bytes += assetWireSize(unescapeAttr(match[1] ?? '')) ?? 0;
   // A <picture> costs its lightest file at the fallback's width: browsers take AVIF or WebP when offered.
@@ -75,10 +83,30 @@ export function rememberedPageWeight(key: string, html: string, mediaRoot: strin
   const full = `${key}:${html.length}`;
   const known = weights.get(full);
   if (known !== undefined) return known;
-  const bytes = pageWeight(html, mediaRoot);
+  const bytes = pageWeight(html, mediaRoot, sampledHtmlBytes);
   if (weights.size >= WEIGHTS_KEPT) weights.clear();
   weights.set(full, bytes);
   return bytes;
+}
+
+/**
+ * Compressing a page a second time only to print its size cost as much as the compression the
+ * reader receives (a zlib context is set up per call). Pages of one site compress alike, so one
+ * page in SAMPLE_EVERY is compressed to learn the ratio and the others are weighed with it: the
+ * figure is printed as "≈ N KB" and the HTML is a small part of it beside images and assets.
+ */
+const SAMPLE_EVERY = 16;
+let ratio = 0;
+let sinceSample = SAMPLE_EVERY;
+
+function sampledHtmlBytes(html: string): number {
+  const bytes = Buffer.byteLength(html);
+  if (ratio > 0 && ++sinceSample < SAMPLE_EVERY) return Math.round(bytes * ratio);
+  sinceSample = 0;
+  const exact = compressedHtmlBytes(html);
+  // A moving average: one unusual page (a long table, a poem) does not set it alone.
+  ratio = ratio === 0 ? exact / bytes : ratio * 0.75 + (exact / bytes) * 0.25;
+  return exact;
 }
 
 /** "42" (kilobytes, rounded up, digits as the reader site writes them in that language). */
