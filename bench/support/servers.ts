@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import { workerPids } from '../../test/crash/processes.ts';
 import { freePort } from '../../test/support/site.ts';
 import { type LoadResult, runLoad } from '../load.ts';
 
@@ -195,17 +196,7 @@ export function totalRssMb(server: Server): number {
 
 /** The pids of a server's workers (none when it serves alone, or without /proc). */
 export function childPids(server: Server): number[] {
-  const pid = server.child.pid;
-  try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
+  return server.child.pid === undefined ? [] : workerPids(server.child.pid);
 }
 
 /** Peak resident memory of a running server so far, in MB. */

@@ -5,10 +5,8 @@
 // answers, without a restart. Short, for the suite: bench/crash.ts runs as many kills as asked.
 // In CI an unreachable PostgreSQL fails its part; elsewhere that part is skipped with the reason.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import pg from 'pg';
-import { TEST_POSTGRES_URL } from '../../src/db/test-databases.ts';
+import { scratchDatabaseOrSkip } from '../support/postgres.ts';
 import { type CrashReport, runCrashTest } from './run.ts';
 
 const WORKERS = 2;
@@ -39,27 +37,15 @@ describe(`kill -9 under writes with ${WORKERS} workers`, () => {
   it(`keeps every acknowledged write on PostgreSQL across ${POSTGRES_KILLS} kills`, {
     timeout: 300_000,
   }, async (t) => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    const database = await scratchDatabaseOrSkip(t, 'midad_crash_workers');
+    if (!database) return;
     try {
-      await admin.connect();
-    } catch (err) {
-      const reason = `PostgreSQL unreachable at MIDAD_TEST_POSTGRES_URL: ${(err as Error).message}`;
-      if (process.env.CI) throw new Error(`PostgreSQL is required in CI. ${reason}`);
-      t.skip(reason);
-      return;
-    }
-    const name = `midad_crash_workers_${randomBytes(5).toString('hex')}`;
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(TEST_POSTGRES_URL);
-      url.pathname = `/${name}`;
       assertNothingLost(
-        await runCrashTest({ kills: POSTGRES_KILLS, workers: WORKERS, postgresUrl: url.toString(), log }),
+        await runCrashTest({ kills: POSTGRES_KILLS, workers: WORKERS, postgresUrl: database.url, log }),
         POSTGRES_KILLS,
       );
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });

@@ -4,10 +4,8 @@
 // cleanly (see run.ts). bench/crash.ts runs the same with more kills. In CI an unreachable
 // PostgreSQL fails its part; elsewhere that part is skipped with the reason.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import pg from 'pg';
-import { TEST_POSTGRES_URL } from '../../src/db/test-databases.ts';
+import { scratchDatabaseOrSkip } from '../support/postgres.ts';
 import { type CrashReport, runCrashTest } from './run.ts';
 
 /** About 2.5 s a kill on a busy two-core machine (a restart is most of it), plus the first start. */
@@ -37,27 +35,15 @@ describe('kill -9 under writes', () => {
   it(`keeps every acknowledged write on PostgreSQL across ${POSTGRES_KILLS} kills`, {
     timeout: 300_000,
   }, async (t) => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    const database = await scratchDatabaseOrSkip(t, 'midad_crash');
+    if (!database) return;
     try {
-      await admin.connect();
-    } catch (err) {
-      const reason = `PostgreSQL unreachable at MIDAD_TEST_POSTGRES_URL: ${(err as Error).message}`;
-      if (process.env.CI) throw new Error(`PostgreSQL is required in CI. ${reason}`);
-      t.skip(reason);
-      return;
-    }
-    const name = `midad_crash_${randomBytes(5).toString('hex')}`;
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(TEST_POSTGRES_URL);
-      url.pathname = `/${name}`;
       assertNothingLost(
-        await runCrashTest({ kills: POSTGRES_KILLS, postgresUrl: url.toString(), log }),
+        await runCrashTest({ kills: POSTGRES_KILLS, postgresUrl: database.url, log }),
         POSTGRES_KILLS,
       );
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });
