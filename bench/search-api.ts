@@ -28,6 +28,7 @@ import { openServices } from '../src/services/context.ts';
 import { contentApi } from '../src/web/api/content-routes.ts';
 import { loadAssets } from '../src/web/assets.ts';
 import { registerErrorHandling } from '../src/web/errors.ts';
+import { workerPids } from '../test/crash/processes.ts';
 import { benchQueries } from './search-corpus.ts';
 import { createDatabase } from './support/postgres.ts';
 import { seedSite } from './support/seed.ts';
@@ -62,18 +63,7 @@ function serverCpuSeconds(pid: number): number {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   };
-  let workers: number[] = [];
-  try {
-    workers = fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // No /proc children list: the one process.
-  }
-  return [pid, ...workers].reduce((sum, p) => sum + own(p), 0);
+  return [pid, ...workerPids(pid)].reduce((sum, p) => sum + own(p), 0);
 }
 
 function line(values: number[]): string {

@@ -52,6 +52,23 @@ export async function answerFromNewest(
   };
 }
 
+/** The counts the engines' newest-matches query puts on each row (numbers or numeric strings). */
+export interface NewestCounts {
+  scanned?: number | string | null;
+  kept?: number | string | null;
+  oldest?: number | string | null;
+}
+
+/** NewestRanked from the engine's rows: the counts are read from its first row. */
+export function rankedFromRows(rows: Candidate[], first: NewestCounts | undefined): NewestRanked {
+  return {
+    rows,
+    scanned: Number(first?.scanned ?? 0),
+    kept: Number(first?.kept ?? 0),
+    oldest: Number(first?.oldest ?? 0),
+  };
+}
+
 /** The lowest and highest article ids: two index lookups, on either engine. */
 export async function idSpan(db: Kysely<Database>): Promise<{ lowest: number; highest: number }> {
   const { rows } = await sql<{ lowest: number | string | null; highest: number | string | null }>`SELECT

@@ -6,7 +6,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
-import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
+import { answerFromNewest, idSpan, RANKED_CANDIDATES, rankedFromRows } from './newest.ts';
 import { RERANK_WINDOW } from './rank.ts';
 
 /** ts_rank_cd weights, in the order {D, C, B, A}. */
@@ -187,18 +187,7 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
           await sql`SET LOCAL enable_seqscan = off`.execute(trx);
           return search(trx);
         });
-    const first = rows[0];
-    return answerFromNewest(
-      {
-        rows: toCandidates(rows),
-        scanned: Number(first?.scanned ?? 0),
-        kept: Number(first?.kept ?? 0),
-        oldest: Number(first?.oldest ?? 0),
-      },
-      limit,
-      offset,
-      async () => span,
-    );
+    return answerFromNewest(rankedFromRows(toCandidates(rows), rows[0]), limit, offset, async () => span);
   };
 
   return {

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
-import { answerFromNewest, idSpan, RANKED_CANDIDATES } from './newest.ts';
+import { answerFromNewest, idSpan, RANKED_CANDIDATES, rankedFromRows } from './newest.ts';
 import { RERANK_WINDOW } from './rank.ts';
 
 /** bm25 column weights: title, dek, body, names, stems, alt. Closer forms in prominent places win. */
@@ -90,18 +90,7 @@ export function sqliteEngine(db: Kysely<Database>): SearchEngine {
         (SELECT count(*) FROM f) AS scanned, (SELECT min(id) FROM f) AS oldest
       FROM top
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(db);
-    const first = rows[0];
-    return answerFromNewest(
-      {
-        rows: toCandidates(rows),
-        scanned: Number(first?.scanned ?? 0),
-        kept: Number(first?.kept ?? 0),
-        oldest: Number(first?.oldest ?? 0),
-      },
-      limit,
-      offset,
-      () => idSpan(db),
-    );
+    return answerFromNewest(rankedFromRows(toCandidates(rows), rows[0]), limit, offset, () => idSpan(db));
   };
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({ id: r.id, relevance: r.relevance, publishedAt: r.published_at, title: r.title }));
