@@ -8,9 +8,12 @@ import { scratchDatabaseOrSkip } from '../support/postgres.ts';
 import { assertNothingLost } from './assertions.ts';
 import { runCrashTest } from './run.ts';
 
-/** About 2.5 s a kill on a busy two-core machine (a restart is most of it), plus the first start. */
-const SQLITE_KILLS = 50;
-const POSTGRES_KILLS = 10;
+/**
+ * About 2.5 s a kill on a busy two-core machine (a restart is most of it), plus the first start.
+ * The suite's short version; `npm run bench:crash -- --kills N` runs the long loop.
+ */
+const SQLITE_KILLS = 20;
+const POSTGRES_KILLS = 4;
 
 const log = (line: string) => console.log(line);
 
