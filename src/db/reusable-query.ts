@@ -51,14 +51,14 @@ export function reusableQuery<DB, Args extends readonly unknown[], Row>(
       shapes.set(key, shape);
     }
     const parameters = shape.parts.map((part) =>
-      'value' in part ? part.value : valueOf(args, part.placeholder),
+      'value' in part ? part.value : argumentValue(args, part.placeholder),
     );
     const result = await db.executeQuery<Row>(CompiledQuery.raw(shape.sql, parameters));
     return result.rows;
   };
 }
 
-function valueOf(args: readonly unknown[], p: Placeholder): unknown {
+function argumentValue(args: readonly unknown[], p: Placeholder): unknown {
   const arg = args[p.arg];
   return p.index === null ? arg : (arg as unknown[])[p.index];
 }

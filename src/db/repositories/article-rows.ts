@@ -5,6 +5,26 @@ import type { Article, ArticleStatus, ArticleSummary, Lang } from '../../core/ty
 import type { ArticleRow, ArticlesTable, Database } from '../schema.ts';
 import type { NewArticle } from './contract.ts';
 import { flag, guardWrite, isSet, toIso, toIsoOrNull, unique } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Every card and article page reads its bylines and tags (see reusable-query.ts).
+const authorsOf = reusableQuery((db: Kysely<Database>, ids: number[]) =>
+  db
+    .selectFrom('article_authors')
+    .select(['article_id', 'person_id'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('position'),
+);
+
+const tagsOf = reusableQuery((db: Kysely<Database>, ids: number[]) =>
+  db
+    .selectFrom('article_tags')
+    .select(['article_id', 'tag_id'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('tag_id'),
+);
 
 /** Every article column but the text (body and search text): what a summary reads. */
 export const SUMMARY_COLUMNS = [
@@ -81,22 +101,7 @@ async function withLinks<R extends SummaryRow, T>(
 ): Promise<T[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [authors, tags] = await Promise.all([
-    db
-      .selectFrom('article_authors')
-      .select(['article_id', 'person_id'])
-      .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .select(['article_id', 'tag_id'])
-      .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('tag_id')
-      .execute(),
-  ]);
+  const [authors, tags] = await Promise.all([authorsOf(db, ids), tagsOf(db, ids)]);
   const authorIds = new Map<number, number[]>(ids.map((id) => [id, []]));
   const tagIds = new Map<number, number[]>(ids.map((id) => [id, []]));
   for (const a of authors) authorIds.get(a.article_id)?.push(a.person_id);

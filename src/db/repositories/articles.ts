@@ -9,6 +9,7 @@ import { relatedQueries } from './articles-related.ts';
 import { syndicationQueries } from './articles-syndication.ts';
 import type { ArticlesRepository, PublishedQuery } from './contract.ts';
 import { atomically, guardWrite, inOrderOf, nowIso, toCount, toIso, unique } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
 
 export { toArticle } from './article-rows.ts';
 
@@ -26,6 +27,11 @@ function inListOrder<Q extends SelectQueryBuilder<Database, 'articles', object>>
     .limit(q.limit)
     .offset(q.offset ?? 0) as Q;
 }
+
+// Every article page starts here (see reusable-query.ts).
+const articleById = reusableQuery((db: Kysely<Database>, id: number) =>
+  db.selectFrom('articles').selectAll().where('id', '=', id),
+);
 
 export function createArticlesRepository(db: Kysely<Database>): ArticlesRepository {
   const one = async (row: ArticleRow | undefined): Promise<Article | null> =>
@@ -79,7 +85,7 @@ export function createArticlesRepository(db: Kysely<Database>): ArticlesReposito
     },
 
     async byId(id) {
-      return one(await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst());
+      return one((await articleById(db, id))[0]);
     },
 
     async byIds(ids) {

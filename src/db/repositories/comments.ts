@@ -4,6 +4,28 @@ import { COMMENT_KINDS, type Comment, type CommentKind, type CommentStatus } fro
 import type { CommentRow, Database } from '../schema.ts';
 import type { CommentsRepository } from './contract.ts';
 import { guardWrite, normalizeEmail, nowIso, toCount, toIso, unique } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Cards show their comment counts.
+const approvedCounts = reusableQuery((db: Kysely<Database>, articleIds: number[]) =>
+  db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('article_id', 'in', articleIds)
+    .where('status', '=', 'approved')
+    .groupBy('article_id'),
+);
+
+// Every article page reads its approved comments (see reusable-query.ts).
+const commentsWithStatus = reusableQuery((db: Kysely<Database>, articleId: number, status: CommentStatus) =>
+  db
+    .selectFrom('comments')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('status', '=', status)
+    .orderBy('created_at')
+    .orderBy('id'),
+);
 
 export function toComment(row: CommentRow): Comment {
   return {
@@ -59,9 +81,12 @@ export function createCommentsRepository(db: Kysely<Database>): CommentsReposito
     },
 
     async listForArticle(articleId, status) {
-      let query = comments().where('article_id', '=', articleId);
-      if (status !== undefined) query = query.where('status', '=', status);
-      const rows = await query.orderBy('created_at').orderBy('id').execute();
+      if (status !== undefined) return (await commentsWithStatus(db, articleId, status)).map(toComment);
+      const rows = await comments()
+        .where('article_id', '=', articleId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toComment);
     },
 
@@ -90,13 +115,7 @@ export function createCommentsRepository(db: Kysely<Database>): CommentsReposito
       // Articles without approved comments are present with 0, so lists can show "0 comments".
       const out = new Map<number, number>(articleIds.map((id) => [id, 0]));
       if (articleIds.length === 0) return out;
-      const rows = await db
-        .selectFrom('comments')
-        .select(['article_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-        .where('article_id', 'in', unique(articleIds))
-        .where('status', '=', 'approved')
-        .groupBy('article_id')
-        .execute();
+      const rows = await approvedCounts(db, unique(articleIds));
       for (const row of rows) out.set(row.article_id, toCount(row.n));
       return out;
     },

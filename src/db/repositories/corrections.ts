@@ -5,6 +5,7 @@ import { CORRECTION_KINDS, type Correction, type CorrectionKind } from '../../co
 import type { IsoDate, Lang } from '../../core/types.ts';
 import type { ArticleCorrectionsTable, Database } from '../schema.ts';
 import { nowIso, toCount, toIso } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
 
 export interface NewCorrection {
   articleId: number;
@@ -64,6 +65,16 @@ function toCorrection(row: Selectable<ArticleCorrectionsTable>): Correction {
   };
 }
 
+// Every article page reads its corrections (see reusable-query.ts).
+const correctionsOf = reusableQuery((db: Kysely<Database>, articleId: number) =>
+  db
+    .selectFrom('article_corrections')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc'),
+);
+
 export function createCorrectionsRepository(db: Kysely<Database>): CorrectionsRepository {
   const rows = () => db.selectFrom('article_corrections').selectAll();
   return {
@@ -105,11 +116,7 @@ export function createCorrectionsRepository(db: Kysely<Database>): CorrectionsRe
     },
 
     async listForArticle(articleId) {
-      const found = await rows()
-        .where('article_id', '=', articleId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      const found = await correctionsOf(db, articleId);
       return found.map(toCorrection);
     },
 

@@ -6,6 +6,7 @@ import { LIVE_STATES, type LiveCoverage, type LiveEntry, type LiveState } from '
 import type { IsoDate } from '../../core/types.ts';
 import type { Database, LiveCoverageTable, LiveEntriesTable } from '../schema.ts';
 import { flag, isSet, nowIso, toIso } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
 
 export interface NewLiveEntry {
   articleId: number;
@@ -74,15 +75,16 @@ function toEntry(row: Selectable<LiveEntriesTable>): LiveEntry {
   };
 }
 
+// Every article page asks whether it is live (see reusable-query.ts).
+const coverageOf = reusableQuery((db: Kysely<Database>, articleId: number) =>
+  db.selectFrom('live_coverage').selectAll().where('article_id', '=', articleId),
+);
+
 export function createLiveRepository(db: Kysely<Database>): LiveRepository {
   const entries = () => db.selectFrom('live_entries').selectAll();
   return {
     async coverage(articleId) {
-      const row = await db
-        .selectFrom('live_coverage')
-        .selectAll()
-        .where('article_id', '=', articleId)
-        .executeTakeFirst();
+      const [row] = await coverageOf(db, articleId);
       return row ? toCoverage(row) : null;
     },
 

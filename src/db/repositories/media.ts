@@ -5,6 +5,12 @@ import type { Database, MediaRow, MediaTable } from '../schema.ts';
 import type { MediaRepository } from './contract.ts';
 import { mediaTrackMethods } from './media-tracks.ts';
 import { guardWrite, inOrderOf, nowIso, toCount, unique } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Cards and article pages read their pictures (see reusable-query.ts).
+const mediaByIds = reusableQuery((db: Kysely<Database>, ids: number[]) =>
+  db.selectFrom('media').selectAll().where('id', 'in', ids),
+);
 
 export function toMedia(row: MediaRow): Media {
   return {
@@ -92,7 +98,7 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
 
     async byIds(ids) {
       if (ids.length === 0) return [];
-      const rows = await media().where('id', 'in', unique(ids)).execute();
+      const rows = await mediaByIds(db, unique(ids));
       return inOrderOf(ids, rows.map(toMedia));
     },
 

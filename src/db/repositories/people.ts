@@ -4,6 +4,12 @@ import type { Lang, Person, PersonLink, Role } from '../../core/types.ts';
 import type { Database, PersonRow, PersonUpdate } from '../schema.ts';
 import type { NewPerson, PeopleRepository } from './contract.ts';
 import { guardWrite, inOrderOf, normalizeEmail, nowIso, toCount, unique } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Every reader page reads its bylines' people (see reusable-query.ts).
+const peopleByIds = reusableQuery((db: Kysely<Database>, ids: number[]) =>
+  db.selectFrom('people').selectAll().where('id', 'in', ids),
+);
 
 export function toPerson(row: PersonRow): Person {
   return {
@@ -71,7 +77,7 @@ export function createPeopleRepository(db: Kysely<Database>): PeopleRepository {
 
     async byIds(ids) {
       if (ids.length === 0) return [];
-      const rows = await people().where('id', 'in', unique(ids)).execute();
+      const rows = await peopleByIds(db, unique(ids));
       return inOrderOf(ids, rows.map(toPerson));
     },
 

@@ -4,6 +4,12 @@ import type { Section } from '../../core/types.ts';
 import type { Database, SectionRow, SectionsTable } from '../schema.ts';
 import type { SectionsRepository } from './contract.ts';
 import { guardWrite } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Every reader page lists the sections in its navigation (see reusable-query.ts).
+const allSections = reusableQuery((db: Kysely<Database>) =>
+  db.selectFrom('sections').selectAll().orderBy('position').orderBy('id'),
+);
 
 export function toSection(row: SectionRow): Section {
   return {
@@ -53,7 +59,7 @@ export function createSectionsRepository(db: Kysely<Database>): SectionsReposito
     },
 
     async list() {
-      const rows = await sections().orderBy('position').orderBy('id').execute();
+      const rows = await allSections(db);
       return rows.map(toSection);
     },
 

@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SettingsRepository } from './contract.ts';
 import { atomically } from './support.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Every page reads the settings to see whether they changed (see reusable-query.ts).
+const storedSettings = reusableQuery((db: Kysely<Database>) =>
+  db.selectFrom('settings').select(['key', 'value']).orderBy('key'),
+);
 
 export function createSettingsRepository(db: Kysely<Database>): SettingsRepository {
   async function write(values: Record<string, unknown>): Promise<void> {
@@ -21,7 +27,7 @@ export function createSettingsRepository(db: Kysely<Database>): SettingsReposito
     });
   }
 
-  const stored = () => db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
+  const stored = () => storedSettings(db);
   return {
     async get(key) {
       const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

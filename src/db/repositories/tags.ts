@@ -4,6 +4,12 @@ import type { Database, TagRow } from '../schema.ts';
 import type { TagsRepository } from './contract.ts';
 import { guardWrite, inOrderOf, unique } from './support.ts';
 import { tagAdminQueries } from './tags-admin.ts';
+import { reusableQuery } from '../reusable-query.ts';
+
+// Every article page reads its tags (see reusable-query.ts).
+const tagsByIds = reusableQuery((db: Kysely<Database>, ids: number[]) =>
+  db.selectFrom('tags').selectAll().where('id', 'in', ids),
+);
 
 export function toTag(row: TagRow): Tag {
   return { id: row.id, slug: row.slug, name: row.name };
@@ -34,7 +40,7 @@ export function createTagsRepository(db: Kysely<Database>): TagsRepository {
 
     async byIds(ids) {
       if (ids.length === 0) return [];
-      const rows = await tags().where('id', 'in', unique(ids)).execute();
+      const rows = await tagsByIds(db, unique(ids));
       return inOrderOf(ids, rows.map(toTag));
     },
 
