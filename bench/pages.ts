@@ -29,7 +29,7 @@ import {
   stop,
   workerPeakRssMb,
 } from './support/servers.ts';
-import { WORDS, writeExport } from './support/wxr.ts';
+import { SEARCHES, writeExport } from './support/wxr.ts';
 
 const { values } = parseArgs({
   options: {
@@ -208,8 +208,7 @@ try {
   const uncached = articles.filter((_, i) => i % step === 0).slice(0, 2000);
   const searches = Array.from(
     { length: 10 },
-    (_, i) =>
-      `/search?q=${encodeURIComponent(`${WORDS[i % WORDS.length]} ${WORDS[(i * 5 + 3) % WORDS.length]}`)}`,
+    (_, i) => `/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`,
   );
   const plainPage = await plainGet(first.port, hot);
   await stop(first);
