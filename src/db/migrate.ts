@@ -24,6 +24,7 @@ import * as m020 from './migrations/020_media_focal_point.ts';
 import * as m023 from './migrations/023_content_languages.ts';
 import * as m025 from './migrations/025_translations.ts';
 import * as m026 from './migrations/026_search_stems_index.ts';
+import * as m027 from './migrations/027_search_docs_storage.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '023_content_languages': m023,
   '025_translations': m025,
   '026_search_stems_index': m026,
+  '027_search_docs_storage': m027,
 };
 
 /** Every migration, in the order they apply. */

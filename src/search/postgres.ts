@@ -1,22 +1,26 @@
 // PostgreSQL engine: tsvectors of the `simple` configuration (lowercase only, no stemming)
 // over the analyzer's output. Weights: A title, B dek and names, C body, D stems; the alt
 // guesses have their own tsvector. Every lexeme is quoted in the tsquery text, so reader
-// input never reaches tsquery syntax (& | ! <-> :*).
+// input never reaches tsquery syntax (& | ! <-> :*). The readers' documents are matched
+// through one index (postgres-match.ts); the newsroom's through one per part, below.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Candidate, EngineQuery, Found, IndexColumns, PlanWord, SearchEngine } from './contract.ts';
 import { articleConditions } from './filters.ts';
 import { answerFromNewest, idSpan, RANKED_CANDIDATES, rankedFromRows } from './newest.ts';
+import {
+  newestMatches,
+  quoteLexeme,
+  readerMatch,
+  readerWordMatch,
+  withIndexesOnly,
+} from './postgres-match.ts';
 import { RERANK_WINDOW } from './rank.ts';
 
 /** ts_rank_cd weights, in the order {D, C, B, A}. */
 const WEIGHTS = sql.raw(`'{0.06, 0.2, 0.5, 1.0}'`);
 /** ts_rank_cd normalization: divide by 1 + log(document length), as bm25 does in spirit. */
 const NORMALIZATION = sql.raw('1');
-
-export function quoteLexeme(term: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
 
 /**
  * The word's forms in the main tsvector: the typed forms anywhere (in the stems weight too:
@@ -28,10 +32,10 @@ export function docQuery(main: string[], stem: string): string {
 }
 
 /**
- * The word's forms in a document, as docQuery asks for them but answerable from the indexes
- * alone: `'stem':D` on the whole tsvector would make PostgreSQL unpack every candidate's
- * document to check the weight (its GIN index stores none), so the stem is looked for in the
- * stems part, which has its own index (migration 026).
+ * The word's forms in a newsroom document, as docQuery asks for them but answerable from the
+ * indexes alone: `'stem':D` on the whole tsvector would make PostgreSQL unpack every
+ * candidate's document to check the weight (its GIN index stores none), so the stem is looked
+ * for in the stems part, which has its own index (migration 026).
  */
 function formsCondition(main: string[], stem: string): RawBuilder<unknown> {
   const typed = sql`d.doc @@ to_tsquery('simple', ${main.map(quoteLexeme).join(' | ')})`;
@@ -48,7 +52,8 @@ function wordCondition(word: PlanWord): RawBuilder<unknown> {
   return sql`(${doc} OR ${guess} OR ${alt})`;
 }
 
-export function matchCondition(q: Pick<EngineQuery, 'plan' | 'mode'>): RawBuilder<unknown> {
+/** The newsroom's documents (aliased `d`) that match the query. */
+export function staffMatch(q: Pick<EngineQuery, 'plan' | 'mode'>): RawBuilder<unknown> {
   return sql`(${sql.join(q.plan.words.map(wordCondition), sql.raw(q.mode === 'all' ? ' AND ' : ' OR '))})`;
 }
 
@@ -61,9 +66,6 @@ function rankQuery(q: EngineQuery): string {
     ])
     .join(' | ');
 }
-
-/** The newest ids searched first for the newest matches: ten times as many as are ranked. */
-const FIRST_WINDOW = 10 * RANKED_CANDIDATES;
 
 interface Row {
   id: number;
@@ -96,22 +98,34 @@ export function postgresDocTable(db: Kysely<Database>, table: 'search_docs' | 's
       await sql`DELETE FROM ${t}`.execute(db);
     },
     async exists(word: PlanWord): Promise<boolean> {
-      const { rows } = await sql`SELECT 1 AS found FROM ${t} d
-        WHERE ${formsCondition(word.main, word.stem)} LIMIT 1`.execute(db);
+      const holds = table === 'search_docs' ? readerWordMatch(word) : formsCondition(word.main, word.stem);
+      const { rows } = await withIndexesOnly(db, (run) =>
+        sql`SELECT 1 AS found FROM ${t} d WHERE ${holds} LIMIT 1`.execute(run),
+      );
       return rows.length > 0;
     },
   };
 }
 
 export function postgresEngine(db: Kysely<Database>): SearchEngine {
+  /**
+   * Every match, ranked or by date. The matches are taken from the index first (MATERIALIZED):
+   * joined to the articles, the planner could start from a filter's articles and test each
+   * one's document instead.
+   */
   const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
-    sql<Row>`SELECT a.id,
-        ts_rank_cd(${WEIGHTS}, d.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance,
-        a.published_at, a.title, count(*) OVER () AS total
-      FROM search_docs d JOIN articles a ON a.id = d.article_id
-      WHERE ${matchCondition(q)} AND ${articleConditions(q)}
-      ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
-      LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    withIndexesOnly(db, (run) =>
+      sql<Row>`WITH f AS MATERIALIZED (
+          SELECT d.article_id AS id, d.doc FROM search_docs d WHERE ${readerMatch(q)}
+        )
+        SELECT a.id,
+          ts_rank_cd(${WEIGHTS}, f.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance,
+          a.published_at, a.title, count(*) OVER () AS total
+        FROM f JOIN articles a ON a.id = f.id
+        WHERE ${articleConditions(q)}
+        ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
+        LIMIT ${limit} OFFSET ${offset}`.execute(run),
+    );
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({
       id: r.id,
@@ -121,24 +135,19 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     }));
 
   /**
-   * One page of the newest RANKED_CANDIDATES matches with an id above `above` (all when null),
-   * ranked after the reader's filters; only their documents are read and ranked (ts_rank_cd
-   * reads the whole tsvector). `+ 0` keeps the planner from walking the primary key downwards
-   * through the matches.
+   * One page of the newest RANKED_CANDIDATES matches, ranked after the reader's filters; only
+   * their documents are read and ranked (ts_rank_cd unpacks the whole tsvector). The matches
+   * come from one GIN index, newest blocks of ids first (newestMatches).
    */
   const newestPage = (
     run: Kysely<Database>,
     q: EngineQuery,
-    above: number | null,
+    highestId: number,
     limit: number,
     offset: number,
   ) =>
     sql<Row & { kept: string | number; scanned: string | number; oldest: number }>`
-      WITH f AS MATERIALIZED (
-        SELECT d.article_id AS id, d.doc FROM search_docs d
-        WHERE ${matchCondition(q)} ${above === null ? sql`` : sql`AND d.article_id > ${above}`}
-        ORDER BY d.article_id + 0 DESC LIMIT ${RANKED_CANDIDATES}
-      ), m AS MATERIALIZED (
+      WITH f AS MATERIALIZED (${newestMatches(q, highestId, RANKED_CANDIDATES)}), m AS MATERIALIZED (
         SELECT f.id, a.published_at,
           ts_rank_cd(${WEIGHTS}, f.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance
         FROM f JOIN articles a ON a.id = f.id
@@ -156,37 +165,12 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(run);
 
   /**
-   * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts). Finding the newest
-   * matches reads each match's row, so a common word would read most of the table: the newest
-   * ids are searched first (the GIN indexes' answer intersected with a range of the primary
-   * key), in windows four times wider each time, until one holds enough matches. Null when
-   * every match must be ranked instead.
+   * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts), in one pass. Null
+   * when every match must be ranked instead.
    */
   const newestRanked = async (q: EngineQuery, limit: number, offset: number): Promise<Found | null> => {
     const span = await idSpan(db);
-    // Every word required: the indexes intersect the words' matches, which are seldom many, and
-    // a window would only add a pass (with an id range, the planner tests the second word on
-    // each row of the first instead of intersecting).
-    const opening = q.mode === 'all' && q.plan.words.length > 1 ? Number.POSITIVE_INFINITY : FIRST_WINDOW;
-    const search = async (run: Kysely<Database>) => {
-      for (let window = opening; ; window *= 4) {
-        const above = span.highest - window < span.lowest ? null : span.highest - window;
-        const { rows } = await newestPage(run, q, above, limit, offset);
-        const scanned = Number(rows[0]?.scanned ?? 0);
-        if (above === null || scanned >= RANKED_CANDIDATES) return rows;
-      }
-    };
-    // The planner would rather walk a narrow id range in the primary key, or the whole table,
-    // testing each row's document, which unpacks every document it passes; only bitmap scans
-    // of the indexes read nothing but the matches. Inside a caller's transaction the settings
-    // would outlive the search, so there the planner is left to choose.
-    const rows = db.isTransaction
-      ? await search(db)
-      : await db.transaction().execute(async (trx) => {
-          await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-          return search(trx);
-        });
+    const { rows } = await withIndexesOnly(db, (run) => newestPage(run, q, span.highest, limit, offset));
     return answerFromNewest(rankedFromRows(toCandidates(rows), rows[0]), limit, offset, async () => span);
   };
 
@@ -195,9 +179,13 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     // GIN indexes merge their pending entries themselves (and at VACUUM).
     async compact() {},
     async count(q) {
-      const { rows } = await sql<{ n: string | number }>`SELECT count(*) AS n
-        FROM search_docs d JOIN articles a ON a.id = d.article_id
-        WHERE ${matchCondition(q)} AND ${articleConditions(q)}`.execute(db);
+      const { rows } = await withIndexesOnly(db, (run) =>
+        sql<{ n: string | number }>`WITH f AS MATERIALIZED (
+            SELECT d.article_id AS id FROM search_docs d WHERE ${readerMatch(q)}
+          )
+          SELECT count(*) AS n FROM f JOIN articles a ON a.id = f.id
+          WHERE ${articleConditions(q)}`.execute(run),
+      );
       return Number(rows[0]?.n ?? 0);
     },
     async find(q, order, limit, offset) {

@@ -6,7 +6,8 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 import type { IndexColumns, PlanWord, QueryPlan } from './contract.ts';
-import { matchCondition, postgresDocTable } from './postgres.ts';
+import { postgresDocTable, staffMatch } from './postgres.ts';
+import { readerMatch } from './postgres-match.ts';
 import { matchExpression, wordExpression } from './sqlite.ts';
 
 export interface StaffEngine {
@@ -56,9 +57,9 @@ function postgresStaff(db: Kysely<Database>): StaffEngine {
   return {
     ...postgresDocTable(db, 'staff_search_docs'),
     matchingIds(plan) {
-      const match = matchCondition({ plan, mode: 'all' });
-      return sql`SELECT d.article_id FROM search_docs d WHERE ${match}
-        UNION ALL SELECT d.article_id FROM staff_search_docs d WHERE ${match}`;
+      const q = { plan, mode: 'all' } as const;
+      return sql`SELECT d.article_id FROM search_docs d WHERE ${readerMatch(q)}
+        UNION ALL SELECT d.article_id FROM staff_search_docs d WHERE ${staffMatch(q)}`;
     },
   };
 }
