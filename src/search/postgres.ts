@@ -111,21 +111,33 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
   /**
    * Every match, ranked or by date. The matches are taken from the index first (MATERIALIZED):
    * joined to the articles, the planner could start from a filter's articles and test each
-   * one's document instead.
+   * one's document instead. By date, only the page's documents are ranked (for their scores).
    */
-  const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) =>
-    withIndexesOnly(db, (run) =>
-      sql<Row>`WITH f AS MATERIALIZED (
-          SELECT d.article_id AS id, d.doc FROM search_docs d WHERE ${readerMatch(q)}
-        )
-        SELECT a.id,
-          ts_rank_cd(${WEIGHTS}, f.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance,
-          a.published_at, a.title, count(*) OVER () AS total
-        FROM f JOIN articles a ON a.id = f.id
-        WHERE ${articleConditions(q)}
-        ORDER BY ${order === 'relevance' ? sql`relevance DESC, a.published_at DESC` : sql`a.published_at DESC, a.id DESC`}
-        LIMIT ${limit} OFFSET ${offset}`.execute(run),
+  const select = (q: EngineQuery, order: 'relevance' | 'date', limit: number, offset: number) => {
+    const rank = (doc: RawBuilder<unknown>) =>
+      sql`ts_rank_cd(${WEIGHTS}, ${doc}, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION})`;
+    const matches = sql`f AS MATERIALIZED (
+        SELECT d.article_id AS id, d.doc FROM search_docs d WHERE ${readerMatch(q)}
+      )`;
+    return withIndexesOnly(db, (run) =>
+      order === 'relevance'
+        ? sql<Row>`WITH ${matches}
+            SELECT a.id, ${rank(sql`f.doc`)} AS relevance, a.published_at, a.title, count(*) OVER () AS total
+            FROM f JOIN articles a ON a.id = f.id
+            WHERE ${articleConditions(q)}
+            ORDER BY relevance DESC, a.published_at DESC
+            LIMIT ${limit} OFFSET ${offset}`.execute(run)
+        : sql<Row>`WITH ${matches}, page AS MATERIALIZED (
+              SELECT a.id, a.published_at, a.title, f.doc, count(*) OVER () AS total
+              FROM f JOIN articles a ON a.id = f.id
+              WHERE ${articleConditions(q)}
+              ORDER BY a.published_at DESC, a.id DESC
+              LIMIT ${limit} OFFSET ${offset}
+            )
+            SELECT page.id, ${rank(sql`page.doc`)} AS relevance, page.published_at, page.title, page.total
+            FROM page ORDER BY page.published_at DESC, page.id DESC`.execute(run),
     );
+  };
   const toCandidates = (rows: Row[]): Candidate[] =>
     rows.map((r) => ({
       id: r.id,
