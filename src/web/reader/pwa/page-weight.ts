@@ -32,6 +32,11 @@ export function mediaFileSize(mediaRoot: string, url: string): number {
 
 const unescapeAttr = (value: string) => value.replace(/&amp;/g, '&');
 
+// A browser takes AVIF or WebP from a <picture> when offered: it costs its lightest file at the
+// fallback's width (pictureSize).
+const PARTS =
+  /<(?:link rel="stylesheet" href|script src)="(\/assets\/[^"]+)"|<picture\b[^>]*>([\s\S]*?)<\/picture>|<img\b[^>]*?\ssrc="(\/media\/[^"]+)"/g;
+
 /** The HTML's compressed size. Level 1 is within a few percent of what the server sends. */
 export function compressedHtmlBytes(html: string): number {
   return gzipSync(html, { level: 1 }).length;
@@ -44,14 +49,14 @@ export function pageWeight(
   htmlBytes: (html: string) => number = compressedHtmlBytes,
 ): number {
   let bytes = htmlBytes(html);
-  for (const match of html.matchAll(/<(?:link rel="stylesheet" href|script src)="(\/assets\/[^"]+)"/g))
-    bytes += assetWireSize(unescapeAttr(match[1] ?? '')) ?? 0;
-  // A <picture> costs its lightest file at the fallback's width: browsers take AVIF or WebP when offered.
-  const pictures = html.matchAll(/<picture\b[^>]*>([\s\S]*?)<\/picture>/g);
-  for (const picture of pictures) bytes += pictureSize(picture[1] ?? '', mediaRoot);
-  const rest = html.replace(/<picture\b[^>]*>[\s\S]*?<\/picture>/g, '');
-  for (const match of rest.matchAll(/<img\b[^>]*?\ssrc="(\/media\/[^"]+)"/g))
-    bytes += mediaFileSize(mediaRoot, unescapeAttr(match[1] ?? ''));
+  // One pass over the page: its stylesheets and scripts, its <picture>s (each counted once, at
+  // its lightest file), and the <img>s outside them. A picture's own <img> is inside the
+  // picture's match, so it is not met again.
+  for (const match of html.matchAll(PARTS)) {
+    if (match[1] !== undefined) bytes += assetWireSize(unescapeAttr(match[1])) ?? 0;
+    else if (match[2] !== undefined) bytes += pictureSize(match[2], mediaRoot);
+    else if (match[3] !== undefined) bytes += mediaFileSize(mediaRoot, unescapeAttr(match[3]));
+  }
   return bytes;
 }
 
