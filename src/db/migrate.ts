@@ -25,6 +25,7 @@ import * as m023 from './migrations/023_content_languages.ts';
 import * as m025 from './migrations/025_translations.ts';
 import * as m026 from './migrations/026_search_stems_index.ts';
 import * as m027 from './migrations/027_search_docs_storage.ts';
+import * as m028 from './migrations/028_search_filter_index.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '025_translations': m025,
   '026_search_stems_index': m026,
   '027_search_docs_storage': m027,
+  '028_search_filter_index': m028,
 };
 
 /** Every migration, in the order they apply. */
