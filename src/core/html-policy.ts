@@ -159,18 +159,4 @@ function linkify(text: string): string {
   return out + escapeHtml(text.slice(last));
 }
 
-/** Visible text of an HTML fragment (for reading time, excerpts and search). */
-export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h\d|li|blockquote|figcaption)>/gi, '$& '), {
-    allowedTags: [],
-    allowedAttributes: {},
-  })
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { htmlToText } from './html-text.ts';
