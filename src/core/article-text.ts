@@ -11,10 +11,22 @@ export function sectionName(section: Section, lang: Lang): string {
 /** The SEO description, the dek or the start of the text, cut at a word within `maxChars`. */
 export function excerptOf(article: Article, maxChars = 160): string {
   const source = article.seoDescription || article.dek || bodyText(article);
-  const chars = Array.from(source);
-  if (chars.length <= maxChars) return source;
-  const cut = chars.slice(0, maxChars).join('');
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxChars / 2)).trim()}…`;
+  const end = codePointsEnd(source, maxChars);
+  if (end >= source.length) return source;
+  const cut = source.slice(0, end);
+  // At the last space, unless that leaves less than half: then at half, whole characters.
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), codePointsEnd(cut, Math.floor(maxChars / 2)))).trim()}…`;
+}
+
+/**
+ * Where the first `count` characters (code points) of `text` end, in UTF-16 units: found without
+ * splitting the whole text (a long body would become thousands of one-letter strings on every
+ * article page), and never inside a character outside the basic plane.
+ */
+function codePointsEnd(text: string, count: number): number {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return end;
 }
 
 /**
