@@ -164,5 +164,7 @@ async function sendArticle(
         ),
       }),
   );
-  return reply.code(status).type('text/html; charset=utf-8').send(html);
+  // Encoded once here: a string would be measured for Content-Length, then encoded again on the
+  // way out, each pass over the whole page.
+  return reply.code(status).type('text/html; charset=utf-8').send(Buffer.from(html));
 }
