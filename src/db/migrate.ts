@@ -26,6 +26,7 @@ import * as m025 from './migrations/025_translations.ts';
 import * as m026 from './migrations/026_search_stems_index.ts';
 import * as m027 from './migrations/027_search_docs_storage.ts';
 import * as m028 from './migrations/028_search_filter_index.ts';
+import * as m029 from './migrations/029_related_order_index.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '026_search_stems_index': m026,
   '027_search_docs_storage': m027,
   '028_search_filter_index': m028,
+  '029_related_order_index': m029,
 };
 
 /** Every migration, in the order they apply. */
