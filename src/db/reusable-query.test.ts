@@ -76,6 +76,24 @@ await forEachEngine((engine) => {
       assert.deepEqual(await tagsNamed(k, '%', 'ميناكا', 5), [], 'rolled back');
     });
 
+    it('builds the query anew for a Kysely instance with plugins, which may rewrite its SQL', async () => {
+      const k = db().kysely;
+      // A table name a plugin rewrites: the form kept for the plain instance would miss it.
+      const renaming = k.withPlugin({
+        transformQuery: ({ node }) =>
+          JSON.parse(JSON.stringify(node).replaceAll('"no_such_table"', '"tags"')),
+        transformResult: async ({ result }) => result,
+      });
+      const fromAlias = reusableQuery((kdb: Kysely<Database>, slug: string) =>
+        kdb
+          .selectFrom('no_such_table' as 'tags')
+          .select('slug')
+          .where('slug', '=', slug),
+      );
+      assert.deepEqual(await fromAlias(renaming, 'kidal'), [{ slug: 'kidal' }]);
+      await assert.rejects(fromAlias(k, 'kidal'), 'without the plugin the table does not exist');
+    });
+
     it('refuses an argument that decides the shape instead of being a value', async () => {
       const bad = reusableQuery((db: Kysely<Database>, slug: string) =>
         db.selectFrom('tags').select('id').where('slug', '=', String(slug)),

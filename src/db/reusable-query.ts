@@ -37,7 +37,11 @@ export function reusableQuery<DB, Args extends readonly unknown[], Row>(
 ): ReusableQuery<DB, Args, Row> {
   const byEngine = new Map<unknown, Map<string, Shape>>();
   return async (db, ...args) => {
-    const engine = db.getExecutor().adapter.constructor;
+    const executor = db.getExecutor();
+    // A plugin (withSchema, say) may rewrite the SQL per Kysely instance, which a form kept
+    // per engine would not follow: such an instance builds the query every time.
+    if (executor.plugins.length > 0) return (await db.executeQuery(build(db, ...args))).rows;
+    const engine = executor.adapter.constructor;
     let shapes = byEngine.get(engine);
     if (!shapes) {
       shapes = new Map();
