@@ -14,6 +14,7 @@ import {
   readerPages,
   saveScreenshot,
 } from '../support/browser.ts';
+import { buildArticle } from '../support/factories.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
 let site: TestSite;
@@ -261,6 +262,26 @@ describe('other reader pages at phone width', () => {
         assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
         await assertNoHorizontalScroll(page, path);
       }
+    });
+  });
+});
+
+describe('cards at phone width', () => {
+  it('give a story without a picture the whole row for its headline', async () => {
+    const title = 'قافلة الملح تصل إلى تاوديني بعد أسبوعين في الصحراء';
+    await buildArticle(site.services, { title, featuredMediaId: null });
+    await withPage(PHONE, async (page) => {
+      await page.goto(site.baseUrl + '/');
+      const card = page.locator('.cards .card', { hasText: title }).first();
+      assert.equal(await card.locator('.card-img').count(), 0, 'the card has no picture');
+      const cardBox = await card.boundingBox();
+      const titleBox = await card.locator('.card-title').boundingBox();
+      assert.ok(cardBox && titleBox);
+      assert.ok(
+        titleBox.width > cardBox.width * 0.8,
+        `the headline takes ${Math.round(titleBox.width)} of the card's ${Math.round(cardBox.width)} px`,
+      );
+      await saveScreenshot(page, 'card-without-picture-phone', card);
     });
   });
 });
