@@ -109,30 +109,41 @@ export class ImportLanguages {
     return this.site;
   }
 
-  /** The language Polylang or WPML gave the post, canonical; null when none or not a language. */
-  pluginLanguage(item: WxrItem): ContentLanguage | null {
+  /**
+   * The language Polylang or WPML gave the post, canonical; null when none or not a language.
+   * `quiet`: a bad code is not reported (a post imported by an earlier run, reported then).
+   */
+  pluginLanguage(item: WxrItem, quiet = false): ContentLanguage | null {
     const found = pluginCode(item);
     if (!found) return null;
-    return this.checked(found.plugin, found.code, item.line, () => {
+    return this.checked(found.plugin, found.code, item.line, quiet, () => {
       return `Posts with it keep the export's language, ${this.declared}, unless their text says otherwise`;
     });
   }
 
   /** The language WPML says the post was translated from; null for an original. */
-  sourceLanguage(item: WxrItem): ContentLanguage | null {
+  sourceLanguage(item: WxrItem, quiet = false): ContentLanguage | null {
     const code = metaValue(item, WPML_SOURCE).trim();
     if (code === '') return null;
     return this.checked(
       'WPML',
       code,
       item.line,
+      quiet,
       () => 'Posts translated from it are linked without a source',
     );
   }
 
-  private checked(plugin: string, code: string, line: number, outcome: () => string): ContentLanguage | null {
+  private checked(
+    plugin: string,
+    code: string,
+    line: number,
+    quiet: boolean,
+    outcome: () => string,
+  ): ContentLanguage | null {
     const check = checkLanguageTag(code);
     if (check.ok) return check.tag;
+    if (quiet) return null;
     const key = `${plugin}:${outcome()}:${code}`;
     if (!this.refused.has(key)) {
       this.refused.add(key);
