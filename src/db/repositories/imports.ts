@@ -27,7 +27,8 @@ export type ImportTables = {
   article_meta: ArticleMetaTable;
 };
 
-export type ImportKind = 'person' | 'section' | 'tag' | 'article' | 'comment' | 'media';
+/** A translation group maps its plugin key ("wpml:…") to the article the joined story is named after. */
+export type ImportKind = 'person' | 'section' | 'tag' | 'article' | 'comment' | 'media' | 'translation-group';
 
 export interface ImportsRepository {
   /** Midad ids of the given source ids (those already imported). */

@@ -1,8 +1,8 @@
 // One WordPress post or page → one Midad article with its authors, section, tags, featured
 // image, custom fields, comments and old-URL redirects. A post already imported (found in the
-// import map) is not touched again; only comments new since the last run are added.
+// import map) is not touched again; only comments new since the last run are added, and its
+// translation group is joined if no run has joined it yet (translation-groups.ts).
 import { slugify } from '../../core/slug.ts';
-import type { Article } from '../../core/types.ts';
 import { cleanBody } from '../../importers/wordpress/content/clean.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
 import { articleStatus, dekOf, keptMeta, plainTitle, seoFields } from './article.ts';
@@ -172,7 +172,7 @@ async function createArticle(
   await repos.search.indexArticle(article.id);
   ctx.report.count(kind, 'imported');
   ctx.report.language(language.text);
-  joinTranslations(ctx, item, article);
+  joinTranslations(ctx, item, article.id, true);
 
   const guidPath = oldSitePath(item.guid, ctx.hosts);
   const numeric = /^\d+$/.test(item.postId);
@@ -198,17 +198,20 @@ function textSample(html: string): string {
     .replace(/<[^>]*>|\[[^\]]*\]|&[#\w]+;/g, ' ');
 }
 
-/** A post of a Polylang or WPML translation group joins it once the run is over. */
-function joinTranslations(ctx: ImportContext, item: WxrItem, article: Article) {
+/**
+ * A post of a Polylang or WPML translation group joins it once the run is over; so does a post
+ * an earlier run imported, since that run may have stopped before joining its groups. Its
+ * language codes were reported by the run that imported it.
+ */
+function joinTranslations(ctx: ImportContext, item: WxrItem, articleId: number, fresh: boolean) {
   const key = ImportLanguages.translationKey(item);
   if (key === null) return;
   ctx.languages.groups.add(key, {
     postId: item.postId,
-    articleId: article.id,
-    edition: article.lang,
-    declared: ctx.languages.pluginLanguage(item),
-    source: ctx.languages.sourceLanguage(item),
-    updatedAt: article.updatedAt,
+    articleId,
+    declared: ctx.languages.pluginLanguage(item, !fresh),
+    source: ctx.languages.sourceLanguage(item, !fresh),
+    fresh,
     line: item.line,
   });
 }
@@ -226,6 +229,7 @@ export async function importItem(repos: ImportRepos, ctx: ImportContext, item: W
   const existing = known.articles.get(item.postId);
   if (existing !== undefined) {
     ctx.report.count(item.postType === 'page' ? 'pages' : 'articles', 'existing');
+    joinTranslations(ctx, item, existing, false);
     await importComments(repos, ctx, item, existing, known.comments);
     return;
   }

@@ -167,8 +167,9 @@ export async function importWordPress(services: Services, options: ImportOptions
       const ids = all.slice(i, i + 200);
       await inBatch((repos) => rewriteLinks(repos, ctx, ids));
     }
+    // Groups hold the posts of earlier runs of this source too (see translation-groups.ts).
     for (const groups of languages.groups.batches(200))
-      await inBatch((repos) => joinTranslationGroups(repos, groups, report));
+      await inBatch((repos) => joinTranslationGroups(repos, source, groups, report));
     await inBatch((repos) => saveLanguages(repos, languages, report));
   };
 
