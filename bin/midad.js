@@ -38,7 +38,9 @@ if (compiledIsCurrent()) {
   ({ main } = await import(pathToFileURL(compiled).href));
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The project's tsconfig by path: tsx would otherwise look for one in the working directory,
+  // and without its JSX settings every page fails when midad is started from elsewhere.
+  register({ tsconfig: path.join(root, 'tsconfig.json') });
   ({ main } = await import('../src/cli/main.ts'));
 }
 await main(process.argv);
