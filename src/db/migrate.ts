@@ -27,6 +27,7 @@ import * as m026 from './migrations/026_search_stems_index.ts';
 import * as m027 from './migrations/027_search_docs_storage.ts';
 import * as m028 from './migrations/028_search_filter_index.ts';
 import * as m029 from './migrations/029_related_order_index.ts';
+import * as m030 from './migrations/030_search_rank_docs.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '027_search_docs_storage': m027,
   '028_search_filter_index': m028,
   '029_related_order_index': m029,
+  '030_search_rank_docs': m030,
 };
 
 /** Every migration, in the order they apply. */

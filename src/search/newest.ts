@@ -23,6 +23,11 @@ export interface NewestRanked {
   kept: number;
   /** The smallest id among the matches looked at. */
   oldest: number;
+  /**
+   * The matches were looked for among the newest ids only (from `oldest` up), which alone held
+   * enough for the page (PostgreSQL): fewer than RANKED_CANDIDATES, yet not every match.
+   */
+  windowed?: boolean;
 }
 
 /**
@@ -39,7 +44,8 @@ export async function answerFromNewest(
 ): Promise<Found | null> {
   if (found.rows.length === 0) return null;
   // Fewer matches than the cap: every match was ranked, the count is exact.
-  if (found.scanned < RANKED_CANDIDATES) return { total: found.kept, rows: found.rows };
+  if (found.scanned < RANKED_CANDIDATES && found.windowed !== true)
+    return { total: found.kept, rows: found.rows };
   if (found.kept < Math.min(offset + limit, RANKED_CANDIDATES)) return null;
   // Counting every match would walk the whole posting lists again, for a figure shown as
   // "about": the newest matches' share of the id range stands for the rest of the archive.
@@ -57,6 +63,7 @@ export interface NewestCounts {
   scanned?: number | string | null;
   kept?: number | string | null;
   oldest?: number | string | null;
+  windowed?: boolean | null;
 }
 
 /** NewestRanked from the engine's rows: the counts are read from its first row. */
@@ -66,6 +73,7 @@ export function rankedFromRows(rows: Candidate[], first: NewestCounts | undefine
     scanned: Number(first?.scanned ?? 0),
     kept: Number(first?.kept ?? 0),
     oldest: Number(first?.oldest ?? 0),
+    windowed: first?.windowed === true,
   };
 }
 

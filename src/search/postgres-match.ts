@@ -62,31 +62,75 @@ function blocks(from: number, to: number): string {
   return out.join(' | ');
 }
 
+/** Blocks of ids newestMatches looks in at each step before the older matches, newest first. */
+const STEP_BLOCKS = [4, 4];
+
 /**
- * The newest `limit` matches (ids and documents, newest first): looked for first among the
- * newest three to four blocks of ids (12,000 to 16,000 articles), by the index alone, then, if
- * fewer were found there, among all the older matches. A Limit stops pulling rows from the
- * Append of the two steps, which runs them in turn, so the second never runs for a word common
- * enough to fill the first: without the blocks, such a word (a third of 100,000 articles) read
- * every match's row, 20 ms; the first step alone reads its newest few thousand, 3 ms.
+ * The first id of each step of newestMatches (newest first): the newest three to four blocks of
+ * ids (12,000 to 16,000 articles, the one still filling counted), then the four before them.
+ */
+export function newestSteps(highestId: number): number[] {
+  const starts: number[] = [];
+  let block = (highestId >> BLOCK_BITS) + 1;
+  for (const n of STEP_BLOCKS) {
+    block = Math.max(0, block - n);
+    if (starts.length > 0 && block << BLOCK_BITS === starts.at(-1)) break;
+    starts.push(block << BLOCK_BITS);
+  }
+  return starts;
+}
+
+/**
+ * The ids of the newest `limit` matches, newest first: looked for by the index alone
+ * among the newest blocks of ids, a few at a time (newestSteps), then among all the older
+ * matches. A Limit stops pulling rows from the Append of the steps, which runs them in turn, so
+ * a word common enough to fill the first never runs the others: without the blocks, such a word
+ * (a third of 100,000 articles) read every match's row, 20 ms; the first step alone reads its
+ * newest few thousand, 3 ms. Nor does a step run once `enough` of the matches found so far pass
+ * `kept` (conditions on the articles, aliased `a`): those months of stories fill every page
+ * asked for. Two or three words together, in a thousand or two of 100,000 articles, made the
+ * slowest searches: all their older matches were walked (the words' whole posting lists and a
+ * row each) and a thousand documents ranked, where the newest eight blocks already held the
+ * few hundred a page needs.
  */
 export function newestMatches(
   q: Pick<EngineQuery, 'plan' | 'mode'>,
   highestId: number,
   limit: number,
+  kept: RawBuilder<unknown>,
+  enough: number,
 ): RawBuilder<unknown> {
-  const top = (highestId >> BLOCK_BITS) + 1;
-  const first = Math.max(0, top - 4);
   const query = queryOf(q);
-  return sql`SELECT * FROM (
-      (SELECT d.article_id AS id, d.doc FROM search_docs d
-        WHERE ${MATCH_VECTOR} @@ (${query} && ${blocks(first, top)}::tsquery)
-        ORDER BY d.article_id + 0 DESC LIMIT ${limit})
-      UNION ALL
-      (SELECT d.article_id AS id, d.doc FROM search_docs d
-        WHERE ${MATCH_VECTOR} @@ ${query} AND d.article_id + 0 < ${first << BLOCK_BITS}
-        ORDER BY d.article_id + 0 DESC LIMIT ${limit})
-    ) AS w LIMIT ${limit}`;
+  const starts = newestSteps(highestId);
+  const ends = [(highestId >> BLOCK_BITS) + 1, ...starts.map((s) => (s >> BLOCK_BITS) - 1)];
+  const steps = starts.map(
+    (start, i) => sql`${sql.raw(`step${i}`)} AS MATERIALIZED (
+      SELECT d.article_id AS id FROM search_docs d
+        WHERE ${MATCH_VECTOR} @@ (${query} && ${blocks(start >> BLOCK_BITS, ends[i]!)}::tsquery)
+        ORDER BY d.article_id + 0 DESC LIMIT ${limit})`,
+  );
+  // Whether the steps before step `i` found too few: each count runs only if the one before it
+  // said so (AND stops at the first false), so a step is never searched only to be counted.
+  const tooFew = (i: number) =>
+    sql.join(
+      Array.from(
+        { length: i },
+        (_, j) =>
+          sql`(SELECT count(*) FROM (${sql.join(
+            Array.from({ length: j + 1 }, (_, k) => sql`SELECT id FROM ${sql.raw(`step${k}`)}`),
+            sql` UNION ALL `,
+          )}) AS s JOIN articles a ON a.id = s.id WHERE ${kept}) < ${enough}`,
+      ),
+      sql` AND `,
+    );
+  const branches = starts.map((_, i) =>
+    i === 0 ? sql`(SELECT id FROM step0)` : sql`(SELECT id FROM ${sql.raw(`step${i}`)} WHERE ${tooFew(i)})`,
+  );
+  branches.push(sql`(SELECT d.article_id AS id FROM search_docs d
+        WHERE ${MATCH_VECTOR} @@ ${query} AND d.article_id + 0 < ${starts.at(-1)!} AND ${tooFew(starts.length)}
+        ORDER BY d.article_id + 0 DESC LIMIT ${limit})`);
+  return sql`WITH ${sql.join(steps, sql`, `)}
+    SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) AS w LIMIT ${limit}`;
 }
 
 /**

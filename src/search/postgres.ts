@@ -10,6 +10,7 @@ import { articleConditions } from './filters.ts';
 import { answerFromNewest, idSpan, RANKED_CANDIDATES, rankedFromRows } from './newest.ts';
 import {
   newestMatches,
+  newestSteps,
   quoteLexeme,
   readerMatch,
   readerWordMatch,
@@ -77,25 +78,40 @@ interface Row {
 
 /**
  * Writing, removing and probing one table of weighted documents: the readers' index and the
- * newsroom's index of unpublished articles have the same shape.
+ * newsroom's index of unpublished articles have the same shape. The readers' documents are
+ * also kept in search_rank, where ranking reads them (migration 030), in the same statement.
  */
 export function postgresDocTable(db: Kysely<Database>, table: 'search_docs' | 'staff_search_docs') {
   const t = sql.table(table);
+  const ranked = table === 'search_docs';
   return {
     async write(id: number, c: IndexColumns): Promise<void> {
-      await sql`INSERT INTO ${t} (article_id, doc, alt) VALUES (${id},
+      const upsert = sql`INSERT INTO ${t} (article_id, doc, alt) VALUES (${id},
           setweight(to_tsvector('simple', ${c.title}), 'A') ||
           setweight(to_tsvector('simple', ${`${c.dek} ${c.names}`}), 'B') ||
           setweight(to_tsvector('simple', ${c.body}), 'C') ||
           setweight(to_tsvector('simple', ${c.stems}), 'D'),
           to_tsvector('simple', ${c.alt}))
-        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`.execute(db);
+        ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc, alt = excluded.alt`;
+      await (ranked
+        ? sql`WITH d AS (${upsert} RETURNING article_id, doc)
+            INSERT INTO search_rank (article_id, doc) SELECT article_id, doc FROM d
+            ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc`
+        : upsert
+      ).execute(db);
     },
     async remove(id: number): Promise<void> {
-      await sql`DELETE FROM ${t} WHERE article_id = ${id}`.execute(db);
+      await (ranked
+        ? sql`WITH r AS (DELETE FROM search_rank WHERE article_id = ${id})
+            DELETE FROM ${t} WHERE article_id = ${id}`
+        : sql`DELETE FROM ${t} WHERE article_id = ${id}`
+      ).execute(db);
     },
     async clear(): Promise<void> {
-      await sql`DELETE FROM ${t}`.execute(db);
+      await (ranked
+        ? sql`WITH r AS (DELETE FROM search_rank) DELETE FROM ${t}`
+        : sql`DELETE FROM ${t}`
+      ).execute(db);
     },
     async exists(word: PlanWord): Promise<boolean> {
       const holds = table === 'search_docs' ? readerWordMatch(word) : formsCondition(word.main, word.stem);
@@ -150,8 +166,10 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
 
   /**
    * One page of the newest RANKED_CANDIDATES matches, ranked after the reader's filters; only
-   * their documents are read and ranked (ts_rank_cd unpacks the whole tsvector). The matches
-   * come from one GIN index, newest blocks of ids first (newestMatches).
+   * their documents are read (from search_rank, in their rows) and ranked. The matches
+   * come from one GIN index, newest blocks of ids first (newestMatches), and only from those
+   * blocks when their matches that pass the filters fill the page (`windowed`: the total is
+   * then estimated from the blocks' share of the ids).
    */
   const newestPage = (
     run: Kysely<Database>,
@@ -159,24 +177,36 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     highestId: number,
     limit: number,
     offset: number,
-  ) =>
-    sql<Row & { kept: string | number; scanned: string | number; oldest: number }>`
-      WITH f AS MATERIALIZED (${newestMatches(q, highestId, RANKED_CANDIDATES)}), m AS MATERIALIZED (
+  ) => {
+    const starts = newestSteps(highestId);
+    const filters = articleConditions(q);
+    const enough = offset + limit;
+    return sql<Row & { kept: string | number; scanned: string | number; oldest: number; windowed: boolean }>`
+      WITH f AS MATERIALIZED (${newestMatches(q, highestId, RANKED_CANDIDATES, filters, enough)}),
+      m AS MATERIALIZED (
         SELECT f.id, a.published_at,
-          ts_rank_cd(${WEIGHTS}, f.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance
-        FROM f JOIN articles a ON a.id = f.id
-        WHERE ${articleConditions(q)}
+          ts_rank_cd(${WEIGHTS}, r.doc, to_tsquery('simple', ${rankQuery(q)}), ${NORMALIZATION}) AS relevance
+        FROM f JOIN articles a ON a.id = f.id JOIN search_rank r ON r.article_id = f.id
+        WHERE ${filters}
       ), top AS MATERIALIZED (
         SELECT m.id, m.published_at, m.relevance, count(*) OVER () AS kept,
+          ${sql.join(
+            starts.map((s, i) => sql`count(*) FILTER (WHERE m.id >= ${s}) OVER () AS ${sql.raw(`in${i}`)}`),
+          )},
           row_number() OVER (ORDER BY m.relevance DESC, m.published_at DESC) AS place FROM m
         ORDER BY m.relevance DESC, m.published_at DESC LIMIT ${limit} OFFSET ${offset}
-      )
+      ), seen AS MATERIALIZED (SELECT count(*) AS scanned, min(f.id) AS oldest FROM f)
       SELECT top.id, top.relevance, top.published_at, top.kept,
         CASE WHEN top.place <= ${RERANK_WINDOW}
           THEN (SELECT t.title FROM articles t WHERE t.id = top.id) ELSE '' END AS title,
-        (SELECT count(*) FROM f) AS scanned, (SELECT min(f.id) FROM f) AS oldest
-      FROM top
+        seen.scanned, w.since IS NOT NULL AS windowed, coalesce(w.since, seen.oldest) AS oldest
+      FROM top, seen, LATERAL (SELECT CASE WHEN seen.scanned >= ${RANKED_CANDIDATES} THEN NULL
+          ${sql.join(
+            starts.map((s, i) => sql`WHEN ${sql.raw(`top.in${i}`)} >= ${enough} THEN ${s}::integer`),
+            sql` `,
+          )} END AS since) w
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(run);
+  };
 
   /**
    * Relevance over the newest RANKED_CANDIDATES matches only (see newest.ts), in one pass. Null
