@@ -82,7 +82,7 @@ export function registerImport(program: Command): Command {
         process.stdout.write(`Report: ${reportFile}\n`);
         for (const w of report.warnings.slice(0, 20)) {
           process.stderr.write(
-            `warning: ${path.basename(file)}${w.line ? `:${w.line}` : ''}: ${w.message}\n`,
+            `warning: ${path.basename(file)}${w.line ? `:${w.line}` : ''}: ${w.message}${w.times ? ` (${w.times} times)` : ''}\n`,
           );
         }
         if (report.warnings.length > 20) process.stderr.write(`… and more warnings in the report.\n`);

@@ -24,6 +24,8 @@ export interface KindCounts {
 export interface ImportWarning {
   line?: number;
   message: string;
+  /** How many times the same warning came up at the same line (a file used by nine players), when more than once. */
+  times?: number;
 }
 
 export interface ImportReport {
@@ -66,6 +68,8 @@ const MAX_MISSING = 500;
 
 export class ReportBuilder {
   readonly report: ImportReport;
+  /** Listed warnings by line and text, so a repeat is counted on the first instead of listed again. */
+  private readonly listed = new Map<string, ImportWarning>();
 
   constructor(file: string, dryRun: boolean) {
     const counts = {} as Record<ReportKind, KindCounts>;
@@ -96,11 +100,19 @@ export class ReportBuilder {
   }
 
   warn(message: string, line?: number): void {
+    const key = `${line ?? ''} ${message}`;
+    const same = this.listed.get(key);
+    if (same) {
+      same.times = (same.times ?? 1) + 1;
+      return;
+    }
     if (this.report.warnings.length >= MAX_WARNINGS) {
       this.report.moreWarnings++;
       return;
     }
-    this.report.warnings.push(line === undefined ? { message } : { line, message });
+    const warning: ImportWarning = line === undefined ? { message } : { line, message };
+    this.listed.set(key, warning);
+    this.report.warnings.push(warning);
   }
 
   notImported(postType: string): void {

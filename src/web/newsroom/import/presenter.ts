@@ -97,7 +97,9 @@ function presentSummary(report: unknown, t: ImportMessages): RunView['summary'] 
       const o = obj(w);
       return {
         line: typeof o.line === 'number' ? format(t.line, { line: o.line }) : '',
-        message: typeof o.message === 'string' ? o.message : '',
+        message:
+          (typeof o.message === 'string' ? o.message : '') +
+          (typeof o.times === 'number' && o.times > 1 ? ` (×${o.times})` : ''),
       };
     }),
     moreWarnings: num(r.moreWarnings) + Math.max(0, (Array.isArray(r.warnings) ? r.warnings.length : 0) - 50),
