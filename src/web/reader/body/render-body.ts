@@ -8,12 +8,15 @@ import { renderCallouts } from './callouts.ts';
 import { renderEmbeds } from './embeds.ts';
 import { renderGalleries } from './galleries.ts';
 import { renderMedia } from './media.ts';
+import { renderRemoteImages } from './remote-images.ts';
 
 export type BodyRenderContext = Pick<PresentContext, 'lang' | 't' | 'baseUrl'>;
 
 export type BodyStep = (html: string, ctx: BodyRenderContext) => string;
 
-const STEPS: BodyStep[] = [renderEmbeds, renderMedia, renderGalleries, renderCallouts];
+// Remote images after galleries: a gallery's picture, already a link to its full size, becomes
+// one link to the other site rather than being dropped from the grid for having no image.
+const STEPS: BodyStep[] = [renderEmbeds, renderMedia, renderGalleries, renderRemoteImages, renderCallouts];
 
 export function renderBody(html: string, ctx: BodyRenderContext): string {
   let out = html;
