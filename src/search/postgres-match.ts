@@ -62,36 +62,30 @@ function blocks(from: number, to: number): string {
   return out.join(' | ');
 }
 
-/** Blocks of ids newestMatches looks in at each step before the older matches, newest first. */
-const STEP_BLOCKS = [4, 4];
-
 /**
- * The first id of each step of newestMatches (newest first): the newest three to four blocks of
- * ids (12,000 to 16,000 articles, the one still filling counted), then the four before them.
+ * Where the steps of newestMatches begin: `recent`, the first id of the newest three to four
+ * blocks (12,000 to 16,000 articles, the one still filling counted); `earlier`, that of the four
+ * blocks before them (the same id when there are none).
  */
-export function newestSteps(highestId: number): number[] {
-  const starts: number[] = [];
-  let block = (highestId >> BLOCK_BITS) + 1;
-  for (const n of STEP_BLOCKS) {
-    block = Math.max(0, block - n);
-    if (starts.length > 0 && block << BLOCK_BITS === starts.at(-1)) break;
-    starts.push(block << BLOCK_BITS);
-  }
-  return starts;
+export function newestSteps(highestId: number): { recent: number; earlier: number } {
+  const recent = Math.max(0, (highestId >> BLOCK_BITS) - 3);
+  return { recent: recent << BLOCK_BITS, earlier: Math.max(0, recent - 4) << BLOCK_BITS };
 }
 
 /**
- * The ids of the newest `limit` matches, newest first: looked for by the index alone
- * among the newest blocks of ids, a few at a time (newestSteps), then among all the older
- * matches. A Limit stops pulling rows from the Append of the steps, which runs them in turn, so
- * a word common enough to fill the first never runs the others: without the blocks, such a word
- * (a third of 100,000 articles) read every match's row, 20 ms; the first step alone reads its
+ * The ids of the newest `limit` matches, newest first, found by the index alone: first among
+ * the newest blocks of ids, then the four blocks before them, then all the older matches. A
+ * Limit stops pulling rows from the Append of the steps, which runs them in turn, so a word
+ * common enough to fill the first never runs the others: without the blocks, such a word (a
+ * third of 100,000 articles) read every match's row, 20 ms; the first step alone reads its
  * newest few thousand, 3 ms. Nor does a step run once `enough` of the matches found so far pass
  * `kept` (conditions on the articles, aliased `a`): those months of stories fill every page
  * asked for. Two or three words together, in a thousand or two of 100,000 articles, made the
  * slowest searches: all their older matches were walked (the words' whole posting lists and a
  * row each) and a thousand documents ranked, where the newest eight blocks already held the
- * few hundred a page needs.
+ * few hundred a page needs. The second step runs only when the first found at least half of
+ * `enough` (so that as many again would do): each step reads the words' posting lists anew,
+ * which for sparser matches would only add to the walk of the older ones.
  */
 export function newestMatches(
   q: Pick<EngineQuery, 'plan' | 'mode'>,
@@ -101,36 +95,45 @@ export function newestMatches(
   enough: number,
 ): RawBuilder<unknown> {
   const query = queryOf(q);
-  const starts = newestSteps(highestId);
-  const ends = [(highestId >> BLOCK_BITS) + 1, ...starts.map((s) => (s >> BLOCK_BITS) - 1)];
-  const steps = starts.map(
-    (start, i) => sql`${sql.raw(`step${i}`)} AS MATERIALIZED (
-      SELECT d.article_id AS id FROM search_docs d
-        WHERE ${MATCH_VECTOR} @@ (${query} && ${blocks(start >> BLOCK_BITS, ends[i]!)}::tsquery)
-        ORDER BY d.article_id + 0 DESC LIMIT ${limit})`,
-  );
-  // Whether the steps before step `i` found too few: each count runs only if the one before it
-  // said so (AND stops at the first false), so a step is never searched only to be counted.
-  const tooFew = (i: number) =>
-    sql.join(
-      Array.from(
-        { length: i },
-        (_, j) =>
-          sql`(SELECT count(*) FROM (${sql.join(
-            Array.from({ length: j + 1 }, (_, k) => sql`SELECT id FROM ${sql.raw(`step${k}`)}`),
-            sql` UNION ALL `,
-          )}) AS s JOIN articles a ON a.id = s.id WHERE ${kept}) < ${enough}`,
-      ),
-      sql` AND `,
-    );
-  const branches = starts.map((_, i) =>
-    i === 0 ? sql`(SELECT id FROM step0)` : sql`(SELECT id FROM ${sql.raw(`step${i}`)} WHERE ${tooFew(i)})`,
-  );
-  branches.push(sql`(SELECT d.article_id AS id FROM search_docs d
-        WHERE ${MATCH_VECTOR} @@ ${query} AND d.article_id + 0 < ${starts.at(-1)!} AND ${tooFew(starts.length)}
-        ORDER BY d.article_id + 0 DESC LIMIT ${limit})`);
-  return sql`WITH ${sql.join(steps, sql`, `)}
-    SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) AS w LIMIT ${limit}`;
+  const { recent, earlier } = newestSteps(highestId);
+  const step = (from: number, to: number) => sql`SELECT d.article_id AS id FROM search_docs d
+      WHERE ${MATCH_VECTOR} @@ (${query} && ${blocks(from >> BLOCK_BITS, to)}::tsquery)
+      ORDER BY d.article_id + 0 DESC LIMIT ${limit}`;
+  const first = sql`recent AS MATERIALIZED (${step(recent, (highestId >> BLOCK_BITS) + 1)})`;
+  if (recent === 0) return sql`WITH ${first} SELECT id FROM recent`;
+  const count = (steps: RawBuilder<unknown>) =>
+    sql`(SELECT count(*) FROM (${steps}) AS s JOIN articles a ON a.id = s.id WHERE ${kept})`;
+  // Each count is made once (a CTE is read where it is first needed) and only if asked for.
+  const k0 = sql`(SELECT n FROM k0)`;
+  const k1 = sql`(SELECT n FROM k1)`;
+  const half = Math.ceil(enough / 2);
+  return sql`WITH ${first},
+      earlier AS MATERIALIZED (${step(earlier, (recent >> BLOCK_BITS) - 1)}),
+      k0 AS MATERIALIZED (SELECT ${count(sql`SELECT id FROM recent`)} AS n),
+      k1 AS MATERIALIZED (SELECT ${count(sql`SELECT id FROM recent UNION ALL SELECT id FROM earlier`)} AS n)
+    SELECT * FROM (
+      (SELECT id FROM recent)
+      UNION ALL
+      (SELECT id FROM earlier WHERE ${k0} < ${enough} AND ${k0} >= ${half})
+      UNION ALL
+      (SELECT d.article_id AS id FROM search_docs d
+        WHERE ${MATCH_VECTOR} @@ ${query} AND ${k0} < ${enough} AND (${k0} < ${half} OR ${k1} < ${enough})
+          AND d.article_id + 0 < CASE WHEN ${k0} >= ${half} THEN ${earlier}::integer ELSE ${recent}::integer END
+        ORDER BY d.article_id + 0 DESC LIMIT ${limit})
+    ) AS w LIMIT ${limit}`;
+}
+
+/** Whether newestMatches stopped short of the older matches (see there): from which id, or null. */
+export function newestWindow(
+  steps: { recent: number; earlier: number },
+  enough: number,
+  keptSinceRecent: RawBuilder<unknown>,
+  keptSinceEarlier: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  if (steps.recent === 0) return sql`NULL::integer`;
+  return sql`CASE WHEN ${keptSinceRecent} >= ${enough} THEN ${steps.recent}::integer
+    WHEN ${keptSinceRecent} >= ${Math.ceil(enough / 2)} AND ${keptSinceEarlier} >= ${enough}
+      THEN ${steps.earlier}::integer END`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { answerFromNewest, idSpan, RANKED_CANDIDATES, rankedFromRows } from './n
 import {
   newestMatches,
   newestSteps,
+  newestWindow,
   quoteLexeme,
   readerMatch,
   readerWordMatch,
@@ -178,7 +179,7 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
     limit: number,
     offset: number,
   ) => {
-    const starts = newestSteps(highestId);
+    const steps = newestSteps(highestId);
     const filters = articleConditions(q);
     const enough = offset + limit;
     return sql<Row & { kept: string | number; scanned: string | number; oldest: number; windowed: boolean }>`
@@ -190,9 +191,8 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
         WHERE ${filters}
       ), top AS MATERIALIZED (
         SELECT m.id, m.published_at, m.relevance, count(*) OVER () AS kept,
-          ${sql.join(
-            starts.map((s, i) => sql`count(*) FILTER (WHERE m.id >= ${s}) OVER () AS ${sql.raw(`in${i}`)}`),
-          )},
+          count(*) FILTER (WHERE m.id >= ${steps.recent}) OVER () AS since_recent,
+          count(*) FILTER (WHERE m.id >= ${steps.earlier}) OVER () AS since_earlier,
           row_number() OVER (ORDER BY m.relevance DESC, m.published_at DESC) AS place FROM m
         ORDER BY m.relevance DESC, m.published_at DESC LIMIT ${limit} OFFSET ${offset}
       ), seen AS MATERIALIZED (SELECT count(*) AS scanned, min(f.id) AS oldest FROM f)
@@ -200,11 +200,8 @@ export function postgresEngine(db: Kysely<Database>): SearchEngine {
         CASE WHEN top.place <= ${RERANK_WINDOW}
           THEN (SELECT t.title FROM articles t WHERE t.id = top.id) ELSE '' END AS title,
         seen.scanned, w.since IS NOT NULL AS windowed, coalesce(w.since, seen.oldest) AS oldest
-      FROM top, seen, LATERAL (SELECT CASE WHEN seen.scanned >= ${RANKED_CANDIDATES} THEN NULL
-          ${sql.join(
-            starts.map((s, i) => sql`WHEN ${sql.raw(`top.in${i}`)} >= ${enough} THEN ${s}::integer`),
-            sql` `,
-          )} END AS since) w
+      FROM top, seen, LATERAL (SELECT CASE WHEN seen.scanned < ${RANKED_CANDIDATES}
+          THEN ${newestWindow(steps, enough, sql`top.since_recent`, sql`top.since_earlier`)} END AS since) w
       ORDER BY top.relevance DESC, top.published_at DESC`.execute(run);
   };
 
