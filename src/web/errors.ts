@@ -19,12 +19,13 @@ import { isOutage } from '../services/health.ts';
 import { newsroomMessages } from './newsroom/messages.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from './newsroom/page.ts';
 import {
+  EditionElsewhere,
   offlineReaderContext,
   type ReaderContext,
   readerContext,
   type ReaderDeps,
 } from './reader/context.ts';
-import { langOfPath } from './reader/urls.ts';
+import { LANG_PREFIX, langOfPath } from './reader/urls.ts';
 import { renderErrorPage } from './reader/views/render.ts';
 
 /** Seconds a client (or a crawler) is asked to wait before trying again during an outage. */
@@ -252,6 +253,12 @@ export function sendNotFound(
 
 export function registerErrorHandling(app: FastifyInstance, deps: ReaderDeps): void {
   app.setErrorHandler(async (error: unknown, request, reply) => {
+    if (error instanceof EditionElsewhere && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Not permanent: the root's own edition may be switched on again.
+      return reply
+        .header('cache-control', 'no-store')
+        .redirect(`${LANG_PREFIX[error.target]}${request.url}`, 302);
+    }
     const answer = answerFor(error);
     if (answer) {
       if (answer.code === 'malformed') {

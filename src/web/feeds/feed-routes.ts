@@ -1,14 +1,13 @@
 // Feeds of every listing page, in the three formats: the home page of each language, its
 // sections, tags and authors. Unknown sections, tags and authors answer 404.
 import type { FastifyInstance } from 'fastify';
-import { NotFound } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { servedLanguages, siteSettings } from '../../services/settings.ts';
+import { siteSettings } from '../../services/settings.ts';
 import { type FeedScope, loadFeed } from '../../services/syndication.ts';
 import type { FeedSubject } from '../../services/syndication.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { showsArticles, tags } from '../cache/tags.ts';
-import type { ReaderDeps } from '../reader/context.ts';
+import { checkServed, type ReaderDeps } from '../reader/context.ts';
 import { renderAtom } from './atom.ts';
 import { sendCacheable } from './conditional.ts';
 import { renderJsonFeed } from './json-feed.ts';
@@ -35,9 +34,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     reply: Parameters<typeof sendCacheable>[1],
   ) => {
     const settings = await siteSettings(services);
-    if (scope.kind !== 'all' && !servedLanguages(settings).includes(lang)) {
-      throw new NotFound(`The site does not publish in "${lang}".`);
-    }
+    if (scope.kind !== 'all') checkServed(settings, lang);
     const data = await loadFeed(services, scope, scope.kind === 'all' ? settings.defaultLang : lang);
     const feed = presentFeed(data, scope, settings, config.publicUrl);
     dependsOn(reply, tags.feed, subjectTags(data.subject), showsArticles(data.articles));

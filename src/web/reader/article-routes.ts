@@ -2,7 +2,7 @@
 // comment re-renders the page with the reader's text kept and the reasons shown; an accepted
 // one redirects back (303) to the page with a notice.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { TooManyRequests } from '../../core/errors.ts';
+import { NotFound, TooManyRequests } from '../../core/errors.ts';
 import { format, type MessageKey } from '../../core/i18n.ts';
 import type { Article, Lang } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
@@ -15,7 +15,7 @@ import { frameTags, showsArticle, showsArticles, showsMedia, tags } from '../cac
 import { feedDiscovery } from '../feeds/discovery.ts';
 import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
-import { type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
+import { EditionElsewhere, type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
 import { mostReadBlock } from './most-read-block.ts';
 import { excerptOf } from './presenters.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
@@ -40,12 +40,16 @@ export function registerArticleRoutes(
     const params = parseOr404(ArticleParams, request.params);
     const query = parseOr404(ArticleQuery, request.query);
     const article = await loadPublishedArticle(services, params.id);
+    // An article in a language the site does not publish in is not found, whatever the address
+    // (it is not sent to its canonical address first, nor on to the main language's edition).
+    const ctx = await readerContext(deps, article.lang).catch((err: unknown) => {
+      throw err instanceof EditionElsewhere ? new NotFound(err.message) : err;
+    });
     const canonicalPath = articlePath(article);
     if (article.lang !== lang || params.slug === undefined || params.slug !== article.slug) {
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       return reply.redirect(`${canonicalPath}${search}`, 301);
     }
-    const ctx = await readerContext(deps, lang);
     const notice =
       query.comment === 'held'
         ? ({ kind: 'success', text: ctx.present.t.commentHeld } as const)

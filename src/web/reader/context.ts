@@ -8,6 +8,7 @@ import { SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type PresentContext, presentImage } from './presenters.ts';
 import { buildSiteView } from './site.ts';
+import { LANG_PREFIX } from './urls.ts';
 import type { ImageView, SiteView } from './view-models.ts';
 
 export interface ReaderDeps {
@@ -28,6 +29,29 @@ const lastKnown = new WeakMap<
   { settings: SiteSettings; sections: Section[]; logo: ImageView | null }
 >();
 
+/**
+ * The root's edition is not published: its pages are the main language's, under that language's
+ * prefix. A French-only site answers its home page at /fr/, so the address people type (the bare
+ * domain) leads there instead of to a 404. GET and HEAD are sent on; anything else is a 404.
+ */
+export class EditionElsewhere extends NotFound {
+  constructor(readonly target: Lang) {
+    super(`The site does not publish in "${ROOT_EDITION}"; its main language is "${target}".`);
+  }
+}
+
+/** The edition at the site root (no prefix). */
+const ROOT_EDITION = (Object.keys(LANG_PREFIX) as Lang[]).find((l) => LANG_PREFIX[l] === '')!;
+
+/** Throws NotFound when `lang` is not a language the site publishes in. */
+export function checkServed(settings: SiteSettings, lang: Lang): void {
+  const served = servedLanguages(settings);
+  if (served.includes(lang)) return;
+  // The main language is always served (servedLanguages), so the target exists.
+  if (lang === ROOT_EDITION) throw new EditionElsewhere(settings.defaultLang);
+  throw new NotFound(`The site does not publish in "${lang}".`);
+}
+
 /** Throws NotFound for a language the site does not publish in, unless `anyLanguage` (error pages). */
 export async function readerContext(
   deps: ReaderDeps,
@@ -36,8 +60,7 @@ export async function readerContext(
 ): Promise<ReaderContext> {
   const frame = await loadReaderFrame(deps.services);
   const { settings, sections } = frame;
-  if (!options.anyLanguage && !servedLanguages(settings).includes(lang))
-    throw new NotFound(`The site does not publish in "${lang}".`);
+  if (!options.anyLanguage) checkServed(settings, lang);
   const logo = presentImage(frame.logo);
   lastKnown.set(deps.services, { settings, sections, logo });
   return contextOf(deps, lang, settings, sections, logo);
