@@ -7,7 +7,7 @@ import { renderRemoteImages } from './remote-images.ts';
 
 const ctx = (lang: Lang) => ({ lang, t: messages(lang), baseUrl: 'https://news.example' });
 
-const HOST = '<bdi dir="ltr">pics.example.org</bdi>';
+const HOST = '<bdi dir="ltr">pics.<wbr>example.<wbr>org</bdi>';
 
 describe('renderRemoteImages', () => {
   it('turns an image on another site into a link named by its alt text and the site (English)', () => {

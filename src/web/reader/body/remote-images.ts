@@ -73,6 +73,9 @@ function fileName(url: URL): string {
   }
 }
 
+/** A long host ("wpthemetestdata.files.wordpress.com") may wrap after a dot, not inside a word. */
+const hostHtml = (host: string) => escapeText(host).replace(/\./g, '.<wbr>');
+
 /** "Image on {host}: {name}" as HTML, each value isolated for direction. */
 function label(img: Element, url: URL, ctx: BodyRenderContext): string {
   const alt = (img.attribs.alt ?? '').replace(/\s+/g, ' ').trim();
@@ -80,7 +83,7 @@ function label(img: Element, url: URL, ctx: BodyRenderContext): string {
   const text = escapeText(format(ctx.t.remoteImage, { name: NAME, host: HOST }));
   // A function, not a replacement string: "$&" in an alt text stays as written.
   return text.replace(/[\uE000\uE001]/g, (mark) =>
-    mark === NAME ? `<bdi>${escapeText(name)}</bdi>` : `<bdi dir="ltr">${escapeText(url.host)}</bdi>`,
+    mark === NAME ? `<bdi>${escapeText(name)}</bdi>` : `<bdi dir="ltr">${hostHtml(url.host)}</bdi>`,
   );
 }
 
