@@ -21,6 +21,7 @@ import { languageOf, type NewsroomDeps, sendNewsroomPage } from './newsroom/page
 import {
   EditionElsewhere,
   offlineReaderContext,
+  publishedLanguage,
   type ReaderContext,
   readerContext,
   type ReaderDeps,
@@ -155,9 +156,9 @@ function isNewsroom(request: FastifyRequest): boolean {
 }
 
 /** The language an answer is worded in: the signed-in person's in the newsroom, the path's elsewhere. */
-function answerLanguage(request: FastifyRequest): Lang {
+function answerLanguage(deps: ReaderDeps, request: FastifyRequest): Lang {
   if (isApi(request)) return 'en';
-  return isNewsroom(request) ? languageOf(request) : langOfPath(request.url);
+  return isNewsroom(request) ? languageOf(request) : publishedLanguage(deps, langOfPath(request.url));
 }
 
 export async function sendErrorAnswer(
@@ -166,7 +167,7 @@ export async function sendErrorAnswer(
   reply: FastifyReply,
   answer: ErrorAnswer,
 ): Promise<FastifyReply> {
-  const lang = answerLanguage(request);
+  const lang = answerLanguage(deps, request);
   const t = messages(lang);
   reply.code(answer.status).header('cache-control', 'no-store');
   for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);

@@ -67,6 +67,17 @@ export async function readerContext(
 }
 
 /**
+ * The language a reader page about `lang` is worded in: `lang` when the site publishes in it,
+ * else its main language (a 404 under the root of a French-only site is in French). From the
+ * settings this process last read, so it needs no database: an error page must not fail.
+ */
+export function publishedLanguage(deps: ReaderDeps, lang: Lang): Lang {
+  const settings = lastKnown.get(deps.services)?.settings;
+  if (!settings || servedLanguages(settings).includes(lang)) return lang;
+  return settings.defaultLang;
+}
+
+/**
  * A reader context that needs no database: the settings and sections this process last read,
  * or the defaults if it never read them.
  */

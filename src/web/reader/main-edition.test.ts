@@ -73,6 +73,13 @@ describe('a site without the root edition', () => {
     assert.equal(res.statusCode, 404);
   });
 
+  it('words a 404 under the root in the main language', async () => {
+    await site.app.inject('/fr/');
+    const res = await site.app.inject('/no-such-page');
+    assert.equal(res.statusCode, 404);
+    assert.match(res.body, /<html[^>]* lang="fr"/);
+  });
+
   it('serves the root again once its edition is switched back on', async () => {
     await publishIn(['ar', 'fr', 'en'], 'ar');
     assert.equal((await site.app.inject('/')).statusCode, 200);
