@@ -182,12 +182,38 @@ function scanDom(): { text: string; what: string }[] {
 }
 
 // Passed as source text: the test loader's helper for function names (__name) does not exist
-// in the page.
-const SCAN_DOM = `(() => { const __name = (f) => f; return { dom: (${scanDom.toString()})(), html: document.documentElement.outerHTML, hits: (window.__xssHits || []).slice() }; })()`;
+// in the page. The marks are picked out of the serialized document in the page itself rather
+// than sending the whole document back for every load.
+const SCAN_DOM = `(() => { const __name = (f) => f; return { dom: (${scanDom.toString()})(), marks: [...new Set(document.documentElement.outerHTML.match(new RegExp(${JSON.stringify(MARK.source)}, 'g')) ?? [])], hits: (window.__xssHits || []).slice() }; })()`;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const marksIn = (text: string) => [...new Set(text.match(MARK) ?? [])];
+
+let disabledByDefault: Promise<string[]> | undefined;
+
+/**
+ * The features playwright-core switches off, read from a browser it launched. Chromium keeps only
+ * the last --disable-features it is given, so a list of our own must repeat these.
+ */
+function defaultDisabledFeatures(): Promise<string[]> {
+  disabledByDefault ??= (async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto('chrome://version');
+      const line = (await page.locator('#command_line').textContent()) ?? '';
+      return line
+        .split(/\s+/)
+        .filter((arg) => arg.startsWith('--disable-features='))
+        .flatMap((arg) => arg.slice('--disable-features='.length).split(','))
+        .filter(Boolean);
+    } finally {
+      await browser.close();
+    }
+  })();
+  return disabledByDefault;
+}
 
 /** One browser window per context, reused from page to page (opening one costs more than a load). */
 interface Tab {
@@ -235,8 +261,19 @@ export class XssScanner {
   /** `parallel` pairs of windows load pages side by side; most of a load is waiting, not work. */
   static async launch(parallel = 3): Promise<XssScanner> {
     // Only the test site resolves: a payload's outside address (a <base>, a picture) fails at
-    // once instead of waiting on the network.
-    const browser = await launchBrowser(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
+    // once instead of waiting on the network. Two features cost a sixth of Chromium's work per
+    // load here: RenderDocument builds a new frame for every navigation within the site, and with
+    // AvoidUnnecessaryBeforeUnloadCheckSync off (playwright-core turns it off) every navigation
+    // first asks the page, synchronously, for beforeunload handlers; a page that has one still
+    // gets its dialog. Nothing a page's scripts see changes: every raw payload yields the same
+    // findings either way, autofocus traps included.
+    const features = (await defaultDisabledFeatures()).filter(
+      (f) => f !== 'AvoidUnnecessaryBeforeUnloadCheckSync',
+    );
+    const browser = await launchBrowser([
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      `--disable-features=${[...features, 'RenderDocument'].join(',')}`,
+    ]);
     const pairs: Pair[] = [];
     for (let i = 0; i < parallel; i++) {
       pairs.push({ strict: await openTab(browser, false), open: await openTab(browser, true) });
@@ -296,11 +333,11 @@ export class XssScanner {
     findings.push(...tab.dialogs);
     if (page.url() !== new URL(url).href)
       findings.push({ marks: marksIn(page.url()), what: `navigated to ${page.url().slice(0, 80)}` });
-    const { dom, html, hits } = (await page.evaluate(SCAN_DOM).catch((error: Error) => ({
+    const { dom, marks, hits } = (await page.evaluate(SCAN_DOM).catch((error: Error) => ({
       dom: [{ text: '', what: `could not be scanned: ${error.message.split('\n')[0]}` }],
-      html: '',
+      marks: [],
       hits: [],
-    }))) as { dom: { text: string; what: string }[]; html: string; hits: string[] };
+    }))) as { dom: { text: string; what: string }[]; marks: string[]; hits: string[] };
     // Hits in a same-origin frame are also copied to the top window; dedupe() merges them.
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
       // A frame whose document was refused (a javascript: src under the policy) never gets a
@@ -325,7 +362,7 @@ export class XssScanner {
       url,
       status: answer?.status() ?? 0,
       findings: dedupe(findings),
-      present: new Set(marksIn(html)),
+      present: new Set(marks),
     };
   }
 
