@@ -96,17 +96,22 @@ ${PAYLOADS.map((p, i) => item(p, i + 1)).join('\n')}
 
 let x: XssSite;
 let scanner: XssScanner;
+let launching: Promise<XssScanner> | undefined;
 let dir: string;
 const imported: { payload: Payload; article: Article }[] = [];
 
 before(async () => {
+  // Chromium starts while the site is set up and the export is imported: that is the app's work,
+  // on the other core.
+  launching = XssScanner.launch();
+  launching.catch(() => undefined);
   x = await startXssSite();
-  scanner = await XssScanner.launch();
-  await scanner.useCookies(x.site.baseUrl, x.admin.cookies);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-xss-wxr-'));
   const file = path.join(dir, 'dunes.xml');
   fs.writeFileSync(file, exportFile());
   const result = await importWordPress(x.site.services, { file });
+  scanner = await launching;
+  await scanner.useCookies(x.site.baseUrl, x.admin.cookies);
   assert.equal(result.counts.articles.imported, PAYLOADS.length, 'every post was imported');
   // Whatever edition each post landed in: the import reads the language of each text, and a
   // payload's words may read as another language than the export declares.
@@ -119,7 +124,7 @@ before(async () => {
 });
 after(async () => {
   report.print();
-  await scanner?.close();
+  await (await launching?.catch(() => undefined))?.close();
   await x?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
