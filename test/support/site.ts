@@ -1,5 +1,6 @@
 // A real Midad site for tests: a fresh data folder, a migrated SQLite (or PostgreSQL)
 // database with the demo content, and the Fastify app, optionally listening on a free port.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -102,6 +103,14 @@ async function openTestSite(
   );
   if (options.pageCache === false) config.cache = { ...config.cache, pageCacheBytes: 0 };
   if (options.cdnPurge) config.cache = { ...config.cache, purge: options.cdnPurge };
+  // On SQLite with the media beside it, the demo site is copied from one seeded earlier in
+  // this run; the first start that follows issues the setup link, as a restarted site does.
+  if (config.databaseUrl.startsWith('sqlite:') && config.mediaRoot === path.join(dataDir, 'media')) {
+    fs.cpSync(await seededTemplate(), dataDir, {
+      recursive: true,
+      filter: (from) => path.basename(from) !== '.seeded',
+    });
+  }
   const services = await openServices(config);
   const setup = await initializeSite(services, { demo: true });
   const app = await buildApp({
@@ -129,4 +138,57 @@ async function openTestSite(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// Seeding the demo content (its pictures drawn and encoded, the search and related indexes
+// built) took most of each test site's start. The seeded data folder is kept in the system's
+// temporary folder, keyed by the sources it was made with, and copied for each site. It is
+// made again when older than TEMPLATE_MAX_AGE_MS, so the demo's dates stay close to the
+// clock (articles are dated hours before the seeding).
+const TEMPLATE_ROOT = path.join(os.tmpdir(), 'midad-test-templates');
+const TEMPLATE_MAX_AGE_MS = 10 * 60 * 1000;
+let sources: string | undefined;
+
+/** A hash of every source file and of Node's version: a change to either seeds anew. */
+function sourceHash(): string {
+  if (sources) return sources;
+  const hash = createHash('sha256').update(process.version);
+  const root = path.resolve(import.meta.dirname, '../../src');
+  const files = fs
+    .readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => !f.includes('.test.'))
+    .sort();
+  for (const file of files) {
+    const full = path.join(root, file);
+    if (!fs.statSync(full).isFile()) continue;
+    hash.update(file).update(fs.readFileSync(full));
+  }
+  sources = hash.digest('hex').slice(0, 16);
+  return sources;
+}
+
+async function seededTemplate(): Promise<string> {
+  const dir = path.join(TEMPLATE_ROOT, sourceHash());
+  const made = fs.statSync(path.join(dir, '.seeded'), { throwIfNoEntry: false });
+  if (made && Date.now() - made.mtimeMs < TEMPLATE_MAX_AGE_MS) return dir;
+  fs.mkdirSync(TEMPLATE_ROOT, { recursive: true });
+  const building = fs.mkdtempSync(path.join(TEMPLATE_ROOT, 'seeding-'));
+  const config = loadConfig({}, { dataDir: building, host: '127.0.0.1', logLevel: 'silent' });
+  const services = await openServices(config);
+  try {
+    await initializeSite(services, { demo: true });
+  } finally {
+    await services.close();
+  }
+  // The marker is not copied into sites (cpSync filter) and tells a finished template apart.
+  fs.writeFileSync(path.join(building, '.seeded'), '');
+  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    fs.renameSync(building, dir);
+  } catch {
+    // Another test process put its template in place first: use that one.
+    fs.rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
 }
