@@ -35,6 +35,8 @@ export interface ArticleListItem {
   id: number;
   title: string;
   lang: Lang;
+  /** The language the text is written in (BCP 47), which may be other than the edition's. */
+  textLang: string;
   status: ArticleStatus;
   sectionId: number | null;
   authorNames: string[];
@@ -91,6 +93,7 @@ export async function listNewsroomArticles(
       id: a.id,
       title: a.title,
       lang: a.lang,
+      textLang: a.textLang,
       status: a.status,
       sectionId: a.sectionId,
       authorNames: a.authorIds.map((id) => names.get(id) ?? ''),

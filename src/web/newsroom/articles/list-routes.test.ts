@@ -50,6 +50,19 @@ describe('the article list', () => {
     assert.match(res.body, /data-select-all/);
   });
 
+  it("marks each title with the language of its text and names that language, not the edition's code", async () => {
+    const persian = await buildArticle(site.services, { lang: 'fr', title: 'بازار تیمبوکتو در باران' });
+    await site.services.repos.articles.update(persian.id, { textLang: 'fa' });
+    const res = await editor.get('/newsroom/articles');
+    const row = new RegExp(
+      `<tr>(?:(?!</tr>).)*?/newsroom/articles/${persian.id}"(?:(?!</tr>).)*</tr>`,
+      's',
+    ).exec(res.body)?.[0];
+    assert.ok(row, 'the Persian article is listed');
+    assert.match(row, /<a href="\/newsroom\/articles\/\d+" lang="fa" dir="auto">بازار تیمبوکتو/);
+    assert.match(row, /<bdi lang="fa">فارسی<\/bdi>/);
+  });
+
   it('sorts by a column: title ascending, the header says so and links to the other direction', async () => {
     const res = await editor.get('/newsroom/articles?sort=title&dir=asc');
     assert.match(

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayDate } from '../../../core/dates.ts';
 import { Malformed } from '../../../core/errors.ts';
 import { format } from '../../../core/i18n.ts';
+import { nativeName } from '../../../core/languages/tags.ts';
 import { ARTICLE_STATUSES, type Lang } from '../../../core/types.ts';
 import { parseInput } from '../../../core/validation.ts';
 import {
@@ -99,7 +100,8 @@ export function registerArticleListRoutes(app: FastifyInstance, deps: NewsroomDe
     const rows: ListRow[] = list.items.map((a) => ({
       id: a.id,
       title: a.title,
-      lang: a.lang,
+      textLang: a.textLang,
+      language: nativeName(a.textLang),
       status: a.status,
       statusLabel: statusLabel(t, a.status),
       section: a.sectionId === null ? '' : (sections.get(a.sectionId) ?? ''),

@@ -1,7 +1,7 @@
 // The article list: filters and search in one row (a plain GET form), a table with sortable
 // column headers and a checkbox per row, and the bulk-action bar (a plain POST form; a small
 // script adds "select all"). At phone width the rows become stacked cards (newsroom.css).
-import type { ArticleStatus, Lang } from '../../../core/types.ts';
+import type { ArticleStatus } from '../../../core/types.ts';
 import type { BulkAction } from '../../../services/articles/bulk.ts';
 import type { ListMessages } from './list-messages.ts';
 import type { ArticleMessages } from './messages.ts';
@@ -9,7 +9,10 @@ import type { ArticleMessages } from './messages.ts';
 export interface ListRow {
   id: number;
   title: string;
-  lang: Lang;
+  /** The language the text is written in (BCP 47), which may be other than its edition's. */
+  textLang: string;
+  /** That language's own name ("فارسی", "Français"). */
+  language: string;
   status: ArticleStatus;
   statusLabel: string;
   section: string;
@@ -204,7 +207,7 @@ export function ArticleList(props: {
                       />
                     </td>
                     <th scope="row" class="nr-col-title">
-                      <a href={r.editHref} lang={r.lang} dir="auto">
+                      <a href={r.editHref} lang={r.textLang} dir="auto">
                         {r.title || t.untitled}
                       </a>
                     </th>
@@ -215,7 +218,9 @@ export function ArticleList(props: {
                     <td data-label={l.colAuthors}>
                       <bdi>{r.authors || l.none}</bdi>
                     </td>
-                    <td data-label={l.colLanguage}>{r.lang}</td>
+                    <td data-label={l.colLanguage}>
+                      <bdi lang={r.textLang}>{r.language}</bdi>
+                    </td>
                     <td data-label={l.colUpdated} class="nr-nowrap">
                       {r.updated}
                     </td>
