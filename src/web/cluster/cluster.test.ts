@@ -101,7 +101,21 @@ class FakeWorker extends EventEmitter {
   isConnected(): boolean {
     return this.connected;
   }
-  send(message: unknown): boolean {
+  /** Killed, but its channel not yet closed: sends fail as node's do (EPIPE). */
+  killed = false;
+  send(
+    message: unknown,
+    _handle?: unknown,
+    _options?: unknown,
+    callback?: (err: Error | null) => void,
+  ): boolean {
+    if (this.killed) {
+      const err = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      // Node hands the failure to the callback when there is one, else emits it as 'error'.
+      if (callback) queueMicrotask(() => callback(err));
+      else queueMicrotask(() => this.emit('error', err));
+      return false;
+    }
     this.received.push(message);
     return true;
   }
@@ -152,6 +166,21 @@ describe('the primary', () => {
     assert.deepEqual(p.workers[0]?.received, [evict]);
     assert.deepEqual(p.workers[1]?.received, [], 'not back to the worker that made it');
     assert.deepEqual(p.workers[2]?.received, [evict]);
+    p.signal('SIGTERM');
+  });
+
+  it('keeps running when an eviction goes to a worker killed a moment ago (its channel refuses the write)', async () => {
+    const p = start(2);
+    for (const w of p.workers) w.listen();
+    p.workers[0]!.killed = true;
+    p.workers[1]?.emit('message', { midad: 'evict', invalidation: { tags: ['home:ar'] } });
+    // The refused write is reported after the send returns, as node does.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(p.exits, [], 'the primary did not stop');
+    p.workers[0]?.emit('error', new Error('channel closed'));
+    assert.match(p.lines.at(-1) ?? '', /worker 0 \(pid \d+\): channel closed/);
+    p.workers[0]?.die(null, 'SIGKILL');
+    assert.match(p.lines.at(-1) ?? '', /worker 0 \(pid \d+\) died \(SIGKILL\)/);
     p.signal('SIGTERM');
   });
 

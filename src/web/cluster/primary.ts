@@ -70,7 +70,11 @@ export function runPrimary(options: PrimaryOptions): (signal: NodeJS.Signals) =>
   const listening = new Set<number>();
 
   const send = (worker: Worker, message: PrimaryMessage) => {
-    if (worker.isConnected()) worker.send(message);
+    // A worker killed a moment ago still looks connected until its channel closes: the write
+    // then fails (EPIPE), and without a callback that failure is an 'error' event, which stopped
+    // the primary and every worker with it. The death itself is handled on 'exit'; its
+    // replacement starts with an empty page cache, so a lost eviction leaves nothing stale.
+    if (worker.isConnected()) worker.send(message, undefined, undefined, () => {});
   };
 
   const fork = (slot: Slot) => {
@@ -78,6 +82,10 @@ export function runPrimary(options: PrimaryOptions): (signal: NodeJS.Signals) =>
     const worker = (options.fork ?? ((env) => cluster.fork(env)))({ [SLOT_VARIABLE]: String(slot.index) });
     slot.worker = worker;
     slot.startedAt = Date.now();
+    // Any other failure of the channel to a worker is reported, not fatal to the primary.
+    worker.on('error', (err: Error) =>
+      log.warn(`worker ${slot.index} (pid ${worker.process.pid}): ${err.message}`),
+    );
     worker.on('message', (message: unknown) => {
       if (!isMidadMessage<WorkerMessage>(message)) return;
       if (message.midad === 'evict') {
