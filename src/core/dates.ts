@@ -1,7 +1,6 @@
 // Dates as readers see them: the Gregorian date and the Hijri date (Umm al-Qura calendar,
 // the one Arabic newsrooms print), in the page language, with Western digits as Sahel and
 // Maghreb papers use them.
-import type { Lang } from './types.ts';
 
 export interface DisplayDate {
   iso: string;
@@ -27,12 +26,15 @@ function formatter(locale: string, timeZone: string, withTime: boolean): Intl.Da
   return f;
 }
 
-const LOCALES: Record<Lang, string> = { ar: 'ar-u-nu-latn', fr: 'fr', en: 'en-GB' };
+// The three interface languages as their readers are used to; any other edition as CLDR writes
+// its language (Persian with Persian digits and month names, Hausa with Hausa ones).
+const LOCALES: Record<string, string> = { ar: 'ar-u-nu-latn', fr: 'fr', en: 'en-GB' };
 
-export function displayDate(iso: string, lang: Lang, timeZone = 'UTC', withTime = false): DisplayDate {
+/** `lang`: an edition (any BCP 47 tag). */
+export function displayDate(iso: string, lang: string, timeZone = 'UTC', withTime = false): DisplayDate {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${iso}`);
-  const base = LOCALES[lang];
+  const base = LOCALES[lang] ?? lang;
   return {
     iso: date.toISOString(),
     gregorian: formatter(base, timeZone, withTime).format(date),

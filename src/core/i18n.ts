@@ -14,6 +14,7 @@ import {
   referenceOf,
 } from './i18n/catalogue.ts';
 import { textOf } from './i18n/fill.ts';
+import { directionOf as scriptDirection } from './languages/direction.ts';
 import { baseLanguage, canonicalLanguage } from './languages/tags.ts';
 import { LANGUAGES, type Lang } from './types.ts';
 
@@ -50,8 +51,9 @@ export function messages(lang: Lang): Messages {
   return BUILT_IN[lang];
 }
 
-export function directionOf(lang: Lang): 'rtl' | 'ltr' {
-  return lang === 'ar' ? 'rtl' : 'ltr';
+/** An edition's direction, from its script (ar → rtl, fa → rtl, ha → ltr). */
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  return scriptDirection(lang);
 }
 
 /** A catalogue for a language beyond ar/fr/en: checked, compiled, possibly partial. */

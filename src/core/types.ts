@@ -2,7 +2,14 @@
 // shapes by repositories; views receive them (or presenter output built from them).
 
 export const LANGUAGES = ['ar', 'fr', 'en'] as const;
+/** The interface languages: the three catalogues every page's words come from (src/locales). */
 export type Lang = (typeof LANGUAGES)[number];
+/**
+ * An edition: a language the reader site publishes in, with its URL prefix (core/urls.ts).
+ * Arabic, French and English, and any further BCP 47 tag the admin gives an edition of its own
+ * ("fa", "ha"); the interface of a further edition falls back to one of `Lang`, string by string.
+ */
+export type Edition = string;
 
 export const ARTICLE_STATUSES = ['draft', 'pending', 'scheduled', 'published', 'private', 'trashed'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -119,7 +126,7 @@ export interface Article {
   id: number;
   translationGroup: number | null;
   /** The edition the article is published in: its URL prefix and interface language. */
-  lang: Lang;
+  lang: Edition;
   /** The language its text is written in (BCP 47, see core/languages): `lang` or another. */
   textLang: string;
   status: ArticleStatus;

@@ -2,12 +2,12 @@
 // PostgreSQL tsvector) must provide to serve it. The engines only run queries; analysis,
 // planning and the final ranking are shared, so both engines answer alike.
 import type { RawBuilder } from 'kysely';
-import type { IsoDate, Lang } from '../core/types.ts';
+import type { Edition, IsoDate } from '../core/types.ts';
 import type { RelatedIndex } from './related/related-index.ts';
 import type { SnippetPart } from './snippet.ts';
 
 export interface SearchFilters {
-  lang?: Lang;
+  lang?: Edition;
   /** Allowed sections (a section and its descendants); an empty list allows none. */
   sectionIds?: number[];
   authorId?: number;

@@ -5,7 +5,7 @@
 import { absolutizeHtml } from '../core/absolute-html.ts';
 import { excerptOf, sectionName } from '../core/article-text.ts';
 import type { Correction } from '../core/corrections.ts';
-import type { Article, Lang, Media, Person, Tag } from '../core/types.ts';
+import type { Article, Edition, Media, Person, Tag } from '../core/types.ts';
 import { articlePath, authorPath } from '../core/urls.ts';
 import type { ArticleRef } from '../db/repositories/contract.ts';
 import { absoluteImage } from '../media/absolute-image.ts';
@@ -22,7 +22,7 @@ export interface ApiImage {
 
 export interface ApiArticleSummary {
   id: number;
-  lang: Lang;
+  lang: Edition;
   url: string;
   title: string;
   slug: string;
@@ -41,7 +41,7 @@ export interface ApiArticleSummary {
 export interface ApiArticleFull extends ApiArticleSummary {
   /** Sanitized HTML with absolute links. */
   body_html: string;
-  translations: { lang: Lang; id: number; url: string }[];
+  translations: { lang: Edition; id: number; url: string }[];
   /** Corrections and updates, newest first. */
   corrections: ApiCorrection[];
 }

@@ -2,7 +2,16 @@
 // objects plus the lookups needed to present them; the web layer turns these into views.
 import { NotFound } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
-import type { Article, ArticleSummary, Comment, Lang, Media, Person, Section, Tag } from '../core/types.ts';
+import type {
+  Article,
+  ArticleSummary,
+  Comment,
+  Edition,
+  Media,
+  Person,
+  Section,
+  Tag,
+} from '../core/types.ts';
 import type { Page, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import { SHOWN as RELATED_SHOWN } from '../search/related/decide.ts';
 import type { Services } from './context.ts';
@@ -71,7 +80,7 @@ export interface HomeData {
 
 export async function loadHome(
   services: ReaderServices,
-  lang: Lang,
+  lang: Edition,
   page: number,
   knownSections?: Section[],
 ): Promise<HomeData> {
@@ -242,7 +251,7 @@ async function listing(
   return { articles, cards: await bundleCards(repos, articles.items), page };
 }
 
-export async function loadSectionPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+export async function loadSectionPage(services: ReaderServices, slug: string, lang: Edition, page: number) {
   const { repos } = services;
   const section = await repos.sections.bySlug(slug);
   if (!section) throw new NotFound('No such section.');
@@ -256,14 +265,14 @@ export async function loadSectionPage(services: ReaderServices, slug: string, la
   };
 }
 
-export async function loadTagPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+export async function loadTagPage(services: ReaderServices, slug: string, lang: Edition, page: number) {
   const { repos } = services;
   const tag = await repos.tags.bySlug(slug);
   if (!tag) throw new NotFound('No such tag.');
   return { ...(await listing(repos, { lang, tagId: tag.id }, page)), tag };
 }
 
-export async function loadAuthorPage(services: ReaderServices, slug: string, lang: Lang, page: number) {
+export async function loadAuthorPage(services: ReaderServices, slug: string, lang: Edition, page: number) {
   const { repos } = services;
   const person = await repos.people.bySlug(slug);
   if (!person) throw new NotFound('No such author.');

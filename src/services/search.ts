@@ -2,7 +2,7 @@
 // articles come back with what cards need and their highlighted title and snippet.
 import { NotFound } from '../core/errors.ts';
 import { htmlToText } from '../core/html-policy.ts';
-import type { Article, IsoDate, Lang, Section } from '../core/types.ts';
+import type { Article, Edition, IsoDate, Section } from '../core/types.ts';
 import type { MatchMode, SearchSort } from '../search/contract.ts';
 import { MAX_RANKED } from '../search/search-index.ts';
 import type { SnippetPart } from '../search/snippet.ts';
@@ -11,7 +11,7 @@ import { bundleCards, type CardBundle, descendantIds } from './reader.ts';
 
 export interface SearchInput {
   text: string;
-  lang?: Lang;
+  lang?: Edition;
   sectionSlug?: string;
   authorSlug?: string;
   from?: IsoDate;

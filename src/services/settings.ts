@@ -1,7 +1,8 @@
 // Site settings with their defaults. Stored as JSON values under dotted keys; read as one
 // typed object so a missing or malformed value never reaches a page.
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from '../core/types.ts';
+import { type Edition, LANGUAGES, type Lang } from '../core/types.ts';
+import type { SiteLanguage } from '../core/languages/choices.ts';
 import type { Repositories } from '../db/repositories/contract.ts';
 
 export const SiteSettings = z.object({
@@ -39,7 +40,19 @@ export const SiteSettings = z.object({
    * interface language its pages fall back to; empty means the served editions themselves.
    */
   contentLanguages: z
-    .array(z.object({ tag: z.string().min(2).max(35), fallback: z.enum(LANGUAGES) }))
+    .array(
+      z.object({
+        tag: z.string().min(2).max(35),
+        fallback: z.enum(LANGUAGES),
+        /**
+         * The language has an edition of its own (its URL prefix, dates, direction, and the
+         * interface text of its catalogue with `fallback` for the strings it lacks). Without
+         * one, its articles are published in the `fallback` edition. Ignored for ar/fr/en,
+         * whose editions `languages` switches.
+         */
+        edition: z.boolean().optional().catch(undefined),
+      }),
+    )
     .catch([]),
   /** Which calendars article dates show in: both side by side, or one of them. */
   dateDisplay: z.enum(['both', 'gregorian', 'hijri']).catch('both'),
@@ -77,17 +90,41 @@ const KEYS: Record<keyof SiteSettings, string> = {
   offlineArticles: 'offline.articles',
 };
 
-/** The languages a site serves: its chosen ones, and always its main language. */
-export function servedLanguages(settings: Pick<SiteSettings, 'languages' | 'defaultLang'>): Lang[] {
+type EditionSettings = Pick<SiteSettings, 'languages' | 'defaultLang' | 'contentLanguages'>;
+
+/**
+ * The editions a site publishes: its chosen ones of ar/fr/en and always its main language, then
+ * every further language given an edition of its own, in the order the admin listed them.
+ */
+export function servedLanguages(settings: EditionSettings): Edition[] {
+  const builtIn: Edition[] = LANGUAGES.filter(
+    (l) => settings.languages.includes(l) || l === settings.defaultLang,
+  );
+  return [...builtIn, ...furtherEditions(settings)];
+}
+
+/** The editions among ar/fr/en the site publishes (newsletters and Telegram channels are set per each). */
+export function builtInEditions(settings: Pick<SiteSettings, 'languages' | 'defaultLang'>): Lang[] {
   return LANGUAGES.filter((l) => settings.languages.includes(l) || l === settings.defaultLang);
 }
 
+/** The further languages (beyond ar/fr/en) that have an edition of their own. */
+export function furtherEditions(settings: Pick<SiteSettings, 'contentLanguages'>): Edition[] {
+  return settings.contentLanguages
+    .filter((l) => l.edition && !(LANGUAGES as readonly string[]).includes(l.tag))
+    .map((l) => l.tag);
+}
+
+/** The interface language an edition's words come from: itself, or the further language's fallback. */
+export function interfaceOf(settings: Pick<SiteSettings, 'contentLanguages'>, edition: Edition): Lang {
+  if ((LANGUAGES as readonly string[]).includes(edition)) return edition as Lang;
+  return settings.contentLanguages.find((l) => l.tag === edition)?.fallback ?? 'en';
+}
+
 /** The languages articles may be written in, each with its interface fallback (see core/languages). */
-export function siteLanguages(
-  settings: Pick<SiteSettings, 'contentLanguages' | 'languages' | 'defaultLang'>,
-): { tag: string; fallback: Lang }[] {
+export function siteLanguages(settings: EditionSettings): SiteLanguage[] {
   if (settings.contentLanguages.length > 0) return settings.contentLanguages;
-  return servedLanguages(settings).map((l) => ({ tag: l, fallback: l }));
+  return servedLanguages(settings).map((l) => ({ tag: l, fallback: l as Lang, edition: true }));
 }
 
 /** The site's settings, for the web layer (which reaches the database only through services). */

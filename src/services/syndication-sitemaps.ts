@@ -2,7 +2,7 @@
 // translations), the section, tag and author pages that have articles in each language, and
 // the articles of the last two days for Google News.
 import { NotFound } from '../core/errors.ts';
-import type { IsoDate, Lang, Media } from '../core/types.ts';
+import type { Edition, IsoDate, Media } from '../core/types.ts';
 import type { ArticleRef, ListingActivity, PublishedMonth } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
 import { translationsOf } from './syndication.ts';
@@ -22,10 +22,10 @@ export const LISTING_KINDS: readonly ListingKind[] = ['sections', 'tags', 'autho
 /** One listing page (a section, tag or author in one language) worth indexing. */
 export interface ListingEntry {
   slug: string;
-  lang: Lang;
+  lang: Edition;
   lastModified: IsoDate;
   /** Languages in which the same section, tag or author has a page with articles. */
-  langs: Lang[];
+  langs: Edition[];
 }
 
 export interface SitemapIndexData {
@@ -100,7 +100,7 @@ export async function loadArticleSitemap(
 }
 
 function entriesOf(activity: ListingActivity[], slugOf: Map<number, string>): ListingEntry[] {
-  const langsOf = new Map<number, Lang[]>();
+  const langsOf = new Map<number, Edition[]>();
   for (const a of activity) langsOf.set(a.id, [...(langsOf.get(a.id) ?? []), a.lang]);
   return activity
     .filter((a) => slugOf.has(a.id))

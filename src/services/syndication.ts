@@ -4,7 +4,7 @@
 import { NotFound } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
 import { liveForFeeds, type ReaderLive } from './live/queries.ts';
-import type { Article, Lang, Person, Section, Tag } from '../core/types.ts';
+import type { Article, Edition, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
 import { bundleCards, type CardBundle, descendantIds } from './reader.ts';
@@ -27,7 +27,7 @@ export type FeedSubject =
   | { kind: 'author'; person: Person };
 
 export interface FeedData {
-  lang: Lang;
+  lang: Edition;
   subject: FeedSubject;
   articles: Article[];
   cards: CardBundle;
@@ -81,7 +81,7 @@ async function subjectOf(
 export async function loadFeed(
   services: Pick<Services, 'repos'>,
   scope: FeedScope,
-  lang: Lang,
+  lang: Edition,
   limit = FEED_SIZE,
 ): Promise<FeedData> {
   const { repos } = services;
@@ -130,7 +130,7 @@ export function translationsOf(
         s.translationGroup === article.translationGroup && s.id !== article.id && s.lang !== article.lang,
     );
     // A group should hold one version per language; if it holds more, the newest one wins.
-    const perLang = new Map<Lang, ArticleRef>();
+    const perLang = new Map<Edition, ArticleRef>();
     for (const s of others) {
       const seen = perLang.get(s.lang);
       if (!seen || s.publishedAt > seen.publishedAt) perLang.set(s.lang, s);

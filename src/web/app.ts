@@ -42,8 +42,7 @@ import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { registerNewsletter } from './reader/newsletter/routes.ts';
-import { LANG_PREFIX } from './reader/urls.ts';
-import { LANGUAGES } from '../core/types.ts';
+import { EDITION_MOUNTS } from './reader/edition-route.ts';
 import { playerOrigins } from '../core/embeds/registry.ts';
 
 export interface AppOptions {
@@ -180,13 +179,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.readership,
   });
   const commentLimiter = options.commentLimiter ?? memoryRateLimiter(5, 10 * 60 * 1000);
-  for (const lang of LANGUAGES) {
-    registerListingRoutes(app, deps, lang, LANG_PREFIX[lang]);
-    registerArticleRoutes(app, { ...deps, commentLimiter }, lang, LANG_PREFIX[lang]);
-    registerSearchRoutes(app, deps, lang);
-    registerPrivacyRoute(app, deps, lang);
-    registerCorrectionsRoute(app, deps, lang);
-    registerFeedRoutes(app, deps, lang, LANG_PREFIX[lang]);
+  // ar at the root, /fr and /en, then one parametric mount for every further edition (/fa, /ha).
+  for (const mount of EDITION_MOUNTS) {
+    registerListingRoutes(app, deps, mount);
+    registerArticleRoutes(app, { ...deps, commentLimiter }, mount);
+    registerSearchRoutes(app, deps, mount);
+    registerPrivacyRoute(app, deps, mount);
+    registerCorrectionsRoute(app, deps, mount);
+    registerFeedRoutes(app, deps, mount);
   }
   await registerNewsletter(app, deps, options.redis ? { redis: options.redis } : {});
   registerLiveRoutes(app, deps, { bus: cacheBus, ...options.live });

@@ -12,8 +12,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { Invalid, MidadError, Unauthorized } from '../core/errors.ts';
-import { format, type MessageKey, type Messages, messages } from '../core/i18n.ts';
-import type { Lang } from '../core/types.ts';
+import { format, type MessageKey, type Messages } from '../core/i18n.ts';
+import type { Edition } from '../core/types.ts';
 import { malformedFrom } from '../core/validation.ts';
 import { isOutage } from '../services/health.ts';
 import { newsroomMessages } from './newsroom/messages.ts';
@@ -21,12 +21,14 @@ import { languageOf, type NewsroomDeps, sendNewsroomPage } from './newsroom/page
 import {
   EditionElsewhere,
   offlineReaderContext,
+  editionOfRequestPath,
   publishedLanguage,
+  publishedMessages,
   type ReaderContext,
   readerContext,
   type ReaderDeps,
 } from './reader/context.ts';
-import { LANG_PREFIX, langOfPath } from './reader/urls.ts';
+import { editionPrefix } from './reader/urls.ts';
 import { renderErrorPage } from './reader/views/render.ts';
 
 /** Seconds a client (or a crawler) is asked to wait before trying again during an outage. */
@@ -156,9 +158,11 @@ function isNewsroom(request: FastifyRequest): boolean {
 }
 
 /** The language an answer is worded in: the signed-in person's in the newsroom, the path's elsewhere. */
-function answerLanguage(deps: ReaderDeps, request: FastifyRequest): Lang {
+function answerLanguage(deps: ReaderDeps, request: FastifyRequest): Edition {
   if (isApi(request)) return 'en';
-  return isNewsroom(request) ? languageOf(request) : publishedLanguage(deps, langOfPath(request.url));
+  return isNewsroom(request)
+    ? languageOf(request)
+    : publishedLanguage(deps, editionOfRequestPath(deps, request.url));
 }
 
 export async function sendErrorAnswer(
@@ -168,7 +172,7 @@ export async function sendErrorAnswer(
   answer: ErrorAnswer,
 ): Promise<FastifyReply> {
   const lang = answerLanguage(deps, request);
-  const t = messages(lang);
+  const t = publishedMessages(deps, lang);
   reply.code(answer.status).header('cache-control', 'no-store');
   for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
   if (answer.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
@@ -179,7 +183,7 @@ export async function sendErrorAnswer(
         : { heading: t.serverErrorTitle, message: t.serverErrorText }
       : wordsFor(answer, t);
   const staffWords = isNewsroom(request) ? NEWSROOM_WORDS[answer.code] : undefined;
-  if (staffWords) words.message = newsroomMessages(lang)[staffWords];
+  if (staffWords) words.message = newsroomMessages(languageOf(request))[staffWords];
   if (wantsJson(request)) {
     reply.type('application/json; charset=utf-8');
     return reply.send({
@@ -215,7 +219,7 @@ async function sendReaderError(
   deps: ReaderDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  lang: Lang,
+  lang: Edition,
   status: number,
   words: Words,
 ): Promise<FastifyReply> {
@@ -258,7 +262,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: ReaderDeps): v
       // Not permanent: the root's own edition may be switched on again.
       return reply
         .header('cache-control', 'no-store')
-        .redirect(`${LANG_PREFIX[error.target]}${request.url}`, 302);
+        .redirect(`${editionPrefix(error.target)}${request.url}`, 302);
     }
     const answer = answerFor(error);
     if (answer) {

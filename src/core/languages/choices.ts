@@ -7,6 +7,12 @@ export interface SiteLanguage {
   tag: ContentLanguage;
   /** The interface language of pages showing text in this language. */
   fallback: Lang;
+  /**
+   * Whether the language has an edition of its own (URL prefix, dates, direction; interface
+   * text from its catalogue, `fallback` for what it lacks). Without, its articles go to the
+   * `fallback` edition. ar/fr/en are editions by the site's `languages` setting instead.
+   */
+  edition?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Between article rows and Article objects: the mapping, the column patch, and the authors and
 // tags that live in their own tables (read in batches, written in byline order).
 import type { Kysely, Updateable } from 'kysely';
-import type { Article, ArticleStatus, ArticleSummary, Lang } from '../../core/types.ts';
+import type { Article, ArticleStatus, ArticleSummary } from '../../core/types.ts';
 import type { ArticleRow, ArticlesTable, Database } from '../schema.ts';
 import type { NewArticle } from './contract.ts';
 import { flag, guardWrite, isSet, toIso, toIsoOrNull, unique } from './support.ts';
@@ -55,7 +55,7 @@ export function toSummary(row: SummaryRow, authorIds: number[], tagIds: number[]
   return {
     id: row.id,
     translationGroup: row.translation_group,
-    lang: row.lang as Lang,
+    lang: row.lang,
     textLang: row.text_lang ?? row.lang,
     status: row.status as ArticleStatus,
     title: row.title,

@@ -1,7 +1,6 @@
 // Article queries for feeds, sitemaps and the content API: light rows (no bodies, authors or
 // tags), months with publications, and the latest change behind each listing page.
 import { type Kysely, sql } from 'kysely';
-import type { Lang } from '../../core/types.ts';
 import type { Database } from '../schema.ts';
 import { isLive, publishedFilter } from './article-filters.ts';
 import type { ArticleRef, ArticlesRepository, ListingActivity } from './contract.ts';
@@ -38,7 +37,7 @@ function toRef(row: RefRow): ArticleRef {
   const publishedAt = row.published_at ?? row.updated_at;
   return {
     id: row.id,
-    lang: row.lang as Lang,
+    lang: row.lang,
     slug: row.slug,
     title: row.title,
     translationGroup: row.translation_group,
@@ -101,7 +100,7 @@ export function syndicationQueries(db: Kysely<Database>): SyndicationQueries {
       const toActivity = (rows: { id: number | null; lang: string; last_modified: string }[]) =>
         rows
           .filter((r): r is typeof r & { id: number } => r.id !== null)
-          .map((r): ListingActivity => ({ id: r.id, lang: r.lang as Lang, lastModified: r.last_modified }));
+          .map((r): ListingActivity => ({ id: r.id, lang: r.lang, lastModified: r.last_modified }));
       const [sections, tags, authors] = await Promise.all([
         db
           .selectFrom('articles')

@@ -10,6 +10,7 @@ import type {
   CommentKind,
   CommentStatus,
   IsoDate,
+  Edition,
   Lang,
   Media,
   MediaAvFields,
@@ -111,7 +112,7 @@ export interface TagsRepository {
 }
 
 export interface NewArticle {
-  lang: Lang;
+  lang: Edition;
   /** The language of the text when it is not the edition's (null: the same). */
   textLang?: string | null;
   status: ArticleStatus;
@@ -138,7 +139,7 @@ export interface NewArticle {
 }
 
 export interface PublishedQuery {
-  lang?: Lang;
+  lang?: Edition;
   sectionId?: number;
   /** Include articles of the section's descendants too. */
   sectionIds?: number[];
@@ -168,7 +169,7 @@ export interface PublishedQuery {
 /** The few columns sitemaps and alternate links need, without bodies, authors or tags. */
 export interface ArticleRef {
   id: number;
-  lang: Lang;
+  lang: Edition;
   slug: string;
   title: string;
   translationGroup: number | null;
@@ -188,7 +189,7 @@ export interface PublishedMonth {
 /** Latest change among the published articles of one section, tag or author, in one language. */
 export interface ListingActivity {
   id: number;
-  lang: Lang;
+  lang: Edition;
   lastModified: IsoDate;
 }
 
@@ -202,7 +203,7 @@ export type NewsroomSort = 'title' | 'status' | 'lang' | 'updated' | 'published'
 
 export interface NewsroomArticleQuery {
   status?: ArticleStatus;
-  lang?: Lang;
+  lang?: Edition;
   sectionId?: number;
   authorId?: number;
   /** Titles holding this text as typed (case-insensitive); with `idsIn`, either one keeps a row. */
@@ -221,7 +222,7 @@ export interface ArticlesRepository {
   create(input: NewArticle): Promise<Article>;
   byId(id: number): Promise<Article | null>;
   byIds(ids: readonly number[]): Promise<Article[]>;
-  bySlug(lang: Lang, slug: string): Promise<Article | null>;
+  bySlug(lang: Edition, slug: string): Promise<Article | null>;
   /** Replaces authors/tags when given. Bumps updatedAt unless one is given. */
   update(id: number, patch: Partial<NewArticle>, options?: { expectedVersion?: number }): Promise<Article>;
   setStatus(id: number, status: ArticleStatus): Promise<void>;
@@ -247,7 +248,7 @@ export interface ArticlesRepository {
     tags: ListingActivity[];
     authors: ListingActivity[];
   }>;
-  count(filter?: { status?: ArticleStatus; lang?: Lang }): Promise<number>;
+  count(filter?: { status?: ArticleStatus; lang?: Edition }): Promise<number>;
   /** All statuses but trashed unless asked, most recently changed first. */
   listForNewsroom(query: NewsroomArticleQuery): Promise<Page<Article>>;
 }

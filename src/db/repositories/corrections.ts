@@ -2,7 +2,7 @@
 // of articles readers can see).
 import type { Kysely, Selectable } from 'kysely';
 import { CORRECTION_KINDS, type Correction, type CorrectionKind } from '../../core/corrections.ts';
-import type { IsoDate, Lang } from '../../core/types.ts';
+import type { Edition, IsoDate } from '../../core/types.ts';
 import type { ArticleCorrectionsTable, Database } from '../schema.ts';
 import { nowIso, toCount, toIso } from './support.ts';
 import { reusableQuery } from '../reusable-query.ts';
@@ -16,7 +16,7 @@ export interface NewCorrection {
 }
 
 export interface RecentCorrection extends Correction {
-  article: { id: number; lang: Lang; slug: string; title: string };
+  article: { id: number; lang: Edition; slug: string; title: string };
 }
 
 export interface CorrectionsRepository {
@@ -40,7 +40,7 @@ export interface CorrectionsRepository {
    * corrections page.
    */
   listRecent(query: {
-    lang: Lang;
+    lang: Edition;
     limit: number;
     offset?: number;
   }): Promise<{ items: RecentCorrection[]; total: number }>;
@@ -170,7 +170,7 @@ export function createCorrectionsRepository(db: Kysely<Database>): CorrectionsRe
       return {
         items: found.map((row) => ({
           ...toCorrection(row),
-          article: { id: row.article_id, lang: row.a_lang as Lang, slug: row.a_slug, title: row.a_title },
+          article: { id: row.article_id, lang: row.a_lang, slug: row.a_slug, title: row.a_title },
         })),
         total: toCount(count?.n as string | number | undefined),
       };

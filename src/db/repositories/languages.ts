@@ -7,6 +7,8 @@ import { unique } from './support.ts';
 export interface LanguagesRepository {
   /** Articles of any status by the language their text is written in. */
   articleCounts(): Promise<Map<string, number>>;
+  /** How many articles (any status) each edition holds, by `articles.lang`. */
+  editionCounts(): Promise<Map<string, number>>;
   /** Puts two tags (and the tags already linked to either) in one group. */
   linkTags(a: number, b: number): Promise<void>;
   /** Takes a tag out of its group; a group left with one tag is dissolved. */
@@ -29,6 +31,15 @@ export function createLanguagesRepository(db: Kysely<Database>): LanguagesReposi
         .groupBy(language)
         .execute();
       return new Map(rows.map((r) => [r.language, Number(r.n)]));
+    },
+
+    async editionCounts() {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['lang', db.fn.countAll<number | string>().as('n')])
+        .groupBy('lang')
+        .execute();
+      return new Map(rows.map((r) => [r.lang, Number(r.n)]));
     },
 
     async linkTags(a, b) {

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql, type Updateable } from 'kysely';
 import { NotFound } from '../../core/errors.ts';
-import type { ArticleStatus, Lang, Media, MediaKind, MediaVariant } from '../../core/types.ts';
+import type { ArticleStatus, Media, MediaKind, MediaVariant } from '../../core/types.ts';
 import type { Database, MediaRow, MediaTable } from '../schema.ts';
 import type { MediaRepository } from './contract.ts';
 import { mediaTrackMethods } from './media-tracks.ts';
@@ -169,7 +169,7 @@ export function createMediaRepository(db: Kysely<Database>): MediaRepository {
           .execute(),
       ]);
       return {
-        articles: articles.map((a) => ({ ...a, lang: a.lang as Lang, status: a.status as ArticleStatus })),
+        articles: articles.map((a) => ({ ...a, lang: a.lang, status: a.status as ArticleStatus })),
         people,
       };
     },

@@ -3,11 +3,12 @@
 // from; if someone saved since, nothing is written and the caller gets the newer article.
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import { can } from '../../core/policies/index.ts';
+import { isInterfaceLang } from '../../core/languages/choices.ts';
 import { slugify } from '../../core/slug.ts';
 import type { Article, Person } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { SearchIndex } from '../../search/contract.ts';
-import { loadSiteSettings, siteLanguages } from '../settings.ts';
+import { furtherEditions, loadSiteSettings, siteLanguages } from '../settings.ts';
 import type { CleanArticle, FieldErrors } from './input.ts';
 import { checkTextLanguage } from './text-language.ts';
 
@@ -123,7 +124,10 @@ async function textLanguageToStore(
   }
   if (v.textLang === '') return { value: null };
   const enabled = siteLanguages(await loadSiteSettings(repos));
-  const check = checkTextLanguage(v.textLang, [...enabled, { tag: v.lang, fallback: v.lang }]);
+  const check = checkTextLanguage(v.textLang, [
+    ...enabled,
+    { tag: v.lang, fallback: isInterfaceLang(v.lang) ? v.lang : 'en' },
+  ]);
   if (!check.ok)
     return { error: check.code === 'invalid_language' ? 'errTextLangInvalid' : 'errTextLangNotEnabled' };
   return { value: check.tag === v.lang ? null : check.tag };
@@ -136,6 +140,12 @@ async function checkReferences(
   current: Article,
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  // ar/fr/en are always accepted (as before editions were data); a further edition must be on,
+  // unless the article is already in it (an edition switched off keeps its articles editable).
+  if (!isInterfaceLang(v.lang) && v.lang !== current.lang) {
+    if (!furtherEditions(await loadSiteSettings(repos)).includes(v.lang))
+      errors.lang = 'errEditionNotEnabled';
+  }
   if (v.sectionId !== null && !(await repos.sections.byId(v.sectionId)))
     errors.section_id = 'errSectionMissing';
   if (v.featuredMediaId !== null && !(await repos.media.byId(v.featuredMediaId))) {

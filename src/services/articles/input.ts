@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { sanitizeArticleHtml } from '../../core/html-policy.ts';
 import { isValidSlug, SLUG_MAX_CHARS, slugify } from '../../core/slug.ts';
-import { LANGUAGES, type Lang } from '../../core/types.ts';
+import { canonicalLanguage } from '../../core/languages/tags.ts';
+import { type Edition, LANGUAGES, type Lang } from '../../core/types.ts';
 
 // A field a form sends once is refused when repeated (an array), never quietly replaced by a
 // default: the refusal names it, and nothing is written.
@@ -19,11 +20,16 @@ const idList = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).map(Number),
   z.array(z.number().int().positive()),
 );
+// The edition: ar/fr/en, or a further edition's tag in any case ("FA" → "fa"); whether the site
+// has that edition is checked when saved (editing.ts). Nothing or a non-tag is Arabic, as before.
 const language = z
   .string()
-  .max(10)
+  .max(40)
   .optional()
-  .transform((v): Lang => (LANGUAGES.includes(v as Lang) ? (v as Lang) : 'ar'));
+  .transform((v): Edition => {
+    if (v === undefined || LANGUAGES.includes(v as Lang)) return (v as Lang | undefined) ?? 'ar';
+    return canonicalLanguage(v) ?? 'ar';
+  });
 
 /** The editor form, as posted (urlencoded) or sent by autosave (JSON). */
 export const ArticleForm = z.object({
@@ -60,7 +66,7 @@ export interface ArticleFormValues {
   slug: string;
   dek: string;
   body_html: string;
-  lang: Lang;
+  lang: Edition;
   /** "" when the text is in the edition's language. */
   text_lang: string;
   section_id: string;
@@ -105,7 +111,7 @@ export interface CleanArticle {
   slug: string;
   dek: string;
   bodyHtml: string;
-  lang: Lang;
+  lang: Edition;
   /**
    * The text's language as typed (trimmed), "" for the edition's own; undefined leaves it
    * unchanged. Checked against the site's languages when saved (editing.ts).

@@ -2,7 +2,7 @@
 // every status (the Arabic analyzer's, as readers get), column sorting and pages. Editors see
 // everyone's articles; others their own.
 import { can } from '../../core/policies/index.ts';
-import type { ArticleStatus, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
+import type { ArticleStatus, Edition, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
 import type { NewsroomSort } from '../../db/repositories/contract.ts';
 import type { Services } from '../context.ts';
 import { loadSiteSettings } from '../settings.ts';
@@ -34,7 +34,7 @@ export interface ArticleListFilters {
 export interface ArticleListItem {
   id: number;
   title: string;
-  lang: Lang;
+  lang: Edition;
   /** The language the text is written in (BCP 47), which may be other than the edition's. */
   textLang: string;
   status: ArticleStatus;

@@ -1,6 +1,6 @@
 // The public corrections page of one language: the newest corrections of published articles,
 // a page at a time. Updates are not listed: they add news, they do not admit a mistake.
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { RecentCorrection } from '../../db/repositories/corrections.ts';
 import type { Services } from '../context.ts';
 
@@ -14,7 +14,7 @@ export interface CorrectionsPage {
 
 export async function loadCorrectionsPage(
   services: Pick<Services, 'repos'>,
-  lang: Lang,
+  lang: Edition,
   page: number,
 ): Promise<CorrectionsPage> {
   const { items, total } = await services.repos.corrections.listRecent({

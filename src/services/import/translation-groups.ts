@@ -9,7 +9,7 @@
 // is left out of the group and reported; the rest are linked. When WPML names the language a
 // post was translated from, the post of that language in the group becomes its source.
 import type { ContentLanguage } from '../../core/languages/tags.ts';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { ImportRepos } from './context.ts';
 import type { ReportBuilder } from './report.ts';
 
@@ -27,7 +27,7 @@ export interface GroupMember {
 
 /** A member with its article as it is now: the edition, its group, and the date to keep. */
 interface Version extends GroupMember {
-  edition: Lang;
+  edition: Edition;
   group: number | null;
   /** Kept when the group is joined: joining changes no text. */
   updatedAt: string;
@@ -64,7 +64,7 @@ function groupName(key: string): string {
  */
 function versionsOf(key: string, members: Version[], report: ReportBuilder): Version[] {
   const ordered = [...members.filter((m) => m.source === null), ...members.filter((m) => m.source !== null)];
-  const kept = new Map<Lang, Version>();
+  const kept = new Map<Edition, Version>();
   for (const m of ordered) {
     const holder = kept.get(m.edition);
     if (holder) {

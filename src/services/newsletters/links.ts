@@ -3,11 +3,11 @@
 // link carries the subscriber's own random token, which dies with the row.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Lang } from '../../core/types.ts';
-import { LANG_PREFIX } from '../../core/urls.ts';
+import { editionPrefix } from '../../core/urls.ts';
 
 /** Where the newsletter's pages are in a language: /newsletter, /fr/newsletter, /en/newsletter. */
 export function newsletterPath(lang: Lang): string {
-  return `${LANG_PREFIX[lang]}/newsletter`;
+  return `${editionPrefix(lang)}/newsletter`;
 }
 
 export function confirmUrl(publicUrl: string, lang: Lang, token: string): string {

@@ -12,7 +12,7 @@ import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { type queueMail, queueMails } from '../mail/queue-mail.ts';
 import { notifyOutbox } from '../outbox/notify.ts';
-import { loadSiteSettings, servedLanguages } from '../settings.ts';
+import { loadSiteSettings, builtInEditions } from '../settings.ts';
 import { alertMail, digestMail } from './mails.ts';
 
 export const SEND_BATCH = 500;
@@ -97,7 +97,8 @@ export async function runDigests(services: Services, now = new Date()): Promise<
     const start = editionStart(kind, now);
     const edition = start.toISOString().slice(0, 10);
     const period = kind === 'daily' ? DAY : 7 * DAY;
-    for (const lang of servedLanguages(settings)) {
+    // Newsletters are written in ar/fr/en: further editions' articles go out in none of them.
+    for (const lang of builtInEditions(settings)) {
       const previous = await services.repos.newsletters.previousEdition(kind, lang, edition);
       const since = previous?.until ?? new Date(start.getTime() - period).toISOString();
       const claimed = await services.repos.newsletters.claimEdition(

@@ -2,7 +2,7 @@
 // page, the page's language, and the referring site's domain (the host only; the script never
 // sends a full address). Anything else, or anything larger, is not a view: it is dropped.
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 
 /** Reader pages that are not articles; their views are counted under article id 0. */
 export const PAGE_KINDS = ['home', 'section', 'tag', 'author', 'search', 'privacy'] as const;
@@ -15,7 +15,11 @@ const Beacon = z
   .object({
     a: z.number().int().positive().max(2_147_483_647).optional(),
     p: z.enum(PAGE_KINDS).optional(),
-    l: z.enum(LANGUAGES),
+    // The page's edition as its prefix writes it: ar, fr, en, fa, ha-arab…
+    l: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i)
+      .max(40),
     r: z.string().max(260).optional(),
   })
   .strict()
@@ -25,7 +29,7 @@ export interface BeaconView {
   /** 0 for a page that is not an article. */
   articleId: number;
   /** The page's language (an article's own language is taken from the database at flush). */
-  lang: Lang;
+  lang: Edition;
   /** Referring domain, lower-case, without "www."; '' for none or the site itself. */
   domain: string;
   /** What a reload repeats: the article, or the kind of page in its language. */

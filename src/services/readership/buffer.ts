@@ -2,14 +2,14 @@
 // domain) and (article, day, device), and handed over as one batch every few seconds. Bounded:
 // past MAX_KEYS distinct counters (only forged ids spread that wide) new counters are dropped
 // until the next flush, while counters already held keep adding.
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { DeviceClass, ReadershipBatch } from '../../db/repositories/readership-contract.ts';
 
 const MAX_KEYS = 20_000;
 
 export interface BufferedView {
   articleId: number;
-  lang: Lang;
+  lang: Edition;
   domain: string;
   device: DeviceClass;
   /** Time of the view. */

@@ -4,7 +4,7 @@
 // with zero here, so a chart and its table always show every day of the period.
 import { NotFound } from '../../core/errors.ts';
 import { authorize } from '../../core/policies/index.ts';
-import type { ArticleStatus, IsoDate, Lang, Person, SectionNames } from '../../core/types.ts';
+import type { ArticleStatus, Edition, IsoDate, Person, SectionNames } from '../../core/types.ts';
 import type { DayRange, DayViews, TopArticle } from '../../db/repositories/readership-figures.ts';
 import type { Services } from '../context.ts';
 import { eachDay, type Period, type PeriodInput, resolvePeriod } from './period.ts';
@@ -42,7 +42,7 @@ export interface ArticleFigures {
   article: {
     id: number;
     title: string;
-    lang: Lang;
+    lang: Edition;
     status: ArticleStatus;
     publishedAt: IsoDate | null;
     authorIds: number[];

@@ -2,7 +2,7 @@
 // last 7 days while the last day has too few to fill a list. Kept in memory for a short while
 // (pages that show it are cached besides, and refreshed by a 'most-read' event when the list
 // moves), so rendering pages does not sum the counts each time.
-import type { Article, Lang } from '../../core/types.ts';
+import type { Article, Edition } from '../../core/types.ts';
 import type { Services } from '../context.ts';
 
 export const MOST_READ_SHOWN = 5;
@@ -12,7 +12,7 @@ const MEMO_MS = 30_000;
 
 type ListServices = Pick<Services, 'repos'>;
 
-const memo = new WeakMap<object, Map<Lang, { at: number; ids: number[] }>>();
+const memo = new WeakMap<object, Map<Edition, { at: number; ids: number[] }>>();
 
 /** 'YYYY-MM-DDTHH' of the hour `hoursAgo` hours before now. */
 export function hourKey(now: number, hoursAgo = 0): string {
@@ -20,7 +20,11 @@ export function hourKey(now: number, hoursAgo = 0): string {
 }
 
 /** The ids of the list, most read first (read from the database, no memo). */
-export async function mostReadIds(services: ListServices, lang: Lang, now = Date.now()): Promise<number[]> {
+export async function mostReadIds(
+  services: ListServices,
+  lang: Edition,
+  now = Date.now(),
+): Promise<number[]> {
   const iso = new Date(now).toISOString();
   const ask = (hours: number) =>
     services.repos.readership.mostRead({
@@ -35,7 +39,11 @@ export async function mostReadIds(services: ListServices, lang: Lang, now = Date
 }
 
 /** The list's articles, in order, from a memo at most 30 s old (or dropped by `forgetMostRead`). */
-export async function loadMostRead(services: ListServices, lang: Lang, now = Date.now()): Promise<Article[]> {
+export async function loadMostRead(
+  services: ListServices,
+  lang: Edition,
+  now = Date.now(),
+): Promise<Article[]> {
   let byLang = memo.get(services);
   if (!byLang) {
     byLang = new Map();
@@ -62,7 +70,7 @@ export async function loadMostRead(services: ListServices, lang: Lang, now = Dat
 }
 
 /** Drops the memo of these languages (the list moved): the next page render reads it afresh. */
-export function forgetMostRead(services: ListServices, langs: readonly Lang[]): void {
+export function forgetMostRead(services: ListServices, langs: readonly Edition[]): void {
   const byLang = memo.get(services);
   if (byLang) for (const l of langs) byLang.delete(l);
 }

@@ -5,13 +5,13 @@
 // list when it moved. Nothing of the reader is kept: see dedupe.ts for the one hash, held in
 // memory for the window.
 import { isbot } from 'isbot';
-import { LANGUAGES, type Lang } from '../../core/types.ts';
+import { type Edition, LANGUAGES, type Lang } from '../../core/types.ts';
 import type { DeviceClass } from '../../db/repositories/readership-contract.ts';
 import type { Services } from '../context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import type { RedisClient } from '../redis/client.ts';
 import { redisRateLimiter } from '../redis/limits.ts';
-import { loadSiteSettings } from '../settings.ts';
+import { loadSiteSettings, servedLanguages } from '../settings.ts';
 import { parseBeacon } from './beacon.ts';
 import { articleIdsOf, batchOf, ReadershipBuffer } from './buffer.ts';
 import { memorySeenWindow, redisSeenWindow, type SeenWindow } from './dedupe.ts';
@@ -93,7 +93,8 @@ export function createReadershipCounter(
     return verdict;
   };
 
-  let setting: { on: boolean; at: number } | null = null;
+  // Whether counting is on, and the editions a beacon may name (a page of another is no page here).
+  let setting: { on: boolean; editions: readonly Edition[]; at: number } | null = null;
   const unsubscribe = services.events.on((event) => {
     if (event.type === 'settings') setting = null;
   });
@@ -101,7 +102,8 @@ export function createReadershipCounter(
     const now = Date.now();
     if (!setting || now - setting.at > SETTING_MS) {
       try {
-        setting = { on: (await loadSiteSettings(services.repos)).readership, at: now };
+        const settings = await loadSiteSettings(services.repos);
+        setting = { on: settings.readership, editions: servedLanguages(settings), at: now };
       } catch {
         // The database is away: keep the last known setting (counting waits in memory); before
         // any is known, count nothing rather than fail every beacon.
@@ -169,7 +171,7 @@ export function createReadershipCounter(
       if (!(await enabled())) return 'off';
       if (!(await limiter.hit(hit.address, hit.now))) return 'flood';
       const view = parseBeacon(hit.body, ownHost);
-      if (!view) return 'malformed';
+      if (!view || !(setting?.editions ?? LANGUAGES).includes(view.lang)) return 'malformed';
       const ua = hit.userAgent?.slice(0, MAX_UA) ?? '';
       const verdict = verdictOf(ua);
       if (verdict === 'bot') return 'bot';

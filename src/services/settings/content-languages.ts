@@ -4,7 +4,8 @@
 // how many. Audited and announced like every settings change.
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
-import { READY_LANGUAGES, type SiteLanguage } from '../../core/languages/choices.ts';
+import { isInterfaceLang, READY_LANGUAGES, type SiteLanguage } from '../../core/languages/choices.ts';
+import { editionPrefix } from '../../core/urls.ts';
 import { directionOf } from '../../core/languages/direction.ts';
 import { baseLanguage, checkLanguageTag, nativeName } from '../../core/languages/tags.ts';
 import { authorize } from '../../core/policies/index.ts';
@@ -16,7 +17,7 @@ import { loadSiteSettings, siteLanguages, updateSiteSettings } from '../settings
 
 export const ContentLanguagesInput = z.object({
   languages: z
-    .array(z.object({ tag: z.string().max(64), fallback: z.enum(LANGUAGES) }))
+    .array(z.object({ tag: z.string().max(64), fallback: z.enum(LANGUAGES), edition: z.boolean().optional() }))
     .min(1)
     .max(40),
 });
@@ -32,10 +33,21 @@ function checked(input: ContentLanguagesInput): SiteLanguage[] {
       throw new Invalid(`The language ${check.tag} is listed twice.`, {
         [`languages.${i}.tag`]: 'duplicate',
       });
-    out.push({ tag: check.tag, fallback: l.fallback });
+    // ar/fr/en are editions by the site's `languages` setting; any other may have one of its own.
+    const edition = l.edition === true && !isInterfaceLang(check.tag);
+    if (edition && RESERVED_SEGMENTS.has(editionPrefix(check.tag).slice(1)))
+      throw new Invalid(
+        `The address ${editionPrefix(check.tag)}/ is taken by the site's own pages; ${check.tag} cannot have an edition there.`,
+        { [`languages.${i}.edition`]: 'reserved' },
+      );
+    out.push({ tag: check.tag, fallback: l.fallback, ...(edition ? { edition } : {}) });
   }
   return out;
 }
+
+// First path segments of the site's own pages that happen to be language tags CLDR knows
+// ("tag" is Tagoi, "all" Malankuravan, "api" Apiaká): an edition there would be unreachable.
+const RESERVED_SEGMENTS = new Set(['tag', 'all', 'api', 'live', 'media', 'assets', 'icons', 'preview']);
 
 /** Saves the list; returns it as stored (canonical tags, in the given order). */
 export async function changeContentLanguages(
@@ -59,6 +71,15 @@ export async function changeContentLanguages(
           },
         );
     }
+    // An edition that holds articles keeps them at its addresses: it is not taken away under them.
+    const editions = await trx.languages.editionCounts();
+    for (const [edition, n] of editions) {
+      if (n > 0 && !isInterfaceLang(edition) && !next.some((l) => l.tag === edition && l.edition))
+        throw new Invalid(
+          `${n} article(s) are published in the ${edition} edition; it cannot lose its edition while they are (move them to another edition first).`,
+          { languages: 'has_articles' },
+        );
+    }
     if (JSON.stringify(current) === JSON.stringify(next)) return false;
     await updateSiteSettings(trx, { contentLanguages: next });
     await recordAudit(trx, actor, {
@@ -76,6 +97,8 @@ export async function changeContentLanguages(
 export interface ContentLanguageRow {
   tag: string;
   fallback: Lang;
+  /** Whether the language has an edition of its own (ar/fr/en: whether the site publishes it). */
+  edition: boolean;
   /** The language's name in itself ("فارسی"), and its direction from its script. */
   name: string;
   dir: 'rtl' | 'ltr';
@@ -93,6 +116,7 @@ export async function contentLanguagesPage(
   return {
     languages: enabled.map((l) => ({
       ...l,
+      edition: l.edition === true,
       name: nativeName(l.tag),
       dir: directionOf(l.tag),
       articles: articlesOf(l.tag),

@@ -3,7 +3,7 @@
 // article, so publishing again (after an unpublish, or by the scheduler and a person at once)
 // never posts twice.
 import { z } from 'zod';
-import { type Article, LANGUAGES } from '../../core/types.ts';
+import { type Article, LANGUAGES, type Lang } from '../../core/types.ts';
 import { articlePath } from '../../core/urls.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import { absoluteImage } from '../../media/absolute-image.ts';
@@ -34,11 +34,12 @@ export async function queueChannelPosts(
   trx: Pick<Repositories, 'settings' | 'outbox' | 'media'>,
   article: Article,
 ): Promise<number> {
-  const channel = (await telegramChannels(trx))[article.lang];
+  // Channels are set per ar/fr/en edition; a further edition's articles have none.
+  const channel = (await telegramChannels(trx))[article.lang as Lang];
   if (!channel) return 0;
   const media = article.featuredMediaId ? await trx.media.byId(article.featuredMediaId) : null;
   const payload: ChannelPostPayload = {
-    lang: article.lang,
+    lang: article.lang as Lang,
     chatId: channel.chatId,
     articleId: article.id,
     title: article.title,

@@ -5,7 +5,7 @@
 // the reply wait too; a post that was never sent leaves nothing to reply to.
 import { z } from 'zod';
 import { CORRECTION_TEXT, type Correction } from '../../core/corrections.ts';
-import { type Article, LANGUAGES } from '../../core/types.ts';
+import { type Article, LANGUAGES, type Lang } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import { escapeHtml } from '../mail/compose.ts';
 import { type BotApiAnswer, callBotApi } from './bot-api.ts';
@@ -32,19 +32,20 @@ export async function queueCorrectionReply(
   correction: Correction,
 ): Promise<boolean> {
   if (correction.kind !== 'correction') return false;
-  const channel = (await telegramChannels(trx))[article.lang];
+  // Channels are set per ar/fr/en edition; a further edition's articles have none.
+  const channel = (await telegramChannels(trx))[article.lang as Lang];
   if (!channel) return false;
   const replyTo = channelPostKey(channel.chatId, article.id);
   const post = await trx.outbox.byDedupKey(replyTo);
   if (!post || post.status === 'failed') return false;
   const payload: CorrectionReplyPayload = {
     kind: 'correction-reply',
-    lang: article.lang,
+    lang: article.lang as Lang,
     chatId: channel.chatId,
     articleId: article.id,
     correctionId: correction.id,
     replyTo,
-    text: `${CORRECTION_TEXT[article.lang].correction}: ${correction.body}`,
+    text: `${CORRECTION_TEXT[article.lang as Lang].correction}: ${correction.body}`,
   };
   const queued = await trx.outbox.enqueue({
     channel: 'telegram',

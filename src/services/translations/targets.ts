@@ -4,15 +4,22 @@
 // language is stored only when it is not the edition's own (null = the edition's language).
 import { Invalid } from '../../core/errors.ts';
 import { interfaceLangOf, type SiteLanguage } from '../../core/languages/choices.ts';
-import type { Lang } from '../../core/types.ts';
+import { baseLanguage } from '../../core/languages/tags.ts';
+import type { Edition } from '../../core/types.ts';
 import { checkTextLanguage } from '../articles/text-language.ts';
-import { type SiteSettings, servedLanguages, siteLanguages } from '../settings.ts';
+import {
+  furtherEditions,
+  interfaceOf,
+  type SiteSettings,
+  servedLanguages,
+  siteLanguages,
+} from '../settings.ts';
 
 export interface TranslationTarget {
   /** The canonical language tag of the translation's text ("fr", "fa"). */
   tag: string;
   /** The edition it is published in. */
-  edition: Lang;
+  edition: Edition;
   /** What the draft stores as its text language: null when the tag is the edition's own. */
   textLang: string | null;
 }
@@ -24,12 +31,18 @@ function writable(settings: LanguageSettings): SiteLanguage[] {
   const enabled = siteLanguages(settings);
   const editions = servedLanguages(settings)
     .filter((l) => !enabled.some((e) => e.tag === l))
-    .map((l) => ({ tag: l, fallback: l }));
+    .map((l) => ({ tag: l, fallback: interfaceOf(settings, l), edition: true }));
   return [...enabled, ...editions];
 }
 
-function targetOf(tag: string, languages: readonly SiteLanguage[]): TranslationTarget {
-  const edition = interfaceLangOf(tag, languages);
+/** A language with an edition of its own goes there (fa-AF to the "fa" edition); others to their fallback's. */
+function targetOf(
+  tag: string,
+  languages: readonly SiteLanguage[],
+  settings: LanguageSettings,
+): TranslationTarget {
+  const own = furtherEditions(settings).find((e) => e === tag || e === baseLanguage(tag));
+  const edition = own ?? interfaceLangOf(tag, languages);
   return { tag, edition, textLang: tag === edition ? null : tag };
 }
 
@@ -38,7 +51,7 @@ export function translationTargets(settings: LanguageSettings): TranslationTarge
   const served = servedLanguages(settings);
   const languages = writable(settings);
   // A language whose edition is switched off has nowhere to be published.
-  return languages.map((l) => targetOf(l.tag, languages)).filter((t) => served.includes(t.edition));
+  return languages.map((l) => targetOf(l.tag, languages, settings)).filter((t) => served.includes(t.edition));
 }
 
 /**
@@ -51,7 +64,7 @@ export function translationTarget(input: string, settings: LanguageSettings): Tr
   const check = checkTextLanguage(input, languages);
   if (!check.ok)
     throw new Invalid(check.reason, { lang: check.code === 'invalid_language' ? 'invalid' : 'not enabled' });
-  const target = targetOf(check.tag, languages);
+  const target = targetOf(check.tag, languages, settings);
   if (!servedLanguages(settings).includes(target.edition))
     throw new Invalid(`The site does not publish the "${target.edition}" edition of ${check.tag}.`, {
       lang: 'not enabled',

@@ -6,7 +6,7 @@
 //                    api-articles: an article published there changes the page even though the
 //                    page did not show it yet.
 // invalidation.ts maps each change event to the tags it touches.
-import type { ArticleSummary, Lang } from '../../core/types.ts';
+import type { ArticleSummary, Edition } from '../../core/types.ts';
 
 export const tags = {
   article: (id: number) => `article:${id}`,
@@ -17,9 +17,9 @@ export const tags = {
   group: (id: number) => `group:${id}`,
   /** The related-articles list on the article's own page. */
   related: (id: number) => `related:${id}`,
-  home: (lang: Lang) => `home:${lang}`,
+  home: (lang: Edition) => `home:${lang}`,
   /** The most-read list of a language (home and article pages show it). */
-  mostRead: (lang: Lang) => `most-read:${lang}`,
+  mostRead: (lang: Edition) => `most-read:${lang}`,
   inSection: (id: number) => `in-section:${id}`,
   inTag: (id: number) => `in-tag:${id}`,
   byPerson: (id: number) => `by-person:${id}`,

@@ -1,13 +1,14 @@
 // Feeds of every listing page, in the three formats: the home page of each language, its
 // sections, tags and authors. Unknown sections, tags and authors answer 404.
 import type { FastifyInstance } from 'fastify';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import { siteSettings } from '../../services/settings.ts';
 import { type FeedScope, loadFeed } from '../../services/syndication.ts';
 import type { FeedSubject } from '../../services/syndication.ts';
 import { dependsOn } from '../cache/dependencies.ts';
 import { showsArticles, tags } from '../cache/tags.ts';
 import { checkServed, type ReaderDeps } from '../reader/context.ts';
+import type { EditionMount } from '../reader/edition-route.ts';
 import { renderAtom } from './atom.ts';
 import { sendCacheable } from './conditional.ts';
 import { renderJsonFeed } from './json-feed.ts';
@@ -23,9 +24,10 @@ const RENDER: Record<FeedFormat, (feed: FeedView) => string> = {
 
 type SlugParams = { Params: { slug: string } };
 
-export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang: Lang, prefix: string): void {
+export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, mount: EditionMount): void {
   const { services } = deps;
   const { config } = services;
+  const { prefix } = mount;
 
   const send = async (
     scope: FeedScope,
@@ -33,6 +35,8 @@ export function registerFeedRoutes(app: FastifyInstance, deps: ReaderDeps, lang:
     request: Parameters<typeof sendCacheable>[0],
     reply: Parameters<typeof sendCacheable>[1],
   ) => {
+    const lang: Edition | null = await mount.resolve(deps, request as Parameters<EditionMount['resolve']>[1]);
+    if (lang === null) return reply.callNotFound();
     const settings = await siteSettings(services);
     if (scope.kind !== 'all') checkServed(settings, lang);
     const data = await loadFeed(services, scope, scope.kind === 'all' ? settings.defaultLang : lang);

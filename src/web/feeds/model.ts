@@ -1,6 +1,6 @@
 // The one shape every feed format is written from. The presenter fills it from domain data;
 // rss.ts, atom.ts and json-feed.ts only serialize it. URLs are absolute, dates ISO-8601 UTC.
-import type { IsoDate, Lang } from '../../core/types.ts';
+import type { IsoDate, Edition } from '../../core/types.ts';
 import type { AbsoluteImage } from '../../media/absolute-image.ts';
 
 export interface FeedLinks {
@@ -33,11 +33,11 @@ export interface FeedItemView {
   categories: { term: string; label: string }[];
   image: FeedImage | null;
   /** Other language versions of the article. */
-  alternates: { lang: Lang; url: string }[];
+  alternates: { lang: Edition; url: string }[];
 }
 
 export interface FeedView {
-  lang: Lang;
+  lang: Edition;
   title: string;
   description: string;
   /** The HTML page whose articles the feed follows. */

@@ -1,14 +1,14 @@
 // Where feeds live: each listing page's feed sits under the page's own path, so the Arabic
 // home (/) has /feed.xml, the French one /fr/feed.xml, a section /section/<slug>/feed.xml.
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { FeedScope } from '../../services/syndication.ts';
-import { authorPath, LANG_PREFIX, sectionPath, tagPath } from '../reader/urls.ts';
+import { authorPath, editionPrefix, sectionPath, tagPath } from '../reader/urls.ts';
 import { FEED_EXTENSIONS, type FeedFormat, type FeedLinks } from './model.ts';
 
-export function scopePath(lang: Lang, scope: FeedScope): string {
+export function scopePath(lang: Edition, scope: FeedScope): string {
   switch (scope.kind) {
     case 'site':
-      return LANG_PREFIX[lang];
+      return editionPrefix(lang);
     case 'all':
       return '/all';
     case 'section':
@@ -20,11 +20,11 @@ export function scopePath(lang: Lang, scope: FeedScope): string {
   }
 }
 
-export function feedPath(lang: Lang, scope: FeedScope, format: FeedFormat): string {
+export function feedPath(lang: Edition, scope: FeedScope, format: FeedFormat): string {
   return `${scopePath(lang, scope)}/feed.${FEED_EXTENSIONS[format]}`;
 }
 
-export function feedLinks(baseUrl: string, lang: Lang, scope: FeedScope): FeedLinks {
+export function feedLinks(baseUrl: string, lang: Edition, scope: FeedScope): FeedLinks {
   return {
     rss: baseUrl + feedPath(lang, scope, 'rss'),
     atom: baseUrl + feedPath(lang, scope, 'atom'),

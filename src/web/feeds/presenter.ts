@@ -2,18 +2,19 @@
 import { absolutizeHtml } from '../../core/absolute-html.ts';
 import { CORRECTION_TEXT, type Correction, newestFirst } from '../../core/corrections.ts';
 import { escapeHtml, htmlToText } from '../../core/html-policy.ts';
-import type { Lang, Person } from '../../core/types.ts';
+import type { Edition, Lang, Person } from '../../core/types.ts';
 import { absoluteImage } from '../../media/absolute-image.ts';
-import type { SiteSettings } from '../../services/settings.ts';
+import { interfaceOf, type SiteSettings } from '../../services/settings.ts';
 import type { FeedData, FeedScope } from '../../services/syndication.ts';
 import { excerptOf, sectionName } from '../reader/presenters.ts';
-import { articlePath, authorPath, homePath, LANG_PREFIX } from '../reader/urls.ts';
+import { articlePath, authorPath, editionPrefix, homePath } from '../reader/urls.ts';
 import type { FeedItemView, FeedView } from './model.ts';
 import { liveContentHtml, liveSummary } from './live-entries.ts';
 import { feedLinks, scopePath } from './paths.ts';
 
-function subjectTitle(data: FeedData): string | null {
-  const { subject, lang } = data;
+function subjectTitle(data: FeedData, settings: SiteSettings): string | null {
+  const { subject } = data;
+  const lang = interfaceOf(settings, data.lang);
   switch (subject.kind) {
     case 'site':
     case 'all':
@@ -34,25 +35,31 @@ export function presentFeed(
   baseUrl: string,
 ): FeedView {
   const { lang } = data;
-  const subject = subjectTitle(data);
+  const subject = subjectTitle(data, settings);
   // In the all-languages feed, names and links follow each article's own language.
-  const langOf = (articleLang: Lang) => (scope.kind === 'all' ? articleLang : lang);
+  const langOf = (articleLang: Edition) => (scope.kind === 'all' ? articleLang : lang);
+  // Fixed words (corrections, live coverage, section names) come from an edition's interface language.
+  const ui = (edition: Edition) => interfaceOf(settings, edition);
   const items = data.articles.map((article): FeedItemView => {
     const authors = article.authorIds
       .map((id) => data.cards.people.get(id))
       .filter((p): p is Person => p !== undefined);
-    const notes = feedNotes(data.corrections.get(article.id) ?? [], article.lang);
+    const notes = feedNotes(data.corrections.get(article.id) ?? [], ui(article.lang));
     const live = data.live?.get(article.id);
     const updated = article.updatedAt > (article.publishedAt ?? '') ? article.updatedAt : article.publishedAt;
     const section = article.sectionId === null ? undefined : data.cards.sections.get(article.sectionId);
     return {
-      id: `${baseUrl}${LANG_PREFIX[article.lang]}/article/${article.id}`,
+      id: `${baseUrl}${editionPrefix(article.lang)}/article/${article.id}`,
       url: baseUrl + articlePath(article),
       title: article.title,
-      summary: liveSummary(live, article.lang, withNotesText(notes, article.dek || excerptOf(article, 300))),
+      summary: liveSummary(
+        live,
+        ui(article.lang),
+        withNotesText(notes, article.dek || excerptOf(article, 300)),
+      ),
       contentHtml: settings.feedFullContent
         ? notesHtml(notes) +
-          liveContentHtml(live, article.lang, baseUrl) +
+          liveContentHtml(live, ui(article.lang), baseUrl) +
           absolutizeHtml(article.bodyHtml, baseUrl)
         : null,
       published: article.publishedAt ?? article.createdAt,
@@ -63,7 +70,7 @@ export function presentFeed(
         url: baseUrl + authorPath(langOf(article.lang), p.slug),
       })),
       categories: [
-        ...(section ? [{ term: section.slug, label: sectionName(section, langOf(article.lang)) }] : []),
+        ...(section ? [{ term: section.slug, label: sectionName(section, ui(langOf(article.lang))) }] : []),
         ...article.tagIds
           .map((id) => data.tags.get(id))
           .filter((t) => t !== undefined)
@@ -118,12 +125,13 @@ function notesHtml(notes: ReturnType<typeof feedNotes>): string {
     .join('');
 }
 
-function feedDescription(data: FeedData, settings: SiteSettings, lang: Lang): string {
+function feedDescription(data: FeedData, settings: SiteSettings, lang: Edition): string {
   const site = settings.description || settings.tagline || settings.name;
   if (data.subject.kind === 'author') {
     return htmlToText(data.subject.person.bio) || site;
   }
-  if (data.subject.kind === 'section') return `${sectionName(data.subject.section, lang)} – ${site}`;
+  if (data.subject.kind === 'section')
+    return `${sectionName(data.subject.section, interfaceOf(settings, lang))} – ${site}`;
   if (data.subject.kind === 'tag') return `${data.subject.tag.name} – ${site}`;
   return site;
 }

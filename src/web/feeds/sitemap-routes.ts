@@ -2,7 +2,7 @@
 // split into numbered files beyond 50,000 URLs), /sitemap-news.xml and /robots.txt.
 import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../../core/errors.ts';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
 import { siteSettings } from '../../services/settings.ts';
 import {
@@ -32,7 +32,7 @@ import {
 const XML = 'application/xml; charset=utf-8';
 const ARTICLES_FILE = /^articles-(\d{4}-(?:0[1-9]|1[0-2]))(?:-([2-9]|[1-9]\d{1,5}))?\.xml$/;
 const LISTING_FILE = /^(sections|tags|authors)(?:-([2-9]|[1-9]\d{1,5}))?\.xml$/;
-const LISTING_PATH: Record<ListingKind, (lang: Lang, slug: string) => string> = {
+const LISTING_PATH: Record<ListingKind, (lang: Edition, slug: string) => string> = {
   sections: sectionPath,
   tags: tagPath,
   authors: authorPath,

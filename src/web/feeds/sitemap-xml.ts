@@ -1,7 +1,7 @@
 // Sitemap documents (sitemaps.org 0.9) with Google's image and news extensions and
 // xhtml:link hreflang alternates. Child order follows the schemas: loc, lastmod, then the
 // extension elements; news:publication before publication_date and title.
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { HreflangLink } from '../reader/meta/hreflang.ts';
 import { el, renderXml, textEl } from './xml.ts';
 
@@ -70,7 +70,7 @@ export interface NewsUrl {
   loc: string;
   publicationName: string;
   /** ISO 639 code, as Google News wants it ("ar", never "ar-EG"). */
-  lang: Lang;
+  lang: Edition;
   published: string;
   title: string;
 }

@@ -2,8 +2,8 @@
 import { directionOf } from '../../core/languages/direction.ts';
 import { commentTextToHtml } from '../../core/html-policy.ts';
 import { format } from '../../core/i18n.ts';
-import { counted } from '../../core/plural.ts';
-import type { Comment, Lang } from '../../core/types.ts';
+import { sectionName } from '../../core/article-text.ts';
+import type { Comment } from '../../core/types.ts';
 import { COMMENT_LIMITS } from '../../services/comments/submit-comment.ts';
 import type { ArticleData } from '../../services/reader.ts';
 import { renderBody } from './body/render-body.ts';
@@ -59,19 +59,19 @@ export function presentArticlePage(
     canonical,
     title: article.title,
     dek: article.dek,
-    section: sectionLink(data.section, lang),
+    section: sectionLink(data.section, ctx),
     breadcrumb: data.sectionTrail.map((s) => ({
       href: sectionPath(lang, s.slug),
-      label: s.names[lang] || s.names.ar,
+      label: sectionName(s, ctx.ui),
     })),
     image: presentImage(article.featuredMediaId === null ? null : data.media.get(article.featuredMediaId)),
     authors: authorLinks(authors, lang),
     published: presentDate(article.publishedAt ?? article.createdAt, ctx),
     updated,
     readingMinutes: reading.minutes,
-    readingTimeLabel: reading.label(lang),
+    readingTimeLabel: reading.label(ctx.t),
     bodyHtml: renderBody(article.bodyHtml, { lang, t: ctx.t, baseUrl: ctx.baseUrl }),
-    notes: presentArticleNotes(data.corrections, ctx, lang),
+    notes: presentArticleNotes(data.corrections, ctx),
     tags: data.tags.map((t) => ({ href: tagPath(lang, t.slug), label: t.name })),
     share: shareLinks(article.title, canonical, ctx.t),
     authorBoxes: authors.map((p) => ({
@@ -109,10 +109,6 @@ export function presentArticlePage(
     isBreaking: article.isBreaking,
     translations: data.translations.map((t) => ({ href: articlePath(t), label: t.title, lang: t.lang })),
   };
-}
-
-export function commentCountLabel(n: number, lang: Lang): string {
-  return counted('comments', n, lang);
 }
 
 /**

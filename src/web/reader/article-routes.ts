@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotFound, TooManyRequests } from '../../core/errors.ts';
 import { format, type MessageKey } from '../../core/i18n.ts';
-import type { Article, Lang } from '../../core/types.ts';
+import type { Article, Edition } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { HONEYPOT_FIELD, issueFormToken } from '../../services/comment-guard.ts';
 import { CommentRefused, submitComment } from '../../services/comments/submit-comment.ts';
@@ -16,6 +16,7 @@ import { feedDiscovery } from '../feeds/discovery.ts';
 import { articleHeadMeta } from './meta/page-meta.ts';
 import { type CommentFormState, presentArticlePage } from './article-presenter.ts';
 import { EditionElsewhere, type ReaderContext, type ReaderDeps, readerContext } from './context.ts';
+import { type EditionMount, forEdition } from './edition-route.ts';
 import { mostReadBlock } from './most-read-block.ts';
 import { excerptOf } from './presenters.ts';
 import { ArticleParams, ArticleQuery, CommentForm, parseOr404 } from './schema.ts';
@@ -31,12 +32,12 @@ export interface ArticleRouteDeps extends ReaderDeps {
 export function registerArticleRoutes(
   app: FastifyInstance,
   deps: ArticleRouteDeps,
-  lang: Lang,
-  prefix: string,
+  mount: EditionMount,
 ): void {
   const { services } = deps;
+  const { prefix } = mount;
 
-  const handler = async (request: { params: unknown; query: unknown; url: string }, reply: FastifyReply) => {
+  const handler = forEdition(deps, mount, async (request, reply, lang) => {
     const params = parseOr404(ArticleParams, request.params);
     const query = parseOr404(ArticleQuery, request.query);
     const article = await loadPublishedArticle(services, params.id);
@@ -59,62 +60,65 @@ export function registerArticleRoutes(
     // A page that carries a personal notice must not be stored by shared caches.
     if (notice) reply.header('cache-control', 'private, no-store');
     return sendArticle(deps, reply, ctx, article, { replyTo: query.replyto ?? null, notice }, 200);
-  };
+  });
 
   app.get(`${prefix}/article/:id`, handler);
   app.get(`${prefix}/article/:id/:slug`, handler);
 
-  app.post(`${prefix}/article/:id/comments`, async (request, reply) => {
-    const { id } = parseOr404(ArticleParams, request.params);
-    const article = await loadPublishedArticle(services, id);
-    const form = parseInput(CommentForm, request.body);
-    // Before anything is written: a language the site does not publish in is a 404.
-    const ctx = await readerContext(deps, article.lang);
-    try {
-      const outcome = await submitComment(
-        services,
-        { limiter: deps.commentLimiter },
-        {
-          articleId: article.id,
-          parentId: form.parent_id,
-          name: form.name,
-          email: form.email,
-          body: form.body,
-          token: form.token,
-          honeypot: form.website,
-          ip: request.ip,
-        },
-      );
-      const target = outcome.held
-        ? `${articlePath(article)}?comment=held#respond`
-        : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
-      return reply.redirect(target, 303);
-    } catch (err) {
-      if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
-      const errors: Record<string, MessageKey> =
-        err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
-      const { form: general, ...fields } = errors;
-      reply.header('cache-control', 'private, no-store');
-      return sendArticle(
-        deps,
-        reply,
-        ctx,
-        article,
-        {
-          replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
-          values: { name: form.name, email: form.email, body: form.body },
-          errors: fields,
-          notice: {
-            kind: 'error',
-            text: general
-              ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
-              : ctx.present.t.commentRefused,
+  app.post(
+    `${prefix}/article/:id/comments`,
+    forEdition(deps, mount, async (request, reply) => {
+      const { id } = parseOr404(ArticleParams, request.params);
+      const article = await loadPublishedArticle(services, id);
+      const form = parseInput(CommentForm, request.body);
+      // Before anything is written: a language the site does not publish in is a 404.
+      const ctx = await readerContext(deps, article.lang);
+      try {
+        const outcome = await submitComment(
+          services,
+          { limiter: deps.commentLimiter },
+          {
+            articleId: article.id,
+            parentId: form.parent_id,
+            name: form.name,
+            email: form.email,
+            body: form.body,
+            token: form.token,
+            honeypot: form.website,
+            ip: request.ip,
           },
-        },
-        err instanceof TooManyRequests ? 429 : 422,
-      );
-    }
-  });
+        );
+        const target = outcome.held
+          ? `${articlePath(article)}?comment=held#respond`
+          : `${articlePath(article)}?comment=published#comment-${outcome.comment.id}`;
+        return reply.redirect(target, 303);
+      } catch (err) {
+        if (!(err instanceof CommentRefused) && !(err instanceof TooManyRequests)) throw err;
+        const errors: Record<string, MessageKey> =
+          err instanceof CommentRefused ? err.reasons : { form: 'errRateLimited' };
+        const { form: general, ...fields } = errors;
+        reply.header('cache-control', 'private, no-store');
+        return sendArticle(
+          deps,
+          reply,
+          ctx,
+          article,
+          {
+            replyTo: /^\d+$/.test(form.parent_id) ? Number(form.parent_id) : null,
+            values: { name: form.name, email: form.email, body: form.body },
+            errors: fields,
+            notice: {
+              kind: 'error',
+              text: general
+                ? `${ctx.present.t.commentRefused} ${ctx.present.t[general]}`
+                : ctx.present.t.commentRefused,
+            },
+          },
+          err instanceof TooManyRequests ? 429 : 422,
+        );
+      }
+    }),
+  );
 }
 
 async function sendArticle(
@@ -143,7 +147,7 @@ async function sendArticle(
   view.mostRead = await mostReadBlock(deps.services, reply, ctx.settings, article.lang, article.id);
   const live = await liveOnPage(deps, ctx, article);
   if (live) view.live = live.view;
-  const alternates: Partial<Record<Lang, string>> = {};
+  const alternates: Partial<Record<Edition, string>> = {};
   for (const t of data.translations) alternates[t.lang] = articlePath(t);
   const site = ctx.site(alternates);
   const description = excerptOf(article);

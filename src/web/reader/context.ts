@@ -1,14 +1,14 @@
 // Per-request reader context: settings, sections and the shared page frame for one language.
-import { messages } from '../../core/i18n.ts';
-import type { Lang, Section } from '../../core/types.ts';
+import { type Messages, messagesFor } from '../../core/i18n.ts';
+import { type Edition, LANGUAGES, type Section } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
 import { NotFound } from '../../core/errors.ts';
 import { loadReaderFrame } from '../../services/reader.ts';
-import { SiteSettings, servedLanguages } from '../../services/settings.ts';
+import { furtherEditions, interfaceOf, SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
 import { type PresentContext, presentImage } from './presenters.ts';
 import { buildSiteView } from './site.ts';
-import { LANG_PREFIX } from './urls.ts';
+import { editionOfPath, ROOT_EDITION } from './urls.ts';
 import type { ImageView, SiteView } from './view-models.ts';
 
 export interface ReaderDeps {
@@ -20,7 +20,7 @@ export interface ReaderContext {
   settings: SiteSettings;
   sections: Section[];
   present: PresentContext;
-  site(alternates?: Partial<Record<Lang, string>>): SiteView;
+  site(alternates?: Partial<Record<Edition, string>>): SiteView;
 }
 
 /** What the page frame was last built from, for error pages while the database is unreachable. */
@@ -35,16 +35,13 @@ const lastKnown = new WeakMap<
  * domain) leads there instead of to a 404. GET and HEAD are sent on; anything else is a 404.
  */
 export class EditionElsewhere extends NotFound {
-  constructor(readonly target: Lang) {
+  constructor(readonly target: Edition) {
     super(`The site does not publish in "${ROOT_EDITION}"; its main language is "${target}".`);
   }
 }
 
-/** The edition at the site root (no prefix). */
-const ROOT_EDITION = (Object.keys(LANG_PREFIX) as Lang[]).find((l) => LANG_PREFIX[l] === '')!;
-
 /** Throws NotFound when `lang` is not a language the site publishes in. */
-export function checkServed(settings: SiteSettings, lang: Lang): void {
+export function checkServed(settings: SiteSettings, lang: Edition): void {
   const served = servedLanguages(settings);
   if (served.includes(lang)) return;
   // The main language is always served (servedLanguages), so the target exists.
@@ -55,7 +52,7 @@ export function checkServed(settings: SiteSettings, lang: Lang): void {
 /** Throws NotFound for a language the site does not publish in, unless `anyLanguage` (error pages). */
 export async function readerContext(
   deps: ReaderDeps,
-  lang: Lang,
+  lang: Edition,
   options: { anyLanguage?: boolean } = {},
 ): Promise<ReaderContext> {
   const frame = await loadReaderFrame(deps.services);
@@ -71,17 +68,29 @@ export async function readerContext(
  * else its main language (a 404 under the root of a French-only site is in French). From the
  * settings this process last read, so it needs no database: an error page must not fail.
  */
-export function publishedLanguage(deps: ReaderDeps, lang: Lang): Lang {
+export function publishedLanguage(deps: ReaderDeps, lang: Edition): Edition {
   const settings = lastKnown.get(deps.services)?.settings;
   if (!settings || servedLanguages(settings).includes(lang)) return lang;
   return settings.defaultLang;
+}
+
+/** The edition a path is under, among those this process last knew the site to publish. */
+export function editionOfRequestPath(deps: ReaderDeps, path: string): Edition {
+  const settings = lastKnown.get(deps.services)?.settings;
+  return editionOfPath(path, [...LANGUAGES, ...(settings ? furtherEditions(settings) : [])]);
+}
+
+/** The words of an edition's pages (its catalogue, its fallback's for the rest), with no database. */
+export function publishedMessages(deps: ReaderDeps, edition: Edition): Messages {
+  const settings = lastKnown.get(deps.services)?.settings;
+  return messagesFor(edition, settings ? interfaceOf(settings, edition) : 'ar');
 }
 
 /**
  * A reader context that needs no database: the settings and sections this process last read,
  * or the defaults if it never read them.
  */
-export function offlineReaderContext(deps: ReaderDeps, lang: Lang): ReaderContext {
+export function offlineReaderContext(deps: ReaderDeps, lang: Edition): ReaderContext {
   const known = lastKnown.get(deps.services);
   return contextOf(
     deps,
@@ -94,23 +103,26 @@ export function offlineReaderContext(deps: ReaderDeps, lang: Lang): ReaderContex
 
 function contextOf(
   deps: ReaderDeps,
-  lang: Lang,
+  lang: Edition,
   settings: SiteSettings,
   sections: Section[],
   logo: ImageView | null,
 ): ReaderContext {
   const baseUrl = deps.services.config.publicUrl;
+  const ui = interfaceOf(settings, lang);
+  const t = messagesFor(lang, ui);
   return {
     settings,
     sections,
     present: {
       lang,
-      t: messages(lang),
+      ui,
+      t,
       baseUrl,
       timezone: settings.timezone,
       dateDisplay: settings.dateDisplay,
     },
     site: (alternates) =>
-      buildSiteView({ lang, settings, sections, assets: deps.assets, baseUrl, alternates, logo }),
+      buildSiteView({ lang, ui, t, settings, sections, assets: deps.assets, baseUrl, alternates, logo }),
   };
 }

@@ -6,7 +6,6 @@ import {
   type CorrectionKind,
   newestFirst,
 } from '../../core/corrections.ts';
-import type { Lang } from '../../core/types.ts';
 import { type PresentContext, presentDate } from './presenters.ts';
 import type { DateView } from './view-models.ts';
 
@@ -27,9 +26,8 @@ export interface ArticleNoteGroupView {
 export function presentArticleNotes(
   corrections: readonly Correction[],
   ctx: PresentContext,
-  lang: Lang,
 ): ArticleNoteGroupView[] {
-  const text = CORRECTION_TEXT[lang];
+  const text = CORRECTION_TEXT[ctx.ui];
   const sorted = newestFirst(corrections);
   return (['correction', 'update'] as const)
     .map((kind) => ({

@@ -2,7 +2,7 @@
 // 'most-read' event refreshes the page when the list moves, and turned into plain links.
 // Nothing while counting is off: a list frozen at the moment counting stopped would mislead.
 import type { FastifyReply } from 'fastify';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { Services } from '../../services/context.ts';
 import { loadMostRead } from '../../services/readership/most-read.ts';
 import type { SiteSettings } from '../../services/settings.ts';
@@ -15,7 +15,7 @@ export async function mostReadBlock(
   services: Services,
   reply: FastifyReply,
   settings: Pick<SiteSettings, 'readership'>,
-  lang: Lang,
+  lang: Edition,
   /** The article the page shows, left out of its own list. */
   exceptId?: number,
 ): Promise<MostReadItemView[]> {

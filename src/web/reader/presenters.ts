@@ -6,7 +6,7 @@ import { bodyText, excerptOf, sectionName } from '../../core/article-text.ts';
 import type { Messages } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
 import { readingMinutes } from '../../core/reading-time.ts';
-import type { Article, ArticleSummary, Lang, Media, Person, Section } from '../../core/types.ts';
+import type { Article, ArticleSummary, Edition, Lang, Media, Person, Section } from '../../core/types.ts';
 import { bestFallback, srcsetFor } from '../../media/images.ts';
 import type { CardBundle } from '../../services/reader.ts';
 import { articlePath, authorPath, MEDIA_PREFIX, sectionPath, withPage } from './urls.ts';
@@ -23,7 +23,10 @@ import type {
 } from './view-models.ts';
 
 export interface PresentContext {
-  lang: Lang;
+  /** The page's edition: its URL prefix, its dates and the lang/dir of the page. */
+  lang: Edition;
+  /** The interface language the edition's words fall back to (section names, fixed texts). */
+  ui: Lang;
   t: Messages;
   baseUrl: string;
   timezone: string;
@@ -56,11 +59,14 @@ export function presentImage(media: Media | undefined | null): ImageView | null 
   };
 }
 
-export function sectionLink(section: Section | null | undefined, lang: Lang): LinkView | null {
-  return section ? { href: sectionPath(lang, section.slug), label: sectionName(section, lang) } : null;
+export function sectionLink(
+  section: Section | null | undefined,
+  ctx: Pick<PresentContext, 'lang' | 'ui'>,
+): LinkView | null {
+  return section ? { href: sectionPath(ctx.lang, section.slug), label: sectionName(section, ctx.ui) } : null;
 }
 
-export function authorLinks(people: Person[], lang: Lang): LinkView[] {
+export function authorLinks(people: Person[], lang: Edition): LinkView[] {
   return people.map((p) => ({ href: authorPath(lang, p.slug), label: p.name }));
 }
 
@@ -78,10 +84,7 @@ export function presentCard(
     title: article.title,
     dek: article.dek,
     lang: article.textLang,
-    section: sectionLink(
-      article.sectionId === null ? null : bundle.sections.get(article.sectionId),
-      ctx.lang,
-    ),
+    section: sectionLink(article.sectionId === null ? null : bundle.sections.get(article.sectionId), ctx),
     image: presentImage(article.featuredMediaId === null ? null : bundle.media.get(article.featuredMediaId)),
     published: presentDate(article.publishedAt ?? article.createdAt, ctx),
     authors: authorLinks(authors, ctx.lang),
@@ -113,9 +116,9 @@ export function presentPagination(
   };
 }
 
-export function readingTime(article: Article): { minutes: number; label: (lang: Lang) => string } {
-  const minutes = readingMinutes(bodyText(article), article.lang);
-  return { minutes, label: (lang) => counted('minutes', minutes, lang) };
+export function readingTime(article: Article): { minutes: number; label: (t: Messages) => string } {
+  const minutes = readingMinutes(bodyText(article), article.textLang);
+  return { minutes, label: (t) => counted('minutes', minutes, t) };
 }
 
 /** Plain share links: no third-party script runs on our page and nobody is tracked. */

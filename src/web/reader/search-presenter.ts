@@ -1,21 +1,22 @@
 // Shapes a search (or its absence) into the search page's view model.
 import type { Messages } from '../../core/i18n.ts';
-import { LANGUAGES, type Lang, type Section } from '../../core/types.ts';
+import type { Edition, Section } from '../../core/types.ts';
 import type { SearchData } from '../../services/search.ts';
 import { type PresentContext, presentDate, sectionLink, sectionName } from './presenters.ts';
 import type { SearchParams } from './search-schema.ts';
 import { searchPath } from './search-urls.ts';
 import type { SearchPageView } from './search-view-models.ts';
+import { editionName } from './site.ts';
 import { articlePath } from './urls.ts';
 import type { LinkView, PaginationView } from './view-models.ts';
-
-const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
 
 export function presentSearchPage(
   params: SearchParams,
   data: SearchData | null,
   sections: Section[],
   ctx: PresentContext,
+  /** The editions the site publishes: a search with no result is offered in the others. */
+  editions: readonly Edition[],
 ): SearchPageView {
   const { lang, t } = ctx;
   const link = (page: number) =>
@@ -42,7 +43,7 @@ export function presentSearchPage(
     sort: params.sort,
     sections: [
       { value: '', label: t.searchAllSections },
-      ...sections.map((s) => ({ value: s.slug, label: sectionName(s, lang) })),
+      ...sections.map((s) => ({ value: s.slug, label: sectionName(s, ctx.ui) })),
     ],
     section: params.section ?? '',
     total: data?.total ?? 0,
@@ -55,13 +56,13 @@ export function presentSearchPage(
       snippet,
       section: sectionLink(
         article.sectionId === null ? null : data?.cards.sections.get(article.sectionId),
-        lang,
+        ctx,
       ),
       published: presentDate(article.publishedAt ?? article.createdAt, ctx),
     })),
     pagination: pagination(params.page, data?.pages ?? 1, link),
     notice,
-    suggestions: notice === 'none' ? suggestions(params, data, lang, t) : [],
+    suggestions: notice === 'none' ? suggestions(params, data, lang, t, editions) : [],
   };
 }
 
@@ -74,14 +75,20 @@ function pagination(page: number, pages: number, link: (page: number) => string)
   };
 }
 
-function suggestions(params: SearchParams, data: SearchData | null, lang: Lang, t: Messages): LinkView[] {
+function suggestions(
+  params: SearchParams,
+  data: SearchData | null,
+  lang: Edition,
+  t: Messages,
+  editions: readonly Edition[],
+): LinkView[] {
   const out: LinkView[] = [];
   if (data?.filtered) out.push({ href: searchPath(lang, { q: params.q }), label: t.searchWithoutFilters });
-  for (const other of LANGUAGES) {
+  for (const other of editions) {
     if (other === lang) continue;
     out.push({
       href: searchPath(other, { q: params.q }),
-      label: `${t.searchInLanguage} ${LANGUAGE_NAMES[other]}`,
+      label: `${t.searchInLanguage} ${editionName(other)}`,
     });
   }
   return out;

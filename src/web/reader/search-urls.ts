@@ -1,6 +1,6 @@
 // Search page URLs: /search, /fr/search, /en/search, with the reader's query and filters.
-import type { Lang } from '../../core/types.ts';
-import { LANG_PREFIX } from './urls.ts';
+import type { Edition } from '../../core/types.ts';
+import { editionPrefix } from './urls.ts';
 
 export interface SearchLinkParams {
   q: string;
@@ -11,8 +11,8 @@ export interface SearchLinkParams {
   page?: number;
 }
 
-export function searchPath(lang: Lang, params?: SearchLinkParams): string {
-  const path = `${LANG_PREFIX[lang]}/search`;
+export function searchPath(lang: Edition, params?: SearchLinkParams): string {
+  const path = `${editionPrefix(lang)}/search`;
   if (!params) return path;
   const query = new URLSearchParams({ q: params.q });
   // Defaults stay out of the URL, so every search has one canonical address.

@@ -1,56 +1,70 @@
 // The parts of every reader page that do not depend on the page: the site's name, its
 // sections menu, the language links and the interface text.
-import { directionOf, messages } from '../../core/i18n.ts';
-import type { Lang, Section } from '../../core/types.ts';
+import { sectionName } from '../../core/article-text.ts';
+import { directionOf, type Messages } from '../../core/i18n.ts';
+import { nativeName } from '../../core/languages/tags.ts';
+import { type Edition, LANGUAGES, type Lang, type Section } from '../../core/types.ts';
 import { type SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
-import { sectionName } from './presenters.ts';
 import { searchPath } from './search-urls.ts';
-import { homePath, LANG_PREFIX, sectionPath } from './urls.ts';
+import { editionPrefix, homePath, sectionPath } from './urls.ts';
 import type { ImageView, SiteView } from './view-models.ts';
 
-const LANGUAGE_NAMES: Record<Lang, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
+/** Each edition named in its own language ("العربية", "Français", "فارسی"), as CLDR writes it. */
+export function editionName(edition: Edition): string {
+  const name = nativeName(edition);
+  // CLDR writes some names lower case ("français", "hausa"): a menu entry starts with a capital.
+  return name.charAt(0).toLocaleUpperCase(edition) + name.slice(1);
+}
 
 export function buildSiteView(input: {
-  lang: Lang;
+  lang: Edition;
+  /** The interface language the edition's words fall back to (itself for ar/fr/en). */
+  ui: Lang;
+  t: Messages;
   settings: SiteSettings;
   sections: Section[];
   assets: AssetUrls;
   baseUrl: string;
-  /** Per-language targets for the switcher, e.g. an article's translations; home pages otherwise. */
-  alternates?: Partial<Record<Lang, string>>;
+  /** Per-edition targets for the switcher, e.g. an article's translations; home pages otherwise. */
+  alternates?: Partial<Record<Edition, string>>;
   logo?: ImageView | null;
 }): SiteView {
-  const { lang, settings } = input;
+  const { lang, ui, settings } = input;
+  const editions = servedLanguages(settings);
+  // Newsletters are written in ar/fr/en: a further edition's form signs up to its interface language's.
+  const newsletterLanguages = editions.filter((l): l is Lang => (LANGUAGES as readonly string[]).includes(l));
+  const newsletterHome = newsletterLanguages.includes(lang as Lang) ? lang : ui;
   return {
     name: settings.name,
     tagline: settings.tagline,
     lang,
+    ui,
     dir: directionOf(lang),
     baseUrl: input.baseUrl,
     homeHref: homePath(lang),
     nav: input.sections
       .filter((s) => s.parentId === null)
-      .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang) })),
+      .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, ui) })),
     logo: input.logo ?? null,
-    languages: servedLanguages(settings).map((l) => ({
+    languages: editions.map((l) => ({
       lang: l,
       href: input.alternates?.[l] ?? homePath(l),
-      label: LANGUAGE_NAMES[l],
+      label: editionName(l),
       current: l === lang,
     })),
     searchAction: searchPath(lang),
-    t: messages(lang),
+    t: input.t,
     assets: input.assets,
     copyProtection: settings.copyProtection,
     readership: settings.readership,
     year: new Date().getFullYear(),
     newsletter: {
-      action: `${LANG_PREFIX[lang]}/newsletter/subscribe`,
-      languages: servedLanguages(settings).map((l) => ({ lang: l, label: LANGUAGE_NAMES[l] })),
+      action: `${editionPrefix(newsletterHome)}/newsletter/subscribe`,
+      languages: newsletterLanguages.map((l) => ({ lang: l, label: editionName(l) })),
       sections: input.sections
         .filter((s) => s.parentId === null)
-        .map((s) => ({ id: s.id, label: sectionName(s, lang) })),
+        .map((s) => ({ id: s.id, label: sectionName(s, ui) })),
     },
   };
 }

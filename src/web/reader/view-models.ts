@@ -1,6 +1,6 @@
 // Plain data handed to reader views. Presenters (web/reader/presenters.ts) build these from
 // domain objects; views only render them and never query.
-import type { Lang } from '../../core/types.ts';
+import type { Edition, Lang } from '../../core/types.ts';
 import type { Messages } from '../../core/i18n.ts';
 
 export interface LinkView {
@@ -35,7 +35,9 @@ export interface ImageView {
 export interface SiteView {
   name: string;
   tagline: string;
-  lang: Lang;
+  /** The page's edition (lang attribute, dates); `ui` is the interface language its words fall back to. */
+  lang: Edition;
+  ui: Lang;
   dir: 'rtl' | 'ltr';
   /** Absolute base, no trailing slash, e.g. "http://127.0.0.1:3000". */
   baseUrl: string;
@@ -44,7 +46,7 @@ export interface SiteView {
   logo: ImageView | null;
   nav: LinkView[];
   /** Links to the other languages' home pages. */
-  languages: (LinkView & { lang: Lang; current: boolean })[];
+  languages: (LinkView & { lang: Edition; current: boolean })[];
   /** Where the header search form goes; empty while the site has no search page. */
   searchAction: string;
   t: Messages;
@@ -173,7 +175,7 @@ export interface ArticlePageView {
   id: number;
   /** Live coverage entries under the body, when the article is (or was) a live page. */
   live?: import('./live/view.tsx').LiveView;
-  lang: Lang;
+  lang: Edition;
   /** The language the text is written in (BCP 47) and its direction. */
   textLang: string;
   dir: 'rtl' | 'ltr';
@@ -204,7 +206,7 @@ export interface ArticlePageView {
   commentForm: CommentFormView;
   isBreaking: boolean;
   /** Other-language versions. */
-  translations: (LinkView & { lang: Lang })[];
+  translations: (LinkView & { lang: Edition })[];
 }
 
 export interface PaginationView {

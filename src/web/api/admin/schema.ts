@@ -2,10 +2,15 @@
 // schemas and the OpenAPI operations (operations.ts) describe them. Bodies are strict: an
 // unknown field is refused with its name, never ignored, so a client's typo never looks saved.
 import { z } from 'zod';
-import { ARTICLE_STATUSES, COMMENT_STATUSES, LANGUAGES } from '../../../core/types.ts';
+import { ARTICLE_STATUSES, COMMENT_STATUSES } from '../../../core/types.ts';
 import type { ArticleChanges } from '../../../services/articles/patch-article.ts';
 
-const lang = z.enum(LANGUAGES);
+// ar, fr, en, or a further edition the site has switched on (checked when saved).
+const lang = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag')
+  .describe('The edition: ar, fr, en, or a further edition the site has (fa, ha-Arab).');
 const id = z.number().int().positive();
 const instant = z.string().describe('ISO 8601, UTC.');
 

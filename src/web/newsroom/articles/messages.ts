@@ -103,6 +103,7 @@ const ar = {
   errTagMissing: 'أحد الوسوم المختارة غير موجود.',
   errTextLangInvalid: 'لغة النص: رمز لغة غير صالح أو غير معروف.',
   errTextLangNotEnabled: 'لغة النص: هذه اللغة غير مفعّلة في إعدادات لغات الموقع.',
+  errEditionNotEnabled: 'النسخة: ليس للموقع نسخة بهذه اللغة. فعّلها في إعدادات لغات الموقع أولًا.',
   errAuthorSelf: 'لا يمكنك حذف اسمك من مقالك.',
   errTransition: 'لا يمكن تنفيذ هذا الإجراء على المقال في حالته الحالية.',
   errDateInvalid: 'اختر تاريخًا ووقتًا صحيحين.',
@@ -277,6 +278,8 @@ const fr: ArticleMessages = {
   errTagMissing: "Un des mots-clés choisis n'existe pas.",
   errTextLangInvalid: 'Langue du texte : code de langue invalide ou inconnu.',
   errTextLangNotEnabled: 'Langue du texte : cette langue n’est pas activée dans les langues du site.',
+  errEditionNotEnabled:
+    'Édition : le site n’a pas d’édition dans cette langue. Activez-la d’abord dans les langues du site.',
   errAuthorSelf: 'Vous ne pouvez pas retirer votre nom de votre article.',
   errTransition: "Cette action n'est pas possible dans l'état actuel de l'article.",
   errDateInvalid: 'Choisissez une date et une heure valides.',
@@ -448,6 +451,8 @@ const en: ArticleMessages = {
   errTagMissing: 'One of the chosen tags does not exist.',
   errTextLangInvalid: 'Language of the text: not a valid or known language code.',
   errTextLangNotEnabled: 'Language of the text: this language is not switched on in the site’s languages.',
+  errEditionNotEnabled:
+    'Edition: the site has no edition in this language. Give it one in the site’s languages first.',
   errAuthorSelf: 'You cannot remove your own name from your article.',
   errTransition: 'This action is not possible in the article’s current state.',
   errDateInvalid: 'Choose a valid date and time.',

@@ -2,7 +2,7 @@
 // posting to channels, so the newsroom gets the text to paste: the title in bold (WhatsApp's
 // *asterisks*), the dek and the link. The text sits in a readonly textarea, selectable without
 // JavaScript; the editor script makes the button copy it.
-import type { Article, Lang } from '../../../core/types.ts';
+import type { Article, Edition, Lang } from '../../../core/types.ts';
 import { articlePath } from '../../../core/urls.ts';
 
 const LABELS: Record<Lang, { label: string; copy: string; copied: string; help: string }> = {
@@ -28,7 +28,7 @@ const LABELS: Record<Lang, { label: string; copy: string; copied: string; help: 
 
 export interface WhatsAppView {
   text: string;
-  lang: Lang;
+  lang: Edition;
   labels: (typeof LABELS)[Lang];
 }
 

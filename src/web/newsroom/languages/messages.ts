@@ -14,6 +14,12 @@ const ar = {
   save: 'احفظ اللغات',
   saved: 'حُفظت اللغات.',
   link: 'لغات المقالات',
+  edition: 'النسخة',
+  ownEdition: 'نسخة خاصة بها: {path}',
+  inFallback: 'ضمن نسخة لغة الواجهة',
+  builtInEdition: 'نسخة الموقع: {path}',
+  editionHint:
+    'للغة بنسخة خاصة عنوانها وتواريخها واتجاهها، ونصوص واجهتها من ملف ترجمتها إن وُجد ومن لغة الواجهة لما ينقصه.',
 };
 export type LanguagesMessages = typeof ar;
 
@@ -31,6 +37,12 @@ const fr: LanguagesMessages = {
   save: 'Enregistrer les langues',
   saved: 'Langues enregistrées.',
   link: 'Langues des articles',
+  edition: 'Édition',
+  ownEdition: 'Édition propre : {path}',
+  inFallback: 'Dans l’édition de l’interface',
+  builtInEdition: 'Édition du site : {path}',
+  editionHint:
+    'Une langue à édition propre a son adresse, ses dates et son sens d’écriture ; les textes de son interface viennent de son catalogue s’il existe, et de la langue d’interface pour ce qui manque.',
 };
 
 const en: LanguagesMessages = {
@@ -46,6 +58,12 @@ const en: LanguagesMessages = {
   save: 'Save languages',
   saved: 'Languages saved.',
   link: 'Article languages',
+  edition: 'Edition',
+  ownEdition: 'Own edition: {path}',
+  inFallback: 'In the interface language’s edition',
+  builtInEdition: 'Site edition: {path}',
+  editionHint:
+    'A language with its own edition has its own address, dates and direction; its interface text comes from its catalogue where there is one, and from the interface language for the rest.',
 };
 
 export function languagesMessages(lang: Lang): LanguagesMessages {

@@ -47,9 +47,13 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
     authorize(request.staff!.person, { kind: 'settings.manage' });
     const form = parseInput(LanguagesForm, request.body);
     const languages = form.tag
-      .map((tag, i) => ({ tag: tag.trim(), fallback: form.fallback[i] ?? 'en' }))
+      .map((tag, i) => ({ tag: tag.trim(), fallback: form.fallback[i] ?? 'en', edition: form.edition[i] === 'own' }))
       .filter((l) => l.tag !== '')
-      .map((l) => ({ tag: l.tag, fallback: isInterfaceLang(l.fallback) ? l.fallback : ('en' as const) }));
+      .map((l) => ({
+        tag: l.tag,
+        fallback: isInterfaceLang(l.fallback) ? l.fallback : ('en' as const),
+        edition: l.edition,
+      }));
     try {
       await changeContentLanguages(services, await actorOf(services, request), { languages });
     } catch (err) {

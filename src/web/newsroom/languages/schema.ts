@@ -4,4 +4,9 @@ import { z } from 'zod';
 
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
-export const LanguagesForm = z.object({ tag: many.default([]), fallback: many.default([]) });
+export const LanguagesForm = z.object({
+  tag: many.default([]),
+  fallback: many.default([]),
+  /** "own" for a language with an edition of its own, "" otherwise (one per row, like the others). */
+  edition: many.default([]),
+});

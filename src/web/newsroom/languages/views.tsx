@@ -1,6 +1,9 @@
 // The languages page: one row per language (tag, interface fallback, article count), an empty
 // row to add one, and the ready choices as suggestions of the tag fields.
+import { format } from '../../../core/i18n.ts';
+import { isInterfaceLang } from '../../../core/languages/choices.ts';
 import { LANGUAGES } from '../../../core/types.ts';
+import { editionPrefix } from '../../../core/urls.ts';
 import type { ContentLanguageRow } from '../../../services/settings/content-languages.ts';
 import type { LanguagesMessages } from './messages.ts';
 
@@ -14,6 +17,29 @@ function FallbackSelect({ value, label }: { value: string; label: string }) {
           {INTERFACE_NAMES[l]}
         </option>
       ))}
+    </select>
+  );
+}
+
+/** ar/fr/en are editions by the site's settings; any other language may have one of its own. */
+function EditionSelect({ tag, own, t }: { tag: string; own: boolean; t: LanguagesMessages }) {
+  if (isInterfaceLang(tag)) {
+    return (
+      <>
+        <input type="hidden" name="edition" value="" />
+        <span dir="auto">{format(t.builtInEdition, { path: `${editionPrefix(tag)}/` })}</span>
+      </>
+    );
+  }
+  const path = tag ? `${editionPrefix(tag)}/` : '/…/';
+  return (
+    <select name="edition" aria-label={t.edition}>
+      <option value="own" selected={own}>
+        {format(t.ownEdition, { path })}
+      </option>
+      <option value="" selected={!own}>
+        {t.inFallback}
+      </option>
     </select>
   );
 }
@@ -34,6 +60,7 @@ export function LanguagesPage(props: {
           <tr>
             <th scope="col">{t.tag}</th>
             <th scope="col">{t.fallback}</th>
+            <th scope="col">{t.edition}</th>
             <th scope="col">{t.articles}</th>
           </tr>
         </thead>
@@ -56,6 +83,9 @@ export function LanguagesPage(props: {
               <td>
                 <FallbackSelect value={l.fallback} label={t.fallback} />
               </td>
+              <td>
+                <EditionSelect tag={l.tag} own={l.edition} t={t} />
+              </td>
               <td>{l.articles}</td>
             </tr>
           ))}
@@ -73,6 +103,9 @@ export function LanguagesPage(props: {
             </td>
             <td>
               <FallbackSelect value="en" label={t.fallback} />
+            </td>
+            <td>
+              <EditionSelect tag="" own={false} t={t} />
             </td>
             <td />
           </tr>
@@ -94,6 +127,7 @@ export function LanguagesPage(props: {
           </>
         ))}
       </p>
+      <p class="nr-meta">{t.editionHint}</p>
       <p class="nr-meta">{t.removeHint}</p>
       <button type="submit">{t.save}</button>
     </form>

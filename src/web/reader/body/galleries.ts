@@ -85,7 +85,7 @@ function renderGallery(el: Element, source: string, ctx: BodyRenderContext): str
   const pictures = items.flatMap((li) => pictureOf(li, source) ?? []);
   // An empty gallery shows nothing rather than an empty frame.
   if (pictures.length === 0) return '';
-  const label = format(ctx.t.galleryLabel, { count: counted('photos', pictures.length, ctx.lang) });
+  const label = format(ctx.t.galleryLabel, { count: counted('photos', pictures.length, ctx.t) });
   const grid = pictures.map((p, i) => pictureHtml(p, i + 1, pictures.length, ctx)).join('');
   const captionEl = childElements(el, 'figcaption')[0];
   const caption = captionEl ? innerHtml(source, captionEl).trim() : '';

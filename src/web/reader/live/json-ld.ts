@@ -2,14 +2,14 @@
 // entries as liveBlogUpdate BlogPostings, newest first, each with its own anchor on the page.
 import { htmlToText } from '../../../core/html-policy.ts';
 import type { LiveCoverage, LiveEntry } from '../../../core/live.ts';
-import type { Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
 import type { JsonLdObject } from '../meta/json-ld.ts';
 
 export interface LiveBlogInput {
   url: string;
   headline: string;
   description: string;
-  lang: Lang;
+  lang: Edition;
   published: string;
   modified: string;
   coverage: LiveCoverage;

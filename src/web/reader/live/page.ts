@@ -32,7 +32,7 @@ export async function liveOnPage(
   const ld = liveBlogLd({
     url: `${ctx.present.baseUrl}${articlePath(article)}`,
     headline: article.title,
-    description: excerptOf(article) || LIVE_TEXT[article.lang].heading,
+    description: excerptOf(article) || LIVE_TEXT[ctx.present.ui].heading,
     lang: article.lang,
     published,
     modified: [article.updatedAt, published].sort()[1]!,

@@ -12,7 +12,7 @@ export const livePaths = {
   stream: (articleId: number) => `/live/${articleId}/stream`,
 };
 
-export type EntryContext = Pick<PresentContext, 'lang' | 't' | 'baseUrl' | 'timezone'>;
+export type EntryContext = Pick<PresentContext, 'lang' | 'ui' | 't' | 'baseUrl' | 'timezone'>;
 
 export function liveLabels(lang: Lang): LiveLabels {
   const { feedEntry: _feed, ...labels } = LIVE_TEXT[lang];
@@ -35,7 +35,7 @@ export function presentLive(live: ReaderLive, ctx: EntryContext): LiveView {
   return {
     articleId: live.coverage.articleId,
     state: live.coverage.state,
-    labels: liveLabels(ctx.lang),
+    labels: liveLabels(ctx.ui),
     pinned: entries.filter((e) => e.pinned),
     entries,
     latestId: live.entries.reduce((max, e) => Math.max(max, e.id), 0),

@@ -71,11 +71,11 @@ export function registerLiveRoutes(
   const payloadOf = (entry: LiveEntry, ctx: EntryContext): EntryPayload => ({
     id: entry.id,
     pinned: entry.pinned,
-    html: entryHtml(presentEntry(entry, ctx), liveLabels(ctx.lang)),
+    html: entryHtml(presentEntry(entry, ctx), liveLabels(ctx.ui)),
   });
   const endedFrame = (ctx: EntryContext): LiveFrame => ({
     event: 'state',
-    data: { state: 'ended', label: liveLabels(ctx.lang).ended },
+    data: { state: 'ended', label: liveLabels(ctx.ui).ended },
   });
 
   const hub = new LiveHub({
@@ -140,7 +140,7 @@ export function registerLiveRoutes(
       state: updates.coverage.state,
       latestId: updates.latestId,
       entries: updates.entries.map((e) => payloadOf(e, ctx)),
-      ...(updates.coverage.state === 'ended' ? { endedLabel: liveLabels(ctx.lang).ended } : {}),
+      ...(updates.coverage.state === 'ended' ? { endedLabel: liveLabels(ctx.ui).ended } : {}),
     });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     reply

@@ -1,10 +1,10 @@
 // The language versions of a page as hreflang links (HTML heads, sitemaps, feeds): every
 // version names all versions including itself, plus x-default for readers of any other
 // language, which is the version in the site's default language when there is one.
-import { LANGUAGES, type Lang } from '../../../core/types.ts';
+import { LANGUAGES, type Edition } from '../../../core/types.ts';
 
 export interface LangVersion {
-  lang: Lang;
+  lang: Edition;
   /** The language the version's text is written in, when more precise than its edition ("fa"). */
   tag?: string;
   /** Absolute URL. */
@@ -16,9 +16,9 @@ export interface HreflangLink {
   href: string;
 }
 
-export function hreflangLinks(versions: readonly LangVersion[], defaultLang: Lang): HreflangLink[] {
-  const byLang = new Map<Lang, string>();
-  const tags = new Map<Lang, string>();
+export function hreflangLinks(versions: readonly LangVersion[], defaultLang: Edition): HreflangLink[] {
+  const byLang = new Map<Edition, string>();
+  const tags = new Map<Edition, string>();
   for (const v of versions) {
     if (byLang.has(v.lang)) continue;
     byLang.set(v.lang, v.href);

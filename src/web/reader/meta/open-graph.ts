@@ -1,11 +1,23 @@
 // Open Graph and Twitter tags beyond the basic ones the layout writes (site name, type, title,
 // description, url, locale, image, card): image size and text, other locales, article times,
 // section, tags and authors, and the Twitter copies some clients read instead of Open Graph.
-import type { IsoDate, Lang } from '../../../core/types.ts';
+import type { Edition, IsoDate } from '../../../core/types.ts';
 import type { MetaTagView } from '../view-models.ts';
 
 /** The locales Facebook knows for our languages (it has no plain "ar"). */
-export const OG_LOCALE: Record<Lang, string> = { ar: 'ar_AR', fr: 'fr_FR', en: 'en_GB' };
+const OG_LOCALES: Record<string, string> = { ar: 'ar_AR', fr: 'fr_FR', en: 'en_GB' };
+
+/** An edition's Open Graph locale: ar_AR for Arabic, fa_IR for Persian (its likely region). */
+export function ogLocale(edition: Edition): string {
+  const known = OG_LOCALES[edition];
+  if (known) return known;
+  try {
+    const locale = new Intl.Locale(edition).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+  } catch {
+    return edition;
+  }
+}
 
 export interface OgImageInput {
   url: string;
@@ -19,7 +31,7 @@ export interface SocialInput {
   description: string;
   image: OgImageInput | null;
   /** Languages of the other versions of this page. */
-  alternateLocales?: Lang[];
+  alternateLocales?: Edition[];
 }
 
 export function socialTags(input: SocialInput): MetaTagView[] {
@@ -33,7 +45,7 @@ export function socialTags(input: SocialInput): MetaTagView[] {
     if (image.alt) tags.push({ property: 'og:image:alt', content: image.alt });
   }
   for (const lang of input.alternateLocales ?? []) {
-    tags.push({ property: 'og:locale:alternate', content: OG_LOCALE[lang] });
+    tags.push({ property: 'og:locale:alternate', content: ogLocale(lang) });
   }
   tags.push({ name: 'twitter:title', content: input.title });
   if (input.description) tags.push({ name: 'twitter:description', content: input.description });

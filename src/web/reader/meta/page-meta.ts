@@ -3,7 +3,7 @@
 // into its HeadView.
 import { newestFirst } from '../../../core/corrections.ts';
 import { htmlToText } from '../../../core/html-policy.ts';
-import type { Lang, Media, Person } from '../../../core/types.ts';
+import type { Edition, Lang, Media, Person } from '../../../core/types.ts';
 import type { ArticleData } from '../../../services/reader.ts';
 import { absoluteImage } from '../../../media/absolute-image.ts';
 import { absoluteUrl } from '../views/util.ts';
@@ -207,8 +207,8 @@ export function listingHeadMeta(input: {
   /** Sections from the root down to this one, as slugs and names; empty for a tag. */
   trail: { slug: string; name: string }[];
   /** The page's versions in each language; only a listing's first page names them, like the home page. */
-  versions?: { lang: Lang; href: string }[];
-  defaultLang?: Lang;
+  versions?: { lang: Edition; href: string }[];
+  defaultLang?: Edition;
 }): HeadMeta {
   const { site } = input;
   return {

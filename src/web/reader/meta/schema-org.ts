@@ -1,7 +1,7 @@
 // schema.org documents for reader pages, as pure functions of plain inputs: NewsArticle,
 // BreadcrumbList, ProfilePage with its Person, WebSite (with a SearchAction once the site has
 // a search page) and the publisher as a NewsMediaOrganization.
-import type { IsoDate, Lang } from '../../../core/types.ts';
+import type { IsoDate, Edition } from '../../../core/types.ts';
 import type { JsonLdObject } from './json-ld.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -58,7 +58,7 @@ export interface NewsArticleInput {
   section: string | null;
   keywords: string[];
   publisher: PublisherInput;
-  translations: { lang: Lang; tag?: string; url: string }[];
+  translations: { lang: Edition; tag?: string; url: string }[];
   /** Corrections readers were told of (not updates): schema.org CorrectionComment each. */
   corrections?: { text: string; published: IsoDate }[];
 }
@@ -124,7 +124,7 @@ export interface PersonInput {
   description: string;
   image: string | null;
   sameAs: string[];
-  lang: Lang;
+  lang: Edition;
 }
 
 export function profilePageLd(p: PersonInput): JsonLdObject {
@@ -149,7 +149,7 @@ export interface WebSiteInput {
   name: string;
   url: string;
   description: string;
-  lang: Lang;
+  lang: Edition;
   publisher: PublisherInput;
   /** Absolute search URL with "{search_term_string}" where the query goes; null without search. */
   searchUrlTemplate: string | null;

@@ -16,7 +16,7 @@ export interface SignupFormState {
 export function SignupForm({ site, state }: { site: SiteView; state?: SignupFormState }) {
   const nl = site.newsletter;
   if (!nl) return null;
-  const t = NEWSLETTER_TEXT[site.lang];
+  const t = NEWSLETTER_TEXT[site.ui];
   const digest = state?.digest ?? 'daily';
   return (
     <section class="newsletter" aria-labelledby="nl-title">

@@ -1,7 +1,7 @@
 // The web app manifest of one reader language: the site's name, its home page as start and
 // scope, the language and direction, colours from the stylesheet, and the icons.
 import { directionOf } from '../../../core/i18n.ts';
-import type { Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
 import type { SiteSettings } from '../../../services/settings.ts';
 import { homePath } from '../urls.ts';
 import { iconPath } from './icons.ts';
@@ -10,7 +10,7 @@ import { iconPath } from './icons.ts';
 export const THEME_COLOR = '#13294b';
 export const BACKGROUND_COLOR = '#ffffff';
 
-export function manifestPath(lang: Lang): string {
+export function manifestPath(lang: Edition): string {
   return `${homePath(lang)}manifest.webmanifest`;
 }
 
@@ -24,7 +24,7 @@ export function shortName(name: string): string {
 
 export function buildManifest(
   settings: Pick<SiteSettings, 'name' | 'description' | 'tagline'>,
-  lang: Lang,
+  lang: Edition,
   iconKey: string,
   svgIcon: string,
 ): Record<string, unknown> {

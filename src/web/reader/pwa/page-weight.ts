@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
 import { assetWireSize } from '../../assets.ts';
 
-const NUMBER_LOCALE: Record<Lang, string> = { ar: 'ar-u-nu-latn', fr: 'fr', en: 'en-GB' };
+const NUMBER_LOCALE: Record<string, string> = { ar: 'ar-u-nu-latn', fr: 'fr', en: 'en-GB' };
 
 /** Media files never change under a name (variants are new files), so a size is kept once read. */
 const mediaSizes = new Map<string, number>();
@@ -115,16 +115,16 @@ function sampledHtmlBytes(html: string): number {
 }
 
 /** "42" (kilobytes, rounded up, digits as the reader site writes them in that language). */
-export function formatKilobytes(bytes: number, lang: Lang): string {
+export function formatKilobytes(bytes: number, lang: Edition): string {
   return numberFormat(lang).format(Math.max(1, Math.ceil(bytes / 1024)));
 }
 
 // Building a NumberFormat costs more than the rest of this line on every page: one per language.
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-function numberFormat(lang: Lang): Intl.NumberFormat {
+const numberFormats = new Map<Edition, Intl.NumberFormat>();
+function numberFormat(lang: Edition): Intl.NumberFormat {
   let format = numberFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALE[lang]);
+    format = new Intl.NumberFormat(NUMBER_LOCALE[lang] ?? lang);
     numberFormats.set(lang, format);
   }
   return format;

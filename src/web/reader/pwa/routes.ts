@@ -3,7 +3,7 @@
 // of each language. Also the rule the worker depends on: an answer to a signed-in request, or
 // one that sets a cookie, is marked `private, no-store`, since a worker can see neither.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LANGUAGES, type Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
 import { loadReaderFrame } from '../../../services/reader.ts';
 import { servedLanguages } from '../../../services/settings.ts';
 import { isPrivate } from '../../cache/cdn.ts';
@@ -11,15 +11,16 @@ import { dependsOn } from '../../cache/dependencies.ts';
 import { frameTags } from '../../cache/tags.ts';
 import { SESSION_COOKIE } from '../../newsroom/auth.ts';
 import { type ReaderDeps, readerContext } from '../context.ts';
+import { EDITION_MOUNTS, forEdition } from '../edition-route.ts';
 import { homePath } from '../urls.ts';
 import { renderOfflinePage } from '../views/render.ts';
 import { ICON_VARIANTS, type IconVariant, iconKey, iconPath, iconPng } from './icons.ts';
-import { buildManifest, manifestPath } from './manifest.ts';
+import { buildManifest } from './manifest.ts';
 import { serviceWorkerScript } from './service-worker.ts';
 
 export const SERVICE_WORKER_PATH = '/sw.js';
 
-export function offlinePath(lang: Lang): string {
+export function offlinePath(lang: Edition): string {
   return `${homePath(lang)}offline`;
 }
 
@@ -43,29 +44,35 @@ export function registerOfflineReading(app: FastifyInstance, deps: ReaderDeps): 
     return payload;
   });
 
-  for (const lang of LANGUAGES) {
-    app.get(manifestPath(lang), async (_request, reply) => {
-      const ctx = await readerContext(deps, lang);
-      const frame = await loadReaderFrame(services);
-      return reply
-        .type('application/manifest+json; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .send(JSON.stringify(buildManifest(ctx.settings, lang, iconKey(frame.logo), assets.icon)));
-    });
+  for (const mount of EDITION_MOUNTS) {
+    app.get(
+      `${mount.prefix}/manifest.webmanifest`,
+      forEdition(deps, mount, async (_request, reply, lang) => {
+        const ctx = await readerContext(deps, lang);
+        const frame = await loadReaderFrame(services);
+        return reply
+          .type('application/manifest+json; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .send(JSON.stringify(buildManifest(ctx.settings, lang, iconKey(frame.logo), assets.icon)));
+      }),
+    );
 
-    app.get(offlinePath(lang), async (_request, reply) => {
-      const ctx = await readerContext(deps, lang);
-      dependsOn(reply, frameTags(ctx.settings));
-      const site = ctx.site(
-        Object.fromEntries(servedLanguages(ctx.settings).map((l) => [l, offlinePath(l)])),
-      );
-      const html = renderOfflinePage(site, {
-        title: `${ctx.present.t.offlineTitle} – ${ctx.settings.name}`,
-        description: ctx.present.t.offlineText,
-        canonical: `${ctx.present.baseUrl}${offlinePath(lang)}`,
-      });
-      return reply.type('text/html; charset=utf-8').send(html);
-    });
+    app.get(
+      `${mount.prefix}/offline`,
+      forEdition(deps, mount, async (_request, reply, lang) => {
+        const ctx = await readerContext(deps, lang);
+        dependsOn(reply, frameTags(ctx.settings));
+        const site = ctx.site(
+          Object.fromEntries(servedLanguages(ctx.settings).map((l) => [l, offlinePath(l)])),
+        );
+        const html = renderOfflinePage(site, {
+          title: `${ctx.present.t.offlineTitle} – ${ctx.settings.name}`,
+          description: ctx.present.t.offlineText,
+          canonical: `${ctx.present.baseUrl}${offlinePath(lang)}`,
+        });
+        return reply.type('text/html; charset=utf-8').send(html);
+      }),
+    );
   }
 
   app.get<{ Params: { file: string } }>('/icons/:file', async (request, reply) => {

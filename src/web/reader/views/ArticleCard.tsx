@@ -62,7 +62,7 @@ export function ArticleCard({ site, card, level, lead = false, priority = false 
           {card.commentCount > 0 ? (
             <>
               <span aria-hidden="true"> · </span>
-              <span class="card-comments">{commentCountLabel(t, card.commentCount, site.lang)}</span>
+              <span class="card-comments">{commentCountLabel(t, card.commentCount)}</span>
             </>
           ) : null}
         </p>

@@ -163,7 +163,6 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
           count={page.commentCount}
           form={page.commentForm}
           t={t}
-          lang={page.lang}
         />
       </div>
     </>

@@ -1,16 +1,25 @@
 // "By A, B and C" — in Arabic the conjunction "و" is joined to the following name ("أ، ب وج").
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
 import type { Messages } from '../../../core/i18n.ts';
 import type { LinkView } from '../view-models.ts';
 
+function arabicScript(lang: Edition): boolean {
+  try {
+    return new Intl.Locale(lang).maximize().script === 'Arab';
+  } catch {
+    return false;
+  }
+}
+
 /** Interleaves items with list separators for the given language. */
-export function joinNames(items: ComponentChildren[], lang: Lang, t: Messages): ComponentChildren[] {
+export function joinNames(items: ComponentChildren[], lang: Edition, t: Messages): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   items.forEach((item, i) => {
     if (i > 0) {
       const last = i === items.length - 1;
-      if (!last) out.push(lang === 'ar' ? '، ' : ', ');
+      // The Arabic comma for languages written in Arabic script (Persian, Urdu too).
+      if (!last) out.push(arabicScript(lang) ? '، ' : ', ');
       else out.push(lang === 'ar' ? ` ${t.and}` : ` ${t.and} `);
     }
     out.push(item);
@@ -25,7 +34,7 @@ export function Byline({
   linked = true,
 }: {
   authors: LinkView[];
-  lang: Lang;
+  lang: Edition;
   t: Messages;
   linked?: boolean;
 }) {

@@ -1,4 +1,3 @@
-import type { Lang } from '../../../core/types.ts';
 // The comments section: count heading, the threaded approved comments, and the form.
 import type { Messages } from '../../../core/i18n.ts';
 import type { CommentFormView, CommentView } from '../view-models.ts';
@@ -83,14 +82,13 @@ export interface CommentsProps {
   count: number;
   form: CommentFormView;
   t: Messages;
-  lang: Lang;
 }
 
-export function Comments({ comments, count, form, t, lang }: CommentsProps) {
+export function Comments({ comments, count, form, t }: CommentsProps) {
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" class="section-title">
-        {commentCountLabel(t, count, lang)}
+        {commentCountLabel(t, count)}
       </h2>
       {comments.length > 0 ? (
         <ol class="comment-list">

@@ -100,7 +100,7 @@ export function SiteFooter({ site }: { site: SiteView }) {
         </p>
         <p class="powered">
           <a href={`${site.homeHref}privacy`}>{site.t.privacy}</a> ·{' '}
-          <a href={`${site.homeHref}corrections`}>{CORRECTION_TEXT[site.lang].footerLink}</a> ·{' '}
+          <a href={`${site.homeHref}corrections`}>{CORRECTION_TEXT[site.ui].footerLink}</a> ·{' '}
           {site.t.poweredBy}
         </p>
         {site.assets.saverJs ? (

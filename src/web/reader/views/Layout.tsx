@@ -1,6 +1,7 @@
 // The document shell: <html lang dir>, <head>, skip link, header, <main>, footer.
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '../../../core/types.ts';
+import type { Edition } from '../../../core/types.ts';
+import { ogLocale } from '../meta/open-graph.ts';
 import type { HeadView, SiteView } from '../view-models.ts';
 import { SiteFooter, SiteHeader } from './Header.tsx';
 import { manifestPath, THEME_COLOR } from '../pwa/manifest.ts';
@@ -16,7 +17,7 @@ export interface LayoutProps {
   site: SiteView;
   head: HeadView;
   /** Other-language versions of this page, for <link rel="alternate" hreflang>. */
-  alternates?: { lang: Lang | 'x-default'; href: string }[];
+  alternates?: { lang: Edition | 'x-default'; href: string }[];
   og?: OpenGraph;
   /** Load the copy-protection script (article pages, when the site owner enabled it). */
   copyProtect?: boolean;
@@ -30,8 +31,6 @@ export interface LayoutProps {
 export type CountAs =
   | { article: number }
   | { page: 'home' | 'section' | 'tag' | 'author' | 'search' | 'privacy' };
-
-const OG_LOCALE: Record<Lang, string> = { ar: 'ar_AR', fr: 'fr_FR', en: 'en_GB' };
 
 export function Layout({
   site,
@@ -70,7 +69,7 @@ export function Layout({
         <meta property="og:title" content={og?.title ?? head.title} />
         <meta property="og:description" content={head.description} />
         <meta property="og:url" content={head.canonical} />
-        <meta property="og:locale" content={OG_LOCALE[site.lang]} />
+        <meta property="og:locale" content={ogLocale(site.lang)} />
         {og?.image ? <meta property="og:image" content={og.image} /> : null}
         <meta name="twitter:card" content={og?.image ? 'summary_large_image' : 'summary'} />
         {(head.meta ?? []).map((m) => (

@@ -25,6 +25,7 @@ export function sampleSite(lang: Lang = 'ar', copyProtection = false): SiteView 
   };
   const slugs = ['politics', 'economy', 'society', 'culture', 'sport', 'opinion'];
   return {
+    ui: lang,
     name: lang === 'ar' ? 'مداد' : 'Midad',
     tagline:
       lang === 'ar' ? 'أخبار الساحل بأقلام مستقلة' : 'Le Sahel raconté par des journalistes indépendants',

@@ -1,5 +1,4 @@
 // Small helpers shared by the reader views. Pure functions, no I/O.
-import type { Lang } from '../../../core/types.ts';
 import type { Messages } from '../../../core/i18n.ts';
 import { directionOf } from '../../../core/languages/direction.ts';
 import { counted } from '../../../core/plural.ts';
@@ -19,8 +18,8 @@ export function langAttrs<L extends string>(lang: L, pageLang: string): { lang?:
 }
 
 /** "تعليقان", "11 تعليقًا"…: the counted noun follows the language's plural rules. */
-export function commentCountLabel(t: Messages, n: number, lang: Lang): string {
-  return n === 0 ? t.comments : counted('comments', n, lang);
+export function commentCountLabel(t: Messages, n: number): string {
+  return n === 0 ? t.comments : counted('comments', n, t);
 }
 
 /** Makes a root-relative URL absolute against the site base (for Open Graph). */
