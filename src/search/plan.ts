@@ -49,8 +49,9 @@ const STOPWORDS = new Set([
   'for',
 ]);
 
-export function planQuery(analyzer: Analyzer, text: string): QueryPlan {
-  const terms = analyzer.analyze(text);
+/** `lang`: analyse the query as that language's text (a further edition's page), else by its script. */
+export function planQuery(analyzer: Analyzer, text: string, lang?: string): QueryPlan {
+  const terms = analyzer.analyze(text, lang);
   const meaningful = terms.filter((t) => !STOPWORDS.has(t.exact));
   const chosen = meaningful.length > 0 ? meaningful : terms;
   const seen = new Set<string>();

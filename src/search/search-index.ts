@@ -1,6 +1,7 @@
 // The search index over one Kysely instance (the database, or a transaction so the index
 // changes with the article it describes). Picks the engine by dialect; analysis, planning,
 // the AND→OR fallback and the final ranking are shared by both engines.
+import { isInterfaceLang } from '../core/languages/choices.ts';
 import type { Kysely } from 'kysely';
 import { type Analyzer, createAnalyzer } from '../core/text/analyze.ts';
 import type { Dialect } from '../db/migrations/helpers.ts';
@@ -160,7 +161,11 @@ export function createSearchIndex(
 
     async search(query: SearchQuery): Promise<SearchResult> {
       const a = await analyzer();
-      const plan = await resolveAlternatives(planQuery(a, query.text));
+      // A further edition's page (Persian at /fa) reads its query as its language, as its articles
+      // were indexed; ar/fr/en pages keep reading a query by its script (a French page's
+      // reader may type Arabic).
+      const edition = query.lang !== undefined && !isInterfaceLang(query.lang) ? query.lang : undefined;
+      const plan = await resolveAlternatives(planQuery(a, query.text, edition));
       const highlight = (text: string, maxChars?: number) =>
         maxChars === undefined ? highlightAll(a, plan, text) : buildSnippet(a, plan, text, maxChars);
       const result = (

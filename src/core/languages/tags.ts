@@ -59,3 +59,14 @@ export function nativeName(tag: ContentLanguage): string {
     return tag;
   }
 }
+
+/** An edition named in its own language ("العربية", "Français", "فارسی"), capitalised for a menu. */
+export function editionName(tag: ContentLanguage): string {
+  const name = nativeName(tag);
+  // CLDR writes some names lower case ("français", "bamanakan"): a menu entry starts with a capital.
+  try {
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return name;
+  }
+}

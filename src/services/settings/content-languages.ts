@@ -17,7 +17,9 @@ import { loadSiteSettings, siteLanguages, updateSiteSettings } from '../settings
 
 export const ContentLanguagesInput = z.object({
   languages: z
-    .array(z.object({ tag: z.string().max(64), fallback: z.enum(LANGUAGES), edition: z.boolean().optional() }))
+    .array(
+      z.object({ tag: z.string().max(64), fallback: z.enum(LANGUAGES), edition: z.boolean().optional() }),
+    )
     .min(1)
     .max(40),
 });

@@ -2,7 +2,7 @@
 // sections menu, the language links and the interface text.
 import { sectionName } from '../../core/article-text.ts';
 import { directionOf, type Messages } from '../../core/i18n.ts';
-import { nativeName } from '../../core/languages/tags.ts';
+import { editionName } from '../../core/languages/tags.ts';
 import { type Edition, LANGUAGES, type Lang, type Section } from '../../core/types.ts';
 import { type SiteSettings, servedLanguages } from '../../services/settings.ts';
 import type { AssetUrls } from '../assets.ts';
@@ -10,12 +10,7 @@ import { searchPath } from './search-urls.ts';
 import { editionPrefix, homePath, sectionPath } from './urls.ts';
 import type { ImageView, SiteView } from './view-models.ts';
 
-/** Each edition named in its own language ("العربية", "Français", "فارسی"), as CLDR writes it. */
-export function editionName(edition: Edition): string {
-  const name = nativeName(edition);
-  // CLDR writes some names lower case ("français", "hausa"): a menu entry starts with a capital.
-  return name.charAt(0).toLocaleUpperCase(edition) + name.slice(1);
-}
+export { editionName };
 
 export function buildSiteView(input: {
   lang: Edition;

@@ -20,6 +20,7 @@ import type { Services } from '../../../services/context.ts';
 import { uploadLimitBytes } from '../../../services/media/queries.ts';
 import { uploadMedia } from '../../../services/media/upload-media.ts';
 import type { RedisClient } from '../../../services/redis/client.ts';
+import { furtherEditions, siteSettings } from '../../../services/settings.ts';
 import { readOneFile } from '../../newsroom/media/upload.ts';
 import { apiActorOf, authenticate } from './auth.ts';
 import { presentAdminArticle, presentAdminComment, presentAdminMedia } from './presenters.ts';
@@ -27,11 +28,10 @@ import {
   ArticleIdParams,
   articleChanges,
   CommentListQuery,
-  CreateArticleBody,
+  bodiesFor,
   EmptyBody,
   MediaUploadFields,
   TextLanguageBody,
-  UpdateArticleBody,
 } from './schema.ts';
 
 export interface AdminApiOptions {
@@ -86,7 +86,8 @@ export async function adminApi(api: FastifyInstance, options: AdminApiOptions): 
   });
 
   api.post('/articles', { bodyLimit: ARTICLE_BODY_LIMIT }, async (request, reply) => {
-    const { lang, ...fields } = parseInput(CreateArticleBody, request.body);
+    const bodies = bodiesFor(furtherEditions(await siteSettings(services)));
+    const { lang, ...fields } = parseInput(bodies.create, request.body);
     const changes = articleChanges(fields);
     const article = await createDraft(services, apiActorOf(request), {
       lang,
@@ -106,7 +107,8 @@ export async function adminApi(api: FastifyInstance, options: AdminApiOptions): 
 
   api.patch('/articles/:id', { bodyLimit: ARTICLE_BODY_LIMIT }, async (request, reply) => {
     const id = articleId(request.params);
-    const { version, ...fields } = parseInput(UpdateArticleBody, request.body);
+    const bodies = bodiesFor(furtherEditions(await siteSettings(services)));
+    const { version, ...fields } = parseInput(bodies.update, request.body);
     const article = await patchArticle(services, apiActorOf(request), {
       articleId: id,
       version,

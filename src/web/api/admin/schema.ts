@@ -42,6 +42,18 @@ const optionalFields = z.object(articleFields).partial().shape;
 export const CreateArticleBody = z.strictObject({ lang, ...optionalFields });
 export type CreateArticleBody = z.infer<typeof CreateArticleBody>;
 
+/**
+ * The bodies as a request is checked: `lang` must name an edition the site has (ar/fr/en, or a
+ * further one switched on), refused in the same 400 as the other fields.
+ */
+export function bodiesFor(editions: readonly string[]) {
+  const edition = z.enum([...new Set(['ar', 'fr', 'en', ...editions])] as [string, ...string[]]);
+  return {
+    create: CreateArticleBody.extend({ lang: edition }),
+    update: UpdateArticleBody.extend({ lang: edition.optional() }),
+  };
+}
+
 export const UpdateArticleBody = z.strictObject({
   version: z.number().int().min(0).describe('The version you read: a newer one on the site answers 409.'),
   lang: lang.optional(),

@@ -192,11 +192,11 @@ export function EditorSidebar(props: {
       </Panel>
       {/* Language and translations: the article's language, and the story's other languages. */}
       <Panel id="language" title={c.panelLanguage}>
-        <Field id="lang" label={t.language}>
-          <select id="lang" name="lang">
-            {(['ar', 'fr', 'en'] as const).map((l) => (
-              <option key={l} value={l} selected={v.lang === l}>
-                {l === 'ar' ? 'العربية' : l === 'fr' ? 'Français' : 'English'}
+        <Field id="lang" label={t.language} error={err('lang')}>
+          <select id="lang" name="lang" {...described('lang', err('lang'))}>
+            {view.editions.map((e) => (
+              <option key={e.tag} value={e.tag} selected={v.lang === e.tag} lang={e.tag}>
+                {e.name}
               </option>
             ))}
           </select>

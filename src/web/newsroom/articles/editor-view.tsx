@@ -25,6 +25,8 @@ export interface EditorView {
   media: { id: number; label: string }[];
   /** The choices of the text's language (the site's languages), named in the interface language. */
   textLanguages: { tag: string; name: string; dir: 'rtl' | 'ltr' }[];
+  /** The editions an article can be published in: ar/fr/en and every further edition the site has. */
+  editions: { tag: string; name: string }[];
   /** The chosen featured image as the sidebar previews it. */
   featured: { id: number; thumb: string; alt: string; focal: { x: number; y: number } | null } | null;
   /** Words and reading minutes of the text as saved; the script keeps them current. */

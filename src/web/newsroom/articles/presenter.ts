@@ -2,7 +2,16 @@
 import { htmlToText } from '../../../core/html-policy.ts';
 import { can } from '../../../core/policies/index.ts';
 import { utcToZonedInput } from '../../../core/dates.ts';
-import type { Article, ArticleStatus, Lang, Person, Section, Tag } from '../../../core/types.ts';
+import { editionName } from '../../../core/languages/tags.ts';
+import {
+  type Article,
+  type ArticleStatus,
+  LANGUAGES,
+  type Lang,
+  type Person,
+  type Section,
+  type Tag,
+} from '../../../core/types.ts';
 import type { Revision } from '../../../core/revisions.ts';
 import { type ArticleForm, formValues, isPlaceholderSlug } from '../../../services/articles/input.ts';
 import type { Transition } from '../../../services/articles/workflow.ts';
@@ -111,6 +120,21 @@ export function textLanguageOptions(
     }
     return { tag, name, dir: directionOf(tag) };
   });
+}
+
+/**
+ * The edition choices: ar/fr/en, then each language with an edition of its own, named in itself
+ * (as the reader's language switcher names them), and the article's own edition if it is no
+ * longer on, so a save never moves it silently.
+ */
+export function editionOptions(
+  enabled: readonly { tag: string; edition?: boolean }[],
+  current: string,
+): EditorView['editions'] {
+  const tags: string[] = [...LANGUAGES];
+  for (const l of enabled) if (l.edition && !tags.includes(l.tag)) tags.push(l.tag);
+  if (current && !tags.includes(current)) tags.push(current);
+  return tags.map((tag) => ({ tag, name: editionName(tag) }));
 }
 
 /** The editor keeps exactly what was typed when a save is refused. */

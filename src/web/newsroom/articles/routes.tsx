@@ -40,6 +40,7 @@ import {
   sectionLabel,
   statusLabel,
   textLanguageOptions,
+  editionOptions,
 } from './presenter.ts';
 import { registerEditorApi } from './editor-api.ts';
 import { editorChromeMessages } from './editor-messages.ts';
@@ -236,6 +237,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: NewsroomDeps):
       people: support.people,
       media: support.media,
       textLanguages: textLanguageOptions(support.languages, values.text_lang, lang),
+      editions: editionOptions(support.languages, values.lang),
       featured:
         picks.featured && pickerItem
           ? {

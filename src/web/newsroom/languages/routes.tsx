@@ -47,7 +47,11 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
     authorize(request.staff!.person, { kind: 'settings.manage' });
     const form = parseInput(LanguagesForm, request.body);
     const languages = form.tag
-      .map((tag, i) => ({ tag: tag.trim(), fallback: form.fallback[i] ?? 'en', edition: form.edition[i] === 'own' }))
+      .map((tag, i) => ({
+        tag: tag.trim(),
+        fallback: form.fallback[i] ?? 'en',
+        edition: form.edition[i] === 'own',
+      }))
       .filter((l) => l.tag !== '')
       .map((l) => ({
         tag: l.tag,

@@ -1,0 +1,157 @@
+// An edition for a language beyond ar/fr/en: Persian switched on with an edition of its own is
+// served under /fa with its own direction, dates and language switcher entry, its interface text
+// falling back to Arabic; its articles live there (old addresses redirect), its feed exists, and
+// a language without an edition has no pages. Refusals: an edition at an address the site uses,
+// an article moved to an edition the site does not have, taking the edition from its articles.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { NewsroomClient } from '../../../test/support/newsroom-client.ts';
+import { startTestSite, type TestSite } from '../../../test/support/site.ts';
+import { messages } from '../../core/i18n.ts';
+import type { Actor } from '../../services/actor.ts';
+import { changeContentLanguages } from '../../services/settings/content-languages.ts';
+import { addStaff } from '../../services/staff.ts';
+import { articleMessages } from '../newsroom/articles/messages.ts';
+import { articlePath } from './urls.ts';
+
+let site: TestSite;
+let client: NewsroomClient;
+let actor: Actor;
+let id: number;
+
+const LANGUAGES = [
+  { tag: 'ar', fallback: 'ar' as const },
+  { tag: 'fr', fallback: 'fr' as const },
+  { tag: 'en', fallback: 'en' as const },
+  { tag: 'fa', fallback: 'ar' as const, edition: true },
+  { tag: 'ha', fallback: 'fr' as const },
+];
+
+const persian = {
+  title: 'بازار گائو پس از باران دوباره باز شد',
+  slug: 'bazar-gao',
+  dek: 'فروشندگان پس از سه روز به بازار برگشتند.',
+  body_html: '<p>بازار بزرگ گائو امروز صبح پس از باران‌های سنگین دوباره باز شد.</p>',
+};
+
+async function save(fields: Record<string, string>, intent = 'save') {
+  const page = await client.get(`/newsroom/articles/${id}`);
+  const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
+  return client.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
+    ...fields,
+    version,
+    intent,
+  });
+}
+
+before(async () => {
+  site = await startTestSite();
+  const { person } = await addStaff(site.services, {
+    email: 'editions-admin@midad.example',
+    name: 'Fatemeh',
+    role: 'admin',
+    password: 'river niger at dusk 2026',
+  });
+  actor = { person, ipHash: '' };
+  await changeContentLanguages(site.services, actor, { languages: LANGUAGES });
+  client = new NewsroomClient(site.app, '198.51.100.91');
+  await client.signIn('editions-admin@midad.example', 'river niger at dusk 2026');
+  const res = await client.submit('/newsroom/articles', '/newsroom/articles/new', {});
+  id = Number(/\/newsroom\/articles\/(\d+)$/.exec(res.location ?? '')?.[1]);
+  assert.ok(id > 0);
+  const published = await save({ ...persian, lang: 'fa' }, 'publish');
+  assert.equal(published.status, 303, published.body.slice(0, 400));
+});
+after(() => site.close());
+
+describe('an edition of its own for a further language', () => {
+  it('offers the edition in the editor and stores the article in it', async () => {
+    const editor = await client.get(`/newsroom/articles/${id}`);
+    assert.match(editor.body, /<option value="fa" selected lang="fa">فارسی<\/option>/);
+    assert.doesNotMatch(editor.body, /<option value="ha"[^>]*lang="ha">/);
+    const saved = (await site.services.repos.articles.byId(id))!;
+    assert.equal(saved.lang, 'fa');
+    assert.equal(saved.textLang, 'fa');
+    assert.equal(articlePath(saved), `/fa/article/${id}/bazar-gao`);
+  });
+
+  it('serves the home page and the article under /fa, right to left, with Persian dates', async () => {
+    const home = await site.app.inject('/fa/');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<html[^>]*lang="fa"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="fa"/);
+    assert.ok(home.body.includes(persian.title));
+    // Arabic articles stay in the Arabic edition.
+    assert.ok(!home.body.includes(site.mainArticle.title));
+
+    const page = await site.app.inject(`/fa/article/${id}/bazar-gao`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html[^>]*lang="fa"/);
+    assert.match(page.body, /<link rel="canonical" href="[^"]*\/fa\/article\/\d+\/bazar-gao"/);
+    // The date is written as Persian writes it (Persian digits), from CLDR.
+    const time = /<time[^>]*>([^<]+)<\/time>/.exec(page.body)?.[1] ?? '';
+    assert.match(time, /[۰-۹]/, time);
+    assert.match(page.body, /<meta property="og:locale" content="fa_IR"/);
+    // Interface text the edition has no catalogue for comes from its fallback, Arabic.
+    assert.ok(page.body.includes(messages('ar').searchPlaceholder));
+  });
+
+  it('names the edition in the language switcher of every edition', async () => {
+    const arabicHome = await site.app.inject('/');
+    assert.match(arabicHome.body, /href="\/fa\/"[^>]*>[^<]*فارسی/);
+    const french = await site.app.inject('/fr/');
+    assert.match(french.body, /href="\/fa\/"[^>]*>[^<]*فارسی/);
+  });
+
+  it('sends the article’s other addresses to its edition', async () => {
+    for (const url of [`/fr/article/${id}`, `/article/${id}/bazar-gao`, `/fa/article/${id}`]) {
+      const res = await site.app.inject(url);
+      assert.equal(res.statusCode, 301, url);
+      assert.equal(res.headers.location, `/fa/article/${id}/bazar-gao`, url);
+    }
+  });
+
+  it('has its feed and search page', async () => {
+    const feed = await site.app.inject('/fa/feed.xml');
+    assert.equal(feed.statusCode, 200);
+    assert.ok(feed.body.includes(persian.title));
+    assert.match(feed.body, /<language>fa<\/language>/);
+    const search = await site.app.inject(`/fa/search?q=${encodeURIComponent('بازار')}`);
+    assert.equal(search.statusCode, 200);
+    // Titles come back with the matched words marked: the result is found by its address.
+    assert.ok(search.body.includes(`href="/fa/article/${id}/bazar-gao"`));
+  });
+
+  it('has no pages for a language without an edition, nor for unknown prefixes', async () => {
+    for (const url of ['/ha/', '/ha/feed.xml', '/de/', `/ha/article/${id}/bazar-gao`, '/zz-x/search']) {
+      assert.equal((await site.app.inject(url)).statusCode, 404, url);
+    }
+  });
+});
+
+describe('refusals', () => {
+  it('refuses an article moved to an edition the site does not have, and keeps it', async () => {
+    const res = await save({ ...persian, lang: 'ha' });
+    assert.equal(res.status, 422);
+    assert.ok(res.body.includes(articleMessages('ar').errEditionNotEnabled));
+    assert.equal((await site.services.repos.articles.byId(id))!.lang, 'fa');
+  });
+
+  it('refuses an edition at an address the site uses for its own pages', async () => {
+    await assert.rejects(
+      changeContentLanguages(site.services, actor, {
+        languages: [...LANGUAGES, { tag: 'tag', fallback: 'en', edition: true }],
+      }),
+      /\/tag\/ is taken/,
+    );
+  });
+
+  it('refuses to take the edition away while articles are published in it, naming how many', async () => {
+    await assert.rejects(
+      changeContentLanguages(site.services, actor, {
+        languages: LANGUAGES.map((l) => (l.tag === 'fa' ? { tag: 'fa', fallback: 'ar' as const } : l)),
+      }),
+      /1 article\(s\) are published in the fa edition/,
+    );
+    assert.equal((await site.app.inject('/fa/')).statusCode, 200);
+  });
+});
