@@ -121,6 +121,39 @@ describe('an edition of its own for a further language', () => {
     assert.ok(search.body.includes(`href="/fa/article/${id}/bazar-gao"`));
   });
 
+  it('has its web app manifest and offline page', async () => {
+    const manifest = await site.app.inject('/fa/manifest.webmanifest');
+    assert.equal(manifest.statusCode, 200);
+    const json = manifest.json() as { lang: string; dir: string; start_url: string };
+    assert.deepEqual([json.lang, json.dir, json.start_url], ['fa', 'rtl', '/fa/']);
+    const offline = await site.app.inject('/fa/offline');
+    assert.equal(offline.statusCode, 200);
+    assert.match(offline.body, /<html[^>]*lang="fa"/);
+  });
+
+  it('leaves an old address that looks like a prefix to the recorded redirects', async () => {
+    await site.services.repos.redirects.create({ fromPath: '/about/', toPath: '/privacy' });
+    const res = await site.app.inject('/about/');
+    assert.equal(res.statusCode, 301);
+    assert.equal(res.headers.location, '/privacy');
+  });
+
+  it('makes a translation into the language in its edition', async () => {
+    const source = site.mainArticle;
+    const desk = `/newsroom/articles/${source.id}/translations`;
+    assert.match((await client.get(desk)).body, /<option value="fa">/);
+    const res = await client.submit(desk, desk, { lang: 'fa' });
+    assert.equal(res.status, 303);
+    const draftId = Number(/\/newsroom\/articles\/(\d+)/.exec(res.location ?? '')?.[1]);
+    const draft = (await site.services.repos.articles.byId(draftId))!;
+    assert.equal(draft.lang, 'fa');
+    assert.equal(draft.textLang, 'fa');
+    assert.equal(
+      draft.translationGroup,
+      (await site.services.repos.articles.byId(source.id))!.translationGroup,
+    );
+  });
+
   it('has no pages for a language without an edition, nor for unknown prefixes', async () => {
     for (const url of ['/ha/', '/ha/feed.xml', '/de/', `/ha/article/${id}/bazar-gao`, '/zz-x/search']) {
       assert.equal((await site.app.inject(url)).statusCode, 404, url);
@@ -150,7 +183,7 @@ describe('refusals', () => {
       changeContentLanguages(site.services, actor, {
         languages: LANGUAGES.map((l) => (l.tag === 'fa' ? { tag: 'fa', fallback: 'ar' as const } : l)),
       }),
-      /1 article\(s\) are published in the fa edition/,
+      /2 article\(s\) are published in the fa edition/,
     );
     assert.equal((await site.app.inject('/fa/')).statusCode, 200);
   });

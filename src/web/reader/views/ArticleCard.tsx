@@ -3,7 +3,7 @@ import type { SiteView, ArticleCardView } from '../view-models.ts';
 import { Byline } from './Byline.tsx';
 import { ShortDate } from './Dates.tsx';
 import { ResponsiveImage } from './ResponsiveImage.tsx';
-import { commentCountLabel, langAttrs } from './util.ts';
+import { commentCountLabel, langAttrs, metaSeparator } from './util.ts';
 
 const CARD_SIZES = '(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw';
 const LEAD_SIZES = '(min-width: 64em) 44rem, 100vw';
@@ -55,13 +55,13 @@ export function ArticleCard({ site, card, level, lead = false, priority = false 
           {card.authors.length > 0 ? (
             <>
               <Byline authors={card.authors} lang={site.lang} t={t} linked={false} />
-              <span aria-hidden="true"> · </span>
+              <span aria-hidden="true">{metaSeparator(site.lang)}</span>
             </>
           ) : null}
           <ShortDate date={card.published} />
           {card.commentCount > 0 ? (
             <>
-              <span aria-hidden="true"> · </span>
+              <span aria-hidden="true">{metaSeparator(site.lang)}</span>
               <span class="card-comments">{commentCountLabel(t, card.commentCount)}</span>
             </>
           ) : null}

@@ -89,11 +89,11 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
               </p>
             ) : null}
             <p class="dates">
-              <DualDate date={page.published} label={t.published} />
+              <DualDate date={page.published} label={t.published} lang={site.lang} />
               {page.updated ? (
                 <>
                   {' '}
-                  <DualDate date={page.updated} label={t.updated} />
+                  <DualDate date={page.updated} label={t.updated} lang={site.lang} />
                 </>
               ) : null}
             </p>
@@ -158,12 +158,7 @@ export function ArticlePage({ site, page }: { site: SiteView; page: ArticlePageV
         ) : null}
         <MostRead site={site} items={page.mostRead} />
         <SignupForm site={site} />
-        <Comments
-          comments={page.comments}
-          count={page.commentCount}
-          form={page.commentForm}
-          t={t}
-        />
+        <Comments comments={page.comments} count={page.commentCount} form={page.commentForm} t={t} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 // Dates: a machine-readable <time> with the Gregorian date, and the Hijri date beside it.
 import type { DateView } from '../view-models.ts';
+import { metaSeparator } from './util.ts';
 
 /** Gregorian only, for compact places (cards, comments). */
 export function ShortDate({ date }: { date: DateView }) {
@@ -7,7 +8,7 @@ export function ShortDate({ date }: { date: DateView }) {
 }
 
 /** Gregorian and Hijri, with an optional leading label ("published"). */
-export function DualDate({ date, label }: { date: DateView; label?: string }) {
+export function DualDate({ date, label, lang }: { date: DateView; label?: string; lang: string }) {
   return (
     <span class="date">
       {label ? <span class="date-label">{label} </span> : null}
@@ -15,7 +16,7 @@ export function DualDate({ date, label }: { date: DateView; label?: string }) {
       {date.hijri ? (
         <>
           <span class="date-sep" aria-hidden="true">
-            {' · '}
+            {metaSeparator(lang)}
           </span>
           <span class="hijri">{date.hijri}</span>
         </>

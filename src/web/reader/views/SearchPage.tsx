@@ -9,7 +9,7 @@ import type { HeadView, SiteView } from '../view-models.ts';
 import { ShortDate } from './Dates.tsx';
 import { Layout } from './Layout.tsx';
 import { Pagination } from './Pagination.tsx';
-import { langAttrs } from './util.ts';
+import { langAttrs, metaSeparator } from './util.ts';
 
 function Marked({ parts }: { parts: TextPart[] }) {
   return <>{parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}</>;
@@ -100,7 +100,7 @@ export function SearchPage({ site, page }: { site: SiteView; page: SearchPageVie
                 {r.section ? (
                   <>
                     <a href={r.section.href}>{r.section.label}</a>
-                    <span aria-hidden="true"> · </span>
+                    <span aria-hidden="true">{metaSeparator(site.lang)}</span>
                   </>
                 ) : null}
                 <ShortDate date={r.published} />

@@ -26,3 +26,25 @@ export function commentCountLabel(t: Messages, n: number): string {
 export function absoluteUrl(baseUrl: string, href: string): string {
   return href.startsWith('/') && !href.startsWith('//') ? `${baseUrl}${href}` : href;
 }
+
+const separators = new Map<string, string>();
+
+/**
+ * The separator between two items of a meta line ("Author · date"). A middle dot beside Persian
+ * or Urdu digits reads as their zero ("۱۴ ·" looks like ۱۴۰), so languages written with
+ * Arabic-Indic digits take the Arabic comma instead.
+ */
+export function metaSeparator(lang: string): string {
+  let sep = separators.get(lang);
+  if (sep === undefined) {
+    let system = 'latn';
+    try {
+      system = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang).resolvedOptions().numberingSystem;
+    } catch {
+      // A tag Intl cannot read keeps the dot.
+    }
+    sep = system === 'latn' ? ' · ' : '، ';
+    if (separators.size < 200) separators.set(lang, sep);
+  }
+  return sep;
+}
