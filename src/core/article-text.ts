@@ -3,9 +3,17 @@
 import { htmlToText } from './html-policy.ts';
 import type { Article, Lang, Section } from './types.ts';
 
-/** The section's name in a language (an interface language or an edition), else its Arabic name. */
-export function sectionName(section: Section, lang: string): string {
-  return section.names[lang as Lang] || section.names.ar;
+/**
+ * The section's name in an edition: its own name there, else in `fallback` (a further edition's
+ * interface language), else its Arabic name.
+ */
+export function sectionName(section: Section, lang: string, fallback?: Lang): string {
+  return (
+    section.names[lang as Lang] ||
+    section.otherNames?.[lang] ||
+    (fallback ? section.names[fallback] : '') ||
+    section.names.ar
+  );
 }
 
 /** The SEO description, the dek or the start of the text, cut at a word within `maxChars`. */

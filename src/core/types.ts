@@ -57,6 +57,8 @@ export interface Section {
   parentId: number | null;
   slug: string;
   names: SectionNames;
+  /** Names in the site's further editions, by edition tag ("fa"); absent ones fall back. */
+  otherNames?: Readonly<Record<string, string>>;
   position: number;
 }
 

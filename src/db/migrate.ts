@@ -28,6 +28,7 @@ import * as m027 from './migrations/027_search_docs_storage.ts';
 import * as m028 from './migrations/028_search_filter_index.ts';
 import * as m029 from './migrations/029_related_order_index.ts';
 import * as m030 from './migrations/030_search_rank_docs.ts';
+import * as m031 from './migrations/031_section_names_other.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '028_search_filter_index': m028,
   '029_related_order_index': m029,
   '030_search_rank_docs': m030,
+  '031_section_names_other': m031,
 };
 
 /** Every migration, in the order they apply. */

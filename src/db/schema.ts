@@ -29,6 +29,8 @@ export interface SectionsTable {
   name_ar: string;
   name_fr: string;
   name_en: string;
+  /** JSON: further edition tag → name ("fa": "ساحل"); '{}' when none. */
+  names_other: Generated<string>;
   position: Generated<number>;
 }
 

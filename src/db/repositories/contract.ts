@@ -80,6 +80,8 @@ export interface PeopleRepository {
 export interface NewSection {
   slug: string;
   names: SectionNames;
+  /** Names in further editions by tag; absent: none. */
+  otherNames?: Record<string, string>;
   parentId?: number | null;
   position?: number;
 }

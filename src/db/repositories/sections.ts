@@ -12,13 +12,29 @@ const allSections = reusableQuery((db: Kysely<Database>) =>
 );
 
 export function toSection(row: SectionRow): Section {
+  const otherNames = parseOtherNames(row.names_other);
   return {
     id: row.id,
     parentId: row.parent_id,
     slug: row.slug,
     names: { ar: row.name_ar, fr: row.name_fr, en: row.name_en },
+    // Present only when the section has such names: most sites have no further edition.
+    ...(Object.keys(otherNames).length > 0 ? { otherNames } : {}),
     position: row.position,
   };
+}
+
+/** The stored JSON as a map of non-empty names; anything else stored there reads as none. */
+function parseOtherNames(json: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    return Object.fromEntries(
+      Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    );
+  } catch {
+    return {};
+  }
 }
 
 const slugConflict = (slug: string | undefined) => () => `A section with the slug "${slug}" already exists.`;
@@ -38,6 +54,7 @@ export function createSectionsRepository(db: Kysely<Database>): SectionsReposito
               name_ar: input.names.ar,
               name_fr: input.names.fr,
               name_en: input.names.en,
+              names_other: JSON.stringify(input.otherNames ?? {}),
               position: input.position ?? 0,
             })
             .returningAll()
@@ -82,6 +99,7 @@ export function createSectionsRepository(db: Kysely<Database>): SectionsReposito
         set.name_fr = patch.names.fr;
         set.name_en = patch.names.en;
       }
+      if (patch.otherNames !== undefined) set.names_other = JSON.stringify(patch.otherNames);
       // An empty SET is a syntax error, so a patch with nothing in it is a read.
       const row =
         Object.keys(set).length === 0

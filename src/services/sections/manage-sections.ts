@@ -10,6 +10,7 @@ import { parseInput } from '../../core/validation.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { descendantIds } from '../reader.ts';
+import { furtherEditions, loadSiteSettings } from '../settings.ts';
 
 /** The shape of a section as any caller gives it; the rules below decide whether it may be kept. */
 export const SectionInput = z.object({
@@ -20,6 +21,8 @@ export const SectionInput = z.object({
     fr: z.string().max(1000).default(''),
     en: z.string().max(1000).default(''),
   }),
+  /** Names in the site's further editions, by tag; empty takes the fallback. Absent: unchanged. */
+  otherNames: z.record(z.string().max(40), z.string().max(1000)).optional(),
   parentId: z.number().int().positive().nullable().default(null),
   position: z.number().int().default(0),
 });
@@ -60,6 +63,8 @@ async function checked(
   ] as const) {
     if (name.length > NAME_MAX) throw refused(field, 'too_long');
   }
+  const otherNames =
+    input.otherNames === undefined ? undefined : await checkedOtherNames(services, input.otherNames);
   const position = input.position >= 0 && input.position <= 1000 ? input.position : 0;
   const { parentId } = input;
   if (parentId !== null) {
@@ -68,7 +73,30 @@ async function checked(
     // A section cannot sit under itself or under one of its own sub-sections.
     if (current && descendantIds(sections, current.id).includes(parentId)) throw refused('parent_id', 'loop');
   }
-  return { slug, names: { ar, fr: fr || ar, en: en || ar }, parentId, position };
+  return {
+    slug,
+    names: { ar, fr: fr || ar, en: en || ar },
+    ...(otherNames ? { otherNames } : {}),
+    parentId,
+    position,
+  };
+}
+
+/** Only the site's further editions have such a name; empty ones are dropped (they fall back). */
+async function checkedOtherNames(
+  services: Pick<Services, 'repos'>,
+  given: Record<string, string>,
+): Promise<Record<string, string>> {
+  const editions = furtherEditions(await loadSiteSettings(services.repos));
+  const out: Record<string, string> = {};
+  for (const [tag, raw] of Object.entries(given)) {
+    const name = raw.trim();
+    if (name === '') continue;
+    if (!editions.includes(tag)) throw refused(`name_${tag}`, 'invalid');
+    if (name.length > NAME_MAX) throw refused(`name_${tag}`, 'too_long');
+    out[tag] = name;
+  }
+  return out;
 }
 
 /** A slug taken by another section is a refused form, however the race was lost. */

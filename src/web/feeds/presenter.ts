@@ -13,14 +13,13 @@ import { liveContentHtml, liveSummary } from './live-entries.ts';
 import { feedLinks, scopePath } from './paths.ts';
 
 function subjectTitle(data: FeedData, settings: SiteSettings): string | null {
-  const { subject } = data;
-  const lang = interfaceOf(settings, data.lang);
+  const { subject, lang } = data;
   switch (subject.kind) {
     case 'site':
     case 'all':
       return null;
     case 'section':
-      return sectionName(subject.section, lang);
+      return sectionName(subject.section, lang, interfaceOf(settings, lang));
     case 'tag':
       return subject.tag.name;
     case 'author':
@@ -70,7 +69,14 @@ export function presentFeed(
         url: baseUrl + authorPath(langOf(article.lang), p.slug),
       })),
       categories: [
-        ...(section ? [{ term: section.slug, label: sectionName(section, ui(langOf(article.lang))) }] : []),
+        ...(section
+          ? [
+              {
+                term: section.slug,
+                label: sectionName(section, langOf(article.lang), ui(langOf(article.lang))),
+              },
+            ]
+          : []),
         ...article.tagIds
           .map((id) => data.tags.get(id))
           .filter((t) => t !== undefined)
@@ -131,7 +137,7 @@ function feedDescription(data: FeedData, settings: SiteSettings, lang: Edition):
     return htmlToText(data.subject.person.bio) || site;
   }
   if (data.subject.kind === 'section')
-    return `${sectionName(data.subject.section, interfaceOf(settings, lang))} – ${site}`;
+    return `${sectionName(data.subject.section, lang, interfaceOf(settings, lang))} – ${site}`;
   if (data.subject.kind === 'tag') return `${data.subject.tag.name} – ${site}`;
   return site;
 }

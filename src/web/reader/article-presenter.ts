@@ -62,7 +62,7 @@ export function presentArticlePage(
     section: sectionLink(data.section, ctx),
     breadcrumb: data.sectionTrail.map((s) => ({
       href: sectionPath(lang, s.slug),
-      label: sectionName(s, ctx.ui),
+      label: sectionName(s, ctx.lang, ctx.ui),
     })),
     image: presentImage(article.featuredMediaId === null ? null : data.media.get(article.featuredMediaId)),
     authors: authorLinks(authors, lang),

@@ -161,6 +161,44 @@ describe('an edition of its own for a further language', () => {
   });
 });
 
+describe('section names in a further edition', () => {
+  it('names a section in the edition, shown there; other editions keep theirs', async () => {
+    const section = (await site.services.repos.sections.list())[0]!;
+    const page = await client.get('/newsroom/sections');
+    assert.match(page.body, /<input id="s\d+-x-fa" name="name_x_fa" value dir="rtl" lang="fa"/);
+    const form = `/newsroom/sections/${section.id}`;
+    const res = await client.submit('/newsroom/sections', form, {
+      slug: section.slug,
+      name_ar: section.names.ar,
+      name_fr: section.names.fr,
+      name_en: section.names.en,
+      name_x_fa: 'ساحل به فارسی',
+      parent_id: '',
+      position: String(section.position),
+    });
+    assert.equal(res.status, 303, res.body.slice(0, 300));
+    assert.match((await site.app.inject('/fa/')).body, /<a href="\/fa\/section\/[^"]+">ساحل به فارسی<\/a>/);
+    const french = (await site.app.inject('/fr/')).body;
+    assert.ok(french.includes(`>${section.names.fr}</a>`));
+    assert.ok(!french.includes('ساحل به فارسی'));
+  });
+
+  it('refuses a name for a language without an edition, and changes nothing', async () => {
+    const section = (await site.services.repos.sections.list())[0]!;
+    const res = await client.submit('/newsroom/sections', `/newsroom/sections/${section.id}`, {
+      slug: section.slug,
+      name_ar: section.names.ar,
+      name_x_ha: 'Sahel',
+      parent_id: '',
+      position: '0',
+    });
+    assert.equal(res.status, 422);
+    assert.deepEqual((await site.services.repos.sections.byId(section.id))!.otherNames, {
+      fa: 'ساحل به فارسی',
+    });
+  });
+});
+
 describe('refusals', () => {
   it('refuses an article moved to an edition the site does not have, and keeps it', async () => {
     const res = await save({ ...persian, lang: 'ha' });

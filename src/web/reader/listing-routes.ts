@@ -66,7 +66,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, mo
           sections: data.sectionBlocks.map((b) => ({
             section: {
               href: sectionPath(lang, b.section.slug),
-              label: sectionName(b.section, ctx.present.ui),
+              label: sectionName(b.section, lang, ctx.present.ui),
             },
             articles: cards(b.articles),
           })),
@@ -91,7 +91,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, mo
         descendantIds(ctx.sections, data.section.id).map(tags.inSection),
         showsArticles(data.articles.items),
       );
-      const name = sectionName(data.section, ctx.present.ui);
+      const name = sectionName(data.section, lang, ctx.present.ui);
       const path = sectionPath(lang, data.section.slug);
       // A section exists in every language the site publishes in: the switcher and hreflang lead to it there.
       const languages = servedLanguages(ctx.settings);
@@ -107,7 +107,10 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, mo
               site,
               title: name,
               description: name,
-              trail: data.sectionTrail.map((s) => ({ slug: s.slug, name: sectionName(s, ctx.present.ui) })),
+              trail: data.sectionTrail.map((s) => ({
+                slug: s.slug,
+                name: sectionName(s, lang, ctx.present.ui),
+              })),
               ...(page === 1
                 ? {
                     versions: languages.map((l) => ({ lang: l, href: ctx.present.baseUrl + elsewhere[l] })),
@@ -129,7 +132,7 @@ export function registerListingRoutes(app: FastifyInstance, deps: ReaderDeps, mo
             pagination: presentPagination(path, page, data.articles.total, PER_PAGE),
             children: data.children.map((s) => ({
               href: sectionPath(lang, s.slug),
-              label: sectionName(s, ctx.present.ui),
+              label: sectionName(s, lang, ctx.present.ui),
             })),
           },
         ),

@@ -63,7 +63,9 @@ export function sectionLink(
   section: Section | null | undefined,
   ctx: Pick<PresentContext, 'lang' | 'ui'>,
 ): LinkView | null {
-  return section ? { href: sectionPath(ctx.lang, section.slug), label: sectionName(section, ctx.ui) } : null;
+  return section
+    ? { href: sectionPath(ctx.lang, section.slug), label: sectionName(section, ctx.lang, ctx.ui) }
+    : null;
 }
 
 export function authorLinks(people: Person[], lang: Edition): LinkView[] {

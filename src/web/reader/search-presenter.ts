@@ -43,7 +43,7 @@ export function presentSearchPage(
     sort: params.sort,
     sections: [
       { value: '', label: t.searchAllSections },
-      ...sections.map((s) => ({ value: s.slug, label: sectionName(s, ctx.ui) })),
+      ...sections.map((s) => ({ value: s.slug, label: sectionName(s, ctx.lang, ctx.ui) })),
     ],
     section: params.section ?? '',
     total: data?.total ?? 0,

@@ -40,7 +40,7 @@ export function buildSiteView(input: {
     homeHref: homePath(lang),
     nav: input.sections
       .filter((s) => s.parentId === null)
-      .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, ui) })),
+      .map((s) => ({ href: sectionPath(lang, s.slug), label: sectionName(s, lang, ui) })),
     logo: input.logo ?? null,
     languages: editions.map((l) => ({
       lang: l,
@@ -59,7 +59,7 @@ export function buildSiteView(input: {
       languages: newsletterLanguages.map((l) => ({ lang: l, label: editionName(l) })),
       sections: input.sections
         .filter((s) => s.parentId === null)
-        .map((s) => ({ id: s.id, label: sectionName(s, ui) })),
+        .map((s) => ({ id: s.id, label: sectionName(s, lang, ui) })),
     },
   };
 }

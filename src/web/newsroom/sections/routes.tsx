@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
 import { parseInput } from '../../../core/validation.ts';
 import { createSection, deleteSection, updateSection } from '../../../services/sections/manage-sections.ts';
-import { listSections } from '../../../services/sections/queries.ts';
+import { listSections, sectionEditions } from '../../../services/sections/queries.ts';
 import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { idParam } from '../params.ts';
@@ -33,7 +33,14 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps):
           : notice === 'invalid'
             ? { kind: 'error', text: t.invalid }
             : null,
-      body: <SectionsPage t={t} csrf={staff.session.csrfToken} sections={await listSections(services)} />,
+      body: (
+        <SectionsPage
+          t={t}
+          csrf={staff.session.csrfToken}
+          sections={await listSections(services)}
+          editions={await sectionEditions(services)}
+        />
+      ),
     });
   };
 

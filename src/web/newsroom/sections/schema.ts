@@ -20,11 +20,18 @@ export const SectionForm = z
     /** An order that is not a whole number counts as 0, as it always has. */
     position: z.string().max(40).default(''),
   })
+  // Names in further editions come as name_x_<tag> ("name_x_fa"), one field per edition.
+  .catchall(z.unknown())
   .transform((form) => {
     const position = Number(form.position);
+    const other = Object.entries(form).flatMap(([key, value]): [string, string][] => {
+      const tag = /^name_x_([a-z][a-z0-9-]{1,34})$/.exec(key)?.[1];
+      return tag && typeof value === 'string' ? [[tag, value.slice(0, 1000)]] : [];
+    });
     return {
       slug: form.slug,
       names: { ar: form.name_ar, fr: form.name_fr, en: form.name_en },
+      ...(other.length > 0 ? { otherNames: Object.fromEntries(other) } : {}),
       parentId: form.parent_id === '' ? null : Number(form.parent_id),
       position: Number.isInteger(position) ? position : 0,
     };

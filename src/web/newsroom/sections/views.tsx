@@ -1,17 +1,24 @@
 // The sections page: each section's form folded under its name, and the form for a new one.
+import { format } from '../../../core/i18n.ts';
+import { directionOf } from '../../../core/languages/direction.ts';
 import type { Section } from '../../../core/types.ts';
 import type { SectionMessages } from './messages.ts';
+
+type Editions = { tag: string; name: string }[];
 
 function Fields({
   t,
   section,
   all,
   prefix,
+  editions,
 }: {
   t: SectionMessages;
   section: Section | null;
   all: Section[];
   prefix: string;
+  /** The site's further editions: one name field each. */
+  editions: Editions;
 }) {
   const id = (name: string) => `${prefix}-${name}`;
   return (
@@ -54,6 +61,19 @@ function Fields({
           maxlength={80}
         />
       </p>
+      {editions.map((e) => (
+        <p key={e.tag}>
+          <label for={id(`x-${e.tag}`)}>{format(t.nameOther, { language: e.name })}</label>
+          <input
+            id={id(`x-${e.tag}`)}
+            name={`name_x_${e.tag}`}
+            value={section?.otherNames?.[e.tag] ?? ''}
+            dir={directionOf(e.tag)}
+            lang={e.tag}
+            maxlength={80}
+          />
+        </p>
+      ))}
       <p>
         <label for={id('parent')}>{t.parent}</label>
         <select id={id('parent')} name="parent_id">
@@ -86,10 +106,12 @@ export function SectionsPage({
   t,
   csrf,
   sections,
+  editions,
 }: {
   t: SectionMessages;
   csrf: string;
   sections: Section[];
+  editions: Editions;
 }) {
   return (
     <>
@@ -102,7 +124,7 @@ export function SectionsPage({
               </summary>
               <form method="post" action={`/newsroom/sections/${s.id}`} class="nr-form">
                 <input type="hidden" name="_csrf" value={csrf} />
-                <Fields t={t} section={s} all={sections} prefix={`s${s.id}`} />
+                <Fields t={t} section={s} all={sections} prefix={`s${s.id}`} editions={editions} />
                 <button type="submit">{t.save}</button>
               </form>
               <form method="post" action={`/newsroom/sections/${s.id}/delete`} class="nr-inline">
@@ -119,7 +141,7 @@ export function SectionsPage({
         <h2 id="new-section-title">{t.newSection}</h2>
         <form method="post" action="/newsroom/sections" class="nr-form">
           <input type="hidden" name="_csrf" value={csrf} />
-          <Fields t={t} section={null} all={sections} prefix="new" />
+          <Fields t={t} section={null} all={sections} prefix="new" editions={editions} />
           <button type="submit">{t.create}</button>
         </form>
       </section>
