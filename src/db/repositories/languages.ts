@@ -9,6 +9,8 @@ export interface LanguagesRepository {
   articleCounts(): Promise<Map<string, number>>;
   /** How many articles (any status) each edition holds, by `articles.lang`. */
   editionCounts(): Promise<Map<string, number>>;
+  /** Articles whose text is in `tag` (exactly) but that are published in another edition. */
+  elsewhereIds(tag: string): Promise<number[]>;
   /** Puts two tags (and the tags already linked to either) in one group. */
   linkTags(a: number, b: number): Promise<void>;
   /** Takes a tag out of its group; a group left with one tag is dissolved. */
@@ -40,6 +42,17 @@ export function createLanguagesRepository(db: Kysely<Database>): LanguagesReposi
         .groupBy('lang')
         .execute();
       return new Map(rows.map((r) => [r.lang, Number(r.n)]));
+    },
+
+    async elsewhereIds(tag) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('text_lang', '=', tag)
+        .where('lang', '!=', tag)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async linkTags(a, b) {

@@ -146,6 +146,12 @@ async function checkReferences(
     if (!furtherEditions(await loadSiteSettings(repos)).includes(v.lang))
       errors.lang = 'errEditionNotEnabled';
   }
+  // A story keeps one version per edition: moving this one where another version lives is refused.
+  if (!errors.lang && v.lang !== current.lang && current.translationGroup !== null) {
+    const versions = await repos.articles.translations(current.translationGroup);
+    if (versions.some((a) => a.id !== current.id && a.lang === v.lang && a.status !== 'trashed'))
+      errors.lang = 'errEditionTaken';
+  }
   if (v.sectionId !== null && !(await repos.sections.byId(v.sectionId)))
     errors.section_id = 'errSectionMissing';
   if (v.featuredMediaId !== null && !(await repos.media.byId(v.featuredMediaId))) {

@@ -101,6 +101,8 @@ export interface ContentLanguageRow {
   fallback: Lang;
   /** Whether the language has an edition of its own (ar/fr/en: whether the site publishes it). */
   edition: boolean;
+  /** Articles written in it but published in other editions (shown for a further edition only). */
+  elsewhere: number;
   /** The language's name in itself ("فارسی"), and its direction from its script. */
   name: string;
   dir: 'rtl' | 'ltr';
@@ -116,13 +118,19 @@ export async function contentLanguagesPage(
   const articlesOf = (tag: string) =>
     [...counts].filter(([t]) => t === tag || baseLanguage(t) === tag).reduce((n, [, c]) => n + c, 0);
   return {
-    languages: enabled.map((l) => ({
-      ...l,
-      edition: l.edition === true,
-      name: nativeName(l.tag),
-      dir: directionOf(l.tag),
-      articles: articlesOf(l.tag),
-    })),
+    languages: await Promise.all(
+      enabled.map(async (l) => ({
+        ...l,
+        edition: l.edition === true,
+        elsewhere:
+          l.edition === true && !isInterfaceLang(l.tag)
+            ? (await services.repos.languages.elsewhereIds(l.tag)).length
+            : 0,
+        name: nativeName(l.tag),
+        dir: directionOf(l.tag),
+        articles: articlesOf(l.tag),
+      })),
+    ),
     ready: READY_LANGUAGES.filter((r) => !enabled.some((l) => l.tag === r.tag)).map((r) => ({
       tag: r.tag,
       name: nativeName(r.tag),

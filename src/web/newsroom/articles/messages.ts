@@ -104,6 +104,7 @@ const ar = {
   errTextLangInvalid: 'لغة النص: رمز لغة غير صالح أو غير معروف.',
   errTextLangNotEnabled: 'لغة النص: هذه اللغة غير مفعّلة في إعدادات لغات الموقع.',
   errEditionNotEnabled: 'النسخة: ليس للموقع نسخة بهذه اللغة. فعّلها في إعدادات لغات الموقع أولًا.',
+  errEditionTaken: 'النسخة: لهذه القصة نسخة في هذه اللغة أصلًا؛ للقصة نسخة واحدة في كل لغة.',
   errAuthorSelf: 'لا يمكنك حذف اسمك من مقالك.',
   errTransition: 'لا يمكن تنفيذ هذا الإجراء على المقال في حالته الحالية.',
   errDateInvalid: 'اختر تاريخًا ووقتًا صحيحين.',
@@ -280,6 +281,7 @@ const fr: ArticleMessages = {
   errTextLangNotEnabled: 'Langue du texte : cette langue n’est pas activée dans les langues du site.',
   errEditionNotEnabled:
     'Édition : le site n’a pas d’édition dans cette langue. Activez-la d’abord dans les langues du site.',
+  errEditionTaken: 'Édition : cette histoire y a déjà une version ; une histoire a une version par édition.',
   errAuthorSelf: 'Vous ne pouvez pas retirer votre nom de votre article.',
   errTransition: "Cette action n'est pas possible dans l'état actuel de l'article.",
   errDateInvalid: 'Choisissez une date et une heure valides.',
@@ -453,6 +455,8 @@ const en: ArticleMessages = {
   errTextLangNotEnabled: 'Language of the text: this language is not switched on in the site’s languages.',
   errEditionNotEnabled:
     'Edition: the site has no edition in this language. Give it one in the site’s languages first.',
+  errEditionTaken:
+    'Edition: this story already has a version in that edition; a story has one version per edition.',
   errAuthorSelf: 'You cannot remove your own name from your article.',
   errTransition: 'This action is not possible in the article’s current state.',
   errDateInvalid: 'Choose a valid date and time.',

@@ -3,7 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Invalid } from '../../../core/errors.ts';
 import { isInterfaceLang } from '../../../core/languages/choices.ts';
+import { format } from '../../../core/i18n.ts';
+import { editionName } from '../../../core/languages/tags.ts';
 import { parseInput } from '../../../core/validation.ts';
+import { moveIntoEdition } from '../../../services/settings/move-into-edition.ts';
 import {
   changeContentLanguages,
   contentLanguagesPage,
@@ -11,8 +14,8 @@ import {
 import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
 import { languagesMessages } from './messages.ts';
-import { LanguagesForm } from './schema.ts';
-import { LanguagesPage } from './views.tsx';
+import { LanguagesForm, MoveForm } from './schema.ts';
+import { LanguagesPage, MoveForms } from './views.tsx';
 
 export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const { services } = deps;
@@ -31,7 +34,12 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
       current: '/newsroom/settings',
       notice,
       status,
-      body: <LanguagesPage t={t} csrf={staff.session.csrfToken} {...data} />,
+      body: (
+        <>
+          <LanguagesPage t={t} csrf={staff.session.csrfToken} {...data} />
+          <MoveForms csrf={staff.session.csrfToken} languages={data.languages} />
+        </>
+      ),
     });
   };
 
@@ -66,5 +74,22 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
       throw err;
     }
     return reply.redirect('/newsroom/settings/languages?saved=1', 303);
+  });
+
+  app.post('/settings/languages/move', async (request, reply) => {
+    checkCsrf(request);
+    authorize(request.staff!.person, { kind: 'settings.manage' });
+    const { tag } = parseInput(MoveForm, request.body);
+    const t = languagesMessages(languageOf(request));
+    try {
+      const result = await moveIntoEdition(services, await actorOf(services, request), { tag });
+      return show(request, reply, {
+        kind: 'success',
+        text: format(t.moved, { ...result, language: editionName(tag) }),
+      });
+    } catch (err) {
+      if (err instanceof Invalid) return show(request, reply, { kind: 'error', text: err.message }, 422);
+      throw err;
+    }
   });
 }

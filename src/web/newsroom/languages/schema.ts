@@ -10,3 +10,6 @@ export const LanguagesForm = z.object({
   /** "own" for a language with an edition of its own, "" otherwise (one per row, like the others). */
   edition: many.default([]),
 });
+
+/** Moving a language's articles into its edition: the language's tag. */
+export const MoveForm = z.object({ tag: z.string().max(64) });

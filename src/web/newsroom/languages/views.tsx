@@ -128,9 +128,41 @@ export function LanguagesPage(props: {
         ))}
       </p>
       <p class="nr-meta">{t.editionHint}</p>
+      {languages
+        .filter((l) => l.elsewhere > 0)
+        .map((l) => (
+          <p key={l.tag} class="nr-card">
+            {format(t.elsewhere, { language: l.name, n: l.elsewhere })}{' '}
+            <button type="submit" form={`move-${l.tag}`} class="nr-secondary">
+              {format(t.moveHere, { path: `${editionPrefix(l.tag)}/` })}
+            </button>
+          </p>
+        ))}
       <p class="nr-meta">{t.removeHint}</p>
       <button type="submit">{t.save}</button>
     </form>
+  );
+}
+
+/** One form per language to move into its edition (their buttons sit in the page's form via `form=`). */
+export function MoveForms({ csrf, languages }: { csrf: string; languages: ContentLanguageRow[] }) {
+  return (
+    <>
+      {languages
+        .filter((l) => l.elsewhere > 0)
+        .map((l) => (
+          <form
+            key={l.tag}
+            id={`move-${l.tag}`}
+            method="post"
+            action="/newsroom/settings/languages/move"
+            hidden
+          >
+            <input type="hidden" name="_csrf" value={csrf} />
+            <input type="hidden" name="tag" value={l.tag} />
+          </form>
+        ))}
+    </>
   );
 }
 
