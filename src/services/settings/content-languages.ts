@@ -25,22 +25,48 @@ export const ContentLanguagesInput = z.object({
 });
 export type ContentLanguagesInput = z.input<typeof ContentLanguagesInput>;
 
+/** Why a list of languages was refused, with what the newsroom needs to say it in its words. */
+export type LanguagesRefusal =
+  | { kind: 'invalid_tag'; tag: string }
+  | { kind: 'duplicate'; tag: string }
+  | { kind: 'reserved'; tag: string; path: string }
+  | { kind: 'has_articles'; tag: string; n: number }
+  | { kind: 'edition_has_articles'; tag: string; n: number };
+
+export class LanguagesRefused extends Invalid {
+  constructor(
+    message: string,
+    fields: Record<string, string>,
+    readonly refusal: LanguagesRefusal,
+  ) {
+    super(message, fields);
+  }
+}
+
 function checked(input: ContentLanguagesInput): SiteLanguage[] {
   const { languages } = parseInput(ContentLanguagesInput, input);
   const out: SiteLanguage[] = [];
   for (const [i, l] of languages.entries()) {
     const check = checkLanguageTag(l.tag);
-    if (!check.ok) throw new Invalid(check.reason, { [`languages.${i}.tag`]: 'invalid_language' });
+    if (!check.ok)
+      throw new LanguagesRefused(
+        check.reason,
+        { [`languages.${i}.tag`]: 'invalid_language' },
+        { kind: 'invalid_tag', tag: l.tag },
+      );
     if (out.some((o) => o.tag === check.tag))
-      throw new Invalid(`The language ${check.tag} is listed twice.`, {
-        [`languages.${i}.tag`]: 'duplicate',
-      });
+      throw new LanguagesRefused(
+        `The language ${check.tag} is listed twice.`,
+        { [`languages.${i}.tag`]: 'duplicate' },
+        { kind: 'duplicate', tag: check.tag },
+      );
     // ar/fr/en are editions by the site's `languages` setting; any other may have one of its own.
     const edition = l.edition === true && !isInterfaceLang(check.tag);
     if (edition && RESERVED_SEGMENTS.has(editionPrefix(check.tag).slice(1)))
-      throw new Invalid(
+      throw new LanguagesRefused(
         `The address ${editionPrefix(check.tag)}/ is taken by the site's own pages; ${check.tag} cannot have an edition there.`,
         { [`languages.${i}.edition`]: 'reserved' },
+        { kind: 'reserved', tag: check.tag, path: `${editionPrefix(check.tag)}/` },
       );
     out.push({ tag: check.tag, fallback: l.fallback, ...(edition ? { edition } : {}) });
   }
@@ -66,20 +92,20 @@ export async function changeContentLanguages(
     const covered = (tag: string) => next.some((l) => l.tag === tag || l.tag === baseLanguage(tag));
     for (const [tag, n] of counts) {
       if (n > 0 && !covered(tag))
-        throw new Invalid(
+        throw new LanguagesRefused(
           `${n} article(s) are written in ${tag}; it cannot be switched off while they are.`,
-          {
-            languages: 'has_articles',
-          },
+          { languages: 'has_articles' },
+          { kind: 'has_articles', tag, n },
         );
     }
     // An edition that holds articles keeps them at its addresses: it is not taken away under them.
     const editions = await trx.languages.editionCounts();
     for (const [edition, n] of editions) {
       if (n > 0 && !isInterfaceLang(edition) && !next.some((l) => l.tag === edition && l.edition))
-        throw new Invalid(
+        throw new LanguagesRefused(
           `${n} article(s) are published in the ${edition} edition; it cannot lose its edition while they are (move them to another edition first).`,
           { languages: 'has_articles' },
+          { kind: 'edition_has_articles', tag: edition, n },
         );
     }
     if (JSON.stringify(current) === JSON.stringify(next)) return false;

@@ -16,6 +16,12 @@ const ar = {
   elsewhere: 'مقالات مكتوبة بـ{language} ومنشورة في نسخ أخرى: {n}.',
   moveHere: 'انقلها إلى {path}',
   moved: 'نُقل {moved} إلى نسخة {language}؛ بقي {left} لأن لقصصها نسخة فيها أصلًا.',
+  refusedInvalidTag: '«{tag}» ليس وسم لغة معروفًا (BCP 47)، مثل fa أو ur أو ha-Latn. لم يُحفظ شيء.',
+  refusedDuplicate: 'اللغة {tag} مذكورة مرتين. لم يُحفظ شيء.',
+  refusedReserved: 'العنوان {path} تستعمله صفحات الموقع نفسه، فلا تكون فيه نسخة {tag}. لم يُحفظ شيء.',
+  refusedHasArticles: 'لا تُوقف اللغة {tag} ما دامت بها مقالات ({n}). لم يُحفظ شيء.',
+  refusedEditionHasArticles:
+    'في نسخة {tag} مقالات منشورة ({n})؛ انقلها إلى نسخة أخرى قبل إلغاء النسخة. لم يُحفظ شيء.',
   link: 'لغات المقالات',
   edition: 'النسخة',
   ownEdition: 'نسخة خاصة بها: {path}',
@@ -43,6 +49,15 @@ const fr: LanguagesMessages = {
   moveHere: 'Les déplacer vers {path}',
   moved:
     '{moved} déplacé(s) vers l’édition {language} ; {left} laissé(s), leur histoire y ayant déjà une version.',
+  refusedInvalidTag:
+    '« {tag} » n’est pas une étiquette de langue connue (BCP 47), comme fa, ur ou ha-Latn. Rien n’a été enregistré.',
+  refusedDuplicate: 'La langue {tag} figure deux fois. Rien n’a été enregistré.',
+  refusedReserved:
+    'L’adresse {path} sert aux pages du site lui-même : l’édition {tag} ne peut pas y être. Rien n’a été enregistré.',
+  refusedHasArticles:
+    'La langue {tag} a des articles ({n}) : elle ne peut pas être désactivée. Rien n’a été enregistré.',
+  refusedEditionHasArticles:
+    'L’édition {tag} a des articles publiés ({n}) : déplacez-les vers une autre édition avant de la retirer. Rien n’a été enregistré.',
   link: 'Langues des articles',
   edition: 'Édition',
   ownEdition: 'Édition propre : {path}',
@@ -68,6 +83,15 @@ const en: LanguagesMessages = {
   moveHere: 'Move them to {path}',
   moved:
     '{moved} moved to the {language} edition; {left} left where they were, their story already having a version there.',
+  refusedInvalidTag:
+    '“{tag}” is not a known language tag (BCP 47), such as fa, ur or ha-Latn. Nothing was saved.',
+  refusedDuplicate: 'The language {tag} is listed twice. Nothing was saved.',
+  refusedReserved:
+    'The address {path} is used by the site’s own pages, so the {tag} edition cannot be there. Nothing was saved.',
+  refusedHasArticles:
+    'The language {tag} has articles ({n}), so it cannot be switched off. Nothing was saved.',
+  refusedEditionHasArticles:
+    'The {tag} edition has published articles ({n}): move them to another edition before taking it away. Nothing was saved.',
   link: 'Article languages',
   edition: 'Edition',
   ownEdition: 'Own edition: {path}',

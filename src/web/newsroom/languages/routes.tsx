@@ -10,10 +10,12 @@ import { moveIntoEdition } from '../../../services/settings/move-into-edition.ts
 import {
   changeContentLanguages,
   contentLanguagesPage,
+  type LanguagesRefusal,
+  LanguagesRefused,
 } from '../../../services/settings/content-languages.ts';
 import { actorOf, authorize, checkCsrf } from '../auth.ts';
 import { languageOf, type NewsroomDeps, sendNewsroomPage } from '../page.ts';
-import { languagesMessages } from './messages.ts';
+import { type LanguagesMessages, languagesMessages } from './messages.ts';
 import { LanguagesForm, MoveForm } from './schema.ts';
 import { LanguagesPage, MoveForms } from './views.tsx';
 
@@ -54,6 +56,7 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
     checkCsrf(request);
     authorize(request.staff!.person, { kind: 'settings.manage' });
     const form = parseInput(LanguagesForm, request.body);
+    const t = languagesMessages(languageOf(request));
     const languages = form.tag
       .map((tag, i) => ({
         tag: tag.trim(),
@@ -69,7 +72,9 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
     try {
       await changeContentLanguages(services, await actorOf(services, request), { languages });
     } catch (err) {
-      // The command's reason names the tag or the number of articles; it is shown as said.
+      // Said in the person's language, naming the tag (and how many articles hold it).
+      if (err instanceof LanguagesRefused)
+        return show(request, reply, { kind: 'error', text: refusalText(err.refusal, t) }, 422);
       if (err instanceof Invalid) return show(request, reply, { kind: 'error', text: err.message }, 422);
       throw err;
     }
@@ -92,4 +97,19 @@ export function registerLanguageRoutes(app: FastifyInstance, deps: NewsroomDeps)
       throw err;
     }
   });
+}
+
+function refusalText(refusal: LanguagesRefusal, t: LanguagesMessages): string {
+  switch (refusal.kind) {
+    case 'invalid_tag':
+      return format(t.refusedInvalidTag, { tag: refusal.tag });
+    case 'duplicate':
+      return format(t.refusedDuplicate, { tag: refusal.tag });
+    case 'reserved':
+      return format(t.refusedReserved, { tag: refusal.tag, path: refusal.path });
+    case 'has_articles':
+      return format(t.refusedHasArticles, { tag: refusal.tag, n: refusal.n });
+    case 'edition_has_articles':
+      return format(t.refusedEditionHasArticles, { tag: refusal.tag, n: refusal.n });
+  }
 }
