@@ -2,10 +2,18 @@
 // every status (the Arabic analyzer's, as readers get), column sorting and pages. Editors see
 // everyone's articles; others their own.
 import { can } from '../../core/policies/index.ts';
-import type { ArticleStatus, Edition, IsoDate, Lang, Person, Section, Tag } from '../../core/types.ts';
+import {
+  type ArticleStatus,
+  type Edition,
+  type IsoDate,
+  LANGUAGES,
+  type Person,
+  type Section,
+  type Tag,
+} from '../../core/types.ts';
 import type { NewsroomSort } from '../../db/repositories/contract.ts';
 import type { Services } from '../context.ts';
-import { loadSiteSettings } from '../settings.ts';
+import { furtherEditions, loadSiteSettings } from '../settings.ts';
 
 export const ARTICLES_PER_PAGE = 30;
 
@@ -24,7 +32,7 @@ export interface ArticleListFilters {
   status?: ArticleStatus | undefined;
   sectionId?: number | undefined;
   authorId?: number | undefined;
-  lang?: Lang | undefined;
+  lang?: Edition | undefined;
   q?: string | undefined;
   sort?: ListSort | undefined;
   descending?: boolean | undefined;
@@ -58,6 +66,8 @@ export interface ArticleList {
   /** For the bulk "add tag" choice. */
   tags: Tag[];
   timezone: string;
+  /** The language filter's choices: ar/fr/en and the site's further editions. */
+  editions: Edition[];
 }
 
 export async function listNewsroomArticles(
@@ -68,7 +78,7 @@ export async function listNewsroomArticles(
   const { repos } = services;
   const seesAll = can(person, { kind: 'article.list-all' });
   const idsIn = filters.q ? await services.search.staffMatches(filters.q) : null;
-  const [page, sections, people, tags, { timezone }] = await Promise.all([
+  const [page, sections, people, tags, settings] = await Promise.all([
     repos.articles.listForNewsroom({
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.lang ? { lang: filters.lang } : {}),
@@ -107,6 +117,7 @@ export async function listNewsroomArticles(
     sections,
     people: people.map((p) => ({ id: p.id, name: p.name })),
     tags: [...tags].sort((a, b) => a.name.localeCompare(b.name)),
-    timezone,
+    timezone: settings.timezone,
+    editions: [...LANGUAGES, ...furtherEditions(settings)],
   };
 }

@@ -73,6 +73,11 @@ describe('an edition of its own for a further language', () => {
     assert.equal(saved.lang, 'fa');
     assert.equal(saved.textLang, 'fa');
     assert.equal(articlePath(saved), `/fa/article/${id}/bazar-gao`);
+    // The newsroom's list filters by the edition too.
+    const list = await client.get('/newsroom/articles?lang=fa');
+    assert.match(list.body, /<option value="fa" selected lang="fa">فارسی<\/option>/);
+    assert.ok(list.body.includes(persian.title));
+    assert.ok(!list.body.includes(site.mainArticle.title));
   });
 
   it('serves the home page and the article under /fa, right to left, with Persian dates', async () => {

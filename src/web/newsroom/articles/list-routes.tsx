@@ -1,4 +1,5 @@
 // The article list (filters, newsroom search, column sorting, pages) and its bulk actions.
+import { editionName } from '../../../core/languages/tags.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayDate } from '../../../core/dates.ts';
 import { Malformed } from '../../../core/errors.ts';
@@ -147,6 +148,7 @@ export function registerArticleListRoutes(app: FastifyInstance, deps: NewsroomDe
           }}
           options={{
             sections: list.sections.map((s) => ({ id: s.id, name: sectionLabel(s, lang) })),
+            editions: list.editions.map((tag) => ({ tag, name: editionName(tag) })),
             authors: list.people,
             statuses: ARTICLE_STATUSES.map((value) => ({ value, label: statusLabel(t, value) })),
             tags: list.tags.map((tag) => ({ id: tag.id, name: tag.name })),

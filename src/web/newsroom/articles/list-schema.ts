@@ -1,7 +1,8 @@
 // The article list's requests: the filters, search, sort and page of the GET form (a value no
 // form offers is ignored, so a stale link still opens the list), and the bulk form's POST.
+import { canonicalLanguage } from '../../../core/languages/tags.ts';
 import { z } from 'zod';
-import { ARTICLE_STATUSES, type ArticleStatus, LANGUAGES, type Lang } from '../../../core/types.ts';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../core/types.ts';
 import { MAX_BULK } from '../../../services/articles/bulk.ts';
 import { LIST_SORTS, type ListSort } from '../../../services/articles/list.ts';
 
@@ -17,7 +18,10 @@ export const ListQuery = z.object({
   ),
   section: word.transform(positive),
   author: word.transform(positive),
-  lang: word.transform((v) => (LANGUAGES.includes(v as Lang) ? (v as Lang) : undefined)),
+  // ar/fr/en or a further edition's tag (as the filter's options write it); anything else: no filter.
+  lang: word.transform((v) =>
+    v && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(v) ? (canonicalLanguage(v) ?? undefined) : undefined,
+  ),
   q: z
     .string()
     .optional()

@@ -34,6 +34,8 @@ export interface ListFilters {
 
 export interface ListOptions {
   sections: { id: number; name: string }[];
+  /** The language filter's choices: every edition, named in itself. */
+  editions: { tag: string; name: string }[];
   authors: { id: number; name: string }[];
   statuses: { value: ArticleStatus; label: string }[];
   tags: { id: number; name: string }[];
@@ -107,15 +109,11 @@ export function ArticleList(props: {
           ) : null}
           <select name="lang" aria-label={t.language}>
             <option value="">{t.allLanguages}</option>
-            <option value="ar" selected={filters.lang === 'ar'}>
-              العربية
-            </option>
-            <option value="fr" selected={filters.lang === 'fr'}>
-              Français
-            </option>
-            <option value="en" selected={filters.lang === 'en'}>
-              English
-            </option>
+            {options.editions.map((e) => (
+              <option key={e.tag} value={e.tag} selected={filters.lang === e.tag} lang={e.tag}>
+                {e.name}
+              </option>
+            ))}
           </select>
           <button type="submit" class="nr-secondary">
             {l.searchButton}
