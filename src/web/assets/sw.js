@@ -35,7 +35,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const langOf = (path) => (/^\/fr(?:\/|$)/.test(path) ? 'fr' : /^\/en(?:\/|$)/.test(path) ? 'en' : 'ar');
+// The edition of a path, from the offline pages' addresses: /fa/offline is the Persian edition's,
+// so /fa/… is Persian; a path under no edition's prefix is the root edition's (Arabic).
+const langOf = (path) => {
+  for (const [lang, offline] of Object.entries(config.offline)) {
+    const prefix = offline.slice(0, -'/offline'.length);
+    if (prefix !== '' && (path === prefix || path.startsWith(`${prefix}/`))) return lang;
+  }
+  return 'ar';
+};
 
 function shareable(response) {
   const control = response.headers.get('cache-control') || '';
@@ -68,7 +76,7 @@ const unescapeHtml = (html) =>
 async function remember(key, response, pin) {
   const html = await response.text();
   const title = /<h1 class="article-title"[^>]*>([\s\S]*?)<\/h1>/.exec(html);
-  const lang = /<html lang="([a-z]{2})"/.exec(html);
+  const lang = /<html lang="([A-Za-z0-9-]{2,35})"/.exec(html);
   const cache = await caches.open(ARTICLES);
   const before = await cache.match(key);
   const headers = new Headers(response.headers);
