@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { asciiSource } from './ascii-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist', 'midad.mjs');
@@ -25,5 +26,10 @@ await esbuild.build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+const code = fs.readFileSync(outfile, 'utf8');
+const ascii = asciiSource(code);
+if (ascii === null)
+  console.warn('server: non-ASCII text kept outside comments and regular expressions (2 bytes a character)');
+else if (ascii !== code) fs.writeFileSync(outfile, ascii);
 const kib = (fs.statSync(outfile).size / 1024).toFixed(0);
 console.log(`server: ${outfile} ${kib} KiB (${Date.now() - started} ms)`);
