@@ -1,10 +1,20 @@
 // What an article body and a comment may contain. Article HTML passes an allowlist; comment
 // text is plain text, escaped, with bare URLs made into links that search engines ignore.
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import { storyBlocksPolicy } from './story-blocks/index.ts';
 import { mergeFragments } from './story-blocks/policy-fragment.ts';
 
 const TEXT_ATTRS = ['dir', 'lang'];
+
+// Loaded on first use: sanitize-html brings its own (CommonJS) copies of htmlparser2 and its
+// helpers and postcss, about 2 MB of heap, and a worker that only serves readers never cleans a
+// body (saves, previews, imports and live entries do).
+let loadedSanitizer: typeof sanitizeHtml | null = null;
+function sanitizer(): typeof sanitizeHtml {
+  loadedSanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return loadedSanitizer;
+}
 
 /**
  * A link may open in a new tab (target="_blank", chosen in the editor's link dialog), and then
@@ -78,8 +88,6 @@ const ARTICLE_POLICY: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { ...storyBlocksPolicy.schemesByTag, img: ['http', 'https'] },
   allowProtocolRelative: false,
-  // <track> and <source> are void elements: no end tag is written for them.
-  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'track', 'source'],
   transformTags: {
     a: (tagName, attribs) => linkTarget(tagName, attribs),
     // Body images never block the first paint.
@@ -102,8 +110,11 @@ export function sanitizeArticleHtml(html: string): SanitizeReport {
     for (const name of Object.keys(attribs)) if (name.startsWith('on') || name === 'style') removed++;
   };
   const imgTransform = ARTICLE_POLICY.transformTags?.img;
-  const clean = sanitizeHtml(html, {
+  const sanitize = sanitizer();
+  const clean = sanitize(html, {
     ...ARTICLE_POLICY,
+    // <track> and <source> are void elements: no end tag is written for them.
+    selfClosing: [...sanitize.defaults.selfClosing, 'track', 'source'],
     transformTags: {
       // The '*' transform has already counted this element's attributes (both run).
       a: (tagName, attribs) => linkTarget(tagName, attribs),
