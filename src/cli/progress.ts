@@ -1,7 +1,17 @@
 // Progress bars on stderr for the long commands (backup, restore, export, import), one bar per
 // step, redrawn in place. Only on a terminal: scripts, logs and tests read stdout and get the
 // summary line alone, with nothing on stderr but errors and warnings.
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { Options, SingleBar } from 'cli-progress';
+
+/**
+ * A bar from cli-progress, loaded on first use: every command shares one program file, and a
+ * serving process would otherwise load it for nothing.
+ */
+export function singleBar(options: Options): SingleBar {
+  const { SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+  return new SingleBar(options);
+}
 
 /** What the steps are called on screen. */
 const LABELS: Record<string, string> = {
@@ -32,7 +42,7 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr): Progr
       if (step !== current || !bar) {
         stop();
         current = step;
-        bar = new SingleBar({
+        bar = singleBar({
           format: `${(LABELS[step] ?? step).padEnd(14)} [{bar}] {value}/{total} | {eta_formatted} left`,
           hideCursor: true,
           stream,

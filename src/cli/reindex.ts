@@ -1,15 +1,16 @@
 // `midad reindex`: rebuilds the search index and the related-articles lists from the articles,
 // in one transaction, so searches and article pages keep answering from the old ones until the
 // new ones are complete.
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { singleBar } from './progress.ts';
 import { openSite } from './site.ts';
 
 /** A progress bar on a terminal; nothing for logs and pipes, which get one line at the end. */
 function progressBar(what: string) {
   if (!process.stderr.isTTY) return null;
-  return new SingleBar({
+  return singleBar({
     format: `${what} [{bar}] {percentage}% | {value}/{total} articles | {eta_formatted} left`,
     hideCursor: true,
     stream: process.stderr,

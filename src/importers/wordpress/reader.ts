@@ -4,7 +4,7 @@
 // URI pattern, never by prefix: `wp` is http(s)://wordpress.org/export/1.x/ wherever it is
 // bound, and a prefix rebound to a foreign URI inside an item is foreign there.
 import fs from 'node:fs';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { Invalid } from '../../core/errors.ts';
 import { type XNode, toAuthor, toCategory, toItem, toTag, toTerm } from './records.ts';
 import { XmlRepair } from './repair.ts';
@@ -90,6 +90,8 @@ export async function* readWxr(source: Source, options: ReadOptions = {}): Async
   let sawChannel = false;
   let error: Invalid | null = null;
 
+  // Loaded here, not with the module: the newsroom's import pages sit in every serving process.
+  const { SaxesParser } = await import('saxes');
   const parser = new SaxesParser({
     xmlns: true,
     resolvePrefix: (prefix: string) => {
