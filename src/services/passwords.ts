@@ -1,14 +1,18 @@
 import { randomInt } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the OWASP-recommended memory/time cost (19 MiB, 2 passes).
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export function hashPassword(password: string): Promise<string> {
+// The native module is loaded on the first sign-in or password change, not in every process.
+const argon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2();
   return hash(password, OPTIONS);
 }
 
-export function verifyPassword(stored: string, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   return verify(stored, password).catch(() => false);
 }
 
