@@ -9,7 +9,8 @@ export const SiteSettings = z.object({
   name: z.string().min(1).catch('مداد'),
   tagline: z.string().catch(''),
   description: z.string().catch(''),
-  defaultLang: z.enum(LANGUAGES).catch('ar'),
+  /** The main edition: ar/fr/en, or a further edition (checked when saved, settings/change-settings.ts). */
+  defaultLang: z.string().min(2).max(35).catch('ar'),
   timezone: z
     .string()
     .refine((tz) => {
@@ -30,9 +31,9 @@ export const SiteSettings = z.object({
   /** Feeds carry whole article bodies (true) or only a summary with a link to the page. */
   feedFullContent: z.boolean().catch(true),
   /** The languages the reader site publishes in; pages of the others answer 404. */
+  // Empty when the main edition is a further one and none of ar/fr/en is published.
   languages: z
     .array(z.enum(LANGUAGES))
-    .min(1)
     .transform((ls) => LANGUAGES.filter((l) => ls.includes(l)))
     .catch([...LANGUAGES]),
   /**
@@ -106,6 +107,14 @@ export function servedLanguages(settings: EditionSettings): Edition[] {
 /** The editions among ar/fr/en the site publishes (newsletters and Telegram channels are set per each). */
 export function builtInEditions(settings: Pick<SiteSettings, 'languages' | 'defaultLang'>): Lang[] {
   return LANGUAGES.filter((l) => settings.languages.includes(l) || l === settings.defaultLang);
+}
+
+/**
+ * Every edition an article may be in: ar/fr/en (whether published or not, as articles always
+ * could be) and the further editions switched on.
+ */
+export function siteEditions(settings: Pick<SiteSettings, 'contentLanguages'>): Edition[] {
+  return [...LANGUAGES, ...furtherEditions(settings)];
 }
 
 /** The further languages (beyond ar/fr/en) that have an edition of their own. */

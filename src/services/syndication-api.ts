@@ -3,7 +3,7 @@
 // article by id or slug; the sections, tags and authors readers can see.
 import { NotFound } from '../core/errors.ts';
 import type { Correction } from '../core/corrections.ts';
-import type { Article, IsoDate, Lang, Media, Person, Section, Tag } from '../core/types.ts';
+import type { Article, Edition, IsoDate, Media, Person, Section, Tag } from '../core/types.ts';
 import type { ArticleRef, PublishedQuery, Repositories } from '../db/repositories/contract.ts';
 import type { Services } from './context.ts';
 import { bundleCards, type CardBundle, descendantIds, loadPublishedArticle } from './reader.ts';
@@ -11,7 +11,7 @@ import { bundleCards, type CardBundle, descendantIds, loadPublishedArticle } fro
 type Repos = Pick<Repositories, 'articles' | 'sections' | 'media' | 'people' | 'comments' | 'tags'>;
 
 export interface ArticleListQuery {
-  lang?: Lang;
+  lang?: Edition;
   sectionSlug?: string;
   tagSlug?: string;
   authorSlug?: string;
@@ -87,7 +87,7 @@ export interface ApiArticle extends ArticleBundle {
 
 export async function loadApiArticle(
   services: Pick<Services, 'repos'>,
-  ref: { id: number } | { lang: Lang; slug: string },
+  ref: { id: number } | { lang: Edition; slug: string },
 ): Promise<ApiArticle> {
   const { repos } = services;
   let article: Article;

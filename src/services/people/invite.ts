@@ -7,7 +7,7 @@ import { type Person, ROLES, type Role } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import type { Actor } from '../actor.ts';
 import type { Services } from '../context.ts';
-import { loadSiteSettings } from '../settings.ts';
+import { interfaceOf, loadSiteSettings } from '../settings.ts';
 import { notifyOutbox } from '../outbox/notify.ts';
 import { queueInvitationMail } from './invitation-mail.ts';
 import { EMAIL, newInvitationToken, PersonInvalid, storeInvitation } from './rules.ts';
@@ -60,7 +60,7 @@ export async function invitePerson(
     const mailed = await queueInvitationMail(trx, mailContext(services, settings.name), {
       to: email,
       name,
-      lang: settings.defaultLang,
+      lang: interfaceOf(settings, settings.defaultLang),
       token,
       tokenHash: hash,
       again: false,

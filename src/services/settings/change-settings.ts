@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
 import { authorize } from '../../core/policies/index.ts';
+import { isInterfaceLang } from '../../core/languages/choices.ts';
 import { LANGUAGES } from '../../core/types.ts';
 import { parseInput } from '../../core/validation.ts';
 import { isPdf } from '../../media/documents.ts';
 import { type Actor, recordAudit } from '../actor.ts';
 import type { Services } from '../context.ts';
 import { ingestUpload } from '../media/upload-media.ts';
-import { loadSiteSettings, type SiteSettings, updateSiteSettings } from '../settings.ts';
+import { furtherEditions, loadSiteSettings, type SiteSettings, updateSiteSettings } from '../settings.ts';
 
 /** The shape of a settings change as any caller gives it; the rules below decide what may be kept. */
 export const ChangeSettingsInput = z.object({
@@ -42,8 +43,10 @@ const SettingsRules = z
     name: z.string().trim().min(1).max(120),
     tagline: z.string().trim().max(200),
     description: z.string().trim().max(500),
-    defaultLang: z.enum(LANGUAGES),
-    languages: z.array(z.enum(LANGUAGES)).min(1),
+    /** ar/fr/en, or a further edition the site has (checked against the stored settings below). */
+    defaultLang: z.string().min(2).max(35),
+    /** The ar/fr/en editions published; none when the main edition is a further one (Persian only). */
+    languages: z.array(z.enum(LANGUAGES)),
     timezone: z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC'),
     dateDisplay: z.enum(['both', 'gregorian', 'hijri']),
     maxUploadMB: z.number().int().min(1).max(1024),
@@ -55,7 +58,10 @@ const SettingsRules = z
     readership: z.boolean(),
     offlineArticles: z.number().int().min(1).max(500),
   })
-  .refine((v) => v.languages.includes(v.defaultLang), { path: ['languages'], message: 'missing_default' });
+  .refine((v) => !isInterfaceLang(v.defaultLang) || v.languages.includes(v.defaultLang), {
+    path: ['languages'],
+    message: 'missing_default',
+  });
 
 // Content languages have their own command (content-languages.ts): switching one off is checked.
 type Editable = Omit<SiteSettings, 'secret' | 'logoMediaId' | 'contentLanguages'>;
@@ -84,6 +90,11 @@ export async function changeSiteSettings(
   // Compared with what the transaction reads, so the audit row says what this change replaced.
   const changed = await services.transaction(async (trx) => {
     const current = await loadSiteSettings(trx);
+    // A further language is the main one only while it has an edition of its own.
+    if (!isInterfaceLang(data.defaultLang) && !furtherEditions(current).includes(data.defaultLang))
+      throw new Invalid(`The site has no "${data.defaultLang}" edition to make its main one.`, {
+        defaultLang: 'invalid',
+      });
     const next: Editable = { ...data, maxAudioVideoMB: data.maxAudioVideoMB ?? current.maxAudioVideoMB };
     const keys = (Object.keys(next) as (keyof Editable)[]).filter(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),

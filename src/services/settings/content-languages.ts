@@ -31,7 +31,8 @@ export type LanguagesRefusal =
   | { kind: 'duplicate'; tag: string }
   | { kind: 'reserved'; tag: string; path: string }
   | { kind: 'has_articles'; tag: string; n: number }
-  | { kind: 'edition_has_articles'; tag: string; n: number };
+  | { kind: 'edition_has_articles'; tag: string; n: number }
+  | { kind: 'main_edition'; tag: string };
 
 export class LanguagesRefused extends Invalid {
   constructor(
@@ -86,7 +87,8 @@ export async function changeContentLanguages(
   authorize(actor.person, { kind: 'settings.manage' });
   const next = checked(input);
   const changed = await services.transaction(async (trx) => {
-    const current = siteLanguages(await loadSiteSettings(trx));
+    const stored = await loadSiteSettings(trx);
+    const current = siteLanguages(stored);
     const counts = await trx.languages.articleCounts();
     // An article in fa-IR is kept by "fa" as well as by "fa-IR".
     const covered = (tag: string) => next.some((l) => l.tag === tag || l.tag === baseLanguage(tag));
@@ -98,6 +100,14 @@ export async function changeContentLanguages(
           { kind: 'has_articles', tag, n },
         );
     }
+    // The main edition (general settings) cannot lose its edition: the site would have no home.
+    const main = stored.defaultLang;
+    if (!isInterfaceLang(main) && !next.some((l) => l.tag === main && l.edition))
+      throw new LanguagesRefused(
+        `${main} is the site's main language; choose another main language before taking its edition away.`,
+        { languages: 'main_edition' },
+        { kind: 'main_edition', tag: main },
+      );
     // An edition that holds articles keeps them at its addresses: it is not taken away under them.
     const editions = await trx.languages.editionCounts();
     for (const [edition, n] of editions) {

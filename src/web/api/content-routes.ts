@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentFull, presentSummary } from '../../services/api-article.ts';
 import type { Services } from '../../services/context.ts';
-import { siteSettings } from '../../services/settings.ts';
+import { siteEditions, siteSettings } from '../../services/settings.ts';
 import {
   listArticles,
   listAuthors,
@@ -30,7 +30,7 @@ import {
 } from './content-operations.ts';
 import { openApiDocument } from './openapi.ts';
 import { pick, presentAuthor, presentSection, presentTag } from './presenters.ts';
-import { parseOr400 } from './schema.ts';
+import { checkEditionParam, parseOr400 } from './schema.ts';
 import { registerSearchApi } from './search.ts';
 
 import type { RedisClient } from '../../services/redis/client.ts';
@@ -82,6 +82,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
 
   api.get(listArticlesOperation.route, async (request, reply) => {
     const params = parseOr400(listArticlesOperation.query, request.query);
+    checkEditionParam(params.lang, siteEditions(await siteSettings(services)));
     const list = await listArticles(services, {
       limit: params.limit,
       ...(params.lang ? { lang: params.lang } : {}),
@@ -110,6 +111,7 @@ export async function contentApi(api: FastifyInstance, options: ContentApiOption
   api.get(getArticleOperation.route, async (request, reply) => {
     const { ref } = parseOr400(getArticleOperation.params, request.params);
     const query = parseOr400(getArticleOperation.query, request.query);
+    checkEditionParam(query.lang, siteEditions(await siteSettings(services)));
     const found = /^\d{1,12}$/.test(ref)
       ? await loadApiArticle(services, { id: Number(ref) })
       : await loadApiArticle(services, {

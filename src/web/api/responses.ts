@@ -2,13 +2,16 @@
 // (presenters.ts, services/api-article.ts) build these shapes; the API tests validate real
 // answers against the generated document, so a field added in one place and not the other fails.
 import { z } from 'zod';
-import { LANGUAGES } from '../../core/types.ts';
 import { apiSchemas } from './operation.ts';
 
 // Not format: uri: paths hold Arabic slugs as they are (IRIs), which a strict URI validator refuses.
 const url = z.string().describe('Absolute URL.');
 const instant = z.iso.datetime().describe('ISO 8601, UTC.');
-const lang = z.enum(LANGUAGES);
+// ar, fr, en, or a further edition the site publishes (fa, ha-Arab).
+const lang = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+  .describe('The edition: ar, fr, en, or a further edition of the site (BCP 47).');
 
 export const ApiImageSchema = z
   .object({

@@ -3,7 +3,6 @@
 // a client's typo never looks like an empty result.
 import { z } from 'zod';
 import { MidadError } from '../../core/errors.ts';
-import { LANGUAGES } from '../../core/types.ts';
 import { MAX_QUERY_CHARS } from '../reader/search-schema.ts';
 
 export const MAX_LIMIT = 100;
@@ -58,9 +57,16 @@ const fields = z
   )
   .pipe(z.array(z.enum(ARTICLE_FIELDS)).min(1));
 
+// An edition's tag as the site writes it (ar, fr, en, fa, ha-Arab); one the site does not publish
+// simply finds nothing, as before for ar/fr/en.
+const edition = z
+  .string()
+  .max(40)
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as ar, fr, en or fa');
+
 export const ArticleListParams = z
   .object({
-    lang: z.enum(LANGUAGES).optional().describe('Only articles in this language.'),
+    lang: edition.optional().describe('Only articles in this edition: ar, fr, en or a further one (fa).'),
     section: slug.optional().describe('Section slug; includes its subsections.'),
     tag: slug.optional().describe('Tag slug.'),
     author: slug.optional().describe('Author slug.'),
@@ -81,10 +87,7 @@ export const ArticleRefParams = z
 
 export const ArticleLookupQuery = z
   .object({
-    lang: z
-      .enum(LANGUAGES)
-      .optional()
-      .describe("Language of a slug; defaults to the site's default language."),
+    lang: edition.optional().describe("Edition of a slug; defaults to the site's main edition."),
   })
   .strict();
 
@@ -103,7 +106,7 @@ export const SearchQueryParams = z
       .max(MAX_QUERY_CHARS)
       .refine((q) => q.trim() !== '', 'Give the words to search for.')
       .describe(`Search text, 1 to ${MAX_QUERY_CHARS} characters.`),
-    lang: z.enum(LANGUAGES).optional().describe('Only articles in this language.'),
+    lang: edition.optional().describe('Only articles in this edition: ar, fr, en or a further one (fa).'),
     section: slug.optional().describe('Section slug; includes its subsections.'),
     author: slug.optional().describe('Author slug.'),
     from: day.optional().describe('Published on or after this day (UTC), YYYY-MM-DD.'),
@@ -122,6 +125,15 @@ export const SearchQueryParams = z
 export type SearchQueryParams = z.infer<typeof SearchQueryParams>;
 
 export const NoParams = z.object({}).strict();
+
+/**
+ * A `lang` parameter must name an edition the site has (ar/fr/en, or a further one switched on),
+ * refused as a schema refusal would be; `editions` comes from the settings at request time.
+ */
+export function checkEditionParam(lang: string | undefined, editions: readonly string[]): void {
+  if (lang === undefined || editions.includes(lang)) return;
+  throw new BadRequest('invalid_parameter', `lang: not an edition of this site (${editions.join(', ')}).`);
+}
 
 /** Parses or throws BadRequest naming the first problem, in words a client developer can act on. */
 export function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {

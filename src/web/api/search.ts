@@ -3,6 +3,7 @@
 // parsed strictly (schema.ts SearchQueryParams), ETag and Cache-Control, paged by cursor. The
 // answer is { data: [{ id, title, url, snippet, published_at, section }], next_cursor, total,
 // total_is_estimate }; docs/api.md describes it for clients.
+import { siteEditions, siteSettings } from '../../services/settings.ts';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { snippetHtml } from '../../search/snippet.ts';
@@ -18,7 +19,7 @@ import { articlePath } from '../reader/urls.ts';
 import { searchOperation } from './content-operations.ts';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor.ts';
 import type { SearchAnswer } from './responses.ts';
-import { parseOr400, type SearchQueryParams } from './schema.ts';
+import { checkEditionParam, parseOr400, type SearchQueryParams } from './schema.ts';
 import { createSearchAnswerCache } from './search-cache.ts';
 
 /** Results change with every publication: shared caches keep them a minute at most. */
@@ -53,6 +54,7 @@ export function registerSearchApi(api: FastifyInstance, services: Services): voi
 
   api.get(searchOperation.route, async (request, reply) => {
     const params = parseOr400(searchOperation.query, request.query);
+    checkEditionParam(params.lang, siteEditions(await siteSettings(services)));
     const key = searchKey(params);
     const offset = params.cursor ? decodeSearchCursor(params.cursor, fingerprint(key)) : 0;
     // Purged with every publication (search), and when a section's or author's name changes.

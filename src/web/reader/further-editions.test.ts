@@ -126,6 +126,18 @@ describe('an edition of its own for a further language', () => {
     assert.ok(search.body.includes(`href="/fa/article/${id}/bazar-gao"`));
   });
 
+  it('is listed by the content API under its tag; a tag without an edition is refused', async () => {
+    const list = await site.app.inject('/api/v1/articles?lang=fa');
+    assert.equal(list.statusCode, 200);
+    const data = (list.json() as { data: { id: number; lang: string; url: string }[] }).data;
+    assert.deepEqual(
+      data.filter((a) => a.id === id).map((a) => [a.lang, new URL(a.url).pathname]),
+      [['fa', `/fa/article/${id}/bazar-gao`]],
+    );
+    assert.ok(data.every((a) => a.lang === 'fa'));
+    assert.equal((await site.app.inject('/api/v1/articles?lang=ha')).statusCode, 400);
+  });
+
   it('has its web app manifest and offline page', async () => {
     const manifest = await site.app.inject('/fa/manifest.webmanifest');
     assert.equal(manifest.statusCode, 200);
@@ -297,5 +309,54 @@ describe('refusals', () => {
       new RegExp(`: ${n} article\\(s\\) are published in the fa edition`),
     );
     assert.equal((await site.app.inject('/fa/')).statusCode, 200);
+  });
+});
+
+describe('a further edition as the main language', () => {
+  const settingsForm = (defaultLang: string, languages: string[]) => ({
+    name: 'مداد',
+    tagline: '',
+    description: '',
+    defaultLang,
+    timezone: 'Africa/Niamey',
+    commentModeration: 'first-time',
+    languages,
+    dateDisplay: 'both',
+    maxUploadMB: '20',
+    readership: 'on',
+  });
+
+  it('makes a Persian-only site whose bare address opens the Persian edition', async () => {
+    const saved = await client.submit('/newsroom/settings', '/newsroom/settings', settingsForm('fa', []));
+    assert.equal(saved.status, 303, saved.body.slice(0, 300));
+    try {
+      const root = await site.app.inject('/');
+      assert.equal(root.statusCode, 302);
+      assert.equal(root.headers.location, '/fa/');
+      assert.equal((await site.app.inject('/fa/')).statusCode, 200);
+      assert.equal((await site.app.inject('/fr/')).statusCode, 404);
+      assert.equal((await site.app.inject(articlePath(site.mainArticle))).statusCode, 404);
+      // While it is the main language, its edition stays.
+      await assert.rejects(
+        changeContentLanguages(site.services, actor, {
+          languages: LANGUAGES.map((l) => (l.tag === 'fa' ? { tag: 'fa', fallback: 'ar' as const } : l)),
+        }),
+        /fa is the site's main language/,
+      );
+    } finally {
+      const back = await client.submit(
+        '/newsroom/settings',
+        '/newsroom/settings',
+        settingsForm('ar', ['ar', 'fr', 'en']),
+      );
+      assert.equal(back.status, 303);
+    }
+    assert.equal((await site.app.inject('/')).statusCode, 200);
+  });
+
+  it('refuses a main language that has no edition, and keeps the settings', async () => {
+    const res = await client.submit('/newsroom/settings', '/newsroom/settings', settingsForm('ha', []));
+    assert.equal(res.status, 422);
+    assert.equal((await site.app.inject('/')).statusCode, 200);
   });
 });

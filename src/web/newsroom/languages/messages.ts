@@ -22,6 +22,8 @@ const ar = {
   refusedHasArticles: 'لا تُوقف اللغة {tag} ما دامت بها مقالات ({n}). لم يُحفظ شيء.',
   refusedEditionHasArticles:
     'في نسخة {tag} مقالات منشورة ({n})؛ انقلها إلى نسخة أخرى قبل إلغاء النسخة. لم يُحفظ شيء.',
+  refusedMainEdition:
+    '{tag} هي اللغة الأساسية للموقع؛ اختر لغة أساسية أخرى في الإعدادات قبل إلغاء نسختها. لم يُحفظ شيء.',
   link: 'لغات المقالات',
   edition: 'النسخة',
   ownEdition: 'نسخة خاصة بها: {path}',
@@ -58,6 +60,8 @@ const fr: LanguagesMessages = {
     'La langue {tag} a des articles ({n}) : elle ne peut pas être désactivée. Rien n’a été enregistré.',
   refusedEditionHasArticles:
     'L’édition {tag} a des articles publiés ({n}) : déplacez-les vers une autre édition avant de la retirer. Rien n’a été enregistré.',
+  refusedMainEdition:
+    '{tag} est la langue principale du site : choisissez-en une autre dans les réglages avant de retirer son édition. Rien n’a été enregistré.',
   link: 'Langues des articles',
   edition: 'Édition',
   ownEdition: 'Édition propre : {path}',
@@ -92,6 +96,8 @@ const en: LanguagesMessages = {
     'The language {tag} has articles ({n}), so it cannot be switched off. Nothing was saved.',
   refusedEditionHasArticles:
     'The {tag} edition has published articles ({n}): move them to another edition before taking it away. Nothing was saved.',
+  refusedMainEdition:
+    '{tag} is the site’s main language: choose another one in the settings before taking its edition away. Nothing was saved.',
   link: 'Article languages',
   edition: 'Edition',
   ownEdition: 'Own edition: {path}',

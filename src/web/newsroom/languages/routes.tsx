@@ -111,5 +111,7 @@ function refusalText(refusal: LanguagesRefusal, t: LanguagesMessages): string {
       return format(t.refusedHasArticles, { tag: refusal.tag, n: refusal.n });
     case 'edition_has_articles':
       return format(t.refusedEditionHasArticles, { tag: refusal.tag, n: refusal.n });
+    case 'main_edition':
+      return format(t.refusedMainEdition, { tag: refusal.tag });
   }
 }

@@ -1,4 +1,6 @@
 // The settings page: the site's settings form and the logo form beside it.
+import { editionName } from '../../../core/languages/tags.ts';
+import { furtherEditions } from '../../../services/settings.ts';
 import { LANGUAGES } from '../../../core/types.ts';
 import type { SiteSettings } from '../../../services/settings.ts';
 import type { ImageRefView } from '../media/presenter.ts';
@@ -65,15 +67,11 @@ export function SettingsForm(props: {
         <p>
           <label for="defaultLang">{t.settingsDefaultLang}</label>
           <select id="defaultLang" name="defaultLang">
-            <option value="ar" selected={v.defaultLang === 'ar'}>
-              العربية
-            </option>
-            <option value="fr" selected={v.defaultLang === 'fr'}>
-              Français
-            </option>
-            <option value="en" selected={v.defaultLang === 'en'}>
-              English
-            </option>
+            {[...LANGUAGES, ...furtherEditions(v)].map((e) => (
+              <option key={e} value={e} selected={v.defaultLang === e} lang={e}>
+                {editionName(e)}
+              </option>
+            ))}
           </select>
         </p>
         <p>

@@ -3,7 +3,7 @@
 // into its HeadView.
 import { newestFirst } from '../../../core/corrections.ts';
 import { htmlToText } from '../../../core/html-policy.ts';
-import type { Edition, Lang, Media, Person } from '../../../core/types.ts';
+import type { Edition, Media, Person } from '../../../core/types.ts';
 import type { ArticleData } from '../../../services/reader.ts';
 import { absoluteImage } from '../../../media/absolute-image.ts';
 import { absoluteUrl } from '../views/util.ts';
@@ -47,7 +47,7 @@ export function articleHeadMeta(input: {
   data: ArticleData;
   view: ArticlePageView;
   description: string;
-  defaultLang: Lang;
+  defaultLang: Edition;
 }): HeadMeta {
   const { site, data, view, description } = input;
   const { article } = data;
@@ -125,7 +125,7 @@ export function homeHeadMeta(input: {
   title: string;
   description: string;
   image: ImageView | null;
-  defaultLang: Lang;
+  defaultLang: Edition;
   /** Only the first page is the home page proper; later pages name no alternates. */
   firstPage: boolean;
 }): HeadMeta {
