@@ -13,7 +13,7 @@ const ar = {
   removeHint: 'لإيقاف لغة امسح وسمها؛ لا تُوقف لغة ما دامت بها مقالات.',
   save: 'احفظ اللغات',
   saved: 'حُفظت اللغات.',
-  elsewhere: 'مقالات مكتوبة بـ{language} ومنشورة في نسخ أخرى: {n}.',
+  elsewhere: 'عدد المقالات المكتوبة بـ{language} والمنشورة في نسخ أخرى: {n}',
   moveHere: 'انقلها إلى {path}',
   moved: 'نُقل {moved} إلى نسخة {language}؛ بقي {left} لأن لقصصها نسخة فيها أصلًا.',
   refusedInvalidTag: '«{tag}» ليس وسم لغة معروفًا (BCP 47)، مثل fa أو ur أو ha-Latn. لم يُحفظ شيء.',
@@ -47,7 +47,7 @@ const fr: LanguagesMessages = {
     'Pour désactiver une langue, effacez son étiquette ; une langue qui a des articles reste active.',
   save: 'Enregistrer les langues',
   saved: 'Langues enregistrées.',
-  elsewhere: 'Articles écrits en {language} publiés dans d’autres éditions : {n}.',
+  elsewhere: 'Articles écrits en {language} publiés dans d’autres éditions : {n}',
   moveHere: 'Les déplacer vers {path}',
   moved:
     '{moved} déplacé(s) vers l’édition {language} ; {left} laissé(s), leur histoire y ayant déjà une version.',
@@ -83,7 +83,7 @@ const en: LanguagesMessages = {
   removeHint: 'To switch a language off, clear its tag; a language that has articles stays on.',
   save: 'Save languages',
   saved: 'Languages saved.',
-  elsewhere: 'Articles written in {language} published in other editions: {n}.',
+  elsewhere: 'Articles written in {language} published in other editions: {n}',
   moveHere: 'Move them to {path}',
   moved:
     '{moved} moved to the {language} edition; {left} left where they were, their story already having a version there.',
