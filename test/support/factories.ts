@@ -7,6 +7,7 @@ import type {
   Article,
   ArticleStatus,
   IsoDate,
+  Edition,
   Lang,
   Person,
   Role,
@@ -48,7 +49,7 @@ export async function buildTag(services: Services, fields: { name?: string } = {
 }
 
 export interface ArticleFields {
-  lang?: Lang;
+  lang?: Edition;
   status?: ArticleStatus;
   title?: string;
   dek?: string;
