@@ -14,7 +14,7 @@ import { openServices, type Services } from '../../src/services/context.ts';
 import type { ImportReport } from '../../src/services/import/report.ts';
 import { summarize } from '../../src/services/import/report.ts';
 import { importWordPress } from '../../src/services/import/run-import.ts';
-import { loadSiteSettings, siteLanguages } from '../../src/services/settings.ts';
+import { loadSiteSettings, siteLanguages, updateSiteSettings } from '../../src/services/settings.ts';
 import { initializeSite } from '../../src/services/setup.ts';
 import { buildApp } from '../../src/web/app.ts';
 
@@ -101,6 +101,41 @@ describe('import: a Persian blog whose export says en-US', () => {
       const english = articles.get('13')!;
       const page = await app.inject(`/en/article/${english.id}/${encodeURIComponent(english.slug)}`);
       assert.doesNotMatch(page.body, /<article class="article"[^>]*dir="rtl"/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('import: the Persian blog into a site where Persian has its own edition', () => {
+  let site: Awaited<ReturnType<typeof freshSite>>;
+  let articles: Map<string, Article>;
+  before(async () => {
+    site = await freshSite();
+    await updateSiteSettings(site.services.repos, {
+      contentLanguages: [
+        { tag: 'ar', fallback: 'ar' },
+        { tag: 'en', fallback: 'en' },
+        { tag: 'fa', fallback: 'ar', edition: true },
+      ],
+    });
+    await importWordPress(site.services, { file: path.join(FIXTURES, 'persian-blog.xml') });
+    articles = await articlesBySourceId(site.services);
+  });
+  after(() => site.close());
+
+  it('publishes the Persian posts in the Persian edition, the English one in English', async () => {
+    for (const id of ['11', '12', '15']) {
+      assert.equal(articles.get(id)?.lang, 'fa', id);
+      assert.equal(articles.get(id)?.textLang, 'fa', id);
+    }
+    assert.equal(articles.get('13')?.lang, 'en');
+    const app = await buildApp({ services: site.services, logger: false });
+    try {
+      const a = articles.get('11')!;
+      const res = await app.inject(`/fa/article/${a.id}/${encodeURIComponent(a.slug)}`);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /<html[^>]*lang="fa"[^>]*dir="rtl"/);
     } finally {
       await app.close();
     }

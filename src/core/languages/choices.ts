@@ -49,3 +49,13 @@ export function interfaceLangOf(tag: ContentLanguage, enabled: readonly SiteLang
   const exact = enabled.find((l) => l.tag === tag) ?? enabled.find((l) => l.tag === baseLanguage(tag));
   return exact?.fallback ?? suggestedFallback(tag);
 }
+
+/**
+ * The edition text in `tag` is published in on this site: the language's own edition when it has
+ * one (Persian at /fa), else its interface fallback's.
+ */
+export function editionOfLanguage(tag: ContentLanguage, enabled: readonly SiteLanguage[]): string {
+  const exact = enabled.find((l) => l.tag === tag) ?? enabled.find((l) => l.tag === baseLanguage(tag));
+  if (exact?.edition && !isInterfaceLang(exact.tag)) return exact.tag;
+  return interfaceLangOf(tag, enabled);
+}

@@ -1,7 +1,7 @@
 // What every step of an import shares: the repositories of the current batch's transaction,
 // the maps from WordPress keys to Midad ids built so far, and the report.
 import { isValidSlug, slugify } from '../../core/slug.ts';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { Repositories } from '../../db/repositories/contract.ts';
 import type { SearchIndex } from '../../search/contract.ts';
 import type { ImportLanguages } from './languages.ts';
@@ -16,7 +16,7 @@ export interface ImportContext {
   /** Identifies the old site in the import map: its base URL. */
   source: string;
   /** The edition of the export's declared language: where its sections' and tags' old URLs go. */
-  lang: Lang;
+  lang: Edition;
   /** Each post's language, from its text (see languages.ts). */
   languages: ImportLanguages;
   /** Hosts of the old site, for recognizing its own links. */

@@ -6,7 +6,7 @@
 // and interface) is its language's interface fallback in the site's settings; a language the
 // site does not have yet is added with its suggested fallback, and the report says so.
 import { Invalid } from '../../core/errors.ts';
-import { interfaceLangOf, type SiteLanguage, suggestedFallback } from '../../core/languages/choices.ts';
+import { editionOfLanguage, type SiteLanguage, suggestedFallback } from '../../core/languages/choices.ts';
 import { detectLanguage } from '../../core/languages/detect.ts';
 import {
   baseLanguage,
@@ -14,7 +14,7 @@ import {
   canonicalLanguage,
   checkLanguageTag,
 } from '../../core/languages/tags.ts';
-import type { Lang } from '../../core/types.ts';
+import type { Edition } from '../../core/types.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
 import type { ReportBuilder } from './report.ts';
 import { metaValue } from './scan.ts';
@@ -45,7 +45,7 @@ export interface PostLanguage {
   /** The language the text is written in. */
   text: ContentLanguage;
   /** The interface edition the article is published in. */
-  edition: Lang;
+  edition: Edition;
 }
 
 /** `--language`: a valid tag or a one-line refusal. */
@@ -90,7 +90,7 @@ export class ImportLanguages {
     return found.lang;
   }
 
-  private editionOf(tag: ContentLanguage): Lang {
+  private editionOf(tag: ContentLanguage): Edition {
     const base = baseLanguage(tag);
     const known = this.site.some((l) => l.tag === tag || l.tag === base);
     if (!known) {
@@ -101,7 +101,7 @@ export class ImportLanguages {
       this.site.push(added);
       this.added.push(added);
     }
-    return interfaceLangOf(tag, this.site);
+    return editionOfLanguage(tag, this.site);
   }
 
   /** The site's languages with the ones this import added. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Invalid } from '../../core/errors.ts';
-import { interfaceLangOf } from '../../core/languages/choices.ts';
+import { editionOfLanguage } from '../../core/languages/choices.ts';
 import { parseInput } from '../../core/validation.ts';
 import { fileSource, readWxr } from '../../importers/wordpress/reader.ts';
 import type { WxrItem } from '../../importers/wordpress/types.ts';
@@ -108,7 +108,7 @@ export async function importWordPress(services: Services, options: ImportOptions
   const known = services.repos.imports;
   const ctx: ImportContext = {
     source,
-    lang: interfaceLangOf(forced ?? languages.declared, site),
+    lang: editionOfLanguage(forced ?? languages.declared, site),
     languages,
     hosts: hostsOf(channel.link, channel.baseBlogUrl, channel.baseSiteUrl),
     scan,

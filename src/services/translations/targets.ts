@@ -3,7 +3,7 @@
 // published in the French edition). A translation goes to its language's edition; its text
 // language is stored only when it is not the edition's own (null = the edition's language).
 import { Invalid } from '../../core/errors.ts';
-import { interfaceLangOf, type SiteLanguage } from '../../core/languages/choices.ts';
+import { editionOfLanguage, type SiteLanguage } from '../../core/languages/choices.ts';
 import { baseLanguage } from '../../core/languages/tags.ts';
 import type { Edition } from '../../core/types.ts';
 import { checkTextLanguage } from '../articles/text-language.ts';
@@ -42,7 +42,7 @@ function targetOf(
   settings: LanguageSettings,
 ): TranslationTarget {
   const own = furtherEditions(settings).find((e) => e === tag || e === baseLanguage(tag));
-  const edition = own ?? interfaceLangOf(tag, languages);
+  const edition = own ?? editionOfLanguage(tag, languages);
   return { tag, edition, textLang: tag === edition ? null : tag };
 }
 
