@@ -17,6 +17,26 @@ const SHAPE = /^[A-Za-z0-9-]{2,35}$/;
  * its direction could not be known).
  */
 export function checkLanguageTag(input: string): TagCheck {
+  return remembered(checks, input, checkUncached);
+}
+
+// Pages ask about the same few tags on every request (the edition, the text's language): each
+// answer needs Intl.Locale and DisplayNames objects, so answers are kept, up to a bound.
+const checks = new Map<string, TagCheck>();
+const bases = new Map<string, string>();
+const names = new Map<string, string>();
+const editionNames = new Map<string, string>();
+const REMEMBERED = 2000;
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (cache.size < REMEMBERED) cache.set(key, value);
+  return value;
+}
+
+function checkUncached(input: string): TagCheck {
   const raw = input.trim().replaceAll('_', '-');
   if (!SHAPE.test(raw))
     return { ok: false, reason: `"${input}" is not a BCP 47 language tag (e.g. fa, ur, ha-Latn).` };
@@ -44,6 +64,10 @@ export function canonicalLanguage(input: string): ContentLanguage | null {
 
 /** The primary language subtag ("fa" of "fa-AF"): what detection and analyzers work with. */
 export function baseLanguage(tag: ContentLanguage): string {
+  return remembered(bases, tag, baseUncached);
+}
+
+function baseUncached(tag: ContentLanguage): string {
   try {
     return new Intl.Locale(tag).language;
   } catch {
@@ -53,6 +77,10 @@ export function baseLanguage(tag: ContentLanguage): string {
 
 /** The language's name written in itself ("فارسی", "Hausa"), or the tag when CLDR has none. */
 export function nativeName(tag: ContentLanguage): string {
+  return remembered(names, tag, nativeUncached);
+}
+
+function nativeUncached(tag: ContentLanguage): string {
   try {
     return new Intl.DisplayNames(tag, { type: 'language', fallback: 'code' }).of(tag) ?? tag;
   } catch {
@@ -62,6 +90,10 @@ export function nativeName(tag: ContentLanguage): string {
 
 /** An edition named in its own language ("العربية", "Français", "فارسی"), capitalised for a menu. */
 export function editionName(tag: ContentLanguage): string {
+  return remembered(editionNames, tag, editionNameUncached);
+}
+
+function editionNameUncached(tag: ContentLanguage): string {
   const name = nativeName(tag);
   // CLDR writes some names lower case ("français", "bamanakan"): a menu entry starts with a capital.
   try {

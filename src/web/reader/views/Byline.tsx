@@ -4,12 +4,20 @@ import type { Edition } from '../../../core/types.ts';
 import type { Messages } from '../../../core/i18n.ts';
 import type { LinkView } from '../view-models.ts';
 
+const scripts = new Map<string, boolean>();
+
+/** Whether the language is written in Arabic script (asked on every byline: kept per tag). */
 function arabicScript(lang: Edition): boolean {
-  try {
-    return new Intl.Locale(lang).maximize().script === 'Arab';
-  } catch {
-    return false;
+  let arabic = scripts.get(lang);
+  if (arabic === undefined) {
+    try {
+      arabic = new Intl.Locale(lang).maximize().script === 'Arab';
+    } catch {
+      arabic = false;
+    }
+    if (scripts.size < 200) scripts.set(lang, arabic);
   }
+  return arabic;
 }
 
 /** Interleaves items with list separators for the given language. */
