@@ -4,7 +4,6 @@ import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/context.ts';
@@ -42,6 +41,7 @@ import { registerOfflineReading } from './reader/pwa/routes.ts';
 import type { ReadershipOptions } from '../services/readership/record.ts';
 import { registerSearchRoutes } from './reader/search-routes.ts';
 import { registerNewsletter } from './reader/newsletter/routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { EDITION_MOUNTS } from './reader/edition-route.ts';
 import { playerOrigins } from '../core/embeds/registry.ts';
 
@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
