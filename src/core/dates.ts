@@ -30,12 +30,28 @@ function formatter(locale: string, timeZone: string, withTime: boolean): Intl.Da
 // its language (Persian with Persian digits and month names, Hausa with Hausa ones).
 const LOCALES: Record<string, string> = { ar: 'ar-u-nu-latn', fr: 'fr', en: 'en-GB' };
 
+// An article's dates are written on its page and on every card that lists it, in the same few
+// languages and one time zone: formatting them (two calendars) is kept for the last few thousand.
+const written = new Map<string, DisplayDate>();
+const WRITTEN_KEPT = 4000;
+
 /** `lang`: an edition (any BCP 47 tag). */
 export function displayDate(iso: string, lang: string, timeZone = 'UTC', withTime = false): DisplayDate {
+  const key = `${iso}|${lang}|${timeZone}|${withTime ? 1 : 0}`;
+  const known = written.get(key);
+  if (known) return known;
+  const shown = writeDate(iso, lang, timeZone, withTime);
+  // Oldest first out: a Map iterates in insertion order.
+  if (written.size >= WRITTEN_KEPT) written.delete(written.keys().next().value!);
+  written.set(key, shown);
+  return shown;
+}
+
+function writeDate(iso: string, lang: string, timeZone: string, withTime: boolean): DisplayDate {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${iso}`);
   const base = LOCALES[lang] ?? lang;
-  return {
+  return Object.freeze({
     iso: date.toISOString(),
     gregorian: formatter(base, timeZone, withTime).format(date),
     hijri: formatter(
@@ -43,7 +59,7 @@ export function displayDate(iso: string, lang: string, timeZone = 'UTC', withTim
       timeZone,
       false,
     ).format(date),
-  };
+  });
 }
 
 /**
