@@ -138,6 +138,18 @@ describe('an edition of its own for a further language', () => {
     assert.equal((await site.app.inject('/api/v1/articles?lang=ha')).statusCode, 400);
   });
 
+  it('is in the sitemap and the news sitemap under its address', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const sitemap = await site.app.inject(`/sitemaps/articles-${month}.xml`);
+    assert.equal(sitemap.statusCode, 200);
+    assert.ok(sitemap.body.includes(`/fa/article/${id}/bazar-gao</loc>`));
+    const news = await site.app.inject('/sitemap-news.xml');
+    assert.match(
+      news.body,
+      new RegExp(`/fa/article/${id}/bazar-gao</loc>[\\s\\S]*?<news:language>fa</news:language>`),
+    );
+  });
+
   it('has its web app manifest and offline page', async () => {
     const manifest = await site.app.inject('/fa/manifest.webmanifest');
     assert.equal(manifest.statusCode, 200);
