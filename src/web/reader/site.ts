@@ -27,9 +27,12 @@ export function buildSiteView(input: {
 }): SiteView {
   const { lang, ui, settings } = input;
   const editions = servedLanguages(settings);
-  // Newsletters are written in ar/fr/en: a further edition's form signs up to its interface language's.
+  // Newsletters are written in ar/fr/en: a further edition's form signs up to its interface
+  // language's, or to another published one's; a site publishing none of them has no form.
   const newsletterLanguages = editions.filter((l): l is Lang => (LANGUAGES as readonly string[]).includes(l));
-  const newsletterHome = newsletterLanguages.includes(lang as Lang) ? lang : ui;
+  const newsletterHome = [lang, ui, ...newsletterLanguages].find((l) =>
+    newsletterLanguages.includes(l as Lang),
+  );
   return {
     name: settings.name,
     tagline: settings.tagline,
@@ -54,12 +57,16 @@ export function buildSiteView(input: {
     copyProtection: settings.copyProtection,
     readership: settings.readership,
     year: new Date().getFullYear(),
-    newsletter: {
-      action: `${editionPrefix(newsletterHome)}/newsletter/subscribe`,
-      languages: newsletterLanguages.map((l) => ({ lang: l, label: editionName(l) })),
-      sections: input.sections
-        .filter((s) => s.parentId === null)
-        .map((s) => ({ id: s.id, label: sectionName(s, lang, ui) })),
-    },
+    ...(newsletterHome === undefined
+      ? {}
+      : {
+          newsletter: {
+            action: `${editionPrefix(newsletterHome)}/newsletter/subscribe`,
+            languages: newsletterLanguages.map((l) => ({ lang: l, label: editionName(l) })),
+            sections: input.sections
+              .filter((s) => s.parentId === null)
+              .map((s) => ({ id: s.id, label: sectionName(s, lang, ui) })),
+          },
+        }),
   };
 }
