@@ -13,6 +13,7 @@ import {
   PHONE,
   readerPages,
   saveScreenshot,
+  inNewPage,
 } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
@@ -36,14 +37,8 @@ function latinDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 
-async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> =>
+  inNewPage(browser, options, fn);
 
 async function assertNoHorizontalScroll(page: Page, what: string): Promise<void> {
   const overflow = await horizontalOverflow(page);

@@ -8,7 +8,14 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { addStaff } from '../../src/services/staff.ts';
 import { changeContentLanguages } from '../../src/services/settings/content-languages.ts';
 import { articlePath } from '../../src/web/reader/urls.ts';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, saveScreenshot } from '../support/browser.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  saveScreenshot,
+  inNewPage,
+} from '../support/browser.ts';
 import { buildArticle, buildPerson } from '../support/factories.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
 
@@ -53,14 +60,8 @@ after(async () => {
   await site?.close();
 });
 
-async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> =>
+  inNewPage(browser, options, fn);
 
 describe('the Persian edition in Chromium', () => {
   for (const [label, options] of [

@@ -28,6 +28,7 @@ import {
   PHONE,
   signInNewsroom,
   watchPageProblems,
+  inNewPage,
 } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { startTestSite, type TestSite } from '../support/site.ts';
@@ -84,14 +85,8 @@ after(async () => {
   await site?.close();
 });
 
-async function withPage<T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> =>
+  inNewPage(browser, options, fn);
 
 describe('a gallery, a pull quote and an info box on the reader page', () => {
   it('shows the local images with srcset, size and captions, as a list that says its count', async () => {

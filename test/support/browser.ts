@@ -170,3 +170,17 @@ export async function openEditorSettings(page: Page): Promise<void> {
     await toggle.click();
   }
 }
+
+/** Runs `fn` on a fresh page of a new context with `options`, and closes the context after. */
+export async function inNewPage<T>(
+  browser: Browser,
+  options: BrowserContextOptions,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
