@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=256 --max-semi-space-size=4
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=256 --max-semi-space-size=4 --no-concurrent-recompilation
 // Memory settings, the same in `npm start` and the systemd unit of docs/operations.md:
 // - the heap limit: V8 otherwise lets the heap grow well past what Midad keeps alive (a 10,000-post
 //   import peaked above 300 MB with it, 222 MB without); everything large (the page cache,
@@ -6,7 +6,11 @@
 // - a 4 MB young generation instead of 16: rendering a page leaves little alive, so the larger
 //   one only held ~30 MB more under load, with no gain in requests per second (bench/soak);
 // - two malloc arenas: compression of cached pages runs on libuv's threads, and an arena per
-//   thread kept ~30 MB of freed memory (bench/soak, 200 readers: 295 MB → 233 MB with both).
+//   thread kept ~30 MB of freed memory (bench/soak, 200 readers: 295 MB → 233 MB with both);
+// - optimising compilation on the main thread: V8 otherwise queues hot functions for compiler
+//   threads in the first seconds under load, and the memory their jobs took stayed with the
+//   process (peak 192-207 MB → 168-176 MB per worker, bench/pages uncached article); the code
+//   is the same once compiled, so only those first seconds pay for it.
 // Runs the compiled program (dist/midad.mjs, built on install) when it is newer than every source
 // file; otherwise tsx compiles the TypeScript sources in memory, so an edited checkout runs
 // without a build step. MIDAD_FROM_SOURCE=1 always runs the sources.

@@ -113,6 +113,7 @@ export async function startMidad(options: MidadOptions): Promise<Server> {
     [
       '--max-old-space-size=256',
       '--max-semi-space-size=4',
+      '--no-concurrent-recompilation',
       'bin/midad.js',
       'serve',
       ...(options.workers !== undefined ? ['--workers', String(options.workers)] : []),
