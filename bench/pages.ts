@@ -3,13 +3,15 @@
 // read from the site's sitemap, and nginx serves the bytes of one article page from a file
 // (access log on, gzip_static). Rows: the cached article page (plain and gzip), the uncached
 // article page (page cache off, 2,000 articles in turn) and the search page (10 queries in
-// turn), with one worker and with the default (one per core); each as req/s, p99 and its share
-// of nginx's plain or gzip figure; then the peak RSS of every worker. Without nginx on the
+// turn), with one worker and with the default (one per core); each as req/s, p99, its share
+// of nginx's plain or gzip figure and the CPU time Midad's processes spent per answer; then the
+// peak RSS of every worker. Without nginx on the
 // machine, Node's http server answering the same bytes from memory stands in, and the output
 // says so (it flatters Midad: it uses one core, as nginx does not).
 // Budgets (issue 19, 2 cores): cached ≥ 0.6× nginx; uncached ≥ 0.04× and p99 ≤ 20 ms; search
 // ≥ 0.01×; RSS ≤ 150 MB per worker. On a machine busy with other work the figures are noisy:
-// the load average is printed first.
+// the load average is printed first, and CPU per answer moves far less than req/s there (it is
+// the figure to compare two builds by).
 // Run: node --import tsx bench/pages.ts [--articles 10000] [--seconds 5] [--connections 32]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import { type LoadResult, runLoad } from './load.ts';
 import {
   atCleanup,
   cleanUp,
+  cpuSeconds,
   type Server,
   startMidad,
   startStatic,
@@ -57,14 +60,24 @@ async function load(
   paths: string[],
   headers: Record<string, string>,
   reconnect = false,
-): Promise<LoadResult> {
+  server?: Server,
+): Promise<Measured> {
   const options = { port, paths, connections: CONNECTIONS, headers, keepGoing: reconnect };
   await runLoad({ ...options, seconds: WARM_UP_SECONDS });
+  const cpuBefore = server ? cpuSeconds(server) : null;
   const result = await runLoad({ ...options, seconds: SECONDS });
+  const cpuAfter = server ? cpuSeconds(server) : null;
   const bad = [...result.statuses].filter(([status]) => status !== 200);
   if (bad.length > 0) throw new Error(`unexpected answers: ${JSON.stringify(bad)}`);
-  return result;
+  const cpuMs =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0
+      ? ((cpuAfter - cpuBefore) * 1000) / result.requests
+      : null;
+  return { ...result, cpuMs };
 }
+
+/** A load's figures, and the server's CPU per answer in ms (null for the yardstick). */
+type Measured = LoadResult & { cpuMs: number | null };
 
 function midadBin(args: string[], env: NodeJS.ProcessEnv): void {
   const run = spawnSync(process.execPath, ['--max-old-space-size=256', 'bin/midad.js', ...args], {
@@ -179,7 +192,7 @@ interface Row {
   name: string;
   /** The nginx row it is a share of. */
   versus: 'plain' | 'gzip';
-  result: LoadResult;
+  result: Measured;
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-pages-'));
@@ -213,7 +226,7 @@ try {
   const plainPage = await plainGet(first.port, hot);
   await stop(first);
 
-  const yardstick: Record<'plain' | 'gzip', LoadResult> = {} as Record<'plain' | 'gzip', LoadResult>;
+  const yardstick: Record<'plain' | 'gzip', Measured> = {} as Record<'plain' | 'gzip', Measured>;
   let yardstickName: string;
   if (NGINX) {
     // The bytes a plain request gets, and their gzip form for gzip_static.
@@ -242,12 +255,20 @@ try {
   for (const configuration of configurations) {
     const rows: Row[] = [];
     const cached: Server = await startMidad({ dataDir, cacheMb: 64, ...configuration });
-    rows.push({ name: 'cached article', versus: 'plain', result: await load(cached.port, [hot], PLAIN) });
-    rows.push({ name: 'cached article, gzip', versus: 'gzip', result: await load(cached.port, [hot], GZIP) });
+    rows.push({
+      name: 'cached article',
+      versus: 'plain',
+      result: await load(cached.port, [hot], PLAIN, false, cached),
+    });
+    rows.push({
+      name: 'cached article, gzip',
+      versus: 'gzip',
+      result: await load(cached.port, [hot], GZIP, false, cached),
+    });
     rows.push({
       name: 'search page (10 queries)',
       versus: 'gzip',
-      result: await load(cached.port, searches, GZIP),
+      result: await load(cached.port, searches, GZIP, false, cached),
     });
     const rss = workerPeakRssMb(cached);
     await stop(cached);
@@ -255,7 +276,7 @@ try {
     rows.push({
       name: `uncached article (${uncached.length} in turn)`,
       versus: 'gzip',
-      result: await load(cold.port, uncached, GZIP),
+      result: await load(cold.port, uncached, GZIP, false, cold),
     });
     const coldRss = workerPeakRssMb(cold);
     await stop(cold);
@@ -266,7 +287,7 @@ try {
     `\nyardstick: ${yardstickName}; measured in ${((performance.now() - t) / 1000).toFixed(0)} s\n`,
   );
   console.log(
-    `| page | ${yardstickName.split(' ')[0]} req/s | ${results.map((r) => `Midad ${r.label}: req/s, p99 ms, share`).join(' | ')} |`,
+    `| page | ${yardstickName.split(' ')[0]} req/s | ${results.map((r) => `Midad ${r.label}: req/s, p99 ms, share, CPU ms per answer`).join(' | ')} |`,
   );
   console.log(`| --- | ---: | ${results.map(() => '---:').join(' | ')} |`);
   for (let i = 0; i < results[0]!.rows.length; i++) {
@@ -274,7 +295,8 @@ try {
     const base = yardstick[row.versus].perSecond;
     const cells = results.map(({ rows }) => {
       const r = rows[i]!.result;
-      return `${r.perSecond.toFixed(0)}, ${r.p99.toFixed(1)}, ${(r.perSecond / base).toFixed(3)}`;
+      const cpu = r.cpuMs === null ? 'n/a' : r.cpuMs.toFixed(3);
+      return `${r.perSecond.toFixed(0)}, ${r.p99.toFixed(1)}, ${(r.perSecond / base).toFixed(3)}, ${cpu}`;
     });
     console.log(`| ${row.name} | ${base.toFixed(0)} (${row.versus}) | ${cells.join(' | ')} |`);
   }

@@ -195,6 +195,37 @@ export function totalRssMb(server: Server): number {
   return [server.child.pid ?? 0, ...childPids(server)].reduce((sum, pid) => sum + of(pid), 0);
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux unless told otherwise). */
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+    ticksPerSecond = Number(out.stdout?.trim()) || 100;
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU seconds a server has used so far (user and system, its primary and its workers), or null
+ * without /proc. Divided by the answers of a load, it gives the CPU one answer costs: a figure a
+ * busy machine disturbs far less than requests per second, which fall whenever another process
+ * takes a core from the server.
+ */
+export function cpuSeconds(server: Server): number | null {
+  if (server.child.pid === undefined) return null;
+  let ticks = 0;
+  for (const pid of [server.child.pid, ...childPids(server)]) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      if (pid === server.child.pid) return null;
+    }
+  }
+  return ticks / clockTicks();
+}
+
 /** The pids of a server's workers (none when it serves alone, or without /proc). */
 export function childPids(server: Server): number[] {
   return server.child.pid === undefined ? [] : workerPids(server.child.pid);
