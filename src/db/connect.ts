@@ -8,6 +8,7 @@ import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from 'kysel
 import { SetupError } from '../core/errors.ts';
 import type { Dialect } from './migrations/helpers.ts';
 import type { Database } from './schema.ts';
+import { readScopes } from './read-scopes.ts';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.ts';
 
 export interface Db {
@@ -22,6 +23,11 @@ export interface Db {
   schema?: string;
   /** SQLite only: how often a query found its compiled statement already prepared. */
   statementCache?(): StatementCacheStats;
+  /**
+   * SQLite only: runs `fn` in a read scope of its own, whose reads share one transaction
+   * (read-scopes.ts). Without it, `fn` simply runs.
+   */
+  inReadScope?<T>(fn: () => T): T;
   close(): Promise<void>;
 }
 
@@ -106,7 +112,9 @@ function openSqlite(file: string, log?: KyselyConfig['log'], immediateTransactio
     throw unopenableSqlite(file, err);
   }
   // Statements compiled once per SQL text, and transactions that take the write lock at BEGIN.
-  const database = cachingDatabase(sqlite, { immediateTransactions });
+  // A command whose one long transaction is its snapshot (the export) has no use for scopes.
+  const scopes = immediateTransactions ? readScopes(sqlite) : undefined;
+  const database = cachingDatabase(sqlite, { immediateTransactions, scopes });
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: database as unknown as SQLite.Database }),
     ...(log ? { log } : {}),
@@ -115,6 +123,7 @@ function openSqlite(file: string, log?: KyselyConfig['log'], immediateTransactio
     kysely,
     dialect: 'sqlite',
     statementCache: () => database.stats,
+    ...(scopes ? { inReadScope: scopes.inScope } : {}),
     location: memory ? ':memory:' : path.resolve(file),
     close: () => kysely.destroy(),
   };

@@ -11,6 +11,7 @@
 // read-only command whose one long transaction is a snapshot (the export) opts out: it must not
 // hold the write lock for minutes.
 import type SQLite from 'better-sqlite3';
+import type { ReadScopes } from './read-scopes.ts';
 
 /** Distinct SQL texts kept: queries with `IN (?, ?, …)` lists of every length make many. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -29,9 +30,15 @@ export interface CachingDatabase {
 
 export function cachingDatabase(
   db: SQLite.Database,
-  options: { capacity?: number; immediateTransactions?: boolean } = {},
+  options: {
+    capacity?: number;
+    immediateTransactions?: boolean;
+    /** Reads of one request share a transaction (read-scopes.ts); told of every statement. */
+    scopes?: ReadScopes;
+  } = {},
 ): CachingDatabase {
   const capacity = options.capacity ?? STATEMENT_CACHE_SIZE;
+  const { scopes } = options;
   const begin = options.immediateTransactions === false ? 'begin' : 'begin immediate';
   const statements = new Map<string, SQLite.Statement>();
   const stats = { hits: 0, misses: 0, size: 0 };
@@ -44,6 +51,8 @@ export function cachingDatabase(
         // Most recently used last, so the first key is the one to drop.
         statements.delete(text);
         statements.set(text, cached);
+        // Kysely runs what it prepares at once, so this is the moment before it runs.
+        scopes?.before(cached, text);
         return cached;
       }
       stats.misses++;
@@ -54,9 +63,11 @@ export function cachingDatabase(
         if (oldest !== undefined) statements.delete(oldest);
       }
       stats.size = statements.size;
+      scopes?.before(statement, text);
       return statement;
     },
     close() {
+      scopes?.end();
       statements.clear();
       db.close();
     },

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Services } from '../services/context.ts';
+import { inRequestScope, type Services } from '../services/context.ts';
 import { memoryRateLimiter, type RateLimiter } from '../services/rate-limit.ts';
 import type { RedisClient } from '../services/redis/client.ts';
 import { loadAssets, registerAssets } from './assets.ts';
@@ -89,7 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   const app: FastifyInstance = Fastify({
     // Fresh cached pages are answered before Fastify routes the request.
-    serverFactory: serverWithFastPath(fastPath, beacons),
+    // Each request's reads share one snapshot (one read transaction on SQLite).
+    serverFactory: serverWithFastPath(fastPath, beacons, (handle) => inRequestScope(services, handle)),
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
     logController: new OneLinePerRequest(config.requestLog),
     trustProxy: process.env.MIDAD_TRUST_PROXY === '1',

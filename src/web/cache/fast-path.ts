@@ -84,11 +84,13 @@ function headersFor(page: CachedPage, coding: Coding, notModified: boolean): str
 export function serverWithFastPath(
   path: FastPath | null,
   early?: (req: IncomingMessage, res: ServerResponse) => boolean,
+  /** Runs Fastify's handling of one request (services/context.ts, inRequestScope). */
+  scope: (handle: () => void) => void = (handle) => handle(),
 ): FastifyServerFactory {
   return (handler, options) => {
     const server = http.createServer((options.http as http.ServerOptions | undefined) ?? {}, (req, res) => {
       if (early?.(req, res)) return;
-      if (!path || !serveFromMemory(path, req, res)) handler(req, res);
+      if (!path || !serveFromMemory(path, req, res)) scope(() => handler(req, res));
     });
     const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
     const keepAlive = number(options.keepAliveTimeout);
