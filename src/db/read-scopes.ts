@@ -43,9 +43,14 @@ export function readScopes(db: SQLite.Database): ReadScopes {
     try {
       end();
     } catch {
+      if (!db.inTransaction) {
+        owner = null;
+        return;
+      }
       // A streamed read is still going (its rows come over several turns; Kysely runs nothing
-      // else on the connection meanwhile): try again after it.
-      scheduleEnd();
+      // else on the connection meanwhile): try again shortly.
+      backstop = true;
+      setTimeout(endLater, 10).unref();
     }
   };
   const scheduleEnd = () => {
