@@ -67,7 +67,7 @@ function headersFor(page: CachedPage, coding: Coding, notModified: boolean): str
   if (built) return built;
   const list: string[] = [];
   for (const [name, value] of Object.entries(page.headers)) list.push(name, value);
-  list.push('etag', etagOf(page, coding), 'vary', 'Accept-Encoding', 'x-cache', 'HIT');
+  list.push('etag', etagOf(page, coding), 'vary', 'accept-encoding', 'x-cache', 'HIT');
   if (!notModified) {
     if (coding !== 'identity') list.push('content-encoding', coding);
     list.push('content-length', String(bodyFor(page, coding).length));

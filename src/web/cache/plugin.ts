@@ -177,7 +177,7 @@ function registerHooks(
     reply
       .header('cache-control', publicCacheControl(config, routeCacheControl))
       .headers(tagHeaders(tags))
-      .header('vary', 'Accept-Encoding');
+      .header('vary', 'accept-encoding');
     if (!store || state.key === null || request.method !== 'GET' || !isBody(payload)) {
       release(state);
       if (store) reply.header('x-cache', 'BYPASS');
@@ -219,7 +219,7 @@ function answerWith(request: FastifyRequest, reply: FastifyReply, page: CachedPa
   reply
     .headers(page.headers)
     .header('etag', etagOf(page, coding))
-    .header('vary', 'Accept-Encoding')
+    .header('vary', 'accept-encoding')
     .header('x-cache', label);
   if (clientIsCurrent(request.headers, page)) {
     reply.code(304).removeHeader('content-length');
