@@ -97,10 +97,15 @@ describe('read scopes on SQLite', () => {
   });
 
   it('keeps a streamed read going across turns', async () => {
-    await sql`INSERT INTO notes (body) SELECT 'row ' || value FROM json_each('[1,2,3,4,5]')`.execute(db.kysely);
+    await sql`INSERT INTO notes (body) SELECT 'row ' || value FROM json_each('[1,2,3,4,5]')`.execute(
+      db.kysely,
+    );
     const bodies = await scoped(async () => {
       const out: string[] = [];
-      for await (const row of db.kysely.selectFrom('notes' as never).select('body' as never).stream()) {
+      for await (const row of db.kysely
+        .selectFrom('notes' as never)
+        .select('body' as never)
+        .stream()) {
         out.push((row as { body: string }).body);
         await nextTurn();
       }
