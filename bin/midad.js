@@ -9,7 +9,7 @@
 //   thread kept ~30 MB of freed memory (bench/soak, 200 readers: 295 MB → 233 MB with both);
 // - optimising compilation on the main thread: V8 otherwise queues hot functions for compiler
 //   threads in the first seconds under load, and the memory their jobs took stayed with the
-//   process (peak 192-207 MB → 168-176 MB per worker, bench/pages uncached article); the code
+//   process (peak median 190 → 174 MB per worker under the uncached-article load); the code
 //   is the same once compiled, so only those first seconds pay for it.
 // Runs the compiled program (dist/midad.mjs, built on install) when it is newer than every source
 // file; otherwise tsx compiles the TypeScript sources in memory, so an edited checkout runs
