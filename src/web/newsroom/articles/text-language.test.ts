@@ -59,15 +59,7 @@ async function storedTextLang(): Promise<string | null> {
   return row.text_lang;
 }
 
-async function save(fields: Record<string, string>, intent = 'save') {
-  const page = await client.get(`/newsroom/articles/${id}`);
-  const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
-  return client.submit(`/newsroom/articles/${id}`, `/newsroom/articles/${id}`, {
-    ...fields,
-    version,
-    intent,
-  });
-}
+const save = (fields: Record<string, string>, intent = 'save') => client.saveArticle(id, fields, intent);
 
 const messagesOf = (key: 'errTextLangInvalid' | 'errTextLangNotEnabled') =>
   (['ar', 'fr', 'en'] as const).map((l) => articleMessages(l)[key]);
