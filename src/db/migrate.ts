@@ -29,6 +29,7 @@ import * as m028 from './migrations/028_search_filter_index.ts';
 import * as m029 from './migrations/029_related_order_index.ts';
 import * as m030 from './migrations/030_search_rank_docs.ts';
 import * as m031 from './migrations/031_section_names_other.ts';
+import * as m032 from './migrations/032_article_text_last.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '029_related_order_index': m029,
   '030_search_rank_docs': m030,
   '031_section_names_other': m031,
+  '032_article_text_last': m032,
 };
 
 /** Every migration, in the order they apply. */
@@ -100,8 +102,19 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = migratorFor(db);
-  const { error, results } = await migrator.migrateToLatest();
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up to and including `name` only: a database as an earlier release left it (for tests). */
+export async function migrateUpTo(db: Db, name: string): Promise<MigrationReport> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: Db,
+  run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<MigrationReport> {
+  const { error, results } = await run(migratorFor(db));
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new SetupError(`Migration ${failed} failed on ${db.location}: ${(error as Error).message}`);
