@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Article } from './types.ts';
-import { excerptOf } from './article-text.ts';
+import { bodyTextFacts, bodyWords, excerptOf, LEAD_CHARS, rememberBodyFacts } from './article-text.ts';
+import { countWords } from './reading-time.ts';
 
 const article = (fields: Partial<Article>) =>
   ({ seoDescription: '', dek: '', bodyHtml: '', ...fields }) as Article;
@@ -39,5 +40,35 @@ describe('excerpts', () => {
       `${'🌊'.repeat(5)}…`,
       'no space: cut at half, between characters',
     );
+  });
+});
+
+describe('the facts saved with a body', () => {
+  const bodies = [
+    '',
+    '<p>سطر واحد</p>',
+    `<p>${'نهر '.repeat(39)}نهرٌ</p>`,
+    `<h2>عنوان</h2><p>${'كلمة '.repeat(150)}</p><p>${'word '.repeat(300)}</p>`,
+    `<p>${'🌊 موج '.repeat(200)}</p>`,
+    `<p>${'ن'.repeat(LEAD_CHARS - 1)}</p>`,
+    `<p>${'ن'.repeat(LEAD_CHARS)}</p>`,
+    `<p>${'ن'.repeat(LEAD_CHARS + 1)}</p>`,
+  ];
+
+  it('give the same excerpts and word counts as the body itself', () => {
+    for (const bodyHtml of bodies) {
+      const saved = article({ bodyHtml });
+      rememberBodyFacts(saved, bodyTextFacts(bodyHtml));
+      const parsed = article({ bodyHtml });
+      for (const max of [80, 160, 300]) assert.equal(excerptOf(saved, max), excerptOf(parsed, max), bodyHtml);
+      assert.equal(bodyWords(saved), bodyWords(parsed));
+      assert.equal(bodyWords(parsed), countWords(excerptOf(parsed, 1_000_000)));
+    }
+  });
+
+  it('keep only the start of a long text', () => {
+    const facts = bodyTextFacts(`<p>${'🌊'.repeat(LEAD_CHARS * 2)}</p>`);
+    assert.equal(Array.from(facts.lead).length, LEAD_CHARS);
+    assert.equal(facts.words, 0);
   });
 });

@@ -14,5 +14,9 @@ export function countWords(text: string): number {
 
 /** `lang`: any language tag (an edition or the text's language). */
 export function readingMinutes(text: string, lang: string): number {
-  return Math.max(1, Math.round(countWords(text) / (WORDS_PER_MINUTE[baseLanguage(lang)] ?? OTHER)));
+  return minutesForWords(countWords(text), lang);
+}
+
+export function minutesForWords(words: number, lang: string): number {
+  return Math.max(1, Math.round(words / (WORDS_PER_MINUTE[baseLanguage(lang)] ?? OTHER)));
 }

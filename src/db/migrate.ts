@@ -30,6 +30,7 @@ import * as m029 from './migrations/029_related_order_index.ts';
 import * as m030 from './migrations/030_search_rank_docs.ts';
 import * as m031 from './migrations/031_section_names_other.ts';
 import * as m032 from './migrations/032_article_text_last.ts';
+import * as m033 from './migrations/033_article_text_facts.ts';
 import type { Dialect } from './migrations/helpers.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '030_search_rank_docs': m030,
   '031_section_names_other': m031,
   '032_article_text_last': m032,
+  '033_article_text_facts': m033,
 };
 
 /** Every migration, in the order they apply. */

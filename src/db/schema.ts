@@ -52,6 +52,9 @@ export interface ArticlesTable {
   dek: Generated<string>;
   body_html: Generated<string>;
   search_text: Generated<string>;
+  /** Worked out from body_html when it is saved (core/article-text.ts); null until then. */
+  body_words: number | null;
+  body_lead: string | null;
   featured_media_id: number | null;
   section_id: number | null;
   is_featured: Generated<number>;

@@ -1,6 +1,7 @@
 // Between article rows and Article objects: the mapping, the column patch, and the authors and
 // tags that live in their own tables (read in batches, written in byline order).
 import type { Kysely, Updateable } from 'kysely';
+import { bodyTextFacts, rememberBodyFacts } from '../../core/article-text.ts';
 import type { Article, ArticleStatus, ArticleSummary } from '../../core/types.ts';
 import type { ArticleRow, ArticlesTable, Database } from '../schema.ts';
 import type { NewArticle } from './contract.ts';
@@ -49,7 +50,7 @@ export const SUMMARY_COLUMNS = [
   'articles.version',
 ] as const;
 
-export type SummaryRow = Omit<ArticleRow, 'body_html' | 'search_text'>;
+export type SummaryRow = Omit<ArticleRow, 'body_html' | 'search_text' | 'body_words' | 'body_lead'>;
 
 export function toSummary(row: SummaryRow, authorIds: number[], tagIds: number[]): ArticleSummary {
   return {
@@ -78,7 +79,15 @@ export function toSummary(row: SummaryRow, authorIds: number[], tagIds: number[]
 }
 
 export function toArticle(row: ArticleRow, authorIds: number[], tagIds: number[]): Article {
-  return { ...toSummary(row, authorIds, tagIds), bodyHtml: row.body_html, searchText: row.search_text };
+  const article = {
+    ...toSummary(row, authorIds, tagIds),
+    bodyHtml: row.body_html,
+    searchText: row.search_text,
+  };
+  if (row.body_words !== null && row.body_lead !== null) {
+    rememberBodyFacts(article, { words: row.body_words, lead: row.body_lead });
+  }
+  return article;
 }
 
 /** Adds authors and tags to rows with one query each, whatever the number of rows. */
@@ -162,7 +171,12 @@ export function columnsOf(patch: Partial<NewArticle>): Updateable<ArticlesTable>
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.slug !== undefined) set.slug = patch.slug;
   if (patch.dek !== undefined) set.dek = patch.dek;
-  if (patch.bodyHtml !== undefined) set.body_html = patch.bodyHtml;
+  if (patch.bodyHtml !== undefined) {
+    set.body_html = patch.bodyHtml;
+    const facts = bodyTextFacts(patch.bodyHtml);
+    set.body_words = facts.words;
+    set.body_lead = facts.lead;
+  }
   if (patch.searchText !== undefined) set.search_text = patch.searchText;
   if (patch.featuredMediaId !== undefined) set.featured_media_id = patch.featuredMediaId;
   if (patch.sectionId !== undefined) set.section_id = patch.sectionId;

@@ -2,10 +2,10 @@
 // build URLs and pick image variants; they never query.
 import { focalClass } from '../../media/focal.ts';
 import { displayDate } from '../../core/dates.ts';
-import { bodyText, excerptOf, sectionName } from '../../core/article-text.ts';
+import { bodyWords, excerptOf, sectionName } from '../../core/article-text.ts';
 import type { Messages } from '../../core/i18n.ts';
 import { counted } from '../../core/plural.ts';
-import { readingMinutes } from '../../core/reading-time.ts';
+import { minutesForWords } from '../../core/reading-time.ts';
 import type { Article, ArticleSummary, Edition, Lang, Media, Person, Section } from '../../core/types.ts';
 import { bestFallback, srcsetFor } from '../../media/images.ts';
 import type { CardBundle } from '../../services/reader.ts';
@@ -119,7 +119,7 @@ export function presentPagination(
 }
 
 export function readingTime(article: Article): { minutes: number; label: (t: Messages) => string } {
-  const minutes = readingMinutes(bodyText(article), article.textLang);
+  const minutes = minutesForWords(bodyWords(article), article.textLang);
   return { minutes, label: (t) => counted('minutes', minutes, t) };
 }
 
