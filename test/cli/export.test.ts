@@ -2,6 +2,7 @@
 // the portable JSON keeps every article, comment, person, media row and file, redirect and
 // setting (compared by content digests), and a damaged or misplaced export changes nothing.
 import assert from 'node:assert/strict';
+import SQLite from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -103,5 +104,31 @@ describe('export and import midad', () => {
       path.join(target.MIDAD_DATA_DIR, 'media'),
     );
     assert.deepEqual(differences(original, replaced), []);
+  });
+
+  it('leaves out what is worked out from the body, and works it out again on loading', async () => {
+    const data = JSON.parse(fs.readFileSync(exported, 'utf8'));
+    const rows = data.tables.articles as Record<string, unknown>[];
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.ok('body_html' in row);
+      assert.equal('body_words' in row || 'body_lead' in row, false);
+    }
+    const target = { MIDAD_DATA_DIR: path.join(tempDir(), 'facts') };
+    const loaded = await midad(['import', 'midad', exported], target);
+    assert.equal(loaded.status, 0, loaded.stderr);
+    const db = new SQLite(path.join(target.MIDAD_DATA_DIR, 'midad.db'), { readonly: true });
+    try {
+      const missing = db.prepare(
+        'select count(*) as n from articles where body_words is null or body_lead is null',
+      );
+      assert.equal((missing.get() as { n: number }).n, 0);
+      const counted = db.prepare('select count(*) as n from articles where body_words > 0').get() as {
+        n: number;
+      };
+      assert.ok(counted.n > 0);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -4,6 +4,7 @@
 // difference or database error rolls everything back.
 import { type Kysely, sql } from 'kysely';
 import { Invalid } from '../../core/errors.ts';
+import { fillArticleTextFacts } from '../../db/article-text-facts.ts';
 import type { Dialect } from '../../db/migrations/helpers.ts';
 import type { Database } from '../../db/schema.ts';
 import { createSearchIndex, newSearchCache } from '../../search/search-index.ts';
@@ -32,6 +33,7 @@ export async function loadRows(
         onProgress?.('tables', i + 1, CONTENT_TABLES.length);
       }
       if (dialect === 'postgres') await resetIdentities(trx);
+      await fillArticleTextFacts(trx);
       const search = createSearchIndex(trx, dialect as Dialect, newSearchCache());
       const indexed = await search.rebuild();
       await search.related.rebuild();
