@@ -86,6 +86,14 @@ await forEachEngine((engine) => {
         names.some((n) => n.includes('articles_text_last')),
         false,
       );
+      // Run again (as if its record were lost), it moves nothing.
+      const createSql = async () =>
+        (await sql<{ sql: string }>`select sql from sqlite_master where name = 'articles'`.execute(k))
+          .rows[0]!.sql;
+      const before032 = await createSql();
+      await sql`delete from kysely_migration where name = '032_article_text_last'`.execute(k);
+      assert.deepEqual((await migrateToLatest(db)).applied, ['032_article_text_last']);
+      assert.equal(await createSql(), before032);
       // Foreign keys hold again: a byline for no article is refused, and deleting an article
       // still takes its comments with it.
       await assert.rejects(

@@ -36,6 +36,12 @@ export function reorderedTable(createSql: string, name: string): string | null {
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect !== 'sqlite') return;
+  // Run again (its record lost), it finds nothing to move: no column but the text and what 033
+  // adds after it comes after the body.
+  const order = await sql<{ name: string }>`select name from pragma_table_info('articles')`.execute(db);
+  const names = order.rows.map((c) => c.name);
+  const after = names.slice(names.indexOf('body_html') + 1);
+  if (after.every((name) => ['search_text', 'body_words', 'body_lead'].includes(name))) return;
   const table = await sql<{ sql: string }>`
     select sql from sqlite_master where type = 'table' and name = 'articles'`.execute(db);
   const created = reorderedTable(table.rows[0]?.sql ?? '', 'articles_text_last');
