@@ -44,7 +44,8 @@ function codePointsEnd(text: string, count: number): number {
 }
 
 /**
- * The visible text of the article's body. An article page needs it twice (reading time, the
+ * The visible text of the article's body, for an article without saved facts (below): one built
+ * outside storage, such as a preview. Its page needs the text twice (reading time, the
  * description) and turning a long body into text is not free, so it is kept for the life of the
  * article object (one request).
  */
