@@ -8,6 +8,7 @@ import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from 'kysel
 import { SetupError } from '../core/errors.ts';
 import type { Dialect } from './migrations/helpers.ts';
 import type { Database } from './schema.ts';
+import { sqliteWithDirectReads } from './direct-reads.ts';
 import { readScopes } from './read-scopes.ts';
 import { cachingDatabase, type StatementCacheStats } from './statement-cache.ts';
 
@@ -72,7 +73,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const parsed = parseDatabaseUrl(url);
   return parsed.dialect === 'postgres'
     ? openPostgres(parsed.target, options.schema, logFor(options))
-    : openSqlite(parsed.target, logFor(options), options.snapshotReads !== true);
+    : openSqlite(parsed.target, options, options.snapshotReads !== true);
 }
 
 function logFor(options: OpenOptions): KyselyConfig['log'] {
@@ -83,7 +84,8 @@ function logFor(options: OpenOptions): KyselyConfig['log'] {
   };
 }
 
-function openSqlite(file: string, log?: KyselyConfig['log'], immediateTransactions = true): Db {
+function openSqlite(file: string, options: OpenOptions, immediateTransactions = true): Db {
+  const log = logFor(options);
   const memory = file === ':memory:';
   if (!memory) {
     const dir = path.dirname(path.resolve(file));
@@ -115,10 +117,14 @@ function openSqlite(file: string, log?: KyselyConfig['log'], immediateTransactio
   // A command whose one long transaction is its snapshot (the export) has no use for scopes.
   const scopes = immediateTransactions ? readScopes(sqlite) : undefined;
   const database = cachingDatabase(sqlite, { immediateTransactions, scopes });
+  // The server's reads run directly when Kysely does not hold the connection (direct-reads.ts);
+  // the export's snapshot, one long transaction, has nothing to gain.
+  const direct = scopes ? sqliteWithDirectReads(database, options.onQuery) : null;
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: database as unknown as SQLite.Database }),
+    dialect: direct?.dialect ?? new SqliteDialect({ database: database as unknown as SQLite.Database }),
     ...(log ? { log } : {}),
   });
+  direct?.offer(kysely);
   return {
     kysely,
     dialect: 'sqlite',

@@ -4,11 +4,14 @@
 // only put the values in the placeholders' places and run the same SQL text (which the
 // statement cache then finds already prepared). An array argument (an `in (…)` list) gives
 // one compiled form per length. The SQL depends on the dialect, so each engine has its own.
+// On SQLite the compiled SQL runs on the connection directly when nothing holds it (see
+// direct-reads.ts).
 //
 // The builder must use its arguments only as values in the query (in `where`, `limit`, …),
 // never to decide the query's shape: a placeholder is an object, not the value. An argument
 // that does not reach the query as a value is refused the first time the query is compiled.
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { directReaderOf } from './direct-reads.ts';
 
 class Placeholder {
   constructor(
@@ -57,6 +60,8 @@ export function reusableQuery<DB, Args extends readonly unknown[], Row>(
     const parameters = shape.parts.map((part) =>
       'value' in part ? part.value : argumentValue(args, part.placeholder),
     );
+    const rows = directReaderOf(db)?.(shape.sql, parameters);
+    if (rows !== undefined) return rows as Row[];
     const result = await db.executeQuery<Row>(CompiledQuery.raw(shape.sql, parameters));
     return result.rows;
   };
