@@ -75,14 +75,20 @@ describe('direct reads on SQLite', () => {
     assert.deepEqual(answered, [{ id: 2, body: 'second' }], 'and then sees what it committed');
   });
 
-  it('waits for a streamed read instead of failing on a busy connection', async () => {
+  it('waits for a streamed read of another request instead of failing on a busy connection', async () => {
+    assert.ok(db.inReadScope, 'an SQLite database offers read scopes');
+    const scoped = db.inReadScope;
     const bodies: string[] = [];
     const reads: Promise<unknown[]>[] = [];
-    for await (const row of notes.selectFrom('notes').select('body').orderBy('id').stream()) {
-      bodies.push(row.body);
-      reads.push(noteById(notes, 1));
-      await nextTurn();
-    }
+    await scoped(async () => {
+      for await (const row of notes.selectFrom('notes').select('body').orderBy('id').stream()) {
+        bodies.push(row.body);
+        // Each request's reads share a transaction: one from another request would end the
+        // stream's first, under its open cursor.
+        reads.push(scoped(() => noteById(notes, 1)));
+        await nextTurn();
+      }
+    });
     assert.deepEqual(bodies, ['first', 'second']);
     for (const rows of await Promise.all(reads)) assert.deepEqual(rows, [{ id: 1, body: 'first' }]);
   });

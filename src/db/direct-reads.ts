@@ -3,9 +3,8 @@
 // transforms the result: on an uncached article page's fifteen small lookups that cost about as
 // much allocation as the page's own view objects. better-sqlite3 runs a statement synchronously,
 // so there is nothing to wait for unless Kysely holds the connection across turns of the event
-// loop: a transaction between its statements, a streamed read, a query waiting for its turn.
-// Then the read goes Kysely's way and waits, as before, so it never runs inside a transaction
-// it is not part of.
+// loop: a transaction between its statements, or a streamed read. Then the read goes Kysely's
+// way and waits, as before, so it never runs inside a transaction it is not part of.
 //
 // Only the reusable queries (reusable-query.ts) use this: their SQL is compiled once, and they
 // run on the database's own Kysely instance or a transaction's (which has no direct reader).
@@ -25,19 +24,60 @@ export function directReaderOf(kysely: object): DirectReader | undefined {
   return readers.get(kysely);
 }
 
-/** Knows whether Kysely holds the connection (from acquiring it to releasing it). */
+/**
+ * Knows whether Kysely holds the connection across turns: from a transaction's BEGIN to its
+ * COMMIT or ROLLBACK, and while a streamed read is open. A plain query holds it too, from
+ * acquiring it to releasing it, but runs in one synchronous call in between: a direct read
+ * before or after it is safe, and waiting behind it would queue every read of a busy server
+ * behind the few that go Kysely's way.
+ */
 class HeldSqliteDriver extends SqliteDriver {
-  held = false;
+  private transaction = false;
+  private streams = 0;
+
+  get held(): boolean {
+    return this.transaction || this.streams > 0;
+  }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
-    this.held = true;
-    return connection;
+    return {
+      executeQuery: (query) => connection.executeQuery(query),
+      streamQuery: (query, chunkSize) => this.counted(connection.streamQuery(query, chunkSize)),
+    };
   }
 
-  override async releaseConnection(): Promise<void> {
-    this.held = false;
-    await super.releaseConnection();
+  private async *counted<R>(rows: AsyncIterableIterator<R>): AsyncIterableIterator<R> {
+    this.streams++;
+    try {
+      yield* rows;
+    } finally {
+      this.streams--;
+    }
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    this.transaction = true;
+    try {
+      await super.beginTransaction(connection);
+    } catch (err) {
+      this.transaction = false;
+      throw err;
+    }
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    // A failed COMMIT is followed by Kysely's ROLLBACK, which ends the transaction.
+    await super.commitTransaction(connection);
+    this.transaction = false;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } finally {
+      this.transaction = false;
+    }
   }
 }
 
