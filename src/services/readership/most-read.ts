@@ -12,7 +12,12 @@ const MEMO_MS = 30_000;
 
 type ListServices = Pick<Services, 'repos'>;
 
-const memo = new WeakMap<object, Map<Edition, { at: number; ids: number[] }>>();
+/**
+ * The list's ids by language, as a promise: requests that find the memo stale together share
+ * one reading of the counts instead of each summing them (a busy page at the moment the memo
+ * expires had every request in flight run the same two aggregate queries).
+ */
+const memo = new WeakMap<object, Map<Edition, { at: number; ids: Promise<number[]> }>>();
 
 /** 'YYYY-MM-DDTHH' of the hour `hoursAgo` hours before now. */
 export function hourKey(now: number, hoursAgo = 0): string {
@@ -51,14 +56,20 @@ export async function loadMostRead(
   }
   let entry = byLang.get(lang);
   if (!entry || now - entry.at > MEMO_MS) {
-    entry = { at: now, ids: await mostReadIds(services, lang, now) };
-    byLang.set(lang, entry);
+    const fresh = { at: now, ids: mostReadIds(services, lang, now) };
+    entry = fresh;
+    byLang.set(lang, fresh);
+    // A failed reading is not kept: the next page asks again.
+    fresh.ids.catch(() => {
+      if (byLang.get(lang) === fresh) byLang.delete(lang);
+    });
   }
-  if (entry.ids.length === 0) return [];
-  const articles = await services.repos.articles.byIds(entry.ids);
+  const ids = await entry.ids;
+  if (ids.length === 0) return [];
+  const articles = await services.repos.articles.byIds(ids);
   const byId = new Map(articles.map((a) => [a.id, a]));
   // Checked again here: an article unpublished since the list was made drops out at once.
-  return entry.ids.flatMap((id) => {
+  return ids.flatMap((id) => {
     const a = byId.get(id);
     return a &&
       a.status === 'published' &&
