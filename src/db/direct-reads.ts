@@ -8,6 +8,9 @@
 //
 // Only the reusable queries (reusable-query.ts) use this: their SQL is compiled once, and they
 // run on the database's own Kysely instance or a transaction's (which has no direct reader).
+// A transaction begun with raw SQL (sql`begin`) is not seen here: code that shares the
+// connection with requests opens its transactions with Kysely's `transaction()`. (Migrations
+// 032 and 033 use raw ones, before the server serves anything.)
 import type SQLite from 'better-sqlite3';
 import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 
