@@ -1,10 +1,10 @@
 // On SQLite a read can run on the connection at once, without Kysely's executor. For every query
 // Kysely hands the one connection over through a mutex and its promises, builds a log event and
-// transforms the result: on an uncached article page's fifteen small lookups that cost about as
-// much allocation as the page's own view objects. better-sqlite3 runs a statement synchronously,
-// so there is nothing to wait for unless Kysely holds the connection across turns of the event
-// loop: a transaction between its statements, or a streamed read. Then the read goes Kysely's
-// way and waits, as before, so it never runs inside a transaction it is not part of.
+// transforms the result: on an uncached article page's fifteen small lookups, about a tenth of
+// all the page allocated. better-sqlite3 runs a statement synchronously, so there is nothing to
+// wait for unless Kysely holds the connection across turns of the event loop: a transaction
+// between its statements, or a streamed read. Then the read goes Kysely's way and waits, as
+// before, so it never runs inside a transaction it is not part of.
 //
 // Only the reusable queries (reusable-query.ts) use this: their SQL is compiled once, and they
 // run on the database's own Kysely instance or a transaction's (which has no direct reader).
